@@ -1,0 +1,106 @@
+package dev.spindle.amp;
+
+import dev.spindle.amp.box.AmpKeys;
+import dev.spindle.amp.box.BoxReceiver;
+import dev.spindle.amp.locator.CommandLocator;
+import io.netty.channel.EventLoopGroup;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The options {@link AmpServer.Builder} and {@link AmpClient.Builder} share: who answers the
+ * peer's commands, the limits on received boxes, and the event loops.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
+  /** Twisted has no limit on a whole box; this default bounds the memory one box may take. */
+  public static final int DEFAULT_MAX_BOX_BYTES = 16 * 1024 * 1024;
+
+  Function<AmpConnection, CommandLocator> locatorFactory;
+  Function<AmpConnection, BoxReceiver> receiverFactory;
+  int maxKeyLength = AmpKeys.MAX_KEY_LENGTH;
+  int maxValueLength = AmpKeys.MAX_VALUE_LENGTH;
+  int maxBoxBytes = DEFAULT_MAX_BOX_BYTES;
+  Consumer<AmpConnection> onConnection;
+  EventLoopGroup group;
+
+  AmpEndpointBuilder() {}
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * Answers the peer's commands with {@code locator} on every connection: a generated {@code
+   * <Class>_AmpLocator}, {@link CommandLocator#of(Object)}, or a hand-written box-level one.
+   */
+  public B locator(CommandLocator locator) {
+    Objects.requireNonNull(locator, "locator");
+    return locatorFactory(c -> locator);
+  }
+
+  /**
+   * Builds a locator for each connection; the factory sees the connection, so responders can call
+   * the peer back on it. Runs on the connection's event loop.
+   */
+  public B locatorFactory(Function<AmpConnection, CommandLocator> factory) {
+    this.locatorFactory = Objects.requireNonNull(factory, "factory");
+    this.receiverFactory = null;
+    return self();
+  }
+
+  /**
+   * Hands every box of each connection to a {@link BoxReceiver} built by {@code factory} instead of
+   * the dispatcher (Twisted's box-level API); {@link AmpConnection#callRemote} is then unavailable
+   * and {@link AmpConnection#boxSender()} sends.
+   */
+  public B boxReceiverFactory(Function<AmpConnection, BoxReceiver> factory) {
+    this.receiverFactory = Objects.requireNonNull(factory, "factory");
+    this.locatorFactory = null;
+    return self();
+  }
+
+  /** Longest key accepted from the peer, 1 to 255 (default 255, Twisted's {@code MAX_KEY_LENGTH}). */
+  public B maxKeyLength(int maxKeyLength) {
+    this.maxKeyLength = maxKeyLength;
+    return self();
+  }
+
+  /**
+   * Longest value accepted from the peer, 0 to 65,535 (default 65,535, Twisted's {@code
+   * MAX_VALUE_LENGTH}); a longer one closes the connection with a {@link TooLongException}.
+   */
+  public B maxValueLength(int maxValueLength) {
+    this.maxValueLength = maxValueLength;
+    return self();
+  }
+
+  /** Largest box accepted from the peer, in bytes (default {@value #DEFAULT_MAX_BOX_BYTES}). */
+  public B maxBoxBytes(int maxBoxBytes) {
+    this.maxBoxBytes = maxBoxBytes;
+    return self();
+  }
+
+  /** Called with each new connection, on its event loop, before any box is read. */
+  public B onConnection(Consumer<AmpConnection> callback) {
+    this.onConnection = Objects.requireNonNull(callback, "callback");
+    return self();
+  }
+
+  /**
+   * Runs the connections on {@code group}, which the caller owns and shuts down. Without it the
+   * endpoint creates its own NIO group and shuts it down on close.
+   */
+  public B eventLoopGroup(EventLoopGroup group) {
+    this.group = Objects.requireNonNull(group, "group");
+    return self();
+  }
+
+  ConnectionSetup setup() {
+    return new ConnectionSetup(
+        locatorFactory, receiverFactory, maxKeyLength, maxValueLength, maxBoxBytes, onConnection);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.spindle.amp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An AMP server listening on a TCP port.
+ *
+ * <pre>{@code
+ * AmpServer server = AmpServer.builder()
+ *     .locator(CommandLocator.of(new Calculator()))
+ *     .bind("127.0.0.1", 0)
+ *     .start();
+ * int port = server.port();
+ * ...
+ * server.close();
+ * }</pre>
+ *
+ * <p>Each accepted connection gets its own dispatcher and locator, confined to one event loop.
+ * Thread-safe. Twisted equivalent: a {@code ServerFactory} of {@code AMP} listening with {@code
+ * reactor.listenTCP}.
+ */
+public final class AmpServer implements AutoCloseable {
+  private final Channel serverChannel;
+  private final ChannelGroup connections;
+  private final EventLoopGroup ownedGroup;
+
+  private AmpServer(Channel serverChannel, ChannelGroup connections, EventLoopGroup ownedGroup) {
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+    this.ownedGroup = ownedGroup;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The bound address. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** The bound port (useful after binding port 0). */
+  public int port() {
+    return address().getPort();
+  }
+
+  /**
+   * Stops listening, closes every connection it accepted and, if the server created its own event
+   * loops, shuts them down. Blocks until done (at most a few seconds).
+   */
+  @Override
+  public void close() {
+    closeAsync().toCompletableFuture().join();
+  }
+
+  /** Like {@link #close()}, without blocking. */
+  public CompletionStage<Void> closeAsync() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    serverChannel
+        .close()
+        .addListener(
+            f ->
+                connections
+                    .close()
+                    .addListener(
+                        c -> {
+                          if (ownedGroup == null) {
+                            done.complete(null);
+                          } else {
+                            ownedGroup
+                                .shutdownGracefully(0, 2, TimeUnit.SECONDS)
+                                .addListener(g -> done.complete(null));
+                          }
+                        }));
+    return done;
+  }
+
+  @Override
+  public String toString() {
+    return "AmpServer{" + serverChannel.localAddress() + "}";
+  }
+
+  /** Builds an {@link AmpServer}. */
+  public static final class Builder extends AmpEndpointBuilder<Builder> {
+    private String host = "127.0.0.1";
+    private int port;
+
+    private Builder() {}
+
+    /** Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port). */
+    public Builder bind(String host, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+      }
+      this.host = host;
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Binds and starts accepting connections; blocks until bound.
+     *
+     * @throws AmpException if the address cannot be bound
+     */
+    public AmpServer start() {
+      ConnectionSetup setup = setup();
+      EventLoopGroup owned =
+          group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+      EventLoopGroup g = group != null ? group : owned;
+      ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+      ServerBootstrap b =
+          new ServerBootstrap()
+              .group(g)
+              .channel(NioServerSocketChannel.class)
+              .childHandler(setup.initializer(connections::add, null));
+      try {
+        Channel ch = b.bind(host, port).syncUninterruptibly().channel();
+        return new AmpServer(ch, connections, owned);
+      } catch (RuntimeException e) {
+        if (owned != null) {
+          owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        }
+        throw new AmpException("cannot listen on " + host + ":" + port + ": " + e, e);
+      }
+    }
+  }
+}

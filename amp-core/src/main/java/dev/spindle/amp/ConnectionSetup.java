@@ -1,0 +1,93 @@
+package dev.spindle.amp;
+
+import dev.spindle.amp.box.BoxReceiver;
+import dev.spindle.amp.locator.BoxResponder;
+import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.amp.codec.AmpBoxEncoder;
+import dev.spindle.amp.dispatch.BoxDispatcher;
+import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.locator.CommandLocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The per-connection options shared by {@link AmpServer} and {@link AmpClient}. */
+final class ConnectionSetup {
+  final Function<AmpConnection, CommandLocator> locatorFactory;
+  final Function<AmpConnection, BoxReceiver> receiverFactory;
+  final int maxKeyLength;
+  final int maxValueLength;
+  final int maxBoxBytes;
+  final Consumer<AmpConnection> onConnection;
+
+  ConnectionSetup(
+      Function<AmpConnection, CommandLocator> locatorFactory,
+      Function<AmpConnection, BoxReceiver> receiverFactory,
+      int maxKeyLength,
+      int maxValueLength,
+      int maxBoxBytes,
+      Consumer<AmpConnection> onConnection) {
+    this.locatorFactory = locatorFactory;
+    this.receiverFactory = receiverFactory;
+    this.maxKeyLength = maxKeyLength;
+    this.maxValueLength = maxValueLength;
+    this.maxBoxBytes = maxBoxBytes;
+    this.onConnection = onConnection;
+    new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes); // validates the limits
+  }
+
+  /** Builds the pipeline of a new channel and returns its connection. */
+  AmpConnection initChannel(Channel ch) {
+    ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    AmpChannelHandler handler = new AmpChannelHandler();
+    AmpConnection connection;
+    if (receiverFactory != null) {
+      connection = new AmpConnection(handler, null);
+      handler.setReceiver(receiverFactory.apply(connection));
+    } else {
+      LazyLocator locator = new LazyLocator();
+      BoxDispatcher dispatcher = new BoxDispatcher(locator);
+      connection = new AmpConnection(handler, dispatcher);
+      if (locatorFactory != null) {
+        locator.delegate = locatorFactory.apply(connection);
+      }
+      handler.setReceiver(dispatcher);
+    }
+    ch.pipeline()
+        .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
+        .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
+        .addLast("amp", handler);
+    return connection;
+  }
+
+  ChannelInitializer<Channel> initializer(
+      Consumer<Channel> channelCallback, Consumer<AmpConnection> connectionCallback) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        if (channelCallback != null) {
+          channelCallback.accept(ch);
+        }
+        AmpConnection c = ConnectionSetup.this.initChannel(ch);
+        if (connectionCallback != null) {
+          connectionCallback.accept(c);
+        }
+        if (onConnection != null) {
+          onConnection.accept(c);
+        }
+      }
+    };
+  }
+
+  /** Lets the locator factory see the connection it is built for. */
+  static final class LazyLocator implements CommandLocator {
+    CommandLocator delegate = CommandLocator.NONE;
+
+    @Override
+    public BoxResponder locateResponder(String commandName) {
+      return delegate.locateResponder(commandName);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package dev.spindle.amp.box;
+
+import dev.spindle.amp.TooLongException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One AMP box: an ordered map from byte-string keys to byte-string values.
+ *
+ * <p>Keys are 1 to {@value AmpKeys#MAX_KEY_LENGTH} bytes and values 0 to {@value
+ * AmpKeys#MAX_VALUE_LENGTH} bytes; {@link #put} refuses anything longer with a {@link
+ * TooLongException}, so a box that exists can always be sent. Putting a key again replaces its
+ * value (on receipt, the later value wins, as in Twisted). Insertion order is kept; the encoder
+ * writes keys sorted as unsigned bytes, as Twisted does.
+ *
+ * <p>The box keeps the arrays it is given and hands out its own arrays from {@link #get}: callers
+ * must not modify them. Not thread-safe: a box belongs to one thread at a time. Twisted
+ * equivalent: {@code twisted.protocols.amp.AmpBox}.
+ */
+public final class AmpBox {
+  private static final byte[][] EMPTY = new byte[0][];
+
+  private byte[][] keys;
+  private byte[][] values;
+  private int size;
+  private boolean sorted = true;
+
+  /** Creates an empty box. */
+  public AmpBox() {
+    this(8);
+  }
+
+  /** Creates an empty box with room for {@code expectedSize} pairs. */
+  public AmpBox(int expectedSize) {
+    keys = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
+    values = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
+  }
+
+  /** Returns the number of pairs in this box. */
+  public int size() {
+    return size;
+  }
+
+  /** Returns true if this box has no pairs. */
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  /**
+   * Puts {@code value} under {@code key}, replacing any earlier value. The box keeps both arrays.
+   *
+   * @throws TooLongException if the key is empty or longer than 255 bytes, or the value is longer
+   *     than 65,535 bytes
+   */
+  public AmpBox put(byte[] key, byte[] value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    if (key.length == 0 || key.length > AmpKeys.MAX_KEY_LENGTH) {
+      throw TooLongException.localKey(key.length);
+    }
+    if (value.length > AmpKeys.MAX_VALUE_LENGTH) {
+      throw TooLongException.localValue(key, value.length);
+    }
+    putUnchecked(key, value);
+    return this;
+  }
+
+  /** Puts {@code value} under the ASCII key {@code key}. See {@link #put(byte[], byte[])}. */
+  public AmpBox put(String key, byte[] value) {
+    return put(AmpKeys.ascii(key), value);
+  }
+
+  /** Puts the UTF-8 encoding of {@code value} under the ASCII key {@code key}. */
+  public AmpBox putString(String key, String value) {
+    return put(AmpKeys.ascii(key), value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void putUnchecked(byte[] key, byte[] value) {
+    int i = indexOf(key);
+    if (i >= 0) {
+      values[i] = value;
+      return;
+    }
+    if (size == keys.length) {
+      int n = Math.max(4, size * 2);
+      keys = Arrays.copyOf(keys, n);
+      values = Arrays.copyOf(values, n);
+    }
+    if (sorted && size > 0 && compareUnsigned(keys[size - 1], key) > 0) {
+      sorted = false;
+    }
+    keys[size] = key;
+    values[size] = value;
+    size++;
+  }
+
+  /** Returns the value under {@code key}, or null. The returned array is the box's own. */
+  public byte[] get(byte[] key) {
+    int i = indexOf(key);
+    return i < 0 ? null : values[i];
+  }
+
+  /** Returns the value under the ASCII key {@code key}, or null. */
+  public byte[] get(String key) {
+    int i = indexOfAscii(key);
+    return i < 0 ? null : values[i];
+  }
+
+  /** Returns the value under {@code key} decoded as UTF-8 (invalid bytes replaced), or null. */
+  public String getString(String key) {
+    byte[] v = get(key);
+    return v == null ? null : new String(v, StandardCharsets.UTF_8);
+  }
+
+  /** Returns true if the box has a value under the ASCII key {@code key}. */
+  public boolean containsKey(String key) {
+    return indexOfAscii(key) >= 0;
+  }
+
+  /** Returns true if the box has a value under {@code key}. */
+  public boolean containsKey(byte[] key) {
+    return indexOf(key) >= 0;
+  }
+
+  /** Removes {@code key} and returns its value, or null if it was absent. */
+  public byte[] remove(String key) {
+    int i = indexOfAscii(key);
+    if (i < 0) {
+      return null;
+    }
+    byte[] old = values[i];
+    System.arraycopy(keys, i + 1, keys, i, size - i - 1);
+    System.arraycopy(values, i + 1, values, i, size - i - 1);
+    size--;
+    keys[size] = null;
+    values[size] = null;
+    return old;
+  }
+
+  /** Returns the key of the {@code index}th pair in insertion order (the box's own array). */
+  public byte[] keyAt(int index) {
+    Objects.checkIndex(index, size);
+    return keys[index];
+  }
+
+  /** Returns the value of the {@code index}th pair in insertion order (the box's own array). */
+  public byte[] valueAt(int index) {
+    Objects.checkIndex(index, size);
+    return values[index];
+  }
+
+  /** Returns the keys as ASCII-decoded strings, in insertion order. */
+  public List<String> keys() {
+    List<String> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      out.add(new String(keys[i], StandardCharsets.ISO_8859_1));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Returns the pair indexes in the order the encoder writes them: keys sorted as unsigned bytes,
+   * like Twisted's {@code sorted(box.items())}. A fresh array each call.
+   */
+  public int[] wireOrder() {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    if (!sorted) {
+      // Insertion sort: boxes are small.
+      for (int i = 1; i < size; i++) {
+        int cur = order[i];
+        int j = i - 1;
+        while (j >= 0 && compareUnsigned(keys[order[j]], keys[cur]) > 0) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = cur;
+      }
+    }
+    return order;
+  }
+
+  private int indexOf(byte[] key) {
+    for (int i = 0; i < size; i++) {
+      if (Arrays.equals(keys[i], key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int indexOfAscii(String key) {
+    int n = key.length();
+    outer:
+    for (int i = 0; i < size; i++) {
+      byte[] k = keys[i];
+      if (k.length != n) {
+        continue;
+      }
+      for (int j = 0; j < n; j++) {
+        if ((k[j] & 0xff) != key.charAt(j)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  static int compareUnsigned(byte[] a, byte[] b) {
+    return Arrays.compareUnsigned(a, b);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof AmpBox)) {
+      return false;
+    }
+    AmpBox other = (AmpBox) o;
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!Arrays.equals(values[i], other.get(keys[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0; i < size; i++) {
+      h += Arrays.hashCode(keys[i]) ^ Arrays.hashCode(values[i]);
+    }
+    return h;
+  }
+
+  /**
+   * Returns the number of bytes this box takes on the wire: per pair 2 + key + 2 + value, then 2
+   * for the terminator.
+   */
+  public int encodedLength() {
+    int n = 2;
+    for (int i = 0; i < size; i++) {
+      n += 4 + keys[i].length + values[i].length;
+    }
+    return n;
+  }
+
+  /** Returns this box's wire encoding, keys sorted as Twisted sorts them. */
+  public byte[] toByteArray() {
+    byte[] out = new byte[encodedLength()];
+    int p = 0;
+    for (int i : wireOrder()) {
+      p = writeChunk(out, p, keys[i]);
+      p = writeChunk(out, p, values[i]);
+    }
+    return out; // the last two bytes are already 00 00
+  }
+
+  private static int writeChunk(byte[] out, int p, byte[] chunk) {
+    out[p] = (byte) (chunk.length >>> 8);
+    out[p + 1] = (byte) chunk.length;
+    System.arraycopy(chunk, 0, out, p + 2, chunk.length);
+    return p + 2 + chunk.length;
+  }
+
+  /** Returns the box as {@code AmpBox{key=value, ...}} in wire order, with bytes shown as Python would. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("AmpBox{");
+    int[] order = wireOrder();
+    for (int n = 0; n < order.length; n++) {
+      if (n > 0) {
+        sb.append(", ");
+      }
+      sb.append(new String(keys[order[n]], StandardCharsets.ISO_8859_1)).append('=');
+      sb.append(PythonRepr.bytes(values[order[n]]));
+    }
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.spindle.amp.box;
+
+/**
+ * Something that receives the boxes of one connection, in order.
+ *
+ * <p>All methods are called on the connection's event loop, one at a time. Twisted equivalent:
+ * {@code IBoxReceiver}.
+ */
+public interface BoxReceiver {
+  /** Called once, before any box, with the sender for replies. */
+  void startReceivingBoxes(BoxSender sender);
+
+  /**
+   * Called for each box received. An exception thrown here closes the connection, as in Twisted.
+   */
+  void ampBoxReceived(AmpBox box);
+
+  /**
+   * Called once when the connection is gone.
+   *
+   * @param reason why: a {@code ConnectionLostException} for an orderly or abrupt close, or the
+   *     protocol error that made this side close
+   */
+  void stopReceivingBoxes(Throwable reason);
+}

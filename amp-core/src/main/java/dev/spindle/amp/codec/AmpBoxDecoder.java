@@ -1,0 +1,187 @@
+package dev.spindle.amp.codec;
+
+import dev.spindle.amp.TooLongException;
+import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.box.AmpKeys;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
+import java.util.List;
+
+/**
+ * Decodes the AMP byte stream into {@link AmpBox}es, incrementally: a box may arrive split at any
+ * byte.
+ *
+ * <p>A resumable state machine: each state returns when bytes are short and continues where it
+ * stopped. Limits are checked from the length prefixes, before anything is allocated: a key length
+ * above {@code maxKeyLength}, a value above {@code maxValueLength} or a box above {@code
+ * maxBoxBytes} raises a {@link TooLongException} (wrapped in a {@link DecoderException} by Netty)
+ * and the decoder discards all further input, so the connection can be closed without a reply, as
+ * Twisted closes it. Keys and values are copied once out of the cumulation into the box's arrays.
+ *
+ * <p>Event-loop confined; one instance per channel.
+ */
+public final class AmpBoxDecoder extends ByteToMessageDecoder {
+  private enum State {
+    KEY_LENGTH,
+    KEY,
+    VALUE_LENGTH,
+    VALUE,
+    BAD_MESSAGE
+  }
+
+  private final int maxKeyLength;
+  private final int maxValueLength;
+  private final int maxBoxBytes;
+
+  private State state = State.KEY_LENGTH;
+  private AmpBox box;
+  private int boxBytes;
+  private int length;
+  private byte[] key;
+
+  /** Creates a decoder with Twisted's limits and no limit on the box size beyond 16 MiB. */
+  public AmpBoxDecoder() {
+    this(AmpKeys.MAX_KEY_LENGTH, AmpKeys.MAX_VALUE_LENGTH, 16 * 1024 * 1024);
+  }
+
+  /**
+   * Creates a decoder with the given limits.
+   *
+   * @param maxKeyLength longest key accepted, 1 to 255
+   * @param maxValueLength longest value accepted, 0 to 65,535
+   * @param maxBoxBytes largest box accepted (its encoded length)
+   */
+  public AmpBoxDecoder(int maxKeyLength, int maxValueLength, int maxBoxBytes) {
+    if (maxKeyLength < 1 || maxKeyLength > AmpKeys.MAX_KEY_LENGTH) {
+      throw new IllegalArgumentException("maxKeyLength: " + maxKeyLength + " (expected: 1..255)");
+    }
+    if (maxValueLength < 0 || maxValueLength > AmpKeys.MAX_VALUE_LENGTH) {
+      throw new IllegalArgumentException(
+          "maxValueLength: " + maxValueLength + " (expected: 0..65535)");
+    }
+    if (maxBoxBytes < 2) {
+      throw new IllegalArgumentException("maxBoxBytes: " + maxBoxBytes + " (expected: >= 2)");
+    }
+    this.maxKeyLength = maxKeyLength;
+    this.maxValueLength = maxValueLength;
+    this.maxBoxBytes = maxBoxBytes;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    try {
+      while (true) {
+        switch (state) {
+          case KEY_LENGTH:
+            if (!decodeKeyLength(in, out)) {
+              return;
+            }
+            break;
+          case KEY:
+            if (!decodeKey(in)) {
+              return;
+            }
+            break;
+          case VALUE_LENGTH:
+            if (!decodeValueLength(in)) {
+              return;
+            }
+            break;
+          case VALUE:
+            if (!decodeValue(in)) {
+              return;
+            }
+            break;
+          case BAD_MESSAGE:
+            in.skipBytes(in.readableBytes());
+            return;
+          default:
+            throw new IllegalStateException("unknown state: " + state);
+        }
+      }
+    } catch (TooLongException e) {
+      state = State.BAD_MESSAGE;
+      in.skipBytes(in.readableBytes());
+      box = null;
+      key = null;
+      throw e;
+    }
+  }
+
+  private boolean decodeKeyLength(ByteBuf in, List<Object> out) {
+    if (in.readableBytes() < 2) {
+      return false;
+    }
+    int n = in.readUnsignedShort();
+    if (box == null) {
+      box = new AmpBox();
+      boxBytes = 0;
+    }
+    boxBytes += 2;
+    if (n == 0) {
+      out.add(box);
+      box = null;
+      return true;
+    }
+    if (n > maxKeyLength) {
+      throw TooLongException.remote(true, n, maxKeyLength);
+    }
+    checkBoxBytes(n);
+    length = n;
+    state = State.KEY;
+    return true;
+  }
+
+  private boolean decodeKey(ByteBuf in) {
+    if (in.readableBytes() < length) {
+      return false;
+    }
+    key = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+    in.skipBytes(length);
+    state = State.VALUE_LENGTH;
+    return true;
+  }
+
+  private boolean decodeValueLength(ByteBuf in) {
+    if (in.readableBytes() < 2) {
+      return false;
+    }
+    int n = in.readUnsignedShort();
+    boxBytes += 2;
+    if (n > maxValueLength) {
+      throw TooLongException.remote(false, n, maxValueLength);
+    }
+    checkBoxBytes(n);
+    length = n;
+    state = State.VALUE;
+    return true;
+  }
+
+  private boolean decodeValue(ByteBuf in) {
+    if (in.readableBytes() < length) {
+      return false;
+    }
+    byte[] value = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+    in.skipBytes(length);
+    box.put(key, value);
+    key = null;
+    state = State.KEY_LENGTH;
+    return true;
+  }
+
+  private void checkBoxBytes(int more) {
+    boxBytes += more;
+    if (boxBytes > maxBoxBytes) {
+      throw TooLongException.remoteBox(boxBytes, maxBoxBytes);
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    box = null;
+    key = null;
+  }
+}

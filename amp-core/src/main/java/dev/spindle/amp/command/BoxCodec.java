@@ -1,0 +1,21 @@
+package dev.spindle.amp.command;
+
+import dev.spindle.amp.box.AmpBox;
+
+/**
+ * Writes a value's fields into a box and reads them back: the rows of an {@code AmpList}, and the
+ * arguments and responses of commands. Generated code implements it; thread-safe.
+ *
+ * @param <T> the record type
+ */
+public interface BoxCodec<T> {
+  /** Puts the fields of {@code value} into {@code box}, leaving out absent optional ones. */
+  void write(T value, AmpBox box);
+
+  /**
+   * Reads a value from {@code box}, ignoring keys it does not declare.
+   *
+   * @throws dev.spindle.amp.AmpArgumentException if a required key is missing or a value is bad
+   */
+  T read(AmpBox box);
+}

@@ -1,0 +1,89 @@
+package dev.spindle.amp.command;
+
+import dev.spindle.amp.RemoteAmpException;
+import dev.spindle.amp.box.AmpBox;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Runtime support for generated locators: parses the arguments with a {@link CommandSpec}, calls
+ * the user's method, serializes the response, and maps declared exceptions to {@link
+ * RemoteAmpException}s. Any other failure is passed through for the dispatcher to send as {@code
+ * UNKNOWN}.
+ */
+public final class Responders {
+  private Responders() {}
+
+  /** Answers {@code request} with a method that returns its response directly. */
+  public static <C extends Request<R>, R> CompletionStage<AmpBox> respond(
+      CommandSpec<C, R> spec, AmpBox request, Function<? super C, ? extends R> method) {
+    R response;
+    try {
+      C command = spec.arguments().read(request);
+      response = method.apply(command);
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(mapFailure(spec, t));
+    }
+    return encode(spec, response);
+  }
+
+  /** Answers {@code request} with a method that returns a stage of its response. */
+  public static <C extends Request<R>, R> CompletionStage<AmpBox> respondAsync(
+      CommandSpec<C, R> spec,
+      AmpBox request,
+      Function<? super C, ? extends CompletionStage<? extends R>> method) {
+    CompletionStage<? extends R> stage;
+    try {
+      C command = spec.arguments().read(request);
+      stage = method.apply(command);
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(mapFailure(spec, t));
+    }
+    if (stage == null) {
+      return CompletableFuture.failedFuture(
+          new NullPointerException("responder for " + spec.commandName() + " returned null"));
+    }
+    CompletableFuture<AmpBox> out = new CompletableFuture<>();
+    stage.whenComplete(
+        (r, t) -> {
+          if (t != null) {
+            out.completeExceptionally(mapFailure(spec, unwrap(t)));
+            return;
+          }
+          encode(spec, r).whenComplete((box, e) -> {
+            if (e != null) {
+              out.completeExceptionally(unwrap(e));
+            } else {
+              out.complete(box);
+            }
+          });
+        });
+    return out;
+  }
+
+  private static <C extends Request<R>, R> CompletionStage<AmpBox> encode(
+      CommandSpec<C, R> spec, R response) {
+    try {
+      AmpBox box = new AmpBox();
+      spec.response().write(response, box);
+      return CompletableFuture.completedFuture(box);
+    } catch (Throwable t) {
+      // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
+      return CompletableFuture.failedFuture(t);
+    }
+  }
+
+  private static Throwable mapFailure(CommandSpec<?, ?> spec, Throwable t) {
+    RemoteAmpException declared = spec.declaredError(t);
+    return declared != null ? declared : t;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

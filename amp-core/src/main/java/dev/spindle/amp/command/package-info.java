@@ -1,0 +1,7 @@
+/**
+ * Typed commands: the {@link dev.spindle.amp.command.Command} annotations that {@code
+ * spindle-codegen} compiles, the {@link dev.spindle.amp.command.CommandSpec} it generates, and the
+ * AMP argument types ({@link dev.spindle.amp.command.ArgumentTypes}). Sees {@code box} and {@code
+ * locator}.
+ */
+package dev.spindle.amp.command;

@@ -1,0 +1,258 @@
+package dev.spindle.amp.dispatch;
+
+import dev.spindle.amp.AmpArgumentException;
+import dev.spindle.amp.AmpProtocolException;
+import dev.spindle.amp.ConnectionLostException;
+import dev.spindle.amp.NoEmptyBoxesException;
+import dev.spindle.amp.RemoteAmpException;
+import dev.spindle.amp.UnhandledCommandException;
+import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.box.AmpKeys;
+import dev.spindle.amp.box.BoxReceiver;
+import dev.spindle.amp.box.BoxSender;
+import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.locator.BoxResponder;
+import dev.spindle.amp.locator.CommandLocator;
+import io.netty.util.collection.LongObjectHashMap;
+import io.netty.util.collection.LongObjectMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Correlates the boxes of one connection: gives outgoing commands their {@code _ask} tags, matches
+ * {@code _answer} and {@code _error} boxes to the pending calls, and routes incoming commands to
+ * the {@link CommandLocator}, answering with their results or error codes exactly as Twisted's
+ * {@code BoxDispatcher} does (UNHANDLED keeps the connection open; UNKNOWN, fatal errors and any
+ * failure of a command without {@code _ask} close it).
+ *
+ * <p>Event-loop confined: every method must be called on the connection's event loop. Tags are a
+ * per-connection counter from 1 in lower-case hex, advanced for every command sent (also those
+ * that want no answer), as in Twisted.
+ */
+public final class BoxDispatcher implements BoxReceiver {
+  private static final Logger logger = LoggerFactory.getLogger(BoxDispatcher.class);
+
+  private static final byte[] ASK = ascii(AmpKeys.ASK);
+  private static final byte[] ANSWER = ascii(AmpKeys.ANSWER);
+  private static final byte[] COMMAND = ascii(AmpKeys.COMMAND);
+  private static final byte[] ERROR = ascii(AmpKeys.ERROR);
+  private static final byte[] ERROR_CODE = ascii(AmpKeys.ERROR_CODE);
+  private static final byte[] ERROR_DESCRIPTION = ascii(AmpKeys.ERROR_DESCRIPTION);
+
+  private final CommandLocator locator;
+  private final LongObjectMap<PendingCall> pending = new LongObjectHashMap<>();
+  private BoxSender sender;
+  private long lastTag;
+  private Throwable stopped;
+
+  /** Creates a dispatcher that answers commands with {@code locator}. */
+  public BoxDispatcher(CommandLocator locator) {
+    this.locator = Objects.requireNonNull(locator, "locator");
+  }
+
+  /** What to do with the answer or error box of one call. */
+  public interface PendingCall {
+    /** The answer box arrived. */
+    void answer(AmpBox box);
+
+    /** The error box arrived: its code and its description (UTF-8, invalid bytes replaced). */
+    void error(String code, String description);
+
+    /** The connection is gone. */
+    void connectionLost(ConnectionLostException e);
+  }
+
+  /** Returns the number of calls waiting for an answer. */
+  public int pendingCalls() {
+    return pending.size();
+  }
+
+  /**
+   * Sends the command box {@code box} (its arguments; {@code _command} and {@code _ask} are added
+   * here) and registers {@code call} for its answer, or sends it without {@code _ask} if {@code
+   * call} is null.
+   *
+   * @return false if the connection is already gone (nothing sent; {@code call} was failed)
+   */
+  public boolean sendCommand(byte[] commandName, AmpBox box, PendingCall call) {
+    if (stopped != null) {
+      if (call != null) {
+        call.connectionLost(lost(stopped));
+      }
+      return false;
+    }
+    long tag = ++lastTag;
+    box.put(COMMAND, commandName);
+    if (call != null) {
+      box.put(ASK, Tags.format(tag));
+      pending.put(tag, call);
+    }
+    sender.sendBox(box);
+    return true;
+  }
+
+  @Override
+  public void startReceivingBoxes(BoxSender sender) {
+    this.sender = Objects.requireNonNull(sender, "sender");
+  }
+
+  @Override
+  public void ampBoxReceived(AmpBox box) {
+    byte[] tag = box.get(ANSWER);
+    if (tag != null) {
+      takePending(tag).answer(box);
+      return;
+    }
+    tag = box.get(ERROR);
+    if (tag != null) {
+      PendingCall call = takePending(tag);
+      byte[] code = box.get(ERROR_CODE);
+      byte[] description = box.get(ERROR_DESCRIPTION);
+      call.error(
+          code == null ? "" : new String(code, StandardCharsets.ISO_8859_1),
+          description == null ? "" : new String(description, StandardCharsets.UTF_8));
+      return;
+    }
+    byte[] command = box.get(COMMAND);
+    if (command != null) {
+      dispatchCommand(command, box);
+      return;
+    }
+    throw new NoEmptyBoxesException(box.toString());
+  }
+
+  private PendingCall takePending(byte[] tagBytes) {
+    long tag = Tags.parse(tagBytes);
+    PendingCall call = tag < 0 ? null : pending.remove(tag);
+    if (call == null) {
+      throw new AmpProtocolException(
+          "answer for a tag that is not outstanding: " + PythonRepr.bytes(tagBytes));
+    }
+    return call;
+  }
+
+  private void dispatchCommand(byte[] commandName, AmpBox box) {
+    byte[] ask = box.get(ASK);
+    String name = new String(commandName, StandardCharsets.ISO_8859_1);
+    BoxResponder responder;
+    try {
+      responder = locator.locateResponder(name);
+    } catch (RuntimeException e) {
+      finish(ask, null, e);
+      return;
+    }
+    if (responder == null) {
+      finish(
+          ask,
+          null,
+          new UnhandledCommandException("Unhandled Command: " + PythonRepr.bytes(commandName)));
+      return;
+    }
+    CompletionStage<AmpBox> stage;
+    try {
+      stage = responder.respond(box);
+      Objects.requireNonNull(stage, "responder returned null");
+    } catch (Throwable t) {
+      finish(ask, null, t);
+      return;
+    }
+    CompletableFuture<AmpBox> f = stage instanceof CompletableFuture ? (CompletableFuture<AmpBox>) stage : null;
+    if (f != null && f.isDone()) {
+      AmpBox result;
+      try {
+        result = f.join();
+      } catch (Throwable t) {
+        finish(ask, null, t);
+        return;
+      }
+      finish(ask, result, null);
+    } else {
+      // Completes on any thread; the sender is thread-safe.
+      stage.whenComplete((result, failure) -> finish(ask, result, failure));
+    }
+  }
+
+  /** Sends the answer or the error for a command whose {@code _ask} was {@code ask} (or none). */
+  private void finish(byte[] ask, AmpBox result, Throwable failure) {
+    failure = unwrap(failure);
+    if (failure == null && result == null) {
+      failure = new AmpArgumentException("responder returned no box (expected: a response)");
+    }
+    if (ask == null) {
+      if (failure != null) {
+        // Twisted: any failure of a command that wants no answer drops the connection.
+        logger.debug("command without _ask failed; closing the connection", failure);
+        sender.unhandledError(failure);
+      }
+      return;
+    }
+    if (failure == null) {
+      result.put(ANSWER, ask);
+      sender.sendBox(result);
+      return;
+    }
+    AmpBox error = new AmpBox(3);
+    error.put(ERROR, ask);
+    if (failure instanceof RemoteAmpException) {
+      RemoteAmpException remote = (RemoteAmpException) failure;
+      error.put(ERROR_CODE, ascii(remote.errorCode()));
+      error.put(ERROR_DESCRIPTION, remote.description().getBytes(StandardCharsets.UTF_8));
+      sender.sendBox(error);
+      if (remote.isFatal()) {
+        sender.unhandledError(remote);
+      }
+      return;
+    }
+    logger.warn("undeclared exception in a responder; sending UNKNOWN and closing", failure);
+    error.put(ERROR_CODE, ascii(AmpKeys.UNKNOWN_ERROR_CODE));
+    error.put(ERROR_DESCRIPTION, ascii(AmpKeys.UNKNOWN_ERROR_DESCRIPTION));
+    sender.sendBox(error);
+    sender.unhandledError(failure);
+  }
+
+  @Override
+  public void stopReceivingBoxes(Throwable reason) {
+    if (stopped != null) {
+      return;
+    }
+    stopped = reason == null ? new ConnectionLostException("connection closed", null) : reason;
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<PendingCall> calls = new ArrayList<>(pending.values());
+    pending.clear();
+    ConnectionLostException e = lost(stopped);
+    for (PendingCall call : calls) {
+      try {
+        call.connectionLost(e);
+      } catch (RuntimeException ex) {
+        logger.warn("pending call callback failed", ex);
+      }
+    }
+  }
+
+  private static ConnectionLostException lost(Throwable reason) {
+    if (reason instanceof ConnectionLostException) {
+      return (ConnectionLostException) reason;
+    }
+    return new ConnectionLostException("connection lost: " + reason.getMessage(), reason);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}

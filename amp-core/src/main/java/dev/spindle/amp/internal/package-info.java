@@ -1,0 +1,2 @@
+/** Netty glue for AMP connections; not exported. */
+package dev.spindle.amp.internal;

@@ -1,0 +1,16 @@
+/** Twisted's Asynchronous Messaging Protocol on Netty. */
+module dev.spindle.amp {
+  requires transitive io.netty.transport;
+  requires transitive io.netty.buffer;
+  requires io.netty.common;
+  requires io.netty.codec;
+  requires io.netty.handler;
+  requires org.slf4j;
+
+  exports dev.spindle.amp;
+  exports dev.spindle.amp.box;
+  exports dev.spindle.amp.codec;
+  exports dev.spindle.amp.command;
+  exports dev.spindle.amp.dispatch;
+  exports dev.spindle.amp.locator;
+}
