@@ -1,0 +1,124 @@
+package dev.spindle.examples;
+
+import dev.spindle.amp.AmpClient;
+import dev.spindle.amp.AmpConnection;
+import dev.spindle.amp.AmpServer;
+import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.box.BoxReceiver;
+import dev.spindle.amp.box.BoxSender;
+import dev.spindle.examples.amp.BoxReflector;
+import dev.spindle.examples.amp.Calculator;
+import dev.spindle.examples.amp.Calculator_AmpLocator;
+import dev.spindle.examples.amp.Divide;
+import dev.spindle.examples.amp.RegisterUser;
+import dev.spindle.examples.amp.Sum;
+import dev.spindle.examples.amp.UserRegistration;
+import dev.spindle.examples.amp.UserRegistration_AmpLocator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's demo: a Java AMP server and a Java client on 127.0.0.1, printing what they
+ * exchange. Ends by itself.
+ */
+public final class Demo {
+  private Demo() {}
+
+  public static void main(String[] args) throws Exception {
+    Path users = Files.createTempDirectory("spindle-demo-users");
+    Calculator calculator = new Calculator();
+    UserRegistration registration = new UserRegistration(users);
+    try (AmpServer server =
+            AmpServer.builder()
+                .bind("127.0.0.1", 0)
+                .locator(
+                    new Calculator_AmpLocator(calculator)
+                        .orElse(new UserRegistration_AmpLocator(registration)))
+                .start();
+        AmpServer reflector =
+            AmpServer.builder().bind("127.0.0.1", 0).boxReceiverFactory(c -> new BoxReflector()).start();
+        AmpClient client = AmpClient.builder().build()) {
+      System.out.println("AMP server (calculator, registration) on " + server.address());
+      AmpConnection c = client.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+
+      show("Sum(a=13, b=81)", () -> "total=" + c.callRemote(new Sum(13, 81)).join().total());
+      show("Divide(numerator=10, denominator=4)",
+          () -> "result=" + c.callRemote(new Divide(10, 4)).join().result());
+      show("Divide(numerator=1, denominator=0)",
+          () -> "result=" + c.callRemote(new Divide(1, 0)).join().result());
+      byte[] key = "ssh-rsa AAAAB3NzaC1yc2 alice@actinium".getBytes(StandardCharsets.US_ASCII);
+      show("RegisterUser(username='alice')",
+          () -> "uid=" + c.callRemote(new RegisterUser("alice", key)).join().uid());
+      show("RegisterUser(username='alice') again",
+          () -> "uid=" + c.callRemote(new RegisterUser("alice", key)).join().uid());
+      show("callRemoteString('Nope')",
+          () -> String.valueOf(c.callRemoteString("Nope", new AmpBox()).join()));
+
+      long start = System.nanoTime();
+      List<CompletableFuture<Sum.Result>> calls = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        calls.add(c.callRemote(new Sum(i, 1)));
+      }
+      CompletableFuture.allOf(calls.toArray(new CompletableFuture[0])).get(30, TimeUnit.SECONDS);
+      long micros = (System.nanoTime() - start) / 1000;
+      System.out.printf("client -> server  10,000 pipelined Sum calls%n"
+          + "server -> client  10,000 answers in %,d us (cold JVM)%n", micros);
+
+      CompletableFuture<AmpBox> reflected = new CompletableFuture<>();
+      try (AmpClient raw =
+          AmpClient.builder().boxReceiverFactory(x -> new Collector(reflected)).build()) {
+        AmpConnection r = raw.connect("127.0.0.1", reflector.port()).get(10, TimeUnit.SECONDS);
+        AmpBox box = new AmpBox().putString("hello", "world");
+        System.out.println("client -> reflector  " + box);
+        r.boxSender().sendBox(box);
+        System.out.println("reflector -> client  " + reflected.get(10, TimeUnit.SECONDS));
+        r.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+      c.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    System.out.println("done.");
+  }
+
+  /** A box-level receiver that keeps the first box. */
+  private static final class Collector implements BoxReceiver {
+    private final CompletableFuture<AmpBox> first;
+
+    Collector(CompletableFuture<AmpBox> first) {
+      this.first = first;
+    }
+
+    @Override
+    public void startReceivingBoxes(BoxSender sender) {}
+
+    @Override
+    public void ampBoxReceived(AmpBox box) {
+      first.complete(box);
+    }
+
+    @Override
+    public void stopReceivingBoxes(Throwable reason) {
+      first.completeExceptionally(reason);
+    }
+  }
+
+  private interface Call {
+    String run() throws Exception;
+  }
+
+  private static void show(String request, Call call) {
+    System.out.println("client -> server  " + request);
+    try {
+      System.out.println("server -> client  " + call.run());
+    } catch (CompletionException e) {
+      System.out.println("server -> client  error: " + e.getCause());
+    } catch (Exception e) {
+      System.out.println("server -> client  error: " + e);
+    }
+  }
+}

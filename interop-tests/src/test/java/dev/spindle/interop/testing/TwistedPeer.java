@@ -1,0 +1,147 @@
+package dev.spindle.interop.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real Twisted 22.4 peer: one of our Python scripts in {@code src/test/python}, run with Debian's
+ * {@code /usr/bin/python3}. A missing interpreter or Twisted fails the test (CI installs them; the
+ * README's test command does too), it never skips.
+ *
+ * <p>Server mode: the script prints {@code PORT <n>} and serves until its stdin closes, which
+ * {@link #close()} does (and then kills it). Client mode: {@link #runClient} waits, bounded, for
+ * the script to finish and returns its output.
+ */
+public final class TwistedPeer implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+  private TwistedPeer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** The Python interpreter: {@code spindle.python}, by default {@code /usr/bin/python3}. */
+  public static String python() {
+    return System.getProperty("spindle.python", "/usr/bin/python3");
+  }
+
+  /** The path of a peer script. */
+  public static Path script(String name) {
+    Path p = Path.of(System.getProperty("spindle.peers", "src/test/python")).resolve(name);
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalStateException("peer script not found: " + p.toAbsolutePath());
+    }
+    return p;
+  }
+
+  /** Starts {@code script server ...} and waits (at most 30 s) for the port it listens on. */
+  public static TwistedPeer startServer(String script, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(python(), script(script).toString(), "server"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    List<String> early = Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (!port.isDone() && line.startsWith("PORT ")) {
+                    port.complete(Integer.parseInt(line.substring(5).trim()));
+                  } else {
+                    early.add(line);
+                  }
+                }
+              } catch (IOException | RuntimeException e) {
+                port.completeExceptionally(e);
+              }
+              port.completeExceptionally(
+                  new IllegalStateException("peer exited before listening: " + early));
+            },
+            "twisted-peer-" + script);
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      TwistedPeer peer = new TwistedPeer(p, port.get(30, TimeUnit.SECONDS));
+      return peer;
+    } catch (Exception e) {
+      p.destroyForcibly();
+      throw new IllegalStateException(
+          "Twisted peer " + script + " did not start (is python3-twisted installed? run ./run-tests): "
+              + e + " " + early, e);
+    }
+  }
+
+  /** The port the Python server listens on, on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
+  /** The result of a client run. */
+  public record ClientRun(int exitCode, List<String> lines) {
+    /** The lines that start with {@code prefix}. */
+    public List<String> linesStartingWith(String prefix) {
+      return lines.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+  }
+
+  /**
+   * Runs {@code script client args...} to completion, at most {@code timeoutSeconds}; returns its
+   * exit code and output lines (stdout and stderr merged).
+   */
+  public static ClientRun runClient(String script, long timeoutSeconds, String... args)
+      throws IOException, InterruptedException, TimeoutException {
+    List<String> cmd = new ArrayList<>(List.of(python(), script(script).toString(), "client"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException ignored) {
+                // the process is gone
+              }
+            },
+            "twisted-client-" + script);
+    reader.setDaemon(true);
+    reader.start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new TimeoutException(
+          "Twisted client " + script + " still running after " + timeoutSeconds + " s: " + lines);
+    }
+    reader.join(5_000);
+    return new ClientRun(p.exitValue(), List.copyOf(lines));
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    process.getOutputStream().close();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}
