@@ -4,6 +4,7 @@ import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.box.PythonRepr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -45,7 +46,9 @@ public final class AmpDecimal {
       new AmpDecimal(Kind.QUIET_NAN, false, null, BigInteger.ZERO);
 
   private static final String SYNTAX =
-      "decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]";
+      "expected: Python's Decimal syntax; Python raises decimal.InvalidOperation:"
+          + " [<class 'decimal.ConversionSyntax'>]";
+  private static final int SHOWN_CHARS = 200;
 
   private final Kind kind;
   private final boolean negative;
@@ -106,7 +109,7 @@ public final class AmpDecimal {
       }
       b[i] = (byte) c;
     }
-    return parse(b, PythonRepr.bytes(b).substring(1)); // repr of the str
+    return parse(b, true);
   }
 
   /**
@@ -123,13 +126,12 @@ public final class AmpDecimal {
                 bytes[i] & 0xff, i));
       }
     }
-    return parse(bytes, null);
+    return parse(bytes, false);
   }
 
-  private static AmpDecimal parse(byte[] raw, String shown) {
-    if (shown == null) {
-      shown = PythonRepr.bytes(raw);
-    }
+  /** Parses ASCII {@code raw}; {@code isStr} only chooses how errors show it (str or bytes). */
+  private static AmpDecimal parse(byte[] raw, boolean isStr) {
+
     // CPython's numeric_as_ascii: strip whitespace at both ends, then drop every underscore.
     int from = 0;
     int to = raw.length;
@@ -160,7 +162,7 @@ public final class AmpDecimal {
       int q = p + (signalling ? 4 : 3);
       for (int i = q; i < n; i++) {
         if (!IntegerText.isDigit(s[i])) {
-          throw syntax(shown);
+          throw syntax(shown(raw, isStr));
         }
       }
       BigInteger payload = q == n ? BigInteger.ZERO : new BigInteger(ascii(s, q, n));
@@ -183,7 +185,7 @@ public final class AmpDecimal {
       fracEnd = p;
     }
     if (intEnd == intStart && fracEnd == fracStart) {
-      throw syntax(shown);
+      throw syntax(shown(raw, isStr));
     }
     long exponent = 0;
     if (p < n && (s[p] == 'e' || s[p] == 'E')) {
@@ -200,20 +202,20 @@ public final class AmpDecimal {
         p++;
       }
       if (p == expStart) {
-        throw syntax(shown);
+        throw syntax(shown(raw, isStr));
       }
       if (negativeExponent) {
         exponent = -exponent;
       }
     }
     if (p != n) {
-      throw syntax(shown);
+      throw syntax(shown(raw, isStr));
     }
     exponent -= fracEnd - fracStart;
     if (exponent > Integer.MAX_VALUE || exponent < -Integer.MAX_VALUE) {
       throw new AmpArgumentException(
           "Decimal: "
-              + shown
+              + cut(shown(raw, isStr))
               + " (expected: an exponent within ±"
               + Integer.MAX_VALUE
               + ", the java.math.BigDecimal range)");
@@ -354,7 +356,17 @@ public final class AmpDecimal {
   }
 
   private static AmpArgumentException syntax(String shown) {
-    return new AmpArgumentException("Decimal: " + shown + " (" + SYNTAX + ")");
+    return new AmpArgumentException("Decimal: " + cut(shown) + " (" + SYNTAX + ")");
+  }
+
+  /** Python's repr of the text: {@code '1x'} for a str, {@code b'1x'} for bytes. */
+  private static String shown(byte[] raw, boolean isStr) {
+    String repr = PythonRepr.bytes(raw);
+    return isStr ? repr.substring(1) : repr;
+  }
+
+  private static String cut(String shown) {
+    return shown.length() > SHOWN_CHARS ? shown.substring(0, SHOWN_CHARS) + "..." : shown;
   }
 
   /** Python's {@code str.isspace()} on ASCII: {@code \t \n \x0b \x0c \r \x1c-\x1f} and space. */
@@ -383,6 +395,6 @@ public final class AmpDecimal {
   }
 
   private static String ascii(byte[] s, int from, int to) {
-    return new String(s, from, to - from, java.nio.charset.StandardCharsets.US_ASCII);
+    return new String(s, from, to - from, StandardCharsets.US_ASCII);
   }
 }

@@ -4,7 +4,9 @@ import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.box.PythonRepr;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /**
  * AMP {@code DateTime} text: {@code YYYY-MM-DDTHH:MM:SS.ffffff±HH:MM}, always 32 ASCII bytes, as
@@ -121,7 +123,7 @@ final class DateTimeText {
     if (month < 1 || month > 12) {
       throw new AmpArgumentException("month must be in 1..12");
     }
-    if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
       throw new AmpArgumentException("day is out of range for month");
     }
     check(v[3], 23, "hour must be in 0..23");
@@ -157,6 +159,6 @@ final class DateTimeText {
 
   /** Python's {@code repr()} of ASCII text, which is that of the same bytes without the b. */
   private static String strRepr(byte[] b, int from, int to) {
-    return PythonRepr.bytes(java.util.Arrays.copyOfRange(b, from, to)).substring(1);
+    return PythonRepr.bytes(Arrays.copyOfRange(b, from, to)).substring(1);
   }
 }

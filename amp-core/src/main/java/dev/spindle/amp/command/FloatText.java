@@ -12,7 +12,8 @@ import java.math.RoundingMode;
  * <p>{@link #repr} finds the shortest decimal that reads back as the same double (the closest one
  * if several have that length, the one with an even last digit if two are equally close), as
  * CPython's {@code repr} does, and lays it out as CPython does. JDK 17's {@code Double.toString}
- * is not always shortest ({@code 4.9E-324} where Python writes {@code 5e-324}), so it is not used.
+ * is not always shortest ({@code 4.9E-324} where Python writes {@code 5e-324}): it only serves as
+ * a fast path where it provably is (at most 15 digits, normal doubles) and as a starting point.
  *
  * <p>{@link #parse} accepts exactly Python's {@code float()} syntax and converts with correct
  * rounding.
