@@ -141,7 +141,9 @@ public final class ArgumentTypes {
     for (int i = 0, n = value.length(); i < n; i++) {
       char c = value.charAt(i);
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
           i++;
           continue;
         }
@@ -152,7 +154,11 @@ public final class ArgumentTypes {
     return value.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Decodes strict UTF-8, as Python's {@code bytes.decode("utf-8")}. */
+  /**
+   * Decodes strict UTF-8, as Python's {@code bytes.decode("utf-8")}: overlong forms, encoded
+   * surrogates and values above U+10FFFF are errors, with Python's message (e.g. {@code 'utf-8'
+   * codec can't decode byte 0xff in position 0: invalid start byte}).
+   */
   public static String bytesToString(byte[] bytes) {
     boolean ascii = true;
     for (byte b : bytes) {
@@ -173,9 +179,82 @@ public final class ArgumentTypes {
               .decode(ByteBuffer.wrap(bytes));
       return chars.toString();
     } catch (CharacterCodingException e) {
-      throw new AmpArgumentException(
-          "Unicode: " + PythonRepr.bytes(bytes) + " (expected: valid UTF-8)", e);
+      throw new AmpArgumentException(utf8Error(bytes), e);
     }
+  }
+
+  /**
+   * Returns the message of the {@code UnicodeDecodeError} that CPython's strict UTF-8 decoder
+   * raises for {@code b} (its first error), following {@code Objects/stringlib/codecs.h}.
+   */
+  static String utf8Error(byte[] b) {
+    int n = b.length;
+    int i = 0;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      int left = n - i;
+      if (c < 0x80) {
+        i++;
+      } else if (c < 0xc2) {
+        return utf8Error(b, i, i + 1, "invalid start byte");
+      } else if (c < 0xe0) {
+        if (left < 2) {
+          return utf8Error(b, i, n, "unexpected end of data");
+        }
+        if (!isContinuation(b[i + 1])) {
+          return utf8Error(b, i, i + 1, "invalid continuation byte");
+        }
+        i += 2;
+      } else if (c < 0xf0) {
+        // E0 must be followed by A0..BF (no overlongs), ED by 80..9F (no surrogates).
+        int c2 = left < 2 ? -1 : b[i + 1] & 0xff;
+        if (left >= 2
+            && (!isContinuation(b[i + 1]) || (c2 < 0xa0 ? c == 0xe0 : c == 0xed))) {
+          return utf8Error(b, i, i + 1, "invalid continuation byte");
+        }
+        if (left < 3) {
+          return utf8Error(b, i, n, "unexpected end of data");
+        }
+        if (!isContinuation(b[i + 2])) {
+          return utf8Error(b, i, i + 2, "invalid continuation byte");
+        }
+        i += 3;
+      } else if (c < 0xf5) {
+        // F0 must be followed by 90..BF (no overlongs), F4 by 80..8F (at most U+10FFFF).
+        int c2 = left < 2 ? -1 : b[i + 1] & 0xff;
+        if (left >= 2
+            && (!isContinuation(b[i + 1]) || (c2 < 0x90 ? c == 0xf0 : c == 0xf4))) {
+          return utf8Error(b, i, i + 1, "invalid continuation byte");
+        }
+        if (left >= 3 && !isContinuation(b[i + 2])) {
+          return utf8Error(b, i, i + 2, "invalid continuation byte");
+        }
+        if (left < 4) {
+          return utf8Error(b, i, n, "unexpected end of data");
+        }
+        if (!isContinuation(b[i + 3])) {
+          return utf8Error(b, i, i + 3, "invalid continuation byte");
+        }
+        i += 4;
+      } else {
+        return utf8Error(b, i, i + 1, "invalid start byte");
+      }
+    }
+    return "Unicode: " + PythonRepr.bytes(b) + " (expected: valid UTF-8)";
+  }
+
+  private static String utf8Error(byte[] b, int start, int end, String reason) {
+    if (end - start == 1) {
+      return String.format(
+          "'utf-8' codec can't decode byte 0x%02x in position %d: %s", b[start] & 0xff, start,
+          reason);
+    }
+    return String.format(
+        "'utf-8' codec can't decode bytes in position %d-%d: %s", start, end - 1, reason);
+  }
+
+  private static boolean isContinuation(byte b) {
+    return (b & 0xc0) == 0x80;
   }
 
   private static final byte[] TRUE = ascii("True");
@@ -279,7 +358,7 @@ public final class ArgumentTypes {
       new ArgumentType<>() {
         @Override
         public byte[] toBytes(BigDecimal value) {
-          return ascii(value.toString());
+          return ascii(AmpDecimal.of(value).toString());
         }
 
         @Override
@@ -357,7 +436,11 @@ public final class ArgumentTypes {
     };
   }
 
-  /** AMP {@code AmpList}: each row as a complete box, concatenated. */
+  /**
+   * AMP {@code AmpList}: each row as a complete box, concatenated. As in Twisted, decoding keeps
+   * the complete boxes and silently drops a truncated trailing one (Twisted feeds the value to its
+   * streaming box parser, which simply waits for more data); a key length above 255 is an error.
+   */
   public static <T> ArgumentType<List<T>> ampList(BoxCodec<T> rows) {
     Objects.requireNonNull(rows, "rows");
     return new ArgumentType<>() {
@@ -383,7 +466,7 @@ public final class ArgumentTypes {
 
       @Override
       public List<T> fromBytes(byte[] bytes) {
-        List<AmpBox> boxes = BoxParser.parseAll(bytes);
+        List<AmpBox> boxes = splitBoxes(bytes);
         List<T> out = new ArrayList<>(boxes.size());
         for (AmpBox box : boxes) {
           out.add(rows.read(box));
@@ -391,6 +474,45 @@ public final class ArgumentTypes {
         return Collections.unmodifiableList(out);
       }
     };
+  }
+
+  /**
+   * Splits an {@code AmpList} value into its complete boxes, exactly as Twisted's {@code
+   * amp.parseString} does: whatever follows the last {@code 00 00} terminator is dropped.
+   */
+  static List<AmpBox> splitBoxes(byte[] bytes) {
+    List<AmpBox> out = new ArrayList<>();
+    AmpBox box = new AmpBox();
+    int n = bytes.length;
+    int p = 0;
+    while (p + 2 <= n) {
+      int keyLength = ((bytes[p] & 0xff) << 8) | (bytes[p + 1] & 0xff);
+      if (keyLength == 0) {
+        out.add(box);
+        box = new AmpBox();
+        p += 2;
+        continue;
+      }
+      if (keyLength > AmpKeys.MAX_KEY_LENGTH) {
+        // Twisted's parser gives up on the length prefix alone, even if the key is not there.
+        throw new AmpArgumentException(
+            "AmpList: key length " + keyLength + " at offset " + p + " (expected: at most 255)");
+      }
+      int keyEnd = p + 2 + keyLength;
+      if (keyEnd + 2 > n) {
+        break;
+      }
+      int valueLength = ((bytes[keyEnd] & 0xff) << 8) | (bytes[keyEnd + 1] & 0xff);
+      int valueEnd = keyEnd + 2 + valueLength;
+      if (valueEnd > n) {
+        break;
+      }
+      box.put(
+          java.util.Arrays.copyOfRange(bytes, p + 2, keyEnd),
+          java.util.Arrays.copyOfRange(bytes, keyEnd + 2, valueEnd));
+      p = valueEnd;
+    }
+    return out;
   }
 
   /**
