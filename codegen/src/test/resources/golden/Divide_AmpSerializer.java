@@ -1,12 +1,13 @@
 package test;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.ArgumentTypes;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -20,11 +21,11 @@ public final class Divide_AmpSerializer implements CommandSpec<Divide, Divide.Re
    */
   public static final Divide_AmpSerializer INSTANCE = new Divide_AmpSerializer();
 
-  private static final byte[] DENOMINATOR_KEY = "denominator".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DENOMINATOR_KEY = "denominator".getBytes(US_ASCII);
 
-  private static final byte[] NUMERATOR_KEY = "numerator".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NUMERATOR_KEY = "numerator".getBytes(US_ASCII);
 
-  private static final byte[] RESULT_KEY = "result".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RESULT_KEY = "result".getBytes(US_ASCII);
 
   private static final BoxCodec<Divide> ARGUMENTS = new ArgumentsCodec();
 
@@ -64,7 +65,7 @@ public final class Divide_AmpSerializer implements CommandSpec<Divide, Divide.Re
       return remote;
     }
     if (failure instanceof ArithmeticException) {
-      return new RemoteAmpException("ZERO_DIVISION", Objects.toString(failure.getMessage(), ""), false);
+      return new RemoteAmpException("ZERO_DIVISION", Objects.toString(failure.getMessage(), ""));
     }
     return null;
   }

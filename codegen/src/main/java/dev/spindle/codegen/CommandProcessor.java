@@ -37,8 +37,9 @@ public final class CommandProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new ErrorReporter(env.getMessager());
-    deferred.put(new CommandStep(env, reporter), new LinkedHashSet<>());
-    deferred.put(new LocatorStep(env, reporter), new LinkedHashSet<>());
+    CommandStep commands = new CommandStep(env, reporter);
+    deferred.put(commands, new LinkedHashSet<>());
+    deferred.put(new LocatorStep(env, reporter, commands::isInvalid), new LinkedHashSet<>());
   }
 
   @Override

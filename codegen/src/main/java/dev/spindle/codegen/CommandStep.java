@@ -1,13 +1,16 @@
 package dev.spindle.codegen;
 
 import dev.spindle.codegen.model.AmpNames;
+import dev.spindle.codegen.model.CommandModel;
 import dev.spindle.codegen.model.GeneratedNames;
 import dev.spindle.codegen.validation.CommandValidator;
 import dev.spindle.codegen.validation.ErrorReporter;
 import dev.spindle.codegen.validation.NameClashValidator;
 import dev.spindle.codegen.writing.SerializerGenerator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -20,6 +23,7 @@ final class CommandStep implements Step {
   private final ErrorReporter reporter;
   private final NameClashValidator names;
   private final SerializerGenerator generator;
+  private final Set<String> invalid = new HashSet<>();
 
   CommandStep(ProcessingEnvironment env, ErrorReporter reporter) {
     this.env = env;
@@ -46,7 +50,14 @@ final class CommandStep implements Step {
     Set<TypeElement> unique = new LinkedHashSet<>(
         names.unique(types, t -> GeneratedNames.of(t, AmpNames.SERIALIZER_SUFFIX)));
     for (TypeElement type : types) {
-      validator.validate(type).filter(m -> unique.contains(type)).ifPresent(generator::generate);
+      Optional<CommandModel> model = validator.validate(type).filter(m -> unique.contains(type));
+      model.ifPresentOrElse(
+          generator::generate, () -> invalid.add(type.getQualifiedName().toString()));
     }
+  }
+
+  /** True if the command {@code qualifiedName} had mistakes, so it has no serializer. */
+  boolean isInvalid(String qualifiedName) {
+    return invalid.contains(qualifiedName);
   }
 }

@@ -21,11 +21,7 @@ class CommandValidationTest {
       import java.util.List;
       """;
 
-  private static final String SUPPORTED =
-      "AMP supports int, long, Integer, Long, BigInteger, byte[], String, boolean, Boolean, double,"
-          + " Double, BigDecimal, AmpDecimal, OffsetDateTime, java.nio.file.Path, a List of those"
-          + " (nested Lists too), a List of records or of classes with @Argument fields (AmpList),"
-          + " or any type with @Argument(type = YourArgumentType.class)";
+  private static final String SUPPORTED = ValueTypeNames.SUPPORTED;
 
   private static JavaFileObject file(String name, String body) {
     return source("test." + name, IMPORTS + body);

@@ -20,7 +20,8 @@ class GoldenSourceTest {
         resource("golden/Divide.java"),
         resource("golden/Sum.java"),
         resource("golden/Reset.java"),
-        resource("golden/Calculator.java"));
+        resource("golden/Calculator.java"),
+        resource("functional/Everything.java"));
     assertSucceeded(compilation);
   }
 
@@ -28,6 +29,12 @@ class GoldenSourceTest {
   void divideSerializerMatchesGoldenFile() {
     assertGolden("golden/Divide_AmpSerializer.java",
         generatedSource(compilation, "test.Divide_AmpSerializer"));
+  }
+
+  @Test
+  void everythingSerializerMatchesGoldenFile() {
+    assertGolden("golden/Everything_AmpSerializer.java",
+        generatedSource(compilation, "test.Everything_AmpSerializer"));
   }
 
   @Test

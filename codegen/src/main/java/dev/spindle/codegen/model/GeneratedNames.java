@@ -1,6 +1,10 @@
 package dev.spindle.codegen.model;
 
 import com.squareup.javapoet.ClassName;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -11,10 +15,20 @@ import javax.lang.model.element.TypeElement;
 public final class GeneratedNames {
   private GeneratedNames() {}
 
-  /** Returns the generated class for {@code type} with {@code suffix}. */
+  /**
+   * Returns the generated class for {@code type} with {@code suffix}. Defined for every type, even
+   * local classes (which validation rejects), so that name checks never fail.
+   */
   public static ClassName of(TypeElement type, String suffix) {
-    ClassName source = ClassName.get(type);
+    Deque<String> names = new ArrayDeque<>();
+    Element e = type;
+    while (!(e instanceof PackageElement)) {
+      if (e instanceof TypeElement) {
+        names.addFirst(e.getSimpleName().toString());
+      }
+      e = e.getEnclosingElement();
+    }
     return ClassName.get(
-        source.packageName(), String.join("_", source.simpleNames()) + suffix);
+        ((PackageElement) e).getQualifiedName().toString(), String.join("_", names) + suffix);
   }
 }

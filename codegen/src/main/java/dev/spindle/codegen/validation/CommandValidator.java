@@ -20,6 +20,7 @@ import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -58,6 +59,12 @@ public final class CommandValidator {
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
       reporter.error(type, annotation, "@Command applies to records and classes, but " + name
           + " is " + article(type.getKind()) + ": declare the command as a record");
+      return Optional.empty();
+    }
+    if (type.getNestingKind() == NestingKind.LOCAL) {
+      reporter.error(type, annotation, "@Command type " + type.getSimpleName() + " is a local"
+          + " class; the generated " + generated + " cannot name it: make it a top-level or member"
+          + " class");
       return Optional.empty();
     }
     int before = reporter.errorCount();

@@ -48,7 +48,9 @@ public final class ResponderValidator {
   public Optional<LocatorModel> validate(TypeElement type) {
     ClassName locator = GeneratedNames.of(type, AmpNames.LOCATOR_SUFFIX);
     int before = reporter.errorCount();
-    checkClass(type, locator.simpleName());
+    if (!checkClass(type, locator.simpleName())) {
+      return Optional.empty();
+    }
     List<ResponderMethod> responders = new ArrayList<>();
     Map<String, ExecutableElement> byCommand = new HashMap<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -74,7 +76,8 @@ public final class ResponderValidator {
     return Optional.of(new LocatorModel(type, locator, responders, inherited(type)));
   }
 
-  private void checkClass(TypeElement type, String generated) {
+  /** Reports what is wrong with the class itself; false if its methods cannot be checked. */
+  private boolean checkClass(TypeElement type, String generated) {
     String name = type.getQualifiedName().toString();
     if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD
         && type.getKind() != ElementKind.ENUM) {
@@ -86,6 +89,7 @@ public final class ResponderValidator {
       reporter.error(type, "@Responder methods must be declared in a top-level or member class;"
           + " the generated " + generated + " cannot name the local class "
           + type.getSimpleName() + ": move them");
+      return false;
     } else if (!visibility.canName(type, elements.getPackageOf(type))) {
       reporter.error(type, name + " is private; the generated " + generated + " beside it must"
           + " name it: make it (and the classes around it) at least package-private");
@@ -94,6 +98,7 @@ public final class ResponderValidator {
           + " wraps one instance of the raw class: move the @Responder methods to a"
           + " non-generic class");
     }
+    return true;
   }
 
   private Optional<ResponderMethod> responder(ExecutableElement method, String generated) {

@@ -62,7 +62,7 @@ final class SchemaFactory {
    * @param role what the type is, for messages: "@Command type", "response type", ...
    */
   Optional<Schema> schema(TypeElement type, PackageElement from, String role, String generated) {
-    String key = key(ClassName.get(type), from);
+    String key = key(type, from);
     Optional<Schema> known = done.get(key);
     if (known != null) {
       return known;
@@ -89,12 +89,16 @@ final class SchemaFactory {
 
   /** Returns the schema built for {@code type} as seen from {@code from}, empty if invalid. */
   Optional<Schema> lookup(ClassName type, PackageElement from) {
-    Optional<Schema> schema = done.get(key(type, from));
+    Optional<Schema> schema = done.get(from.getQualifiedName() + " " + type.canonicalName());
     return schema == null ? Optional.empty() : schema;
   }
 
-  private static String key(ClassName type, PackageElement from) {
-    return from.getQualifiedName() + " " + type.canonicalName();
+  private static String key(TypeElement type, PackageElement from) {
+    String name = type.getQualifiedName().toString();
+    if (name.isEmpty()) {
+      name = "local " + System.identityHashCode(type); // local classes have no qualified name
+    }
+    return from.getQualifiedName() + " " + name;
   }
 
   private static String displayName(TypeElement type) {

@@ -7,6 +7,7 @@ import dev.spindle.codegen.model.ScalarType;
 import dev.spindle.codegen.model.ValueType;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -30,7 +31,13 @@ final class ValueTypeResolver {
     if (type instanceof DeclaredType d && isList(d)) {
       TypeMirror element = elementOf(d, type);
       if (isRowType(element)) {
-        return new ValueType.AmpList(ClassName.get((TypeElement) asDeclared(element).asElement()));
+        TypeElement row = (TypeElement) asDeclared(element).asElement();
+        if (row.getNestingKind() == NestingKind.LOCAL) {
+          throw new UnsupportedTypeException("has type " + type + ", whose row type "
+              + row.getSimpleName() + " is a local class that generated code cannot name: make it"
+              + " a top-level or member class");
+        }
+        return new ValueType.AmpList(ClassName.get(row));
       }
       return new ValueType.ListOf(resolveListElement(element, type));
     }

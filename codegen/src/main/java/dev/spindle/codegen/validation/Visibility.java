@@ -16,7 +16,10 @@ final class Visibility {
 
   /** True if a top-level class in {@code from} can name {@code type}. */
   boolean canName(TypeElement type, PackageElement from) {
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+    for (Element e = type; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      if (!(e instanceof TypeElement)) {
+        return false; // a local or anonymous class
+      }
       if (!canUse(e, from)) {
         return false;
       }

@@ -84,16 +84,16 @@ final class CodecWriter {
         String local = locals.newName(field.javaName());
         method.addStatement("$T $N = $L", field.javaType(), local, read)
             .beginControlFlow("if ($N != null)", local)
-            .addStatement("box.put($N, $L)", key, toBytes(field.valueType(), local))
+            .addStatement("box.put($N,$W$L)", key, toBytes(field.valueType(), local))
             .endControlFlow();
       } else if (field.javaType().isPrimitive()) {
-        method.addStatement("box.put($N, $L)", key, toBytes(field.valueType(), read));
+        method.addStatement("box.put($N,$W$L)", key, toBytes(field.valueType(), read));
       } else {
         String local = locals.newName(field.javaName());
-        method.addStatement("$T $N = $T.$N($L, $S)", field.javaType(), local,
+        method.addStatement("$T $N = $T.$N($L,$W$S)", field.javaType(), local,
                 AmpNames.BOX_CODECS, role.requireMethod(), read,
                 role.nullMessage(owner, commandName, field.wireName()))
-            .addStatement("box.put($N, $L)", key, toBytes(field.valueType(), local));
+            .addStatement("box.put($N,$W$L)", key, toBytes(field.valueType(), local));
       }
     }
     return method.build();
@@ -122,16 +122,16 @@ final class CodecWriter {
   private CodeBlock read(Field field, String key, String owner) {
     ValueType type = field.valueType();
     if (field.optional()) {
-      return CodeBlock.of("$T.readOptional(box, $N, $S, $L)",
+      return CodeBlock.of("$T.readOptional(box,$W$N,$W$S,$W$L)",
           AmpNames.BOX_CODECS, key, owner, constants.argumentType(type));
     }
     if (type instanceof ValueType.Scalar scalar) {
       String helper = readHelper(scalar.type());
       if (helper != null) {
-        return CodeBlock.of("$T.$N(box, $N, $S)", AmpNames.BOX_CODECS, helper, key, owner);
+        return CodeBlock.of("$T.$N(box,$W$N,$W$S)", AmpNames.BOX_CODECS, helper, key, owner);
       }
     }
-    return CodeBlock.of("$T.read(box, $N, $S, $L)",
+    return CodeBlock.of("$T.read(box,$W$N,$W$S,$W$L)",
         AmpNames.BOX_CODECS, key, owner, constants.argumentType(type));
   }
 

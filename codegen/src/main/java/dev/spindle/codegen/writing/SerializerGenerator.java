@@ -3,6 +3,7 @@ package dev.spindle.codegen.writing;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.NameAllocator;
 import com.squareup.javapoet.ParameterizedTypeName;
@@ -13,6 +14,7 @@ import dev.spindle.codegen.model.CommandModel;
 import dev.spindle.codegen.model.DeclaredError;
 import dev.spindle.codegen.model.Schema;
 import dev.spindle.codegen.validation.ErrorReporter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,14 @@ public final class SerializerGenerator extends SourceFileGenerator<CommandModel>
   @Override
   Element originatingElement(CommandModel model) {
     return model.element();
+  }
+
+  @Override
+  void addStaticImports(CommandModel model, JavaFile.Builder file) {
+    boolean hasKeys = !model.arguments().fields().isEmpty() || model.response().isPresent();
+    if (hasKeys) {
+      file.addStaticImport(StandardCharsets.class, "US_ASCII"); // the key constants use it
+    }
   }
 
   @Override

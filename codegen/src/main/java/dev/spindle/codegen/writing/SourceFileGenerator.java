@@ -38,7 +38,10 @@ public abstract class SourceFileGenerator<T> {
         .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
         .addOriginatingElement(origin)
         .build();
-    JavaFile file = JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).build();
+    JavaFile.Builder builder = JavaFile.builder(name.packageName(), type)
+        .skipJavaLangImports(true);
+    addStaticImports(model, builder);
+    JavaFile file = builder.build();
     try {
       file.writeTo(filer);
     } catch (IOException e) {
@@ -51,6 +54,9 @@ public abstract class SourceFileGenerator<T> {
 
   /** The element the generated class comes from. */
   abstract Element originatingElement(T model);
+
+  /** Adds the static imports the file uses; JavaPoet writes every one it is given. */
+  void addStaticImports(T model, JavaFile.Builder file) {}
 
   /** The generated class, without {@code @Generated}. */
   abstract TypeSpec.Builder write(T model);
