@@ -5,20 +5,43 @@ import dev.spindle.amp.box.AmpBox;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * Runtime support for generated locators: parses the arguments with a {@link CommandSpec}, calls
  * the user's method, serializes the response, and maps declared exceptions to {@link
  * RemoteAmpException}s. Any other failure is passed through for the dispatcher to send as {@code
  * UNKNOWN}.
+ *
+ * <p>The methods take the user's responder as a method reference ({@code target::divide}); the
+ * functional interfaces below let it throw checked exceptions, which may be declared errors.
  */
 public final class Responders {
   private Responders() {}
 
+  /** A responder method that returns its response. */
+  @FunctionalInterface
+  public interface ResponderMethod<C, R> {
+    /** Answers {@code command}. */
+    R apply(C command) throws Throwable;
+  }
+
+  /** A responder method that returns a stage of its response. */
+  @FunctionalInterface
+  public interface AsyncResponderMethod<C, R> {
+    /** Answers {@code command}; the stage must not be null. */
+    CompletionStage<? extends R> apply(C command) throws Throwable;
+  }
+
+  /** A responder method of a {@code Request<Void>} command that returns nothing. */
+  @FunctionalInterface
+  public interface VoidResponderMethod<C> {
+    /** Handles {@code command}. */
+    void accept(C command) throws Throwable;
+  }
+
   /** Answers {@code request} with a method that returns its response directly. */
   public static <C extends Request<R>, R> CompletionStage<AmpBox> respond(
-      CommandSpec<C, R> spec, AmpBox request, Function<? super C, ? extends R> method) {
+      CommandSpec<C, R> spec, AmpBox request, ResponderMethod<? super C, ? extends R> method) {
     R response;
     try {
       C command = spec.arguments().read(request);
@@ -29,11 +52,23 @@ public final class Responders {
     return encode(spec, response);
   }
 
+  /** Answers {@code request} with a {@code void} method: the answer has no values. */
+  public static <C extends Request<Void>> CompletionStage<AmpBox> respondVoid(
+      CommandSpec<C, Void> spec, AmpBox request, VoidResponderMethod<? super C> method) {
+    try {
+      C command = spec.arguments().read(request);
+      method.accept(command);
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(mapFailure(spec, t));
+    }
+    return encode(spec, null);
+  }
+
   /** Answers {@code request} with a method that returns a stage of its response. */
   public static <C extends Request<R>, R> CompletionStage<AmpBox> respondAsync(
       CommandSpec<C, R> spec,
       AmpBox request,
-      Function<? super C, ? extends CompletionStage<? extends R>> method) {
+      AsyncResponderMethod<? super C, ? extends R> method) {
     CompletionStage<? extends R> stage;
     try {
       C command = spec.arguments().read(request);

@@ -1,0 +1,44 @@
+package dev.spindle.codegen.model;
+
+import com.squareup.javapoet.ClassName;
+
+/**
+ * Names of the amp-core types that the processor reads and the generated code uses. The processor
+ * never loads these classes: it refers to them by name only, so it runs without amp-core.
+ */
+public final class AmpNames {
+  private static final String AMP = "dev.spindle.amp";
+  private static final String COMMAND_PACKAGE = AMP + ".command";
+
+  /** {@code @Command}. */
+  public static final String COMMAND = COMMAND_PACKAGE + ".Command";
+  /** {@code @Argument}. */
+  public static final String ARGUMENT = COMMAND_PACKAGE + ".Argument";
+  /** {@code @Responder}. */
+  public static final String RESPONDER = COMMAND_PACKAGE + ".Responder";
+  /** {@code Request<R>}. */
+  public static final String REQUEST = COMMAND_PACKAGE + ".Request";
+  /** {@code ArgumentType<T>}. */
+  public static final String ARGUMENT_TYPE = COMMAND_PACKAGE + ".ArgumentType";
+  /** {@code AmpDecimal}. */
+  public static final String AMP_DECIMAL = COMMAND_PACKAGE + ".AmpDecimal";
+
+  public static final ClassName AMP_BOX = ClassName.get(AMP + ".box", "AmpBox");
+  public static final ClassName REMOTE_AMP_EXCEPTION = ClassName.get(AMP, "RemoteAmpException");
+  public static final ClassName COMMAND_SPEC = ClassName.get(COMMAND_PACKAGE, "CommandSpec");
+  public static final ClassName BOX_CODEC = ClassName.get(COMMAND_PACKAGE, "BoxCodec");
+  public static final ClassName BOX_CODECS = ClassName.get(COMMAND_PACKAGE, "BoxCodecs");
+  public static final ClassName ARGUMENT_TYPE_CLASS = ClassName.get(COMMAND_PACKAGE, "ArgumentType");
+  public static final ClassName ARGUMENT_TYPES = ClassName.get(COMMAND_PACKAGE, "ArgumentTypes");
+  public static final ClassName AMP_DECIMAL_CLASS = ClassName.get(COMMAND_PACKAGE, "AmpDecimal");
+  public static final ClassName RESPONDERS = ClassName.get(COMMAND_PACKAGE, "Responders");
+  public static final ClassName COMMAND_LOCATOR = ClassName.get(AMP + ".locator", "CommandLocator");
+  public static final ClassName BOX_RESPONDER = ClassName.get(AMP + ".locator", "BoxResponder");
+
+  /** Suffix of the generated {@code CommandSpec}, as {@code CommandSpecs} expects it. */
+  public static final String SERIALIZER_SUFFIX = "_AmpSerializer";
+  /** Suffix of the generated {@code CommandLocator}, as {@code CommandLocator.of} expects it. */
+  public static final String LOCATOR_SUFFIX = "_AmpLocator";
+
+  private AmpNames() {}
+}

@@ -1,0 +1,30 @@
+package dev.spindle.codegen.model;
+
+import com.squareup.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A valid class with {@code @Responder} methods: everything its {@code _AmpLocator} needs.
+ *
+ * @param element the class, the generated file's originating element
+ * @param locator the generated class
+ * @param responders the class's own responder methods, in declaration order
+ * @param inherited the locator of the nearest superclass with responder methods, asked for command
+ *     names this class does not answer
+ */
+public record LocatorModel(
+    TypeElement element,
+    ClassName locator,
+    List<ResponderMethod> responders,
+    Optional<ClassName> inherited) {
+  public LocatorModel {
+    responders = List.copyOf(responders);
+  }
+
+  /** The class whose instance the locator wraps. */
+  public ClassName targetType() {
+    return ClassName.get(element);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.spindle.codegen.writing;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.NameAllocator;
+import com.squareup.javapoet.TypeSpec;
+import dev.spindle.codegen.model.AmpNames;
+import dev.spindle.codegen.model.LocatorModel;
+import dev.spindle.codegen.model.ResponderMethod;
+import dev.spindle.codegen.validation.ErrorReporter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code <Class>_AmpLocator}: a {@code CommandLocator} holding one {@code BoxResponder}
+ * per {@code @Responder} method, built once in the constructor, and a {@code switch} on the
+ * command name.
+ */
+public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
+  /** Creates a generator that writes to {@code filer}. */
+  public LocatorGenerator(Filer filer, ErrorReporter reporter) {
+    super(filer, reporter);
+  }
+
+  @Override
+  ClassName className(LocatorModel model) {
+    return model.locator();
+  }
+
+  @Override
+  Element originatingElement(LocatorModel model) {
+    return model.element();
+  }
+
+  @Override
+  TypeSpec.Builder write(LocatorModel model) {
+    ClassName target = model.targetType();
+    NameAllocator names = new NameAllocator();
+    for (String reserved : List.of("target", "commandName", "inherited")) {
+      names.newName(reserved);
+    }
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.locator())
+        .addJavadoc("Dispatches AMP commands to the {@code @Responder} methods of a {@link $T}."
+            + "\n\n<p>{@code CommandLocator.of(target)} creates it.\n", target)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(AmpNames.COMMAND_LOCATOR);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addJavadoc("Creates the locator of {@code target}'s responders.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(target, "target");
+    MethodSpec.Builder locate = MethodSpec.methodBuilder("locateResponder")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(AmpNames.BOX_RESPONDER)
+        .addParameter(String.class, "commandName")
+        .beginControlFlow("switch (commandName)");
+
+    List<FieldSpec> fields = new ArrayList<>();
+    for (ResponderMethod responder : model.responders()) {
+      String simple = responder.commandType().simpleName();
+      String field = names.newName(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
+      fields.add(FieldSpec.builder(AmpNames.BOX_RESPONDER, field, Modifier.PRIVATE, Modifier.FINAL)
+          .build());
+      constructor.addStatement("this.$N = box -> $T.$N($T.INSTANCE, box, target::$N)",
+          field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
+          responder.methodName());
+      locate.addCode("case $S:\n$>", responder.commandName())
+          .addStatement("return $N", field)
+          .addCode("$<");
+    }
+    if (model.inherited().isPresent()) {
+      fields.add(FieldSpec.builder(AmpNames.COMMAND_LOCATOR, "inherited",
+              Modifier.PRIVATE, Modifier.FINAL)
+          .build());
+      constructor.addStatement("this.inherited = new $T(target)", model.inherited().get());
+      locate.addCode("default:\n$>").addStatement("return inherited.locateResponder(commandName)");
+    } else {
+      locate.addCode("default:\n$>").addStatement("return null");
+    }
+    locate.addCode("$<").endControlFlow();
+    return type.addFields(fields).addMethod(constructor.build()).addMethod(locate.build());
+  }
+
+  private static String respondMethod(ResponderMethod.Kind kind) {
+    switch (kind) {
+      case ASYNC:
+        return "respondAsync";
+      case VOID:
+        return "respondVoid";
+      default:
+        return "respond";
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package test;
+
+import dev.spindle.amp.command.Responders;
+import dev.spindle.amp.locator.BoxResponder;
+import dev.spindle.amp.locator.CommandLocator;
+import javax.annotation.processing.Generated;
+
+/**
+ * Dispatches AMP commands to the {@code @Responder} methods of a {@link Calculator}.
+ *
+ * <p>{@code CommandLocator.of(target)} creates it.
+ */
+@Generated("dev.spindle.codegen.CommandProcessor")
+public final class Calculator_AmpLocator implements CommandLocator {
+  private final BoxResponder divide;
+
+  private final BoxResponder sum;
+
+  private final BoxResponder reset;
+
+  /**
+   * Creates the locator of {@code target}'s responders.
+   */
+  public Calculator_AmpLocator(Calculator target) {
+    this.divide = box -> Responders.respond(Divide_AmpSerializer.INSTANCE, box, target::divide);
+    this.sum = box -> Responders.respondAsync(Sum_AmpSerializer.INSTANCE, box, target::sum);
+    this.reset = box -> Responders.respondVoid(Reset_AmpSerializer.INSTANCE, box, target::reset);
+  }
+
+  @Override
+  public BoxResponder locateResponder(String commandName) {
+    switch (commandName) {
+      case "Divide":
+        return divide;
+      case "Sum":
+        return sum;
+      case "reset":
+        return reset;
+      default:
+        return null;
+    }
+  }
+}
