@@ -21,6 +21,6 @@ public @interface ErrorCode {
   /** The error code on the wire (ASCII, 1 to 255 bytes). */
   String code() default "";
 
-  /** The exception type. */
-  Class<? extends Throwable> type();
+  /** The exception type (an {@link Exception}: errors are not sent as codes). */
+  Class<? extends Exception> type();
 }

@@ -1,5 +1,6 @@
 package dev.spindle.amp.command;
 
+import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,12 @@ public final class Responders {
 
   private static <C extends Request<R>, R> CompletionStage<AmpBox> encode(
       CommandSpec<C, R> spec, R response) {
+    if (response == null && spec.response() != BoxCodecs.EMPTY) {
+      // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
+      return CompletableFuture.failedFuture(
+          new AmpArgumentException(
+              "responder for " + spec.commandName() + " returned null (expected: a response)"));
+    }
     try {
       AmpBox box = new AmpBox();
       spec.response().write(response, box);
