@@ -21,6 +21,9 @@ public @interface ErrorCode {
   /** The error code on the wire (ASCII, 1 to 255 bytes). */
   String code() default "";
 
-  /** The exception type (an {@link Exception}: errors are not sent as codes). */
-  Class<? extends Exception> type();
+  /**
+   * The exception type. It must be an {@link Exception} with a public {@code (String)}
+   * constructor; the processor reports anything else.
+   */
+  Class<? extends Throwable> type();
 }
