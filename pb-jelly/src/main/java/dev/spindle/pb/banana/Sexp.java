@@ -1,0 +1,141 @@
+package dev.spindle.pb.banana;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A Banana s-expression: an integer, a float, a byte string or a list of s-expressions. This is
+ * everything Banana can carry; Jelly builds Python values out of it.
+ *
+ * <p>Integers are {@link Int} when they fit in a {@code long} and {@link BigInt} otherwise ({@link
+ * #integer(BigInteger)} normalizes), so equal values are equal records. Immutable and
+ * thread-safe, except that {@link Bytes} and {@link SList} trust the arrays and lists they are
+ * given (use the factories to copy).
+ */
+public sealed interface Sexp permits Sexp.Int, Sexp.BigInt, Sexp.Float, Sexp.Bytes, Sexp.SList {
+
+  /** An integer in the {@code long} range. */
+  record Int(long value) implements Sexp {}
+
+  /** An integer outside the {@code long} range (Banana allows up to 448 bits). */
+  record BigInt(BigInteger value) implements Sexp {
+    /** Creates the value; it must not fit in a long (use {@link Sexp#integer}). */
+    public BigInt {
+      Objects.requireNonNull(value, "value");
+      if (value.bitLength() < 64) {
+        throw new IllegalArgumentException("value: " + value + " (expected: outside the long range; use Sexp.integer)");
+      }
+    }
+  }
+
+  /** An IEEE-754 double; NaN, infinities and -0.0 are carried bit-exactly. */
+  record Float(double value) implements Sexp {}
+
+  /** A byte string. Equality is by content. */
+  final class Bytes implements Sexp {
+    private final byte[] value;
+
+    /** Wraps {@code value} without copying; the caller must not modify it afterwards. */
+    public Bytes(byte[] value) {
+      this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /** The bytes (the instance's own array: do not modify). */
+    public byte[] value() {
+      return value;
+    }
+
+    /** The number of bytes. */
+    public int length() {
+      return value.length;
+    }
+
+    /** Returns true if the bytes are the ASCII text {@code ascii}. */
+    public boolean is(String ascii) {
+      if (value.length != ascii.length()) {
+        return false;
+      }
+      for (int i = 0; i < value.length; i++) {
+        if ((value[i] & 0xff) != ascii.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The bytes as ISO-8859-1 text (one char per byte), for heads and diagnostics. */
+    public String asLatin1() {
+      return new String(value, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bytes && Arrays.equals(value, ((Bytes) o).value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+      return "Bytes[" + asLatin1() + "]";
+    }
+  }
+
+  /** A list of s-expressions. */
+  record SList(java.util.List<Sexp> items) implements Sexp {
+    /** Creates the list; the caller must not modify {@code items} afterwards. */
+    public SList {
+      Objects.requireNonNull(items, "items");
+    }
+
+    /** The number of items. */
+    public int size() {
+      return items.size();
+    }
+
+    /** The item at {@code index}. */
+    public Sexp get(int index) {
+      return items.get(index);
+    }
+  }
+
+  /** Returns the integer {@code value}. */
+  static Sexp integer(long value) {
+    return new Int(value);
+  }
+
+  /** Returns the integer {@code value}, as {@link Int} if it fits in a long. */
+  static Sexp integer(BigInteger value) {
+    return value.bitLength() < 64 ? new Int(value.longValue()) : new BigInt(value);
+  }
+
+  /** Returns the float {@code value}. */
+  static Sexp floating(double value) {
+    return new Float(value);
+  }
+
+  /** Returns a byte string holding a copy of {@code value}. */
+  static Bytes bytes(byte[] value) {
+    return new Bytes(value.clone());
+  }
+
+  /** Returns the ASCII byte string {@code ascii} (for heads such as {@code "list"}). */
+  static Bytes ascii(String ascii) {
+    return new Bytes(ascii.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Returns a list of {@code items} (copied into an unmodifiable list). */
+  static SList list(Sexp... items) {
+    return new SList(java.util.List.of(items));
+  }
+
+  /** Returns a list of {@code items} (copied into an unmodifiable list). */
+  static SList list(java.util.List<? extends Sexp> items) {
+    return new SList(java.util.List.copyOf(items));
+  }
+}

@@ -1,0 +1,10 @@
+/** Twisted's Banana and Jelly (and, next, Perspective Broker). */
+module dev.spindle.pb {
+  requires transitive io.netty.buffer;
+  requires transitive io.netty.transport;
+  requires io.netty.common;
+  requires io.netty.codec;
+  requires org.slf4j;
+
+  exports dev.spindle.pb.banana;
+}
