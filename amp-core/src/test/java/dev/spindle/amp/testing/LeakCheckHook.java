@@ -1,0 +1,26 @@
+package dev.spindle.amp.testing;
+
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/**
+ * jqwik hook: the {@link LeakCheckExtension} of properties. Installs {@link LeakDetection} before
+ * the property and fails it if Netty reports a leaked buffer after all its tries. Apply it with
+ * {@link LeakChecked}.
+ */
+public final class LeakCheckHook implements AroundPropertyHook {
+  @Override
+  public PropertyExecutionResult aroundProperty(
+      PropertyLifecycleContext context, PropertyExecutor property) {
+    LeakDetection.install();
+    PropertyExecutionResult result = property.execute();
+    try {
+      LeakDetection.assertNoLeaks(context.label());
+    } catch (AssertionError e) {
+      return result.mapToFailed(e);
+    }
+    return result;
+  }
+}
