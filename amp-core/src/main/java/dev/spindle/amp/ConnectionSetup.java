@@ -38,27 +38,34 @@ final class ConnectionSetup {
     new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes); // validates the limits
   }
 
-  /** Builds the pipeline of a new channel and returns its connection. */
+  /**
+   * Builds the pipeline of a new channel and returns its connection: the decoder with this setup's
+   * limits, the shared encoder, and the handler joined to a dispatcher (or to the custom receiver).
+   * The handlers are in place before the locator factory runs, so the factory may already call the
+   * peer on the connection (the call is held until the channel is active). Runs on the channel's
+   * event loop.
+   */
   AmpConnection initChannel(Channel ch) {
     ch.config().setOption(ChannelOption.TCP_NODELAY, true);
     AmpChannelHandler handler = new AmpChannelHandler();
     AmpConnection connection;
+    LazyLocator locator = null;
     if (receiverFactory != null) {
       connection = new AmpConnection(handler, null);
       handler.setReceiver(receiverFactory.apply(connection));
     } else {
-      LazyLocator locator = new LazyLocator();
+      locator = new LazyLocator();
       BoxDispatcher dispatcher = new BoxDispatcher(locator);
       connection = new AmpConnection(handler, dispatcher);
-      if (locatorFactory != null) {
-        locator.delegate = locatorFactory.apply(connection);
-      }
       handler.setReceiver(dispatcher);
     }
     ch.pipeline()
         .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
         .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
         .addLast("amp", handler);
+    if (locator != null && locatorFactory != null) {
+      locator.delegate = locatorFactory.apply(connection);
+    }
     return connection;
   }
 
