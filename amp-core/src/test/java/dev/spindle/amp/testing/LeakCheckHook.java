@@ -1,6 +1,7 @@
 package dev.spindle.amp.testing;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -11,6 +12,12 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * {@link LeakChecked}.
  */
 public final class LeakCheckHook implements AroundPropertyHook {
+  /** Applied to a class, the hook wraps every property in it (jqwik's default would not). */
+  @Override
+  public PropagationMode propagateTo() {
+    return PropagationMode.ALL_DESCENDANTS;
+  }
+
   @Override
   public PropertyExecutionResult aroundProperty(
       PropertyLifecycleContext context, PropertyExecutor property) {
