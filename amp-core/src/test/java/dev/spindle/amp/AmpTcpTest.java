@@ -345,8 +345,20 @@ class AmpTcpTest {
       try (AmpServer gone = AmpServer.builder().start()) {
         port = gone.port();
       }
-      try (AmpClient client = AmpClient.builder().build()) {
+      CompletableFuture<AmpConnection> made = new CompletableFuture<>();
+      CompletableFuture<CompletableFuture<AmpBox>> early = new CompletableFuture<>();
+      try (AmpClient client =
+          AmpClient.builder()
+              .onConnection(c -> {
+                made.complete(c);
+                early.complete(c.callRemoteString("Early", new AmpBox()));
+              })
+              .build()) {
         assertInstanceOf(ConnectionLostException.class, failure(client.connect("127.0.0.1", port)));
+        // A call made from onConnection on a connection that never came up fails; nothing hangs.
+        assertInstanceOf(ConnectionLostException.class, failure(get(early)));
+        get(get(made).closeFuture().toCompletableFuture());
+        assertFalse(get(made).isOpen());
       }
     });
   }

@@ -160,7 +160,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   @Override
   public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
     // A channel that never became active (failed connect) gets no channelInactive.
-    closed();
+    if (!ctx.channel().isOpen()) {
+      closed();
+    }
     ctx.fireChannelUnregistered();
   }
 
