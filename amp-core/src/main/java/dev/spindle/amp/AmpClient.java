@@ -5,10 +5,20 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,9 +36,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe. Twisted equivalent: {@code ClientCreator(reactor, AMP).connectTCP}.
  */
 public final class AmpClient implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(AmpClient.class);
+
   private final Bootstrap bootstrap;
   private final ConnectionSetup setup;
   private final EventLoopGroup ownedGroup;
+  // stayClosed: a connection that completes while the client closes is closed as it is added.
+  private final ChannelGroup connections =
+      new DefaultChannelGroup("amp-client", GlobalEventExecutor.INSTANCE, true);
+  private volatile boolean closed;
 
   private AmpClient(Bootstrap bootstrap, ConnectionSetup setup, EventLoopGroup ownedGroup) {
     this.bootstrap = bootstrap;
@@ -49,34 +65,61 @@ public final class AmpClient implements AutoCloseable {
     return connect(InetSocketAddress.createUnresolved(host, port));
   }
 
-  /** Connects to {@code address}. See {@link #connect(String, int)}. */
+  /** Connects to {@code address}. See {@link #connect(String, int)}. Thread-safe. */
   public CompletableFuture<AmpConnection> connect(InetSocketAddress address) {
     CompletableFuture<AmpConnection> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new ConnectionLostException("client is closed", null));
+      return result;
+    }
     AtomicReference<AmpConnection> connection = new AtomicReference<>();
-    Bootstrap b = bootstrap.clone().handler(setup.initializer(null, connection::set));
-    ChannelFuture f = b.connect(address.isUnresolved()
-        ? new InetSocketAddress(address.getHostString(), address.getPort())
-        : address);
-    f.addListener(
-        done -> {
-          if (done.isSuccess()) {
+    Bootstrap b = bootstrap.clone().handler(setup.initializer(connections::add, connection::set));
+    ChannelFuture f;
+    try {
+      f = b.connect(address.isUnresolved()
+          ? new InetSocketAddress(address.getHostString(), address.getPort())
+          : address);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(new ConnectionLostException("cannot connect to " + address, e));
+      return result;
+    }
+    // Not a plain listener: if the loop is already shut down, it would never be notified.
+    ConnectionSetup.whenDone(
+        f,
+        f.channel(),
+        () -> {
+          if (f.isSuccess()) {
             result.complete(connection.get());
           } else {
             result.completeExceptionally(
-                new ConnectionLostException("cannot connect to " + address, done.cause()));
+                new ConnectionLostException(
+                    "cannot connect to " + address,
+                    f.cause() != null ? f.cause() : new IllegalStateException("event loop shut down")));
           }
         });
     return result;
   }
 
   /**
-   * Shuts down the event loops if the client created them, which closes its connections. A
-   * user-supplied group is left alone.
+   * Closes every connection this client opened (their pending calls fail with {@link
+   * ConnectionLostException}) and, if the client created its event loops, shuts them down. A
+   * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
+   * most a few seconds; do not call it on one of the client's event loops. Idempotent.
    */
   @Override
   public void close() {
+    closed = true;
+    List<Channel> open = new ArrayList<>(connections);
+    connections.close(); // and close any connection that completes from now on
+    try {
+      ConnectionSetup.closeAll(open).get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      logger.warn("connections of {} did not close within 5 s", this);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (ownedGroup != null) {
-      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
   }
 

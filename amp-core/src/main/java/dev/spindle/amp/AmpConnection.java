@@ -26,6 +26,8 @@ import java.util.concurrent.CompletionStage;
  * instance.
  */
 public final class AmpConnection {
+  private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
+
   private final AmpChannelHandler handler;
   private final BoxDispatcher dispatcher;
 
@@ -64,15 +66,18 @@ public final class AmpConnection {
   /**
    * Calls the command {@code commandName} with the raw {@code arguments} box and completes with the
    * raw answer box ({@code _answer} included, as in Twisted). An error code other than {@code
-   * UNHANDLED} fails it with a {@link RemoteAmpException}. Twisted equivalent: {@code
-   * callRemoteString}.
+   * UNHANDLED} fails it with a {@link RemoteAmpException}. The name is sent as UTF-8; {@code
+   * arguments} is copied, so the caller keeps it. Twisted equivalent: {@code callRemoteString}.
    *
    * @param requiresAnswer if false no {@code _ask} is sent and the future completes with null
    */
   public CompletableFuture<AmpBox> callRemoteString(
       String commandName, AmpBox arguments, boolean requiresAnswer) {
+    Objects.requireNonNull(commandName, "commandName");
+    Objects.requireNonNull(arguments, "arguments");
     RawCall call = new RawCall();
-    send(commandName, arguments, call, requiresAnswer);
+    // A copy: the caller keeps its box, and may reuse it while this call is queued.
+    send(commandName, arguments.copy(), call, requiresAnswer);
     return call;
   }
 
@@ -89,8 +94,8 @@ public final class AmpConnection {
       return;
     }
     byte[] name = commandName.getBytes(StandardCharsets.UTF_8);
-    if (name.length == 0 || name.length > AmpKeys.MAX_VALUE_LENGTH) {
-      future.completeExceptionally(TooLongException.localValue(name, name.length));
+    if (name.length > AmpKeys.MAX_VALUE_LENGTH) {
+      future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));
       return;
     }
     BoxDispatcher.PendingCall pending = requiresAnswer ? (BoxDispatcher.PendingCall) future : null;
@@ -106,8 +111,8 @@ public final class AmpConnection {
           }
 
           @Override
-          public void fail(ConnectionLostException e) {
-            future.completeExceptionally(e);
+          public void fail(Throwable cause) {
+            future.completeExceptionally(cause);
           }
         });
   }

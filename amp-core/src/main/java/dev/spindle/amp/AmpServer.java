@@ -2,6 +2,7 @@ package dev.spindle.amp;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -10,9 +11,15 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An AMP server listening on a TCP port.
@@ -32,9 +39,13 @@ import java.util.concurrent.TimeUnit;
  * reactor.listenTCP}.
  */
 public final class AmpServer implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(AmpServer.class);
+  private static final long CLOSE_WAIT_SECONDS = 10;
+
   private final Channel serverChannel;
   private final ChannelGroup connections;
   private final EventLoopGroup ownedGroup;
+  private CompletableFuture<Void> closing; // guarded by this
 
   private AmpServer(Channel serverChannel, ChannelGroup connections, EventLoopGroup ownedGroup) {
     this.serverChannel = serverChannel;
@@ -58,34 +69,52 @@ public final class AmpServer implements AutoCloseable {
   }
 
   /**
-   * Stops listening, closes every connection it accepted and, if the server created its own event
-   * loops, shuts them down. Blocks until done (at most a few seconds).
+   * Stops listening, closes every connection it accepted (their pending calls fail with {@link
+   * ConnectionLostException}) and, if the server created its own event loops, shuts them down.
+   * Blocks until done, at most 10 seconds; do not call it on one of the
+   * server's event loops. Idempotent.
    */
   @Override
   public void close() {
-    closeAsync().toCompletableFuture().join();
+    try {
+      closeAsync().toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      logger.warn("{} did not close within {} s", this, CLOSE_WAIT_SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new AmpException("closing " + this + " failed", e.getCause());
+    }
   }
 
-  /** Like {@link #close()}, without blocking. */
+  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    serverChannel
-        .close()
-        .addListener(
-            f ->
-                connections
-                    .close()
-                    .addListener(
-                        c -> {
-                          if (ownedGroup == null) {
-                            done.complete(null);
-                          } else {
-                            ownedGroup
-                                .shutdownGracefully(0, 2, TimeUnit.SECONDS)
-                                .addListener(g -> done.complete(null));
-                          }
-                        }));
-    return done;
+    CompletableFuture<Void> done;
+    synchronized (this) {
+      if (closing != null) {
+        return closing.minimalCompletionStage();
+      }
+      done = closing = new CompletableFuture<>();
+    }
+    ConnectionSetup.closeAll(List.of(serverChannel))
+        .thenCompose(
+            v -> {
+              List<Channel> accepted = new ArrayList<>(connections);
+              connections.close(); // and close any connection added from now on
+              return ConnectionSetup.closeAll(accepted);
+            })
+        .whenComplete(
+            (v, t) -> {
+              if (ownedGroup == null) {
+                done.complete(null);
+              } else {
+                // The termination future notifies on the global executor, not on a dying loop.
+                ownedGroup
+                    .shutdownGracefully(0, 2, TimeUnit.SECONDS)
+                    .addListener(g -> done.complete(null));
+              }
+            });
+    return done.minimalCompletionStage();
   }
 
   @Override
@@ -120,21 +149,24 @@ public final class AmpServer implements AutoCloseable {
       EventLoopGroup owned =
           group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
       EventLoopGroup g = group != null ? group : owned;
-      ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+      // stayClosed: a connection accepted while the server closes is closed as it is added.
+      ChannelGroup connections =
+          new DefaultChannelGroup("amp-server", GlobalEventExecutor.INSTANCE, true);
       ServerBootstrap b =
           new ServerBootstrap()
               .group(g)
               .channel(NioServerSocketChannel.class)
               .childHandler(setup.initializer(connections::add, null));
-      try {
-        Channel ch = b.bind(host, port).syncUninterruptibly().channel();
-        return new AmpServer(ch, connections, owned);
-      } catch (RuntimeException e) {
+      // Not syncUninterruptibly(): it rethrows checked causes such as BindException unwrapped.
+      ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
+      if (!bound.isSuccess()) {
         if (owned != null) {
           owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         }
-        throw new AmpException("cannot listen on " + host + ":" + port + ": " + e, e);
+        throw new AmpException(
+            "cannot listen on " + host + ":" + port + ": " + bound.cause(), bound.cause());
       }
+      return new AmpServer(bound.channel(), connections, owned);
     }
   }
 }

@@ -10,6 +10,11 @@ import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,27 +43,34 @@ final class ConnectionSetup {
     new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes); // validates the limits
   }
 
-  /** Builds the pipeline of a new channel and returns its connection. */
+  /**
+   * Builds the pipeline of a new channel and returns its connection: the decoder with this setup's
+   * limits, the shared encoder, and the handler joined to a dispatcher (or to the custom receiver).
+   * The handlers are in place before the locator factory runs, so the factory may already call the
+   * peer on the connection (the call is held until the channel is active). Runs on the channel's
+   * event loop.
+   */
   AmpConnection initChannel(Channel ch) {
     ch.config().setOption(ChannelOption.TCP_NODELAY, true);
     AmpChannelHandler handler = new AmpChannelHandler();
     AmpConnection connection;
+    LazyLocator locator = null;
     if (receiverFactory != null) {
       connection = new AmpConnection(handler, null);
       handler.setReceiver(receiverFactory.apply(connection));
     } else {
-      LazyLocator locator = new LazyLocator();
+      locator = new LazyLocator();
       BoxDispatcher dispatcher = new BoxDispatcher(locator);
       connection = new AmpConnection(handler, dispatcher);
-      if (locatorFactory != null) {
-        locator.delegate = locatorFactory.apply(connection);
-      }
       handler.setReceiver(dispatcher);
     }
     ch.pipeline()
         .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
         .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
         .addLast("amp", handler);
+    if (locator != null && locatorFactory != null) {
+      locator.delegate = locatorFactory.apply(connection);
+    }
     return connection;
   }
 
@@ -79,6 +91,55 @@ final class ConnectionSetup {
         }
       }
     };
+  }
+
+  /**
+   * Closes {@code channels} and completes once all of them are closed. Unlike a {@code
+   * ChannelGroupFuture}, it never waits for a listener that a shut-down event loop can no longer
+   * run: a channel whose loop is shut down counts as closed (the loop closed it).
+   */
+  static CompletableFuture<Void> closeAll(Collection<? extends Channel> channels) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicInteger remaining = new AtomicInteger(channels.size() + 1);
+    Runnable one =
+        () -> {
+          if (remaining.decrementAndGet() == 0) {
+            done.complete(null);
+          }
+        };
+    for (Channel ch : channels) {
+      ch.close();
+      whenDone(ch.closeFuture(), ch, one);
+    }
+    one.run();
+    return done;
+  }
+
+  /** Runs {@code action} once {@code future} is done, even if {@code ch}'s loop is shut down. */
+  static void whenDone(Future<?> future, Channel ch, Runnable action) {
+    AtomicBoolean ran = new AtomicBoolean();
+    Runnable once =
+        () -> {
+          if (ran.compareAndSet(false, true)) {
+            action.run();
+          }
+        };
+    if (future.isDone() || loopIsShutDown(ch)) {
+      once.run();
+      return;
+    }
+    future.addListener(f -> once.run());
+    if (loopIsShutDown(ch)) {
+      once.run(); // the listener may have been refused
+    }
+  }
+
+  private static boolean loopIsShutDown(Channel ch) {
+    try {
+      return ch.eventLoop().isShutdown();
+    } catch (IllegalStateException e) {
+      return true; // never registered
+    }
   }
 
   /** Lets the locator factory see the connection it is built for. */

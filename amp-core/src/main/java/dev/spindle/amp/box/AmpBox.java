@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,14 +22,21 @@ import java.util.Objects;
  * <p>The box keeps the arrays it is given and hands out its own arrays from {@link #get}: callers
  * must not modify them. Not thread-safe: a box belongs to one thread at a time. Twisted
  * equivalent: {@code twisted.protocols.amp.AmpBox}.
+ *
+ * <p>Small boxes are searched linearly; a box with more than 16 pairs keeps
+ * a hash index, so a peer cannot make decoding quadratic by sending many distinct keys.
  */
 public final class AmpBox {
   private static final byte[][] EMPTY = new byte[0][];
+  /** Above this many pairs, lookups go through the hash index. */
+  static final int INDEX_THRESHOLD = 16;
 
   private byte[][] keys;
   private byte[][] values;
   private int size;
   private boolean sorted = true;
+  /** Key to pair index; null while the box is small (or after a removal, until rebuilt). */
+  private Map<Key, Integer> index;
 
   /** Creates an empty box. */
   public AmpBox() {
@@ -38,6 +47,19 @@ public final class AmpBox {
   public AmpBox(int expectedSize) {
     keys = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
     values = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
+  }
+
+  /**
+   * Returns a new box with the same pairs in the same order. The key and value arrays are shared,
+   * which is safe because boxes never modify them.
+   */
+  public AmpBox copy() {
+    AmpBox c = new AmpBox(0);
+    c.keys = Arrays.copyOf(keys, Math.max(size, 4));
+    c.values = Arrays.copyOf(values, Math.max(size, 4));
+    c.size = size;
+    c.sorted = sorted;
+    return c;
   }
 
   /** Returns the number of pairs in this box. */
@@ -95,6 +117,9 @@ public final class AmpBox {
     }
     keys[size] = key;
     values[size] = value;
+    if (index != null) {
+      index.put(new Key(key), size);
+    }
     size++;
   }
 
@@ -138,6 +163,7 @@ public final class AmpBox {
     size--;
     keys[size] = null;
     values[size] = null;
+    index = null; // indexes moved; rebuilt on the next lookup if still large
     return old;
   }
 
@@ -171,8 +197,11 @@ public final class AmpBox {
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    if (!sorted) {
-      // Insertion sort: boxes are small.
+    if (sorted) {
+      return order;
+    }
+    if (size <= INDEX_THRESHOLD) {
+      // Insertion sort: boxes are usually small.
       for (int i = 1; i < size; i++) {
         int cur = order[i];
         int j = i - 1;
@@ -182,11 +211,24 @@ public final class AmpBox {
         }
         order[j + 1] = cur;
       }
+      return order;
+    }
+    Integer[] boxed = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      boxed[i] = i;
+    }
+    Arrays.sort(boxed, (a, b) -> compareUnsigned(keys[a], keys[b]));
+    for (int i = 0; i < size; i++) {
+      order[i] = boxed[i];
     }
     return order;
   }
 
   private int indexOf(byte[] key) {
+    if (size > INDEX_THRESHOLD) {
+      Integer i = index().get(new Key(key));
+      return i == null ? -1 : i;
+    }
     for (int i = 0; i < size; i++) {
       if (Arrays.equals(keys[i], key)) {
         return i;
@@ -195,8 +237,31 @@ public final class AmpBox {
     return -1;
   }
 
+  private Map<Key, Integer> index() {
+    Map<Key, Integer> m = index;
+    if (m == null) {
+      m = new HashMap<>(size * 2);
+      for (int i = 0; i < size; i++) {
+        m.put(new Key(keys[i]), i);
+      }
+      index = m;
+    }
+    return m;
+  }
+
   private int indexOfAscii(String key) {
     int n = key.length();
+    if (size > INDEX_THRESHOLD) {
+      byte[] k = new byte[n];
+      for (int j = 0; j < n; j++) {
+        char c = key.charAt(j);
+        if (c > 0xff) {
+          return -1;
+        }
+        k[j] = (byte) c;
+      }
+      return indexOf(k);
+    }
     outer:
     for (int i = 0; i < size; i++) {
       byte[] k = keys[i];
@@ -215,6 +280,27 @@ public final class AmpBox {
 
   static int compareUnsigned(byte[] a, byte[] b) {
     return Arrays.compareUnsigned(a, b);
+  }
+
+  /** A key array with value equality, for the index. */
+  private static final class Key {
+    private final byte[] bytes;
+    private final int hash;
+
+    Key(byte[] bytes) {
+      this.bytes = bytes;
+      this.hash = Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key && Arrays.equals(bytes, ((Key) o).bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   @Override

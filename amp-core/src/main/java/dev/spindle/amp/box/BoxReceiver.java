@@ -18,8 +18,8 @@ public interface BoxReceiver {
   /**
    * Called once when the connection is gone.
    *
-   * @param reason why: a {@code ConnectionLostException} for an orderly or abrupt close, or the
-   *     protocol error that made this side close
+   * @param reason a {@code ConnectionLostException}; its cause, if any, is the error that made
+   *     this side close (a protocol error from the peer, a fatal responder error, an I/O error)
    */
   void stopReceivingBoxes(Throwable reason);
 }

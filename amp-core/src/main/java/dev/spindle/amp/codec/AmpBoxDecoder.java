@@ -19,7 +19,11 @@ import java.util.List;
  * above {@code maxKeyLength}, a value above {@code maxValueLength} or a box above {@code
  * maxBoxBytes} raises a {@link TooLongException} (wrapped in a {@link DecoderException} by Netty)
  * and the decoder discards all further input, so the connection can be closed without a reply, as
- * Twisted closes it. Keys and values are copied once out of the cumulation into the box's arrays.
+ * Twisted closes it. {@code maxBoxBytes} counts every byte of a box, length prefixes and the {@code
+ * 00 00} terminator included, so it is compared with {@link AmpBox#encodedLength()}. Keys and
+ * values are copied once out of the cumulation into the box's arrays; the cumulation is never
+ * retained. An empty box ({@code 00 00}) is emitted like any other: rejecting it is the
+ * dispatcher's business.
  *
  * <p>Event-loop confined; one instance per channel.
  */
@@ -31,6 +35,8 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     VALUE,
     BAD_MESSAGE
   }
+
+  private static final byte[] EMPTY_VALUE = new byte[0];
 
   private final int maxKeyLength;
   private final int maxValueLength;
@@ -120,16 +126,17 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
       box = new AmpBox();
       boxBytes = 0;
     }
-    boxBytes += 2;
     if (n == 0) {
-      out.add(box);
+      addBoxBytes(2);
+      AmpBox done = box;
       box = null;
+      out.add(done);
       return true;
     }
     if (n > maxKeyLength) {
       throw TooLongException.remote(true, n, maxKeyLength);
     }
-    checkBoxBytes(n);
+    addBoxBytes(2 + n);
     length = n;
     state = State.KEY;
     return true;
@@ -150,11 +157,10 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
       return false;
     }
     int n = in.readUnsignedShort();
-    boxBytes += 2;
     if (n > maxValueLength) {
       throw TooLongException.remote(false, n, maxValueLength);
     }
-    checkBoxBytes(n);
+    addBoxBytes(2 + n);
     length = n;
     state = State.VALUE;
     return true;
@@ -164,7 +170,7 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     if (in.readableBytes() < length) {
       return false;
     }
-    byte[] value = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+    byte[] value = length == 0 ? EMPTY_VALUE : ByteBufUtil.getBytes(in, in.readerIndex(), length);
     in.skipBytes(length);
     box.put(key, value);
     key = null;
@@ -172,7 +178,11 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     return true;
   }
 
-  private void checkBoxBytes(int more) {
+  /**
+   * Counts {@code more} bytes of the current box (length prefixes included) and fails once the box
+   * would exceed {@code maxBoxBytes}, before its bytes are read.
+   */
+  private void addBoxBytes(int more) {
     boxBytes += more;
     if (boxBytes > maxBoxBytes) {
       throw TooLongException.remoteBox(boxBytes, maxBoxBytes);
@@ -181,6 +191,7 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
 
   @Override
   protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    // Drop a partial box; the cumulation itself is released by ByteToMessageDecoder.
     box = null;
     key = null;
   }

@@ -15,6 +15,9 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.util.collection.LongObjectHashMap;
 import io.netty.util.collection.LongObjectMap;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +51,8 @@ public final class BoxDispatcher implements BoxReceiver {
 
   private final CommandLocator locator;
   private final LongObjectMap<PendingCall> pending = new LongObjectHashMap<>();
-  private BoxSender sender;
+  // Volatile: responders may finish on other threads.
+  private volatile BoxSender sender;
   private long lastTag;
   private Throwable stopped;
 
@@ -79,7 +83,10 @@ public final class BoxDispatcher implements BoxReceiver {
    * here) and registers {@code call} for its answer, or sends it without {@code _ask} if {@code
    * call} is null.
    *
+   * <p>Takes ownership of {@code box}: it is modified and handed to the transport.
+   *
    * @return false if the connection is already gone (nothing sent; {@code call} was failed)
+   * @throws IllegalStateException if receiving has not started yet
    */
   public boolean sendCommand(byte[] commandName, AmpBox box, PendingCall call) {
     if (stopped != null) {
@@ -88,13 +95,19 @@ public final class BoxDispatcher implements BoxReceiver {
       }
       return false;
     }
+    BoxSender s = sender;
+    if (s == null) {
+      throw new IllegalStateException("sendCommand before startReceivingBoxes");
+    }
     long tag = ++lastTag;
     box.put(COMMAND, commandName);
     if (call != null) {
       box.put(ASK, Tags.format(tag));
       pending.put(tag, call);
+    } else {
+      box.remove(AmpKeys.ASK); // the tag is consumed but not sent, as in Twisted
     }
-    sender.sendBox(box);
+    s.sendBox(box);
     return true;
   }
 
@@ -140,10 +153,11 @@ public final class BoxDispatcher implements BoxReceiver {
 
   private void dispatchCommand(byte[] commandName, AmpBox box) {
     byte[] ask = box.get(ASK);
-    String name = new String(commandName, StandardCharsets.ISO_8859_1);
+    String name = utf8OrNull(commandName);
     BoxResponder responder;
     try {
-      responder = locator.locateResponder(name);
+      // Names are sent as UTF-8; bytes that are not UTF-8 cannot name a Java responder.
+      responder = name == null ? null : locator.locateResponder(name);
     } catch (RuntimeException e) {
       finish(ask, null, e);
       return;
@@ -182,7 +196,7 @@ public final class BoxDispatcher implements BoxReceiver {
   /** Sends the answer or the error for a command whose {@code _ask} was {@code ask} (or none). */
   private void finish(byte[] ask, AmpBox result, Throwable failure) {
     failure = unwrap(failure);
-    if (failure == null && result == null) {
+    if (failure == null && result == null && ask != null) {
       failure = new AmpArgumentException("responder returned no box (expected: a response)");
     }
     if (ask == null) {
@@ -250,6 +264,19 @@ public final class BoxDispatcher implements BoxReceiver {
       t = t.getCause();
     }
     return t;
+  }
+
+  private static String utf8OrNull(byte[] b) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static byte[] ascii(String s) {

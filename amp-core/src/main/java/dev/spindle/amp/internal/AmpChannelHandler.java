@@ -9,9 +9,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
-import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -20,43 +20,71 @@ import org.slf4j.LoggerFactory;
 /**
  * Joins a channel to a {@link BoxReceiver} and is its {@link BoxSender}.
  *
- * <p>Writes from the event loop go straight to the channel; writes from other threads are queued
- * (lock-free) and drained by one event-loop task. Flushes are consolidated: one per read batch
- * ({@code channelReadComplete}) or per drain, not one per box.
+ * <p>Thread-safe where noted: {@link #sendBox}, {@link #unhandledError}, {@link #execute} and
+ * {@link #close} may be called from any thread. Called on the event loop, they act at once (after
+ * anything other threads queued earlier); from other threads, boxes and tasks are queued
+ * (lock-free) and run in order by one event-loop task, as grpc-java's {@code WriteQueue} does.
+ * Flushes are consolidated: one per read batch ({@code channelReadComplete}), per drain, or per
+ * loop turn for writes made outside a read, never one per box.
+ *
+ * <p>Lifecycle: boxes and tasks that arrive before the channel is active are held and run once it
+ * is (so a call made from an {@code onConnection} callback or a connect listener works). Once this
+ * side has decided to close, or the channel is gone, boxes are dropped, tasks fail with a {@link
+ * ConnectionLostException}, and boxes still arriving from the peer are ignored. The receiver's
+ * {@code stopReceivingBoxes} runs before {@link #closeFuture()} completes.
  */
 public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implements BoxSender {
   private static final Logger logger = LoggerFactory.getLogger(AmpChannelHandler.class);
 
-  /** Work handed to the event loop from another thread. */
+  /** Work handed to the event loop. */
   public interface LoopTask {
-    /** Runs on the event loop. */
+    /** Runs on the event loop while the connection is open. */
     void run(AmpChannelHandler handler);
 
-    /** The connection is gone or its loop refused the task. */
-    void fail(ConnectionLostException e);
+    /**
+     * The task will never run: the connection is gone, its loop refused the task, or {@link #run}
+     * threw {@code cause}. May be called on any thread.
+     */
+    void fail(Throwable cause);
   }
 
-  private BoxReceiver receiver;
-  private final Queue<Object> inbox = PlatformDependent.newMpscQueue();
+  private enum State {
+    /** Not active yet: boxes and tasks are held. */
+    NEW,
+    ACTIVE,
+    /** This side has closed or decided to close; the channel is not inactive yet. */
+    CLOSING,
+    CLOSED
+  }
+
+  private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Runnable drainTask = this::drain;
-  private final Runnable flushTask = this::flushNow;
+  private final Runnable flushTask = this::scheduledFlush;
 
+  private BoxReceiver receiver;
   private volatile Channel channel;
-  private volatile boolean inactive;
   private ChannelHandlerContext ctx;
+  // Event-loop confined from here on.
+  private State state = State.NEW;
+  private boolean receiving;
   private boolean reading;
+  private boolean draining;
   private boolean flushPending;
   private boolean flushScheduled;
   private Throwable closeCause;
 
-  /** Sets the receiver; must be called before the channel becomes active. */
+  /** Sets the receiver; must be called before the handler is added to a pipeline. */
   public void setReceiver(BoxReceiver receiver) {
     this.receiver = receiver;
   }
 
-  /** Completes when the channel is closed: normally, or with the protocol error that closed it. */
+  /**
+   * Completes when the channel is closed and the receiver has stopped: normally, or exceptionally
+   * with the error that made this side close (a protocol error from the peer, a fatal responder
+   * error, an I/O error).
+   */
   public CompletableFuture<Void> closeFuture() {
     return closeFuture;
   }
@@ -70,16 +98,34 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.channel = ctx.channel();
+    if (ctx.channel().isActive()) {
+      // Added to a channel that is already active: channelActive will not come.
+      activate();
+    }
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    receiver.startReceivingBoxes(this);
+    activate();
     ctx.fireChannelActive();
+  }
+
+  private void activate() {
+    if (state != State.NEW) {
+      return;
+    }
+    state = State.ACTIVE;
+    receiving = true;
+    receiver.startReceivingBoxes(this);
+    drain();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (state != State.ACTIVE) {
+      // This side is closing: like Twisted after loseConnection, ignore what is still arriving.
+      return;
+    }
     reading = true;
     try {
       receiver.ampBoxReceived((AmpBox) msg);
@@ -107,15 +153,35 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    inactive = true;
+    closed();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
+    // A channel that never became active (failed connect) gets no channelInactive.
+    if (!ctx.channel().isOpen()) {
+      closed();
+    }
+    ctx.fireChannelUnregistered();
+  }
+
+  private void closed() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    reading = false;
     Throwable cause = closeCause;
     try {
-      receiver.stopReceivingBoxes(
-          cause instanceof ConnectionLostException
-              ? cause
-              : new ConnectionLostException(
-                  cause == null ? "connection closed" : "connection closed: " + cause.getMessage(),
-                  cause));
+      if (receiving) {
+        receiving = false;
+        receiver.stopReceivingBoxes(
+            cause instanceof ConnectionLostException
+                ? cause
+                : new ConnectionLostException(
+                    cause == null ? "connection closed" : "connection closed: " + cause, cause));
+      }
     } finally {
       drain();
       if (cause == null) {
@@ -124,42 +190,75 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
         closeFuture.completeExceptionally(cause);
       }
     }
-    ctx.fireChannelInactive();
   }
 
   // ---- BoxSender -------------------------------------------------------------------------------
 
+  /**
+   * Sends {@code box}. Thread-safe. Boxes sent before the channel is active are held; boxes sent
+   * once the connection is closing are dropped.
+   */
   @Override
   public void sendBox(AmpBox box) {
     Channel ch = channel;
-    if (ch != null && ch.eventLoop().inEventLoop()) {
-      write(box);
-    } else {
+    if (ch == null || !ch.eventLoop().inEventLoop() || state == State.NEW) {
       enqueue(box);
+      return;
     }
+    if (state != State.ACTIVE) {
+      logger.debug("dropping a box sent on closed {}", ch);
+      return;
+    }
+    if (!draining && !inbox.isEmpty()) {
+      drain(); // keep the order of boxes queued earlier by other threads
+    }
+    write(box);
   }
 
+  /** Closes the connection because of {@code failure}. Thread-safe. */
   @Override
   public void unhandledError(Throwable failure) {
     Channel ch = channel;
-    if (ch != null && ch.eventLoop().inEventLoop()) {
+    if (ch == null) {
+      return;
+    }
+    EventLoop loop = ch.eventLoop();
+    if (loop.inEventLoop()) {
       closeWithCause(failure);
-    } else if (ch != null) {
-      ch.eventLoop().execute(() -> closeWithCause(failure));
+      return;
+    }
+    try {
+      loop.execute(() -> closeWithCause(failure));
+    } catch (RejectedExecutionException e) {
+      logger.debug("event loop gone; cannot report {}", failure.toString());
     }
   }
 
-  /** Runs {@code task} on the event loop: now if called there, else queued in order with boxes. */
+  /**
+   * Runs {@code task} on the event loop: at once if called there while the connection is open,
+   * else queued in order with boxes. Thread-safe. If the connection is closing or gone, the task
+   * fails instead.
+   */
   public void execute(LoopTask task) {
     Channel ch = channel;
-    if (ch != null && ch.eventLoop().inEventLoop()) {
-      task.run(this);
-    } else {
+    if (ch == null || !ch.eventLoop().inEventLoop() || state == State.NEW) {
       enqueue(task);
+      return;
     }
+    if (state != State.ACTIVE) {
+      task.fail(lost());
+      return;
+    }
+    if (!draining && !inbox.isEmpty()) {
+      drain();
+    }
+    run(task);
   }
 
-  /** Closes the channel after flushing what was written. Thread-safe. */
+  /**
+   * Closes the channel after writing and flushing what was queued before. Thread-safe; the close
+   * itself happens on the event loop.
+   */
   public void close() {
     Channel ch = channel;
     if (ch == null) {
@@ -167,72 +266,147 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     }
     EventLoop loop = ch.eventLoop();
     if (loop.inEventLoop()) {
-      flushNow();
+      close0();
+      return;
+    }
+    try {
+      loop.execute(this::close0);
+    } catch (RejectedExecutionException e) {
+      // The loop is gone, and the channel with it.
       ch.close();
-    } else {
-      loop.execute(() -> {
-        drain();
-        ch.close();
-      });
     }
   }
 
-  /** Writes {@code box} now (event loop only) and arranges one flush for the batch. */
-  public void write(AmpBox box) {
+  private void close0() {
+    if (state == State.ACTIVE && !draining) {
+      drain();
+    }
+    if (state == State.ACTIVE || state == State.NEW) {
+      state = State.CLOSING;
+    }
+    flushNow();
+    ctx.close();
+  }
+
+  private void closeWithCause(Throwable cause) {
+    if (closeCause == null && state != State.CLOSED) {
+      closeCause = cause;
+      logger.debug("closing {}: {}", channel, cause.toString());
+    }
+    if (state == State.ACTIVE && !draining) {
+      // Boxes queued by other threads before this point go out first (a fatal error box sent
+      // from another thread, for example).
+      drain();
+    }
+    if (state == State.ACTIVE || state == State.NEW) {
+      state = State.CLOSING;
+    }
+    flushNow();
+    ctx.close();
+  }
+
+  /** Writes {@code box} now and arranges one flush for the batch. Event loop, ACTIVE only. */
+  private void write(AmpBox box) {
     ctx.write(box, ctx.voidPromise());
     flushPending = true;
-    if (!reading && !flushScheduled) {
+    if (!reading && !draining && !flushScheduled) {
       flushScheduled = true;
-      ctx.channel().eventLoop().execute(flushTask);
+      try {
+        ctx.channel().eventLoop().execute(flushTask);
+      } catch (RejectedExecutionException e) {
+        flushNow();
+      }
+    }
+  }
+
+  private void run(LoopTask task) {
+    try {
+      task.run(this);
+    } catch (Throwable t) {
+      logger.debug("loop task failed", t);
+      task.fail(t);
     }
   }
 
   private void enqueue(Object item) {
     inbox.offer(item);
-    if (drainScheduled.compareAndSet(false, true)) {
-      Channel ch = channel;
-      try {
-        if (ch == null) {
-          throw new RejectedExecutionException("no channel");
-        }
-        ch.eventLoop().execute(drainTask);
-      } catch (RejectedExecutionException e) {
-        drainScheduled.set(false);
-        failQueued(new ConnectionLostException("event loop is shut down", e));
-      }
+    if (!drainScheduled.compareAndSet(false, true)) {
+      return; // a drain is scheduled and has not started: it will see the item
+    }
+    Channel ch = channel;
+    if (ch == null) {
+      // Not attached yet: handlerAdded and activation drain.
+      drainScheduled.set(false);
+      return;
+    }
+    try {
+      ch.eventLoop().execute(drainTask);
+    } catch (RejectedExecutionException e) {
+      failRejected(e);
     }
   }
 
+  /** Runs on the event loop: writes queued boxes and runs queued tasks, in order, then flushes. */
   private void drain() {
     drainScheduled.set(false);
-    boolean wrote = false;
-    Object item;
-    while ((item = inbox.poll()) != null) {
-      if (item instanceof AmpBox) {
-        if (!inactive) {
-          ctx.write(item, ctx.voidPromise());
-          wrote = true;
-        }
-      } else {
-        LoopTask task = (LoopTask) item;
-        if (inactive) {
-          task.fail(new ConnectionLostException("connection closed", closeCause));
+    if (state == State.NEW) {
+      return; // held until activation
+    }
+    boolean outer = !draining;
+    draining = true;
+    try {
+      Object item;
+      while ((item = inbox.poll()) != null) {
+        if (item instanceof AmpBox) {
+          if (state == State.ACTIVE) {
+            write((AmpBox) item);
+          }
         } else {
-          task.run(this);
+          LoopTask task = (LoopTask) item;
+          if (state == State.ACTIVE) {
+            run(task);
+          } else {
+            task.fail(lost());
+          }
         }
       }
+    } finally {
+      if (outer) {
+        draining = false;
+      }
     }
-    if (wrote || flushPending) {
+    if (outer && flushPending && state != State.CLOSED) {
       flushNow();
     }
   }
 
-  private void failQueued(ConnectionLostException e) {
-    Object item;
-    while ((item = inbox.poll()) != null) {
-      if (item instanceof LoopTask) {
-        ((LoopTask) item).fail(e);
+  /**
+   * The loop refused the drain task: it is shut down and will run nothing more, so this thread
+   * fails the queued tasks. {@code drainScheduled} stays true meanwhile, so no other thread drains
+   * at the same time; items that arrive as it is released are picked up by the loop.
+   */
+  private void failRejected(RejectedExecutionException e) {
+    ConnectionLostException lost = new ConnectionLostException("event loop is shut down", e);
+    do {
+      Object item;
+      while ((item = inbox.poll()) != null) {
+        if (item instanceof LoopTask) {
+          ((LoopTask) item).fail(lost);
+        }
       }
+      drainScheduled.set(false);
+    } while (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true));
+  }
+
+  private ConnectionLostException lost() {
+    return new ConnectionLostException(
+        closeCause == null ? "connection closed" : "connection closed: " + closeCause, closeCause);
+  }
+
+  private void scheduledFlush() {
+    flushScheduled = false;
+    if (flushPending) {
+      flushNow();
     }
   }
 
@@ -242,14 +416,5 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     if (ctx != null) {
       ctx.flush();
     }
-  }
-
-  private void closeWithCause(Throwable cause) {
-    if (closeCause == null && !inactive) {
-      closeCause = cause;
-      logger.debug("closing {}: {}", channel, cause.toString());
-    }
-    flushNow();
-    ctx.channel().close();
   }
 }
