@@ -44,8 +44,14 @@ public final class Responders {
   public static <C extends Request<R>, R> CompletionStage<AmpBox> respond(
       CommandSpec<C, R> spec, AmpBox request, ResponderMethod<? super C, ? extends R> method) {
     R response;
+    C command;
     try {
-      C command = spec.arguments().read(request);
+      command = spec.arguments().read(request);
+    } catch (Throwable t) {
+      // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
+      return CompletableFuture.failedFuture(t);
+    }
+    try {
       response = method.apply(command);
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(mapFailure(spec, t));
@@ -56,8 +62,14 @@ public final class Responders {
   /** Answers {@code request} with a {@code void} method: the answer has no values. */
   public static <C extends Request<Void>> CompletionStage<AmpBox> respondVoid(
       CommandSpec<C, Void> spec, AmpBox request, VoidResponderMethod<? super C> method) {
+    C command;
     try {
-      C command = spec.arguments().read(request);
+      command = spec.arguments().read(request);
+    } catch (Throwable t) {
+      // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
+      return CompletableFuture.failedFuture(t);
+    }
+    try {
       method.accept(command);
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(mapFailure(spec, t));
@@ -71,8 +83,14 @@ public final class Responders {
       AmpBox request,
       AsyncResponderMethod<? super C, ? extends R> method) {
     CompletionStage<? extends R> stage;
+    C command;
     try {
-      C command = spec.arguments().read(request);
+      command = spec.arguments().read(request);
+    } catch (Throwable t) {
+      // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
+      return CompletableFuture.failedFuture(t);
+    }
+    try {
       stage = method.apply(command);
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(mapFailure(spec, t));
@@ -101,16 +119,18 @@ public final class Responders {
 
   private static <C extends Request<R>, R> CompletionStage<AmpBox> encode(
       CommandSpec<C, R> spec, R response) {
-    if (response == null && spec.response() != BoxCodecs.EMPTY) {
-      // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
-      return CompletableFuture.failedFuture(
-          new AmpArgumentException(
-              "responder for " + spec.commandName() + " returned null (expected: a response)"));
-    }
     try {
       AmpBox box = new AmpBox();
       spec.response().write(response, box);
       return CompletableFuture.completedFuture(box);
+    } catch (NullPointerException e) {
+      if (response != null) {
+        return CompletableFuture.failedFuture(e);
+      }
+      // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
+      return CompletableFuture.failedFuture(
+          new AmpArgumentException(
+              "responder for " + spec.commandName() + " returned null (expected: a response)", e));
     } catch (Throwable t) {
       // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
       return CompletableFuture.failedFuture(t);
