@@ -14,6 +14,7 @@ import dev.spindle.examples.amp.CalculatorServer;
 import dev.spindle.examples.amp.CommandClient;
 import dev.spindle.examples.amp.ReflectorServer;
 import dev.spindle.examples.amp.RegistrationServer;
+import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Java servers answer Twisted clients, Java clients call Twisted servers.
  */
 @Tag("interop")
+@LeakChecked
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AmpHowtoInteropTest {
   private static List<String> lines(ByteArrayOutputStream out) {

@@ -31,6 +31,7 @@ import dev.spindle.interop.amp.PeerCommands.Notify;
 import dev.spindle.interop.amp.PeerCommands.Row;
 import dev.spindle.interop.amp.PeerCommands.Sum;
 import dev.spindle.interop.amp.PeerCommands.Unimplemented;
+import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Java client, real Twisted 22.4 server ({@code amp_peer.py server}), over 127.0.0.1. */
 @Tag("interop")
+@LeakChecked
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JavaClientTwistedServerTest {
   private static TwistedPeer twisted;

@@ -8,6 +8,7 @@ import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.testing.Vectors;
+import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * and the cases where the server must close) and prints one line per check.
  */
 @Tag("interop")
+@LeakChecked
 class TwistedClientJavaServerTest {
   /** Twisted's low-level {@code amp_PING}: found by the upper-cased command name. */
   static final BoxResponder PING =
