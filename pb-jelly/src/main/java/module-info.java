@@ -3,7 +3,7 @@ module dev.spindle.pb {
   requires transitive io.netty.buffer;
   requires transitive io.netty.transport;
   requires io.netty.common;
-  requires io.netty.codec;
+  requires transitive io.netty.codec;
   requires org.slf4j;
 
   exports dev.spindle.pb.banana;

@@ -1,0 +1,373 @@
+package dev.spindle.pb.banana;
+
+import static dev.spindle.pb.banana.BananaConstants.FLOAT;
+import static dev.spindle.pb.banana.BananaConstants.FLOAT_LENGTH;
+import static dev.spindle.pb.banana.BananaConstants.INT;
+import static dev.spindle.pb.banana.BananaConstants.LIST;
+import static dev.spindle.pb.banana.BananaConstants.LONGINT;
+import static dev.spindle.pb.banana.BananaConstants.LONGNEG;
+import static dev.spindle.pb.banana.BananaConstants.NEG;
+import static dev.spindle.pb.banana.BananaConstants.STRING;
+import static dev.spindle.pb.banana.BananaConstants.VOCAB;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
+import io.netty.util.ByteProcessor;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes a Banana byte stream into {@link Sexp}s, incrementally: an expression may arrive split
+ * at any byte, and several may share one read. Each top-level expression is emitted as soon as
+ * its last byte is decoded, even in the middle of a buffer, so a dialect change made by the next
+ * handler (the handshake) applies to the very next element, as in Twisted.
+ *
+ * <p>A resumable state machine over an explicit stack of open lists, so nesting depth costs heap,
+ * not Java stack. It accepts what Twisted's {@code Banana.dataReceived} accepts: an empty prefix
+ * means 0, non-canonical digits are fine, INT/LONGINT/NEG/LONGNEG carry any magnitude, a FLOAT's
+ * prefix is ignored. It refuses what Twisted refuses, with Twisted's message: more than {@link
+ * BananaLimits#prefixLimit()} prefix digits, a list or byte string announced longer than {@link
+ * BananaLimits#sizeLimit()} (checked on the header, before anything is allocated), an unknown type
+ * byte, an unknown {@code VOCAB} index, {@code VOCAB} outside the {@code pb} dialect. It also
+ * refuses lists nested deeper than {@link BananaLimits#maxDepth()} and expressions longer than
+ * {@link BananaLimits#maxExpressionBytes()}.
+ *
+ * <p>On any error it raises a {@link BananaProtocolException} (delivered wrapped in a {@link
+ * DecoderException}), drops the partial expression and discards all further input; the handler
+ * that sees the exception should close the channel, as Twisted drops the connection. Incomplete
+ * input at end of stream is dropped silently, as Twisted does.
+ *
+ * <p>Ownership: takes the inbound {@link ByteBuf}s (Netty releases them). The emitted {@code
+ * Sexp}s are not reference-counted; their byte strings are fresh arrays copied out of the
+ * cumulation, allocated only once all their bytes have arrived.
+ *
+ * <p>Event-loop confined; one instance per channel.
+ */
+public final class BananaDecoder extends ByteToMessageDecoder {
+  private enum State {
+    HEADER,
+    STRING_BODY,
+    FLOAT_BODY,
+    BAD_MESSAGE
+  }
+
+  /** At most this many list elements are reserved up front, whatever the header announces. */
+  private static final int INITIAL_LIST_CAPACITY = 16;
+
+  /** Digits of a non-negative long: 9 digits are 63 bits. */
+  private static final int LONG_DIGITS = 9;
+
+  /** Stops at the first byte with the high bit set (a type byte). */
+  private static final ByteProcessor IS_DIGIT = value -> value >= 0;
+
+  private final BananaLimits limits;
+  private final byte[] digits;
+  private BananaDialect dialect;
+
+  private State state = State.HEADER;
+  private int digitCount;
+  private int bodyLength;
+  private long expressionBytes;
+  private OpenList[] open = new OpenList[8];
+  private int depth;
+  private Sexp ready;
+
+  /** Creates a decoder with Twisted's limits in the {@code none} dialect (before the handshake). */
+  public BananaDecoder() {
+    this(BananaLimits.DEFAULT, BananaDialect.NONE);
+  }
+
+  /** Creates a decoder with {@code limits}, starting in {@code dialect}. */
+  public BananaDecoder(BananaLimits limits, BananaDialect dialect) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.digits = new byte[limits.prefixLimit()];
+  }
+
+  /** The limits this decoder enforces. */
+  public BananaLimits limits() {
+    return limits;
+  }
+
+  /** The current dialect. */
+  public BananaDialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Switches the dialect; it applies from the next element decoded. Call on the event loop,
+   * typically from the handler that received the previous top-level expression.
+   */
+  public void setDialect(BananaDialect dialect) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    try {
+      while (true) {
+        switch (state) {
+          case HEADER:
+            if (!decodeHeader(in)) {
+              return;
+            }
+            break;
+          case STRING_BODY:
+            if (!decodeString(in)) {
+              return;
+            }
+            break;
+          case FLOAT_BODY:
+            if (!decodeFloat(in)) {
+              return;
+            }
+            break;
+          case BAD_MESSAGE:
+            in.skipBytes(in.readableBytes());
+            return;
+          default:
+            throw new IllegalStateException("unknown state: " + state);
+        }
+        if (ready != null) {
+          // One top-level expression per call: Netty hands it on before decoding further.
+          out.add(ready);
+          ready = null;
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      state = State.BAD_MESSAGE;
+      in.skipBytes(in.readableBytes());
+      discardPartial();
+      throw e;
+    }
+  }
+
+  /** Reads prefix digits up to the type byte, then acts on it. False if the header is short. */
+  private boolean decodeHeader(ByteBuf in) {
+    int end = in.writerIndex();
+    for (int i = in.readerIndex(); i < end; i++) {
+      byte b = in.getByte(i);
+      if (b >= 0) {
+        if (digitCount == digits.length) {
+          // Twisted scans the buffered input: with a type byte somewhere after the prefix it says
+          // "longer than", without one "more than".
+          boolean typeByteBuffered = in.forEachByte(i, end - i, IS_DIGIT) != -1;
+          throw typeByteBuffered
+              ? BananaProtocolException.prefixTooLong(digits.length)
+              : BananaProtocolException.prefixNoTypeByte(digits.length);
+        }
+        digits[digitCount++] = b;
+      } else {
+        in.readerIndex(i + 1);
+        count(digitCount + 1L);
+        typeByte(b & 0xff);
+        digitCount = 0;
+        return true;
+      }
+    }
+    in.readerIndex(end);
+    return false;
+  }
+
+  private void typeByte(int type) {
+    switch (type) {
+      case LIST: {
+        long n = smallValue();
+        if (n > limits.sizeLimit()) {
+          throw BananaProtocolException.listTooLong();
+        }
+        if (depth == limits.maxDepth()) {
+          throw BananaProtocolException.tooDeep(limits.maxDepth());
+        }
+        if (n == 0) {
+          itemDone(new Sexp.SList(List.of()));
+        } else {
+          push((int) n);
+        }
+        break;
+      }
+      case STRING: {
+        long n = smallValue();
+        if (n > limits.sizeLimit()) {
+          throw BananaProtocolException.stringTooLong();
+        }
+        count(n);
+        bodyLength = (int) n;
+        state = State.STRING_BODY;
+        break;
+      }
+      case INT:
+      case LONGINT:
+        itemDone(integer(false));
+        break;
+      case NEG:
+      case LONGNEG:
+        itemDone(integer(true));
+        break;
+      case FLOAT:
+        count(FLOAT_LENGTH);
+        state = State.FLOAT_BODY;
+        break;
+      case VOCAB: {
+        // Twisted looks the index up first (KeyError in any dialect), then checks the dialect.
+        long n = smallValue();
+        if (!Vocabulary.contains(n)) {
+          throw BananaProtocolException.unknownVocab(bigValue(digitCount).toString());
+        }
+        if (!dialect.usesVocabulary()) {
+          throw BananaProtocolException.vocabOutsidePb((int) n);
+        }
+        itemDone(new Sexp.Bytes(Vocabulary.bytes((int) n)));
+        break;
+      }
+      default:
+        throw BananaProtocolException.invalidTypeByte(type);
+    }
+  }
+
+  private boolean decodeString(ByteBuf in) {
+    if (in.readableBytes() < bodyLength) {
+      return false;
+    }
+    byte[] bytes = new byte[bodyLength];
+    in.readBytes(bytes);
+    state = State.HEADER;
+    itemDone(new Sexp.Bytes(bytes));
+    return true;
+  }
+
+  private boolean decodeFloat(ByteBuf in) {
+    if (in.readableBytes() < FLOAT_LENGTH) {
+      return false;
+    }
+    double value = Double.longBitsToDouble(in.readLong()); // big-endian
+    state = State.HEADER;
+    itemDone(new Sexp.Float(value));
+    return true;
+  }
+
+  // ---- open lists ------------------------------------------------------------------------------
+
+  private void push(int expected) {
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+    }
+    open[depth++] = new OpenList(expected);
+  }
+
+  /** Appends a finished item to the innermost open list, closing lists that are now complete. */
+  private void itemDone(Sexp item) {
+    while (depth > 0) {
+      OpenList list = open[depth - 1];
+      list.items.add(item);
+      if (list.items.size() < list.expected) {
+        return;
+      }
+      open[--depth] = null;
+      item = new Sexp.SList(Collections.unmodifiableList(list.items));
+    }
+    expressionBytes = 0;
+    ready = item;
+  }
+
+  private void count(long bytes) {
+    expressionBytes += bytes;
+    if (expressionBytes > limits.maxExpressionBytes()) {
+      throw BananaProtocolException.expressionTooLong(
+          expressionBytes, limits.maxExpressionBytes());
+    }
+  }
+
+  private void discardPartial() {
+    Arrays.fill(open, 0, depth, null);
+    depth = 0;
+    digitCount = 0;
+    expressionBytes = 0;
+    ready = null;
+  }
+
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out)
+      throws Exception {
+    super.decodeLast(ctx, in, out);
+    // End of stream: Twisted forgets an incomplete expression without complaint.
+    discardPartial();
+    if (state != State.BAD_MESSAGE) {
+      state = State.HEADER;
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    discardPartial();
+  }
+
+  // ---- prefix values (Twisted: b1282int) -------------------------------------------------------
+
+  /** The prefix value, or {@code Long.MAX_VALUE} if it does not fit in 62 bits. */
+  private long smallValue() {
+    long v = 0;
+    for (int i = digitCount - 1; i >= 0; i--) {
+      if (v > (Long.MAX_VALUE >>> 8)) {
+        return Long.MAX_VALUE;
+      }
+      v = (v << 7) | digits[i];
+    }
+    return v;
+  }
+
+  private Sexp integer(boolean negative) {
+    int n = digitCount;
+    while (n > 0 && digits[n - 1] == 0) {
+      n--; // non-canonical high zero digits
+    }
+    if (n <= LONG_DIGITS) {
+      long v = 0;
+      for (int i = n - 1; i >= 0; i--) {
+        v = (v << 7) | digits[i];
+      }
+      return new Sexp.Int(negative ? -v : v);
+    }
+    BigInteger v = bigValue(n);
+    return Sexp.integer(negative ? v.negate() : v);
+  }
+
+  /** The value of the first {@code n} digits. */
+  private BigInteger bigValue(int n) {
+    byte[] magnitude = new byte[(7 * n + 7) / 8 + 1]; // big-endian
+    int pos = magnitude.length - 1;
+    int acc = 0;
+    int bits = 0;
+    for (int i = 0; i < n; i++) {
+      acc |= digits[i] << bits;
+      bits += 7;
+      while (bits >= 8) {
+        magnitude[pos--] = (byte) acc;
+        acc >>>= 8;
+        bits -= 8;
+      }
+    }
+    if (bits > 0) {
+      magnitude[pos] = (byte) acc;
+    }
+    return new BigInteger(1, magnitude);
+  }
+
+  /** A list whose elements are still arriving. */
+  private static final class OpenList {
+    final int expected;
+    final ArrayList<Sexp> items;
+
+    OpenList(int expected) {
+      this.expected = expected;
+      this.items = new ArrayList<>(Math.min(expected, INITIAL_LIST_CAPACITY));
+    }
+  }
+}
