@@ -143,6 +143,11 @@ public final class FilePasswordDatabase implements CredentialsChecker {
     }
   }
 
+  /** The cost of the dummy hash unknown users are verified against (for tests). */
+  int dummyCost() {
+    return table.dummy.cost();
+  }
+
   private AvatarId check(byte[] username, byte[] password) {
     Table t = current();
     ByteKey key = caseSensitive ? ByteKey.copyOf(username) : ByteKey.lowerAscii(username);
