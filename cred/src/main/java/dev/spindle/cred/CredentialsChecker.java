@@ -38,8 +38,9 @@ import java.util.concurrent.CompletionStage;
  *   public CompletionStage<AvatarId> requestAvatarId(Credentials credentials) {
  *     UsernamePassword up = (UsernamePassword) credentials;
  *     return CompletableFuture.supplyAsync(() -> {
- *       String hash = lookUpHash(db, up.username());          // null if unknown
- *       boolean ok = PasswordFile.checkPassword(hash != null ? hash : DUMMY_HASH, up.password());
+ *       String hash = lookUpHash(db, up.username());          // bcrypt, or null if unknown
+ *       String checked = hash != null ? hash : PasswordFile.dummyHash(12);  // same work either way
+ *       boolean ok = PasswordFile.checkPassword(checked, up.password());
  *       if (hash == null || !ok) {
  *         throw new UnauthorizedLoginException();
  *       }

@@ -6,6 +6,7 @@
  * dev.spindle.cred.LoginResult}. Failures are {@link dev.spindle.cred.LoginException}s that carry
  * Twisted's class names for PB. {@link dev.spindle.cred.PbChallenge} is PB's challenge-response.
  *
- * <p>Top of the cred layer and its bottom at once: depends on nothing but the JDK.
+ * <p>Bottom layer of the cred module: depends on nothing but the JDK; {@code checkers} and {@code
+ * throttle} build on it.
  */
 package dev.spindle.cred;

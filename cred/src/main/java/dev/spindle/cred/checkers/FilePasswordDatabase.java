@@ -182,7 +182,7 @@ public final class FilePasswordDatabase implements CredentialsChecker {
         logger.warn(
             "Password file {} is unusable; refusing every login until it is fixed: {}",
             path,
-            e.getMessage());
+            e instanceof UncheckedIOException io ? io.getCause().toString() : e.getMessage());
         t = Table.refusing(now, t.dummy);
       }
       table = t;
