@@ -1,0 +1,71 @@
+package dev.spindle.cred.throttle;
+
+import dev.spindle.cred.Credentials;
+import dev.spindle.cred.LoginResult;
+import dev.spindle.cred.Portal;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A {@link Portal} whose logins pass through a {@link LoginThrottle}: the same outcomes, but
+ * repeated {@link dev.spindle.cred.UnauthorizedLoginException}s from one peer are answered later
+ * and later.
+ *
+ * <pre>{@code
+ * ThrottledPortal portal = new ThrottledPortal(new Portal(realm, users), LoginThrottle.builder().build());
+ * portal.login(remoteIp, credentials, mind, Perspective.class);
+ * }</pre>
+ *
+ * <p>Thread-safe. Closing the throttle is the owner's business. Twisted has no equivalent.
+ */
+public final class ThrottledPortal {
+  private final Portal portal;
+  private final LoginThrottle throttle;
+
+  /** Wraps {@code portal} with {@code throttle}. */
+  public ThrottledPortal(Portal portal, LoginThrottle throttle) {
+    this.portal = Objects.requireNonNull(portal, "portal");
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
+  }
+
+  /** The portal logins go to. */
+  public Portal portal() {
+    return portal;
+  }
+
+  /** The throttle. */
+  public LoginThrottle throttle() {
+    return throttle;
+  }
+
+  /**
+   * {@link Portal#login(Credentials, Object, Class)} throttled per {@code peerKey} (for example the
+   * remote IP address).
+   */
+  public <A> CompletionStage<LoginResult<A>> login(
+      String peerKey, Credentials credentials, Object mind, Class<A> avatarInterface) {
+    return throttle.attempt(peerKey, () -> portal.login(credentials, mind, avatarInterface));
+  }
+
+  /**
+   * As {@link #login(String, Credentials, Object, Class)}, with delays on {@code scheduler} (for
+   * example the connection's event loop), so the answer completes on its thread when delayed.
+   */
+  public <A> CompletionStage<LoginResult<A>> login(
+      String peerKey,
+      ScheduledExecutorService scheduler,
+      Credentials credentials,
+      Object mind,
+      Class<A> avatarInterface) {
+    return throttle.attempt(
+        peerKey, scheduler, () -> portal.login(credentials, mind, avatarInterface));
+  }
+
+  /** {@link Portal#login(Credentials, Object, List)} throttled per {@code peerKey}. */
+  public CompletionStage<LoginResult<?>> login(
+      String peerKey, Credentials credentials, Object mind, List<Class<?>> avatarInterfaces) {
+    return throttle.attempt(peerKey, () -> portal.login(credentials, mind, avatarInterfaces));
+  }
+}
