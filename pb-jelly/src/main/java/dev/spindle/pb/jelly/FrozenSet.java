@@ -38,7 +38,9 @@ public final class FrozenSet<E> extends AbstractSet<E> {
   @SafeVarargs
   public static <E> FrozenSet<E> of(E... elements) {
     LinkedHashSet<E> set = new LinkedHashSet<>(elements.length * 2);
-    Collections.addAll(set, elements);
+    for (E e : elements) {
+      set.add(e);
+    }
     return new FrozenSet<>(set);
   }
 

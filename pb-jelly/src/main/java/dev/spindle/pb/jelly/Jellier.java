@@ -244,14 +244,11 @@ public final class Jellier {
   }
 
   private Sexp jellyable(Jellyable j) {
-    Preserved p = null;
-    if (j.tracksIdentity()) {
-      Preserved seen = preserved.get(j);
-      if (seen != null) {
-        return seen.sighting();
-      }
-      p = track(j);
+    Preserved seen = preserved.get(j);
+    if (seen != null) {
+      return seen.sighting();
     }
+    Preserved p = j.tracksIdentity(this) ? track(j) : null;
     enter();
     Sexp s;
     try {

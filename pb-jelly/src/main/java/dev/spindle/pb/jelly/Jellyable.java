@@ -5,17 +5,21 @@ import dev.spindle.pb.banana.Sexp;
 /**
  * An object that writes its own s-expression, such as Perspective Broker's flavors: a {@code
  * Referenceable} writes {@code ["remote", luid]}, a {@code Copyable} writes {@code [typeName,
- * state]}, a {@code Cacheable} writes {@code [typeName, luid, state]}. Twisted equivalent:
- * {@code IJellyable.jellyFor}. {@link Jellier} asks a {@code Jellyable} before any other mapping.
+ * state]}, a {@code Cacheable} writes {@code [typeName, luid, state]} the first time and {@code
+ * ["cached", luid]} afterwards. Twisted equivalent: {@code IJellyable.jellyFor}. {@link Jellier}
+ * asks a {@code Jellyable} before any other mapping.
  *
- * <p>Identity: if {@link #tracksIdentity()} (the default), the object takes part in {@code
- * reference}/{@code dereference} like a list: {@link #jellyFor} runs once per {@link Jellier},
- * must return a {@link Sexp.SList}, and later occurrences in the same jelly call become {@code
- * ["dereference", n]} (Twisted's {@code prepare}/{@code preserve}). Otherwise (PB's {@code
- * Referenceable}) {@code jellyFor} runs at every occurrence and may return any s-expression.
+ * <p>Identity, as Twisted's {@code _checkMutable}/{@code prepare}/{@code preserve}: if this same
+ * object (by {@code ==}) was already written with identity tracking in the current jelly call,
+ * it is written as {@code ["dereference", n]} without asking it again. Otherwise {@link
+ * #tracksIdentity(Jellier)} decides: if true (the default, as for Twisted's {@code Jellyable},
+ * {@code Copyable}, and a {@code Cacheable} sent for the first time), {@link #jellyFor} must
+ * return a list, later occurrences refer to it, and it may contain itself; if false (PB's {@code
+ * Referenceable}, a {@code Cacheable} the peer already holds), {@link #jellyFor} runs at every
+ * occurrence and may return any s-expression.
  *
- * <p>Implementations are called on the thread that jellies; they must not keep the {@code
- * Jellier}.
+ * <p>Called on the jellying thread. Each nested {@code jellyFor} uses Java stack and counts
+ * towards {@link JellyRegistry#maxDepth()}. Implementations must not keep the {@code Jellier}.
  */
 public interface Jellyable {
   /**
@@ -23,16 +27,17 @@ public interface Jellyable {
    * (which tracks identity and numbering within this call). PB state such as the broker comes
    * from {@link Jellier#invoker()}.
    *
-   * @throws JellyException if the object cannot be serialized now
+   * @throws JellyException if the object cannot be serialized now (implementations may throw
+   *     their own unchecked exceptions; they propagate unchanged)
    */
   Sexp jellyFor(Jellier jellier);
 
   /**
-   * Whether later occurrences of this same object (by identity) in one jelly call are sent as
-   * {@code ["dereference", n]}. Default true, as for Twisted's {@code Jellyable}, {@code
-   * Copyable} and {@code Cacheable}; PB's {@code Referenceable} answers false.
+   * Whether this occurrence takes part in {@code reference}/{@code dereference} tracking; asked
+   * at the first occurrence in a jelly call, and again at later ones only while it answered false.
+   * Default true.
    */
-  default boolean tracksIdentity() {
+  default boolean tracksIdentity(Jellier jellier) {
     return true;
   }
 }
