@@ -47,6 +47,9 @@ import java.util.Set;
  * {@code ["reference", n, ...]}; that and every later occurrence is {@code ["dereference", n]}.
  * Strings, numbers, byte strings, times and decimals are written again at each occurrence.
  *
+ * <p>Containers are walked with an explicit work stack, so deep nesting costs heap, not Java
+ * stack; {@link JellyRegistry#maxDepth()} bounds it.
+ *
  * <p>Not thread-safe; use it on one thread, for one value, and drop it.
  */
 public final class Jellier {

@@ -32,9 +32,11 @@ import java.util.function.Supplier;
  */
 public final class JellyRegistry {
   /**
-   * Default limit on nesting depth (containers, instances, handler calls) in one jelly or unjelly
-   * call. Twisted has no explicit limit; Python's recursion limit stops it near 330 levels, so
-   * 1,000 loses nothing and keeps the Java stack small.
+   * Default limit on nesting depth in one jelly or unjelly call: open containers, instances,
+   * references and nested {@link Jellyable} or {@link UnjellyHandler} calls. Twisted has no
+   * explicit limit; Python's recursion limit lets it jelly about 980 nested dictionaries and
+   * unjelly about 330 nested containers, so 1,000 refuses nothing Twisted sends. Containers cost
+   * heap, not Java stack; each nested {@code Jellyable} or handler call uses some Java stack.
    */
   public static final int DEFAULT_MAX_DEPTH = 1000;
 

@@ -39,18 +39,21 @@ import java.util.function.Consumer;
  * patched into lists, tuples, dictionaries and sets when the reference arrives, like Twisted's
  * {@code NotKnown}.
  *
+ * <p>Containers are unjellied with an explicit work stack, so deep nesting costs heap, not Java
+ * stack; {@link JellyRegistry#maxDepth()} bounds it.
+ *
  * <p>Not thread-safe; use it on one thread, for one s-expression, and drop it.
  */
 public final class Unjellier {
   private static final int NEW = 0;
   private static final int RUNNING = 1;
   private static final int DONE = 2;
+  /** Stands for a reference whose value is null ({@code None}) in {@link #references}. */
+  private static final Object NULL = new Object();
 
   private final JellyRegistry registry;
   private final SecurityOptions security;
   private final Object invoker;
-  /** Stands for a reference whose value is null ({@code None}) in {@link #references}. */
-  private static final Object NULL = new Object();
 
   /** Reference number to value ({@link #NULL} for null), or to a {@link Pending} placeholder. */
   private final HashMap<Long, Object> references = new HashMap<>();
@@ -134,7 +137,7 @@ public final class Unjellier {
    */
   public void bindBlank(Object blank) {
     Binding b = binding;
-    if (b == null || b.unjellier != this) {
+    if (b == null) {
       throw new IllegalStateException("bindBlank: called outside UnjellyHandler.unjelly");
     }
     if (b.bound != null) {
@@ -320,7 +323,7 @@ public final class Unjellier {
 
   private Object handle(UnjellyHandler handler, Sexp.SList l, Long reference) {
     Binding saved = binding;
-    Binding b = new Binding(this, reference);
+    Binding b = new Binding(reference);
     binding = b;
     enter();
     Object v;
@@ -918,12 +921,10 @@ public final class Unjellier {
 
   /** The handler call in progress, and the reference number its object will be recorded under. */
   private static final class Binding {
-    final Unjellier unjellier;
     final Long reference;
     Object bound;
 
-    Binding(Unjellier unjellier, Long reference) {
-      this.unjellier = unjellier;
+    Binding(Long reference) {
       this.reference = reference;
     }
   }

@@ -67,11 +67,15 @@
  * dictionary containing itself, a tuple inside a list inside the tuple, a two-phase registered
  * instance whose state refers to it, and forward references (patched into lists, tuples,
  * dictionaries and sets). Not supported, with {@link dev.spindle.pb.jelly.MalformedJellyException}:
- * a cycle through an instance built by a factory from its own state, and a cycle or forward
- * reference through a dictionary key or set element (Python cannot make either with tuples and
- * frozensets). Nesting deeper than {@link dev.spindle.pb.jelly.JellyRegistry#maxDepth()} (default
- * 1,000; Twisted's own recursion stops near 330) is refused with a clear exception rather than a
- * {@code StackOverflowError}.
+ * a cycle back to an instance built by a factory from its state, or to a handler's object that did
+ * not call {@link dev.spindle.pb.jelly.Unjellier#bindBlank}; and a dictionary key or set element
+ * that is a tuple or frozenset still being built (reachable only through a forward reference or a
+ * tuple containing itself, which Python cannot build). Jelly and unjelly walk containers with explicit work stacks, not recursion, so
+ * deep structures cost heap rather than Java stack; only {@link dev.spindle.pb.jelly.Jellyable}s
+ * and {@link dev.spindle.pb.jelly.UnjellyHandler}s re-enter. Nesting deeper than {@link
+ * dev.spindle.pb.jelly.JellyRegistry#maxDepth()} (default 1,000, above the roughly 980 levels of
+ * nested dictionaries Twisted can jelly and the 330 it can unjelly) is refused with a clear
+ * exception.
  *
  * <h2>Security</h2>
  *
