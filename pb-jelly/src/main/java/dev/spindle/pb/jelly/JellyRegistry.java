@@ -187,7 +187,9 @@ public final class JellyRegistry {
      *
      * @param className the Python class name, for example {@code goldens.Point}
      * @param type the exact Java class (subclasses are not matched)
-     * @param state the attributes to send, like Python's {@code __getstate__}
+     * @param state the attributes to send, like Python's {@code __getstate__}, in the map's
+     *     iteration order ({@code Map.of}'s is unspecified; a {@code LinkedHashMap} gives stable
+     *     bytes)
      * @param factory makes an instance from the received attributes
      */
     public <T> Builder register(

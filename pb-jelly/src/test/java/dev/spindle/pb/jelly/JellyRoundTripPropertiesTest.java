@@ -44,11 +44,12 @@ class JellyRoundTripPropertiesTest {
     String[] shape = shape(sexp);
     Statistics.label("sharing").collect(shape[0]);
     Statistics.label("tuple cycle").collect(shape[1]);
+    // Observed about 50 %, 8 % and 9 % over 400 tries; the floors sit about 4 sigma below.
     Statistics.label("sharing").coverage(c -> {
-      c.check("cycle").percentage(p -> p > 15);
-      c.check("shared, acyclic").percentage(p -> p > 5);
+      c.check("cycle").percentage(p -> p > 30);
+      c.check("shared, acyclic").percentage(p -> p > 2);
     });
-    Statistics.label("tuple cycle").coverage(c -> c.check("yes").percentage(p -> p > 5));
+    Statistics.label("tuple cycle").coverage(c -> c.check("yes").percentage(p -> p > 3));
   }
 
   /** Whether the s-expression has references, and whether one is a cycle through a tuple. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.pb.banana.Sexp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +26,17 @@ class SecurityTest {
 
   private static final JellyRegistry POINTS = JellyRegistry.builder()
       .register("goldens.Point", Point.class,
-          p -> Map.of("x", p.x(), "y", p.y()),
+          SecurityTest::state,
           s -> new Point((Long) s.get("x"), (Long) s.get("y")))
       .build();
+
+  /** The attributes in Python's order ({@code Map.of} would send them in an unspecified one). */
+  private static Map<String, Object> state(Point p) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("x", p.x());
+    state.put("y", p.y());
+    return state;
+  }
 
   private static final Sexp POINT_SEXP = l("goldens.Point", l("dictionary", l(u("x"), 1), l(u("y"), 2)));
 
