@@ -7,4 +7,5 @@ module dev.spindle.pb {
   requires org.slf4j;
 
   exports dev.spindle.pb.banana;
+  exports dev.spindle.pb.jelly;
 }

@@ -1,0 +1,279 @@
+package dev.spindle.pb.jelly;
+
+import dev.spindle.pb.banana.Sexp;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Jelly's configuration: the {@link SecurityOptions}, the Java classes registered under Python
+ * class names, the {@link UnjellyHandler}s for other heads, and the nesting limit. It creates the
+ * per-call {@link Jellier} and {@link Unjellier}. Twisted equivalent: the module-level {@code
+ * unjellyableRegistry} and {@code globalSecurity}, made into one value instead of globals.
+ *
+ * <pre>{@code
+ * JellyRegistry registry = JellyRegistry.builder()
+ *     .register("goldens.Point", Point.class,
+ *         p -> Map.of("x", p.x(), "y", p.y()),
+ *         state -> new Point((Long) state.get("x"), (Long) state.get("y")))
+ *     .build();
+ * Sexp sexp = registry.jelly(List.of(new Point(1, 2), "text"));
+ * Object back = registry.unjelly(sexp);   // [Point(1, 2), "text"]
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: share one registry; each jelly or unjelly call makes its own
+ * {@code Jellier} or {@code Unjellier}.
+ */
+public final class JellyRegistry {
+  /**
+   * Default limit on nesting depth in one jelly or unjelly call: open containers, instances,
+   * references and nested {@link Jellyable} or {@link UnjellyHandler} calls. Twisted has no
+   * explicit limit; Python's recursion limit lets it jelly about 980 nested dictionaries and
+   * unjelly about 330 nested containers, so 1,000 refuses nothing Twisted sends. Containers cost
+   * heap, not Java stack; each nested {@code Jellyable} or handler call uses some Java stack.
+   */
+  public static final int DEFAULT_MAX_DEPTH = 1000;
+
+  private final SecurityOptions security;
+  private final Map<String, UnjellyHandler> handlers;
+  private final Map<String, InstanceType<?>> byName;
+  private final Map<Class<?>, InstanceType<?>> byClass;
+  private final int maxDepth;
+  private final Builder source;
+
+  private JellyRegistry(Builder b) {
+    this.handlers = Collections.unmodifiableMap(new HashMap<>(b.handlers));
+    this.byName = Collections.unmodifiableMap(new HashMap<>(b.byName));
+    HashMap<Class<?>, InstanceType<?>> classes = new HashMap<>();
+    for (InstanceType<?> t : b.byName.values()) {
+      classes.put(t.type, t);
+    }
+    this.byClass = Collections.unmodifiableMap(classes);
+    this.maxDepth = b.maxDepth;
+    if (b.security != null) {
+      this.security = b.security;
+    } else {
+      SecurityOptions.Builder s = SecurityOptions.globalSecurity().toBuilder();
+      s.allowTypes(b.byName.keySet().toArray(new String[0]));
+      s.allowTypes(b.handlers.keySet().toArray(new String[0]));
+      this.security = s.build();
+    }
+    this.source = b.copy();
+  }
+
+  /** Returns a builder with {@code globalSecurity}, nothing registered and the default depth. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this registry's settings. */
+  public Builder toBuilder() {
+    return source.copy();
+  }
+
+  /** Creates a single-use jellier with no invoker. */
+  public Jellier newJellier() {
+    return new Jellier(this, null);
+  }
+
+  /**
+   * Creates a single-use jellier whose {@link Jellier#invoker()} is {@code invoker} (for PB, the
+   * broker serializing the message), like the {@code invoker} argument of Twisted's {@code jelly}.
+   */
+  public Jellier newJellier(Object invoker) {
+    return new Jellier(this, invoker);
+  }
+
+  /** Creates a single-use unjellier with no invoker. */
+  public Unjellier newUnjellier() {
+    return new Unjellier(this, null);
+  }
+
+  /** Creates a single-use unjellier whose {@link Unjellier#invoker()} is {@code invoker}. */
+  public Unjellier newUnjellier(Object invoker) {
+    return new Unjellier(this, invoker);
+  }
+
+  /**
+   * Jellies {@code value} with a new {@link Jellier}. Twisted: {@code jelly(value, taster)}.
+   *
+   * @throws JellyException if the value or something in it cannot be jellied
+   */
+  public Sexp jelly(Object value) {
+    return newJellier().jelly(value);
+  }
+
+  /**
+   * Unjellies {@code sexp} with a new {@link Unjellier}. Twisted: {@code unjelly(sexp, taster)}.
+   *
+   * @throws InsecureJellyException if a type is not allowed or not registered
+   * @throws MalformedJellyException if the s-expression is malformed
+   */
+  public Object unjelly(Sexp sexp) {
+    return newUnjellier().unjelly(sexp);
+  }
+
+  /**
+   * The security options in force: those given to {@link Builder#security}, or else {@code
+   * globalSecurity()} plus every registered class name and handler head.
+   */
+  public SecurityOptions security() {
+    return security;
+  }
+
+  /** The nesting limit of one jelly or unjelly call. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  UnjellyHandler handler(String head) {
+    return handlers.get(head);
+  }
+
+  InstanceType<?> instanceType(String name) {
+    return byName.get(name);
+  }
+
+  InstanceType<?> instanceType(Class<?> type) {
+    return byClass.get(type);
+  }
+
+  /** Builds a {@link JellyRegistry}. Not thread-safe. */
+  public static final class Builder {
+    private SecurityOptions security;
+    private final LinkedHashMap<String, UnjellyHandler> handlers = new LinkedHashMap<>();
+    private final LinkedHashMap<String, InstanceType<?>> byName = new LinkedHashMap<>();
+    private final HashMap<Class<?>, String> classes = new HashMap<>();
+    private int maxDepth = DEFAULT_MAX_DEPTH;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.security = security;
+      b.handlers.putAll(handlers);
+      b.byName.putAll(byName);
+      b.classes.putAll(classes);
+      b.maxDepth = maxDepth;
+      return b;
+    }
+
+    /**
+     * Uses exactly these security options, as a Twisted taster passed to {@code jelly} and
+     * {@code unjelly}: registered names are then allowed only if {@code security} allows them.
+     * Without this call the registry uses {@link SecurityOptions#globalSecurity()} plus every
+     * registered name, as Twisted's {@code setUnjellyableForClass} extends {@code
+     * globalSecurity}.
+     */
+    public Builder security(SecurityOptions security) {
+      this.security = Objects.requireNonNull(security, "security");
+      return this;
+    }
+
+    /**
+     * Registers {@code type} as the Python class {@code className}, rebuilt by a factory.
+     * Jelly sends an exact instance of {@code type} as {@code [className, jelly(state(obj))]}
+     * if the security options allow {@code className}, else as Twisted's {@code
+     * ["unpersistable", "instance of class <className> deemed insecure"]}. Unjelly rebuilds
+     * {@code [className, state]} with {@code factory}; the state must unjelly to a dictionary,
+     * whose bytes keys become strings. Because the object is made from its state, the state
+     * cannot refer back to it; use the other {@code register} for cycles.
+     *
+     * @param className the Python class name, for example {@code goldens.Point}
+     * @param type the exact Java class (subclasses are not matched)
+     * @param state the attributes to send, like Python's {@code __getstate__}, in the map's
+     *     iteration order ({@code Map.of}'s is unspecified; a {@code LinkedHashMap} gives stable
+     *     bytes)
+     * @param factory makes an instance from the received attributes
+     */
+    public <T> Builder register(
+        String className,
+        Class<T> type,
+        Function<? super T, ? extends Map<String, ?>> state,
+        Function<? super Map<String, Object>, ? extends T> factory) {
+      Objects.requireNonNull(factory, "factory");
+      return add(new InstanceType<>(checkName(className), Objects.requireNonNull(type, "type"),
+          Objects.requireNonNull(state, "state"), factory, null, null));
+    }
+
+    /**
+     * Registers {@code type} as the Python class {@code className}, rebuilt as Twisted does: a
+     * blank object from {@code blank}, then its state from {@code setState}. The blank object
+     * takes its reference number before its state is unjellied, so the state may refer back to
+     * it (a tree with parent links, an object that contains itself). Otherwise as {@link
+     * #register(String, Class, Function, Function)}.
+     *
+     * @param blank makes an empty instance, like Python's {@code cls.__new__(cls)}
+     * @param setState fills the instance from the received attributes, like {@code __setstate__}
+     */
+    public <T> Builder register(
+        String className,
+        Class<T> type,
+        Function<? super T, ? extends Map<String, ?>> state,
+        Supplier<? extends T> blank,
+        BiConsumer<? super T, ? super Map<String, Object>> setState) {
+      return add(new InstanceType<>(checkName(className), Objects.requireNonNull(type, "type"),
+          Objects.requireNonNull(state, "state"), null, Objects.requireNonNull(blank, "blank"),
+          Objects.requireNonNull(setState, "setState")));
+    }
+
+    /**
+     * Registers the handler that unjellies lists headed {@code head}, for example PB's {@code
+     * remote}, {@code local}, {@code cached}, {@code lcache} or a copy type name. Twisted: {@code
+     * setUnjellyableForClass(head, ...)}. Built-in heads cannot be replaced.
+     */
+    public Builder handler(String head, UnjellyHandler handler) {
+      checkName(head);
+      handlers.put(head, Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /** Sets the nesting limit of one call; default {@link #DEFAULT_MAX_DEPTH}. */
+    public Builder maxDepth(int maxDepth) {
+      if (maxDepth < 1) {
+        throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: at least 1)");
+      }
+      this.maxDepth = maxDepth;
+      return this;
+    }
+
+    /** Returns the immutable registry. */
+    public JellyRegistry build() {
+      return new JellyRegistry(this);
+    }
+
+    private Builder add(InstanceType<?> t) {
+      String other = classes.get(t.type);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "type: " + t.type.getName() + " (expected: registered once; it is already " + other + ")");
+      }
+      classes.put(t.type, t.name);
+      byName.put(t.name, t);
+      return this;
+    }
+
+    private String checkName(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("name: \"\" (expected: a non-empty head or class name)");
+      }
+      if (Heads.BUILT_IN.contains(name)) {
+        throw new IllegalArgumentException("name: " + name + " (expected: not a built-in Jelly head)");
+      }
+      if (handlers.containsKey(name) || byName.containsKey(name)) {
+        throw new IllegalArgumentException("name: " + name + " (expected: registered once)");
+      }
+      if (!StandardCharsets.UTF_8.newEncoder().canEncode(name)) {
+        throw new IllegalArgumentException("name: " + name + " (expected: valid UTF-16, no lone surrogates)");
+      }
+      return name;
+    }
+  }
+}
