@@ -1,5 +1,6 @@
 package dev.spindle.pb.banana;
 
+import dev.spindle.amp.testing.LeakChecked;
 import static dev.spindle.amp.testing.Vectors.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +23,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@LeakChecked
 class BananaDecoderTest {
 
   @Test

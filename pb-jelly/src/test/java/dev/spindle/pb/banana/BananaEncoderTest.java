@@ -1,5 +1,6 @@
 package dev.spindle.pb.banana;
 
+import dev.spindle.amp.testing.LeakChecked;
 import static dev.spindle.amp.testing.Vectors.hex;
 import static dev.spindle.amp.testing.Vectors.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +18,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@LeakChecked
 class BananaEncoderTest {
 
   /** Expected bytes from Twisted 22.4's {@code banana.encode} at the long boundaries. */

@@ -1,5 +1,6 @@
 package dev.spindle.pb.banana;
 
+import dev.spindle.amp.testing.LeakChecked;
 import static dev.spindle.amp.testing.Vectors.hex;
 import static dev.spindle.amp.testing.Vectors.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,10 +23,9 @@ import io.netty.handler.codec.DecoderException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The dialect handshake of BANANA.md §5 against the {@code handshake} vectors. */
-@ExtendWith(LeakCheck.class)
+@LeakChecked
 class BananaHandshakeTest {
   private static final JsonObject VECTORS = Vectors.load("banana.json");
 

@@ -1,5 +1,6 @@
 package dev.spindle.pb.banana;
 
+import dev.spindle.amp.testing.LeakChecked;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,10 +24,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Round trips, chunking and junk input, over random s-expressions. */
-@AddLifecycleHook(LeakCheck.class)
+@LeakChecked
 class BananaPropertiesTest {
   private static final BigInteger LARGEST = BigInteger.ONE.shiftLeft(448).subtract(BigInteger.ONE);
   private static final BigInteger[] BOUNDARIES = {
@@ -77,7 +77,7 @@ class BananaPropertiesTest {
 
   /**
    * Random junk yields only Sexps or a BananaProtocolException, then nothing; it never leaks
-   * (LeakCheck) and never allocates anywhere near what a header announces.
+   * (LeakChecked) and never allocates anywhere near what a header announces.
    */
   @Property(tries = 2000)
   void junkYieldsOnlyBananaErrorsAndAllocatesLittle(

@@ -1,5 +1,6 @@
 package dev.spindle.pb.banana;
 
+import dev.spindle.amp.testing.LeakChecked;
 import static dev.spindle.amp.testing.Vectors.hex;
 import static dev.spindle.amp.testing.Vectors.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,13 +25,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The golden vectors of {@code banana.json}, produced by Twisted 22.4. */
-@ExtendWith(LeakCheck.class)
+@LeakChecked
 class BananaVectorsTest {
   private static final JsonObject VECTORS = Vectors.load("banana.json");
 
