@@ -17,6 +17,13 @@ typed description uses the conventions of shared/vectors, as JSON bytes):
     ["generate", SEED, COUNT]        send COUNT seeded random values as
                                      ["value", TYPED_JSON, JELLIED], then ["done", COUNT]
     ["dialect"]                      answer ["dialect", the negotiated dialect]
+
+    jelly_peer.py client PORT SEED COUNT
+                                      connect to a Java Banana server (Twisted is the
+                                      client side of the handshake), send COUNT seeded random
+                                      values as ["echo", JELLIED], expect ["echo", JELLIED]
+                                      back for each, compare; print "ok"/"FAIL" lines and a
+                                      summary; exit 1 on any failure
 """
 
 import datetime
@@ -312,6 +319,55 @@ class Peer(banana.Banana):
             self.transport.loseConnection()
 
 
+class EchoClient(banana.Banana):
+    def __init__(self, seed, count, done):
+        banana.Banana.__init__(self, isClient=1)
+        self.r = random.Random(seed)
+        self.count = count
+        self.sent = []
+        self.failed = 0
+        self.done = done
+
+    def connectionReady(self):
+        for _ in range(self.count):
+            v = rand_value(self.r)
+            self.sent.append(v)
+            self.sendEncoded([b"echo", jelly.jelly(v)])
+
+    def expressionReceived(self, sexp):
+        v = self.sent.pop(0)
+        try:
+            got = jelly.unjelly(sexp[1], taster=security())
+            if not same(v, got):
+                self.failed += 1
+                print("FAIL echo: sent %r, got %r" % (v, got), flush=True)
+        except Exception as e:
+            self.failed += 1
+            print("FAIL echo: %r: %s: %s" % (v, type(e).__name__, e), flush=True)
+        if not self.sent:
+            print("summary: ok=%d failed=%d" % (self.count - self.failed, self.failed), flush=True)
+            self.transport.loseConnection()
+            self.done.append(self.failed == 0)
+            reactor.stop()
+
+    def connectionLost(self, reason):
+        banana.Banana.connectionLost(self, reason)
+        if self.sent and reactor.running:
+            print("FAIL connection lost with %d echoes missing" % len(self.sent), flush=True)
+            self.done.append(False)
+            reactor.stop()
+
+
+def run_client(port, seed, count):
+    done = []
+    factory = protocol.ClientFactory()
+    factory.buildProtocol = lambda addr: EchoClient(seed, count, done)
+    reactor.connectTCP("127.0.0.1", port, factory)
+    reactor.callLater(120, reactor.stop)
+    reactor.run()
+    sys.exit(0 if done and done[0] else 1)
+
+
 def run_server(dialects):
     class Factory(protocol.ServerFactory):
         def buildProtocol(self, addr):
@@ -336,6 +392,8 @@ if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "server":
         d = sys.argv[2].split(",") if len(sys.argv) > 2 else ["pb", "none"]
         run_server([x.encode("ascii") for x in d])
+    elif len(sys.argv) == 5 and sys.argv[1] == "client":
+        run_client(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
     else:
         sys.stderr.write(__doc__)
         sys.exit(2)

@@ -18,6 +18,7 @@ import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.SecurityOptions;
 import dev.spindle.pb.jelly.Tuple;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -25,6 +26,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -234,6 +236,51 @@ class JellyInteropTest {
     }
     try (Peer p = new Peer(twisted.port())) {
       checkAll(p, values);
+    }
+  }
+
+  /**
+   * Java as the Banana server (it offers the dialects), Twisted as the client: Twisted sends its
+   * random values, Java unjellies and re-jellies each one, Twisted compares what comes back.
+   */
+  @Test
+  void twistedClientGetsItsValuesBackFromJavaBananaServer() throws Exception {
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    BananaCodec.install(ch.pipeline(), BananaRole.SERVER, BananaLimits.DEFAULT);
+                    ch.pipeline()
+                        .addLast(
+                            new ChannelInboundHandlerAdapter() {
+                              @Override
+                              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                Sexp.SList m = (Sexp.SList) msg;
+                                Object value = JELLY.unjelly(m.get(1));
+                                ctx.writeAndFlush(Sexp.list(bytes("echo"), JELLY.jelly(value)));
+                              }
+
+                              @Override
+                              public void exceptionCaught(ChannelHandlerContext ctx, Throwable t) {
+                                ctx.close();
+                              }
+                            });
+                  }
+                });
+    Channel server = b.bind("127.0.0.1", 0).sync().channel();
+    try {
+      int port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+      TwistedPeer.ClientRun run =
+          TwistedPeer.runClient("jelly_peer.py", 100, String.valueOf(port), "11", "400");
+      assertEquals(List.of(), run.linesStartingWith("FAIL"), String.join("\n", run.lines()));
+      assertEquals(List.of("summary: ok=400 failed=0"), run.linesStartingWith("summary"));
+      assertEquals(0, run.exitCode());
+    } finally {
+      server.close().sync();
     }
   }
 
