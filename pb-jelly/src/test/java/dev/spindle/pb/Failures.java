@@ -57,6 +57,13 @@ final class Failures {
     return out;
   }
 
+  /** The RemotePbException a Java client would make of this error reply. */
+  static RemotePbException asRemote(Sexp message) {
+    Map<String, Sexp> state = state(message);
+    return new RemotePbException(bytes(state.get("type")), unicode(state.get("value")), parents(state),
+        unicode(state.get("traceback")));
+  }
+
   /** The request id of an error reply. */
   static Sexp requestId(Sexp message) {
     return ((Sexp.SList) message).get(1);

@@ -143,6 +143,21 @@ public final class Broker implements FlavorBroker {
     return disconnected;
   }
 
+  /** The number of exported objects, named ones ({@code root}) included. For diagnostics. */
+  public int exportedCount() {
+    return names.size() + localObjects.size();
+  }
+
+  /** The number of this side's Cacheables the peer holds copies of. For diagnostics. */
+  public int remotelyCachedCount() {
+    return remotelyCachedObjects.size();
+  }
+
+  /** The number of calls waiting for their answer. For diagnostics. */
+  public int pendingCallCount() {
+    return waitingForAnswers.size();
+  }
+
   /** Runs {@code task} on this broker's event loop (see {@link Transport#execute}). Thread-safe. */
   public void execute(Task task) {
     transport.execute(task);
