@@ -465,7 +465,7 @@ public final class Broker implements FlavorBroker {
       return localObjects.get(i.value());
     }
     if (objectId instanceof Sexp.Bytes b) {
-      return names.get(b.asLatin1());
+      return names.get(new String(b.value(), StandardCharsets.UTF_8));
     }
     return null;
   }
