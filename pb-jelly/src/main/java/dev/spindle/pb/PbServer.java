@@ -2,6 +2,7 @@ package dev.spindle.pb;
 
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
+import dev.spindle.pb.broker.Methods;
 import dev.spindle.pb.flavors.Referenceable;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -143,7 +144,7 @@ public final class PbServer implements AutoCloseable {
         throw new IllegalArgumentException("root: " + root.getClass().getName()
             + " (expected: a Root or Referenceable)");
       }
-      dev.spindle.pb.broker.Methods.check(root.getClass(), Kind.REMOTE);
+      Methods.check(root.getClass(), Kind.REMOTE);
       this.root = root;
       return this;
     }

@@ -2,8 +2,10 @@ package dev.spindle.pb.broker;
 
 import dev.spindle.pb.PbArgumentException;
 import dev.spindle.pb.RemotePbException;
+import dev.spindle.pb.banana.BananaException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.InsecureJellyException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ final class Failures {
     PYTHON_EQUIVALENTS.put(ClassCastException.class, List.of("builtins.TypeError"));
     PYTHON_EQUIVALENTS.put(NullPointerException.class, List.of("builtins.TypeError"));
     PYTHON_EQUIVALENTS.put(PbArgumentException.class, List.of("builtins.TypeError"));
+    PYTHON_EQUIVALENTS.put(InsecureJellyException.class, List.of("twisted.spread.jelly.InsecureJelly"));
+    PYTHON_EQUIVALENTS.put(BananaException.class, List.of("twisted.spread.banana.BananaError"));
   }
 
   private Failures() {}

@@ -49,6 +49,8 @@ class FailuresTest {
     assertTrue(Failures.describe(new ClassCastException(), TRANSLATORS).parents().contains("builtins.TypeError"));
     assertTrue(Failures.describe(new NullPointerException(), TRANSLATORS).parents().contains("builtins.TypeError"));
     assertTrue(Failures.describe(new PbArgumentException("x"), TRANSLATORS).parents().contains("builtins.TypeError"));
+    assertTrue(Failures.describe(new dev.spindle.pb.jelly.InsecureJellyException("x.Y", "x.Y: not allowed"), TRANSLATORS)
+        .parents().contains("twisted.spread.jelly.InsecureJelly"));
     assertEquals(with(List.of("java.lang.StackOverflowError", "java.lang.VirtualMachineError", "java.lang.Error",
         "java.lang.Throwable")), Failures.describe(new StackOverflowError(), TRANSLATORS).parents());
   }
