@@ -71,12 +71,6 @@ final class MethodTable {
     return methods.get(kind).get(name);
   }
 
-  /** The remote names of {@code kind}, for diagnostics. */
-  List<String> names(Kind kind) {
-    Map<String, RemoteMethod> m = methods.get(kind);
-    return m == null ? List.of() : List.copyOf(m.keySet());
-  }
-
   /** Instance methods visible on {@code type}, most derived first, overridden ones dropped. */
   private static List<Method> candidates(Class<?> type) {
     LinkedHashMap<String, Method> bySignature = new LinkedHashMap<>();
@@ -116,7 +110,7 @@ final class MethodTable {
         return;
       }
       try {
-        table.put(name, prepare(kind, name, m));
+        table.put(name, prepare(kind, m));
       } catch (IllegalArgumentException e) {
         fail(kind, e.getMessage());
         return;
@@ -142,7 +136,7 @@ final class MethodTable {
     return null;
   }
 
-  private RemoteMethod prepare(Kind kind, String name, Method m) {
+  private RemoteMethod prepare(Kind kind, Method m) {
     Parameter[] params = m.getParameters();
     int reserved = kind.reserved();
     if (params.length < reserved) {
@@ -167,7 +161,7 @@ final class MethodTable {
       names[i] = params[i].getName();
       named &= params[i].isNamePresent();
     }
-    return new RemoteMethod(name, m, handle(m, params.length), converters, named ? names : null,
+    return new RemoteMethod(m, handle(m, params.length), converters, named ? names : null,
         reserved, keywords);
   }
 

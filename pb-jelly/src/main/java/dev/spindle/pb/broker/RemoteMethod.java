@@ -14,7 +14,6 @@ import java.util.Map;
  * Immutable and thread-safe.
  */
 final class RemoteMethod {
-  private final String remoteName;
   private final String display;
   private final MethodHandle invoker;
   private final Conversions.Converter[] converters;
@@ -24,14 +23,12 @@ final class RemoteMethod {
   private final int positional;
 
   RemoteMethod(
-      String remoteName,
       Method method,
       MethodHandle invoker,
       Conversions.Converter[] converters,
       String[] names,
       int reserved,
       int keywords) {
-    this.remoteName = remoteName;
     this.display = method.getDeclaringClass().getName() + "." + method.getName();
     this.invoker = invoker;
     this.converters = converters;
@@ -41,19 +38,7 @@ final class RemoteMethod {
     this.positional = converters.length - reserved - (keywords >= 0 ? 1 : 0);
   }
 
-  String remoteName() {
-    return remoteName;
-  }
-
-  /**
-   * Binds and converts the arguments, then calls the method on {@code target}. Binding errors are
-   * Twisted's {@code TypeError}; whatever the method throws propagates unchanged.
-   */
-  Object invoke(Object target, Object perspective, List<?> args, Map<String, ?> kwargs) throws Throwable {
-    return call(target, bind(perspective, args, kwargs));
-  }
-
-  /** Calls the method with arguments made by {@link #bind}. */
+  /** Calls the method with arguments made by {@link #bind}; whatever it throws propagates. */
   Object call(Object target, Object[] bound) throws Throwable {
     return (Object) invoker.invokeExact(target, bound);
   }
