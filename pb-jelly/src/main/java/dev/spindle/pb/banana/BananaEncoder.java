@@ -12,6 +12,7 @@ import static dev.spindle.pb.banana.BananaConstants.STRING;
 import static dev.spindle.pb.banana.BananaConstants.VOCAB;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.EncoderException;
@@ -109,6 +110,28 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
     int length = encodedLength(sexp, dialect, limits);
     out.ensureWritable(length);
     write(sexp, dialect, out);
+  }
+
+  /**
+   * Encodes {@code sexp} into a new buffer of exactly its length from {@code alloc.ioBuffer},
+   * sizing (and checking every limit) before allocating, as the pipeline handler does. For layers
+   * that must know synchronously whether a value can be sent (Perspective Broker rolls back the
+   * references it registered for a message that cannot be). The caller takes ownership of the
+   * returned buffer.
+   *
+   * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}; nothing was allocated
+   */
+  public static ByteBuf encode(
+      Sexp sexp, BananaDialect dialect, BananaLimits limits, ByteBufAllocator alloc) {
+    int length = encodedLength(sexp, dialect, limits);
+    ByteBuf out = alloc.ioBuffer(length);
+    try {
+      write(sexp, dialect, out);
+    } catch (RuntimeException | Error e) {
+      out.release();
+      throw e;
+    }
+    return out;
   }
 
   /**

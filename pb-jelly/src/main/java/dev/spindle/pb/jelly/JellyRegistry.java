@@ -132,6 +132,20 @@ public final class JellyRegistry {
     return maxDepth;
   }
 
+  /**
+   * The Python class name {@code type} is registered under with {@link Builder#register}, or null.
+   * Exact classes only, as Jelly matches them.
+   */
+  public String registeredName(Class<?> type) {
+    InstanceType<?> t = byClass.get(type);
+    return t == null ? null : t.name;
+  }
+
+  /** Returns true if {@code head} has a registered class or {@link UnjellyHandler}. */
+  public boolean isRegistered(String head) {
+    return byName.containsKey(head) || handlers.containsKey(head);
+  }
+
   UnjellyHandler handler(String head) {
     return handlers.get(head);
   }

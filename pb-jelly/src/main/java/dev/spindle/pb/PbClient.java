@@ -1,0 +1,141 @@
+package dev.spindle.pb;
+
+import dev.spindle.pb.banana.BananaRole;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens Perspective Broker connections to servers (a Twisted {@code PBServerFactory} or a {@link
+ * PbServer}). One client can open many connections; they share its event loops and options.
+ *
+ * <pre>{@code
+ * try (PbClient client = PbClient.builder().build()) {
+ *   RemoteReference root = client.getRootObject("127.0.0.1", 8787).join();
+ *   Object echoed = root.callRemote("echo", "héllo").join();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Twisted equivalent: {@code PBClientFactory} with {@code reactor.connectTCP}.
+ */
+public final class PbClient implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(PbClient.class);
+
+  private final Bootstrap bootstrap;
+  private final PbSetup setup;
+  private final EventLoopGroup ownedGroup;
+  private final ChannelGroup connections =
+      new DefaultChannelGroup("pb-client", GlobalEventExecutor.INSTANCE, true);
+  private volatile boolean closed;
+
+  private PbClient(Bootstrap bootstrap, PbSetup setup, EventLoopGroup ownedGroup) {
+    this.bootstrap = bootstrap;
+    this.setup = setup;
+    this.ownedGroup = ownedGroup;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Connects to {@code host}:{@code port}. The future completes, on the connection's event loop,
+   * once the Banana handshake is done and the version sent (Twisted's {@code
+   * clientConnectionMade}); it fails with {@link PbConnectionLostException} if the connection
+   * cannot be made or closes first.
+   */
+  public CompletableFuture<PbConnection> connect(String host, int port) {
+    CompletableFuture<PbConnection> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new PbConnectionLostException("client is closed", null));
+      return result;
+    }
+    AtomicReference<PbConnection> connection = new AtomicReference<>();
+    Bootstrap b = bootstrap.clone().handler(setup.initializer(connections::add, connection::set));
+    ChannelFuture f;
+    try {
+      f = b.connect(new InetSocketAddress(host, port));
+    } catch (RuntimeException e) {
+      result.completeExceptionally(new PbConnectionLostException("cannot connect to " + host + ":" + port, e));
+      return result;
+    }
+    PbSetup.whenDone(f, f.channel(), () -> {
+      if (!f.isSuccess()) {
+        result.completeExceptionally(new PbConnectionLostException("cannot connect to " + host + ":" + port,
+            f.cause() != null ? f.cause() : new IllegalStateException("event loop shut down")));
+        return;
+      }
+      PbConnection c = connection.get();
+      c.handler().ready().whenComplete((v, e) -> {
+        if (e != null) {
+          result.completeExceptionally(e);
+        } else {
+          result.complete(c);
+        }
+      });
+    });
+    return result;
+  }
+
+  /**
+   * Connects and returns a reference to the server's root object: Twisted's {@code
+   * PBClientFactory.getRootObject}. The connection is {@link RemoteReference#connection()}.
+   */
+  public CompletableFuture<RemoteReference> getRootObject(String host, int port) {
+    return connect(host, port).thenCompose(PbConnection::getRootObject);
+  }
+
+  /**
+   * Closes every connection this client opened (their pending calls fail with {@link
+   * PbConnectionLostException}) and, if the client created its event loops, shuts them down. A
+   * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
+   * most a few seconds; do not call it on one of the client's event loops. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    List<Channel> open = new ArrayList<>(connections);
+    connections.close();
+    try {
+      PbSetup.closeAll(open).get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      logger.warn("connections of {} did not close within 5 s", this);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (ownedGroup != null) {
+      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Builds a {@link PbClient}. Not thread-safe. */
+  public static final class Builder extends PbEndpointBuilder<Builder> {
+    private Builder() {}
+
+    /** Builds the client. */
+    public PbClient build() {
+      PbSetup setup = new PbSetup(this, BananaRole.CLIENT, null);
+      EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+      Bootstrap b = new Bootstrap().group(group != null ? group : owned).channel(NioSocketChannel.class);
+      return new PbClient(b, setup, owned);
+    }
+  }
+}

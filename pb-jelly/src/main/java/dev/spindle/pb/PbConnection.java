@@ -1,0 +1,146 @@
+package dev.spindle.pb;
+
+import dev.spindle.pb.broker.Broker;
+import dev.spindle.pb.broker.BrokerChannelHandler;
+import dev.spindle.pb.flavors.PeerConnection;
+import io.netty.channel.Channel;
+import java.lang.ref.Cleaner;
+import java.net.SocketAddress;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One Perspective Broker connection, from either end. Both ends are symmetric: either may call
+ * the other's objects. {@link #getRootObject()} reaches the object the peer publishes as {@code
+ * root} (a {@code PbServer}'s root; a client publishes none). Twisted equivalent: a {@code
+ * pb.Broker} with its factory's {@code getRootObject}.
+ *
+ * <p>Thread-safe. The connection's state lives on one Netty event loop; calls from other threads
+ * are queued to it. Futures complete on that event loop: do not block in their callbacks.
+ */
+public final class PbConnection implements PeerConnection {
+  private final BrokerChannelHandler handler;
+  private final Cleaner cleaner;
+  private Broker broker;
+  private RemoteReference root;
+
+  PbConnection(BrokerChannelHandler handler, Cleaner cleaner) {
+    this.handler = handler;
+    this.cleaner = cleaner;
+  }
+
+  void setBroker(Broker broker) {
+    this.broker = broker;
+    this.root = new RemoteReference(this, "root", null, false);
+  }
+
+  Broker broker() {
+    return broker;
+  }
+
+  BrokerChannelHandler handler() {
+    return handler;
+  }
+
+  Cleaner cleaner() {
+    return cleaner;
+  }
+
+  /** Runs {@code task} on the event loop (see {@link BrokerChannelHandler#execute}). */
+  void execute(Broker.Task task) {
+    handler.execute(task);
+  }
+
+  /**
+   * A reference to the object the peer publishes as {@code root}, once the connection is ready.
+   * Nothing is sent: as in Twisted, the root is simply the object named {@code root} on the peer,
+   * and it is never reference counted (releasing it does nothing). Fails with {@link
+   * PbConnectionLostException} if the connection closes before the Banana handshake completes.
+   */
+  public CompletableFuture<RemoteReference> getRootObject() {
+    return handler.ready().thenApply(v -> root);
+  }
+
+  /**
+   * A reference to the peer's object named {@code name} (for example {@code root}), not reference
+   * counted. Nothing is checked or sent; a call on an unknown name fails with the peer's {@code
+   * Invalid Object ID}. Twisted: {@code Broker.remoteForName}.
+   */
+  public RemoteReference remoteForName(String name) {
+    return new RemoteReference(this, Objects.requireNonNull(name, "name"), null, false);
+  }
+
+  /**
+   * A reference to the peer's object {@code luid}, not reference counted (the luid is the
+   * peer's; normally references arrive as values). Twisted: {@code Broker.remoteForName(luid)}.
+   */
+  public RemoteReference remoteForLuid(long luid) {
+    return new RemoteReference(this, luid, null, false);
+  }
+
+  /** Closes the connection after what was sent is flushed; completes when it is closed. */
+  public CompletionStage<Void> close() {
+    handler.close(null);
+    return handler.closeFuture().exceptionally(t -> null);
+  }
+
+  /**
+   * Completes when the connection is closed: normally for an orderly close by either side, or
+   * exceptionally with the error that made this side close it (a {@link PbProtocolException} when
+   * the peer broke the protocol).
+   */
+  public CompletionStage<Void> closeFuture() {
+    return handler.closeFuture().minimalCompletionStage();
+  }
+
+  /** Returns true until the connection is closed or closing. */
+  @Override
+  public boolean isOpen() {
+    Channel ch = handler.channel();
+    return handler.isOpen() && ch != null && ch.isActive();
+  }
+
+  /** The local address. */
+  public SocketAddress localAddress() {
+    return handler.channel().localAddress();
+  }
+
+  /** The peer's address. */
+  @Override
+  public SocketAddress remoteAddress() {
+    return handler.channel().remoteAddress();
+  }
+
+  /**
+   * Runs {@code callback} on the event loop when the connection is lost, after pending calls
+   * have failed; at once (on the calling thread) if it already is. Twisted: {@code
+   * Broker.notifyOnDisconnect}.
+   */
+  @Override
+  public void notifyOnDisconnect(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    handler.execute(new Broker.Task() {
+      @Override
+      public void run() {
+        broker.notifyOnDisconnect(callback);
+      }
+
+      @Override
+      public void fail(Throwable cause) {
+        callback.run();
+      }
+    });
+  }
+
+  /** Removes a callback added with {@link #notifyOnDisconnect}. */
+  public void dontNotifyOnDisconnect(Runnable callback) {
+    handler.execute(() -> broker.dontNotifyOnDisconnect(callback));
+  }
+
+  @Override
+  public String toString() {
+    Channel ch = handler.channel();
+    return "PbConnection{" + (ch == null ? "unbound" : ch.localAddress() + " -> " + ch.remoteAddress()) + "}";
+  }
+}

@@ -1,0 +1,186 @@
+package dev.spindle.pb;
+
+import dev.spindle.pb.banana.BananaRole;
+import dev.spindle.pb.broker.Kind;
+import dev.spindle.pb.broker.Methods;
+import dev.spindle.pb.flavors.Referenceable;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Perspective Broker server listening on a TCP port, publishing a root object on every
+ * connection.
+ *
+ * <pre>{@code
+ * PbServer server = PbServer.builder()
+ *     .root(new Calculator())          // a Root or Referenceable: remote_add(long a, long b) ...
+ *     .bind("127.0.0.1", 8787)
+ *     .start();
+ * ...
+ * server.close();
+ * }</pre>
+ *
+ * <p>Each accepted connection gets its own broker, confined to one event loop; Twisted clients
+ * ({@code PBClientFactory}) and {@link PbClient} connect alike. Thread-safe. Twisted equivalent:
+ * {@code PBServerFactory(root)} listening with {@code reactor.listenTCP}.
+ */
+public final class PbServer implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(PbServer.class);
+  private static final long CLOSE_WAIT_SECONDS = 10;
+
+  private final Channel serverChannel;
+  private final ChannelGroup connections;
+  private final EventLoopGroup ownedGroup;
+  private CompletableFuture<Void> closing; // guarded by this
+
+  private PbServer(Channel serverChannel, ChannelGroup connections, EventLoopGroup ownedGroup) {
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+    this.ownedGroup = ownedGroup;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The bound address. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** The bound port (useful after binding port 0). */
+  public int port() {
+    return address().getPort();
+  }
+
+  /**
+   * Stops listening, closes every connection it accepted (their pending calls fail with {@link
+   * PbConnectionLostException}) and, if the server created its own event loops, shuts them down.
+   * Blocks until done, at most 10 seconds; do not call it on one of the server's event loops.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    try {
+      closeAsync().toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      logger.warn("{} did not close within {} s", this, CLOSE_WAIT_SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new PbException("closing " + this + " failed", e.getCause());
+    }
+  }
+
+  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
+  public CompletionStage<Void> closeAsync() {
+    CompletableFuture<Void> done;
+    synchronized (this) {
+      if (closing != null) {
+        return closing.minimalCompletionStage();
+      }
+      done = closing = new CompletableFuture<>();
+    }
+    PbSetup.closeAll(List.of(serverChannel))
+        .thenCompose(v -> {
+          List<Channel> accepted = new ArrayList<>(connections);
+          connections.close(); // and close any connection added from now on
+          return PbSetup.closeAll(accepted);
+        })
+        .whenComplete((v, t) -> {
+          if (ownedGroup == null) {
+            done.complete(null);
+          } else {
+            ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
+          }
+        });
+    return done.minimalCompletionStage();
+  }
+
+  @Override
+  public String toString() {
+    return "PbServer{" + serverChannel.localAddress() + "}";
+  }
+
+  /** Builds a {@link PbServer}. Not thread-safe. */
+  public static final class Builder extends PbEndpointBuilder<Builder> {
+    private String host = "127.0.0.1";
+    private int port;
+    private Object root;
+
+    private Builder() {}
+
+    /**
+     * The object published as {@code root} on each connection: a {@link
+     * dev.spindle.pb.flavors.Root}, whose {@code rootObject(connection)} is published, or any
+     * {@link Referenceable}. Its remote methods are checked now.
+     *
+     * @throws IllegalArgumentException if it is not a Referenceable, or its class cannot be called
+     *     (two methods for one remote name, a misplaced {@code @Keywords})
+     */
+    public Builder root(Object root) {
+      Objects.requireNonNull(root, "root");
+      if (!(root instanceof Referenceable)) {
+        throw new IllegalArgumentException("root: " + root.getClass().getName()
+            + " (expected: a Root or Referenceable)");
+      }
+      Methods.check(root.getClass(), Kind.REMOTE);
+      this.root = root;
+      return this;
+    }
+
+    /** Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port). */
+    public Builder bind(String host, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+      }
+      this.host = Objects.requireNonNull(host, "host");
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Binds and starts accepting connections; blocks until bound.
+     *
+     * @throws PbException if the address cannot be bound
+     */
+    public PbServer start() {
+      PbSetup setup = new PbSetup(this, BananaRole.SERVER, root);
+      EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+      EventLoopGroup g = group != null ? group : owned;
+      ChannelGroup connections = new DefaultChannelGroup("pb-server", GlobalEventExecutor.INSTANCE, true);
+      ServerBootstrap b = new ServerBootstrap()
+          .group(g)
+          .channel(NioServerSocketChannel.class)
+          .childHandler(setup.initializer(connections::add, null));
+      ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
+      if (!bound.isSuccess()) {
+        if (owned != null) {
+          owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        }
+        throw new PbException("cannot listen on " + host + ":" + port + ": " + bound.cause(), bound.cause());
+      }
+      return new PbServer(bound.channel(), connections, owned);
+    }
+  }
+}

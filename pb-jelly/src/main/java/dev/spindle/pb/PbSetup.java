@@ -1,0 +1,136 @@
+package dev.spindle.pb;
+
+import dev.spindle.pb.banana.BananaCodec;
+import dev.spindle.pb.banana.BananaLimits;
+import dev.spindle.pb.banana.BananaRole;
+import dev.spindle.pb.broker.Broker;
+import dev.spindle.pb.broker.BrokerChannelHandler;
+import dev.spindle.pb.broker.BrokerConfig;
+import dev.spindle.pb.broker.Kind;
+import dev.spindle.pb.flavors.Root;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.Future;
+import java.lang.ref.Cleaner;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** The per-connection setup {@link PbServer} and {@link PbClient} share: the pipeline and broker. */
+final class PbSetup {
+  final BrokerConfig config;
+  final BananaLimits limits;
+  final BananaRole role;
+  final Object root;
+  final Consumer<PbConnection> onConnection;
+  final Cleaner cleaner;
+
+  PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
+    this.config = b.brokerConfig();
+    this.limits = b.bananaLimits;
+    this.role = role;
+    this.root = root;
+    this.onConnection = b.onConnection;
+    this.cleaner = b.autoRelease ? Cleaner.create() : null;
+  }
+
+  PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
+    this.config = config;
+    this.limits = limits;
+    this.role = role;
+    this.root = root;
+    this.onConnection = null;
+    this.cleaner = cleaner;
+  }
+
+  /**
+   * Builds the pipeline of a new channel (Banana, then the broker's handler) and returns its
+   * connection; the root object, if any, is published as {@code root}. Runs on the channel's
+   * event loop.
+   */
+  PbConnection init(Channel ch) {
+    if (ch instanceof SocketChannel) {
+      ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    }
+    BrokerChannelHandler handler = new BrokerChannelHandler(limits);
+    PbConnection connection = new PbConnection(handler, cleaner);
+    Broker broker = new Broker(config, handler, connection);
+    connection.setBroker(broker);
+    handler.setBroker(broker);
+    BananaCodec.install(ch.pipeline(), role, limits);
+    ch.pipeline().addLast("pb", handler);
+    if (root != null) {
+      Object published = root instanceof Root r ? r.rootObject(connection) : root;
+      broker.setNameForLocal("root", published, Kind.REMOTE);
+    }
+    return connection;
+  }
+
+  ChannelInitializer<Channel> initializer(Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        if (channelCallback != null) {
+          channelCallback.accept(ch);
+        }
+        PbConnection c = init(ch);
+        if (connectionCallback != null) {
+          connectionCallback.accept(c);
+        }
+        if (onConnection != null) {
+          onConnection.accept(c);
+        }
+      }
+    };
+  }
+
+  /**
+   * Closes {@code channels} and completes once all of them are closed, even if a channel's event
+   * loop is already shut down (it then counts as closed).
+   */
+  static CompletableFuture<Void> closeAll(Collection<? extends Channel> channels) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicInteger remaining = new AtomicInteger(channels.size() + 1);
+    Runnable one = () -> {
+      if (remaining.decrementAndGet() == 0) {
+        done.complete(null);
+      }
+    };
+    for (Channel ch : channels) {
+      ch.close();
+      whenDone(ch.closeFuture(), ch, one);
+    }
+    one.run();
+    return done;
+  }
+
+  /** Runs {@code action} once {@code future} is done, even if {@code ch}'s loop is shut down. */
+  static void whenDone(Future<?> future, Channel ch, Runnable action) {
+    AtomicBoolean ran = new AtomicBoolean();
+    Runnable once = () -> {
+      if (ran.compareAndSet(false, true)) {
+        action.run();
+      }
+    };
+    if (future.isDone() || loopIsShutDown(ch)) {
+      once.run();
+      return;
+    }
+    future.addListener(f -> once.run());
+    if (loopIsShutDown(ch)) {
+      once.run(); // the listener may have been refused
+    }
+  }
+
+  private static boolean loopIsShutDown(Channel ch) {
+    try {
+      return ch.eventLoop().isShutdown();
+    } catch (IllegalStateException e) {
+      return true; // never registered
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.spindle.pb.broker;
+
+import dev.spindle.pb.flavors.RemoteCache;
+import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.pb.jelly.SecurityOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The settings every broker of one endpoint shares: the Jelly registry (the application's copy
+ * classes and allow-list, plus PB's own heads and the RemoteCache types), the reference limit,
+ * whether tracebacks are sent, and how exceptions are described. Immutable and thread-safe.
+ */
+public final class BrokerConfig {
+  /** Twisted's {@code pb.MAX_BROKER_REFS}: the most objects one connection exports at once. */
+  public static final int MAX_BROKER_REFS = 1024;
+
+  private final JellyRegistry registry;
+  private final int maxBrokerRefs;
+  private final boolean unsafeTracebacks;
+  private final List<FailureTranslator> translators;
+
+  private BrokerConfig(Builder b) {
+    Objects.requireNonNull(b.references, "references (the ReferenceFactory)");
+    if (b.maxBrokerRefs < 0) {
+      throw new IllegalArgumentException("maxBrokerRefs: " + b.maxBrokerRefs + " (expected: >= 0)");
+    }
+    JellyRegistry user = b.jelly != null ? b.jelly : JellyRegistry.builder().build();
+    JellyRegistry.Builder r = user.toBuilder()
+        .handler(Wire.REMOTE, BrokerHandlers.remote(b.references))
+        .handler(Wire.LOCAL, BrokerHandlers.LOCAL)
+        .handler(Wire.CACHED, BrokerHandlers.CACHED)
+        .handler(Wire.LCACHE, BrokerHandlers.LCACHE)
+        .handler(Wire.COPYABLE_FAILURE, BrokerHandlers.COPYABLE_FAILURE);
+    SecurityOptions.Builder security = user.security().toBuilder()
+        .allowTypes(Wire.REMOTE, Wire.LOCAL, Wire.CACHED, Wire.LCACHE, Wire.COPYABLE_FAILURE);
+    for (Map.Entry<String, Supplier<? extends RemoteCache>> e : b.caches.entrySet()) {
+      r.handler(e.getKey(), BrokerHandlers.cache(e.getKey(), e.getValue()));
+      security.allowTypes(e.getKey());
+    }
+    this.registry = r.security(security.build()).build();
+    this.maxBrokerRefs = b.maxBrokerRefs;
+    this.unsafeTracebacks = b.unsafeTracebacks;
+    this.translators = List.copyOf(b.translators);
+  }
+
+  /** Returns a builder with Twisted's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The registry brokers jelly and unjelly with: the application's plus PB's heads. */
+  public JellyRegistry registry() {
+    return registry;
+  }
+
+  /** The most exported objects (and, separately, cached objects) at once; default 1,024. */
+  public int maxBrokerRefs() {
+    return maxBrokerRefs;
+  }
+
+  /** Whether failures carry the Java stack trace instead of {@code "Traceback unavailable\n"}. */
+  public boolean unsafeTracebacks() {
+    return unsafeTracebacks;
+  }
+
+  List<FailureTranslator> translators() {
+    return translators;
+  }
+
+  /** Builds a {@link BrokerConfig}. Not thread-safe. */
+  public static final class Builder {
+    private JellyRegistry jelly;
+    private final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
+    private int maxBrokerRefs = MAX_BROKER_REFS;
+    private boolean unsafeTracebacks;
+    private final List<FailureTranslator> translators = new ArrayList<>();
+    private ReferenceFactory references;
+
+    private Builder() {}
+
+    /** The application's registry (copy classes, allow-list); default: {@code globalSecurity}. */
+    public Builder jelly(JellyRegistry jelly) {
+      this.jelly = Objects.requireNonNull(jelly, "jelly");
+      return this;
+    }
+
+    /** Rebuilds {@code [typeName, luid, state]} with a new instance from {@code factory}. */
+    public Builder remoteCache(String typeName, Supplier<? extends RemoteCache> factory) {
+      Objects.requireNonNull(typeName, "typeName");
+      Objects.requireNonNull(factory, "factory");
+      if (caches.putIfAbsent(typeName, factory) != null) {
+        throw new IllegalArgumentException("typeName: " + typeName + " (expected: registered once)");
+      }
+      return this;
+    }
+
+    /** The reference limit (Twisted's {@code MAX_BROKER_REFS}, 1,024). */
+    public Builder maxBrokerRefs(int maxBrokerRefs) {
+      this.maxBrokerRefs = maxBrokerRefs;
+      return this;
+    }
+
+    /** Whether failures carry the Java stack trace (default false, as in Twisted). */
+    public Builder unsafeTracebacks(boolean unsafeTracebacks) {
+      this.unsafeTracebacks = unsafeTracebacks;
+      return this;
+    }
+
+    /** Adds a translator consulted, in order, before the default exception mapping. */
+    public Builder failureTranslator(FailureTranslator translator) {
+      translators.add(Objects.requireNonNull(translator, "translator"));
+      return this;
+    }
+
+    /** Makes the objects received for {@code ["remote", luid]}. Required. */
+    public Builder references(ReferenceFactory references) {
+      this.references = Objects.requireNonNull(references, "references");
+      return this;
+    }
+
+    /**
+     * Returns the configuration.
+     *
+     * @throws IllegalArgumentException if a RemoteCache type or PB head is already registered in
+     *     the application's registry, or a value is out of range
+     */
+    public BrokerConfig build() {
+      return new BrokerConfig(this);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.spindle.pb.broker;
+
+import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.flavors.Cacheable;
+import dev.spindle.pb.flavors.RemoteCache;
+import dev.spindle.pb.flavors.internal.FlavorAccess;
+import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.MalformedJellyException;
+import dev.spindle.pb.jelly.UnjellyHandler;
+import dev.spindle.pb.jelly.Unjellier;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The unjelly handlers of PB's heads: {@code remote}, {@code local}, {@code cached}, {@code
+ * lcache}, {@code twisted.spread.pb.CopyableFailure} and each registered RemoteCache type. Each
+ * finds its broker as the unjellier's invoker. Twisted equivalent: the classes and functions that
+ * {@code pb} and {@code flavors} register with {@code setUnjellyableForClass}.
+ */
+final class BrokerHandlers {
+  private BrokerHandlers() {}
+
+  static Broker broker(Unjellier u, String head) {
+    if (u.invoker() instanceof Broker b) {
+      return b;
+    }
+    throw new MalformedJellyException(head + ": only a PB connection can unjelly it");
+  }
+
+  private static long luid(Sexp.SList l, String head) {
+    if (l.size() != 2 || !(l.get(1) instanceof Sexp.Int i)) {
+      throw new MalformedJellyException(head + ": " + l.size() + " elements (expected: [\"" + head + "\", luid])");
+    }
+    return i.value();
+  }
+
+  /** {@code ["remote", luid]}: a counted reference to the peer's object, made by the factory. */
+  static UnjellyHandler remote(ReferenceFactory factory) {
+    return (l, u) -> {
+      Broker b = broker(u, Wire.REMOTE);
+      if (l.size() != 2) {
+        throw new MalformedJellyException("remote: " + l.size() + " elements (expected: [\"remote\", luid])");
+      }
+      Object luid;
+      if (l.get(1) instanceof Sexp.Int i) {
+        luid = i.value();
+      } else if (l.get(1) instanceof Sexp.Bytes name) {
+        luid = new String(name.value(), StandardCharsets.UTF_8);
+      } else {
+        throw new MalformedJellyException("remote: luid " + l.get(1) + " (expected: an integer)");
+      }
+      return factory.create(b, luid, b.unserializingPerspective());
+    };
+  }
+
+  /** {@code ["local", luid]}: this side's object, or null if the luid is no longer registered. */
+  static final UnjellyHandler LOCAL = (l, u) -> {
+    Broker b = broker(u, Wire.LOCAL);
+    if (l.size() != 2) {
+      throw new MalformedJellyException("local: " + l.size() + " elements (expected: [\"local\", luid])");
+    }
+    return b.localObjectForId(l.get(1));
+  };
+
+  /** {@code ["cached", luid]}: one more copy of a RemoteCache held. */
+  static final UnjellyHandler CACHED = (l, u) -> {
+    Broker b = broker(u, Wire.CACHED);
+    long luid = luid(l, Wire.CACHED);
+    RemoteCache cache = b.cachedLocallyAs(luid);
+    if (cache == null) {
+      throw new MalformedJellyException("cached: no cache " + luid + " here (Twisted: KeyError: " + luid + ")");
+    }
+    return cache;
+  };
+
+  /** {@code ["lcache", luid]}: this side's Cacheable sent back. */
+  static final UnjellyHandler LCACHE = (l, u) -> {
+    Broker b = broker(u, Wire.LCACHE);
+    long luid = luid(l, Wire.LCACHE);
+    Cacheable c = b.remotelyCachedForLuid(luid);
+    if (c == null) {
+      throw new MalformedJellyException("lcache: the peer holds no cache " + luid + " (Twisted: KeyError: " + luid + ")");
+    }
+    return c;
+  };
+
+  /** {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code RemotePbException}. */
+  static final UnjellyHandler COPYABLE_FAILURE = (l, u) -> {
+    if (l.size() != 2) {
+      throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
+          + " elements (expected: 2, the type and the state)");
+    }
+    return Failures.fromState(u.unjelly(l.get(1)));
+  };
+
+  /** {@code [typeName, luid, state]}: a new RemoteCache made by {@code factory}. */
+  static UnjellyHandler cache(String typeName, Supplier<? extends RemoteCache> factory) {
+    return (l, u) -> {
+      Broker b = broker(u, typeName);
+      if (l.size() != 3 || !(l.get(1) instanceof Sexp.Int luid)) {
+        throw new MalformedJellyException(typeName + ": " + l.size()
+            + " elements (expected: [typeName, luid, state], a Cacheable's first sending)");
+      }
+      RemoteCache cache = factory.get();
+      if (cache == null) {
+        throw new MalformedJellyException(typeName + ": the RemoteCache factory returned null");
+      }
+      b.cacheLocally(luid.value(), cache);
+      u.bindBlank(cache);
+      Map<String, Object> state = stateMap(u.unjelly(l.get(2)), typeName);
+      try {
+        FlavorAccess.remoteCache().setState(cache, state);
+      } catch (RuntimeException e) {
+        throw new MalformedJellyException(typeName + ": " + cache.getClass().getName()
+            + ".setCopyableState refused the state: " + e, e);
+      }
+      return cache;
+    };
+  }
+
+  /** The state as attribute names: bytes keys decoded, as Twisted's {@code setCopyableState}. */
+  private static Map<String, Object> stateMap(Object state, String typeName) {
+    if (!(state instanceof Map<?, ?> map)) {
+      throw new MalformedJellyException(typeName + " state: " + Conversions.describe(state)
+          + " (expected: a dictionary)");
+    }
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      Object k = e.getKey();
+      if (k instanceof String s) {
+        out.put(s, e.getValue());
+      } else if (k instanceof ByteString b) {
+        out.put(b.utf8(), e.getValue());
+      } else {
+        throw new MalformedJellyException(typeName + " state key: " + Conversions.describe(k)
+            + " (expected: an attribute name)");
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.spindle.pb.broker;
+
+import dev.spindle.pb.DeadReferenceException;
+import dev.spindle.pb.flavors.Cacheable;
+import dev.spindle.pb.flavors.RemoteCacheObserver;
+import dev.spindle.pb.jelly.Tuple;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The observer of one peer's copy of a Cacheable: {@code callRemote} sends {@code cachemessage}.
+ * Twisted equivalent: {@code flavors.RemoteCacheObserver}. Thread-safe: calls are handed to the
+ * connection's event loop.
+ */
+final class CacheObserver implements RemoteCacheObserver {
+  private final Broker broker;
+  private final Cacheable cacheable;
+  private final Object perspective;
+  volatile boolean observing = true;
+
+  CacheObserver(Broker broker, Cacheable cacheable, Object perspective) {
+    this.broker = broker;
+    this.cacheable = cacheable;
+    this.perspective = perspective;
+  }
+
+  @Override
+  public CompletableFuture<Object> callRemote(String method, Object... args) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    if (!observing) {
+      result.completeExceptionally(stale());
+      return result;
+    }
+    Tuple arguments = Tuple.of(args);
+    broker.execute(new Broker.Task() {
+      @Override
+      public void run() {
+        broker.sendCacheMessage(CacheObserver.this, method, arguments, Map.of(), Calls.of(result));
+      }
+
+      @Override
+      public void fail(Throwable cause) {
+        result.completeExceptionally(cause);
+      }
+    });
+    return result;
+  }
+
+  @Override
+  public Object perspective() {
+    return perspective;
+  }
+
+  @Override
+  public boolean isObserving() {
+    return observing;
+  }
+
+  Cacheable cacheable() {
+    return cacheable;
+  }
+
+  static DeadReferenceException stale() {
+    return new DeadReferenceException(
+        "You can't call a cached method when the object hasn't been given to the peer yet"
+            + " (or the peer has released it)");
+  }
+
+  @Override
+  public String toString() {
+    return "RemoteCacheObserver{" + cacheable + ", perspective=" + perspective + "}";
+  }
+}

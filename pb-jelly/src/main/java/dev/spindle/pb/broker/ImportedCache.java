@@ -1,0 +1,55 @@
+package dev.spindle.pb.broker;
+
+import dev.spindle.pb.flavors.RemoteCache;
+import dev.spindle.pb.flavors.internal.RemoteCacheLink;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A RemoteCache this side received (Twisted's {@code locallyCachedObjects} entry): the instance,
+ * its luid on the peer, and the copies received and not yet released. Kept until the owner's
+ * {@code uncache} or the connection's end, as Twisted keeps its root copy.
+ */
+final class ImportedCache implements RemoteCacheLink {
+  final Broker broker;
+  final long luid;
+  final RemoteCache cache;
+  /** Changed on the event loop only; read anywhere. */
+  final AtomicInteger copies = new AtomicInteger(1);
+  /** The owner sent {@code uncache}, or the connection is gone. Event-loop confined. */
+  boolean detached;
+
+  ImportedCache(Broker broker, long luid, RemoteCache cache) {
+    this.broker = broker;
+    this.luid = luid;
+    this.cache = cache;
+  }
+
+  @Override
+  public Object broker() {
+    return broker;
+  }
+
+  @Override
+  public long luid() {
+    return luid;
+  }
+
+  @Override
+  public int copies() {
+    return copies.get();
+  }
+
+  @Override
+  public void release() {
+    broker.execute(this::releaseOne);
+  }
+
+  /** Gives back one copy: one {@code decache}. Event loop. */
+  void releaseOne() {
+    if (detached || copies.get() == 0) {
+      return;
+    }
+    copies.decrementAndGet();
+    broker.sendDecache(luid);
+  }
+}

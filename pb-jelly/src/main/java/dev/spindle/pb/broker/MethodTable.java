@@ -1,0 +1,195 @@
+package dev.spindle.pb.broker;
+
+import dev.spindle.pb.flavors.Keywords;
+import dev.spindle.pb.flavors.Remote;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The remotely callable methods of one class, per {@link Kind}: built once per class (a {@link
+ * ClassValue}) from methods named with the kind's prefix ({@code remote_add}) and methods
+ * annotated {@link Remote @Remote}, then looked up by name for every call; no reflection per call.
+ * Instance methods only, public or not (non-public ones need the class's package to be open to
+ * this module, as it is on the class path). A remote name given by two methods of a class (an
+ * overload) makes that kind of the class unusable, with a message naming both; it is reported
+ * when an object of the class is first sent or published.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class MethodTable {
+  private static final ClassValue<MethodTable> TABLES = new ClassValue<>() {
+    @Override
+    protected MethodTable computeValue(Class<?> type) {
+      return new MethodTable(type);
+    }
+  };
+
+  private final Class<?> type;
+  private final EnumMap<Kind, Map<String, RemoteMethod>> methods = new EnumMap<>(Kind.class);
+  private final EnumMap<Kind, String> errors = new EnumMap<>(Kind.class);
+
+  private MethodTable(Class<?> type) {
+    this.type = type;
+    List<Method> candidates = candidates(type);
+    for (Kind kind : Kind.values()) {
+      build(kind, candidates);
+    }
+  }
+
+  /** The table of {@code type}. */
+  static MethodTable of(Class<?> type) {
+    return TABLES.get(type);
+  }
+
+  /**
+   * Checks that objects of this class can be called as {@code kind}.
+   *
+   * @throws IllegalArgumentException naming the problem (an overload, a bad {@code @Keywords}, an
+   *     inaccessible method)
+   */
+  void check(Kind kind) {
+    String error = errors.get(kind);
+    if (error != null) {
+      throw new IllegalArgumentException(error);
+    }
+  }
+
+  /** The method called {@code name} for {@code kind}, or null. Call {@link #check} first. */
+  RemoteMethod find(Kind kind, String name) {
+    check(kind);
+    return methods.get(kind).get(name);
+  }
+
+  /** Instance methods visible on {@code type}, most derived first, overridden ones dropped. */
+  private static List<Method> candidates(Class<?> type) {
+    LinkedHashMap<String, Method> bySignature = new LinkedHashMap<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        add(bySignature, m);
+      }
+    }
+    for (Method m : type.getMethods()) {
+      if (m.getDeclaringClass() != Object.class) {
+        add(bySignature, m);
+      }
+    }
+    return new ArrayList<>(bySignature.values());
+  }
+
+  private static void add(Map<String, Method> bySignature, Method m) {
+    if (Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.isBridge()) {
+      return;
+    }
+    bySignature.putIfAbsent(m.getName() + Arrays.toString(m.getParameterTypes()), m);
+  }
+
+  private void build(Kind kind, List<Method> candidates) {
+    HashMap<String, RemoteMethod> table = new HashMap<>();
+    HashMap<String, Method> sources = new HashMap<>();
+    for (Method m : candidates) {
+      String name = remoteName(kind, m);
+      if (name == null) {
+        continue;
+      }
+      Method other = sources.putIfAbsent(name, m);
+      if (other != null) {
+        fail(kind, "remote method '" + name + "' of " + type.getName() + " is defined twice: "
+            + describe(other) + " and " + describe(m)
+            + " (expected: one method per remote name; overloads are not supported)");
+        return;
+      }
+      try {
+        table.put(name, prepare(kind, m));
+      } catch (IllegalArgumentException e) {
+        fail(kind, e.getMessage());
+        return;
+      }
+    }
+    methods.put(kind, table);
+  }
+
+  private void fail(Kind kind, String error) {
+    errors.put(kind, error);
+    methods.put(kind, Map.of());
+  }
+
+  private static String remoteName(Kind kind, Method m) {
+    Remote annotation = m.getAnnotation(Remote.class);
+    if (annotation != null) {
+      return annotation.value().isEmpty() ? m.getName() : annotation.value();
+    }
+    String n = m.getName();
+    if (n.startsWith(kind.prefix()) && n.length() > kind.prefix().length()) {
+      return n.substring(kind.prefix().length());
+    }
+    return null;
+  }
+
+  private RemoteMethod prepare(Kind kind, Method m) {
+    Parameter[] params = m.getParameters();
+    int reserved = kind.reserved();
+    if (params.length < reserved) {
+      throw new IllegalArgumentException(describe(m) + ": a " + kind.prefix()
+          + " method takes the perspective as its first parameter (expected: at least one parameter)");
+    }
+    int keywords = -1;
+    for (int i = 0; i < params.length; i++) {
+      if (params[i].isAnnotationPresent(Keywords.class)) {
+        if (i != params.length - 1 || i < reserved || !params[i].getType().isAssignableFrom(LinkedHashMap.class)) {
+          throw new IllegalArgumentException(describe(m) + ": @Keywords parameter '" + params[i].getName()
+              + "' (expected: the last parameter, of type Map<String, Object>)");
+        }
+        keywords = i;
+      }
+    }
+    Conversions.Converter[] converters = new Conversions.Converter[params.length];
+    String[] names = new String[params.length];
+    boolean named = true;
+    for (int i = 0; i < params.length; i++) {
+      converters[i] = Conversions.to(params[i].getType());
+      names[i] = params[i].getName();
+      named &= params[i].isNamePresent();
+    }
+    return new RemoteMethod(m, handle(m, params.length), converters, named ? names : null,
+        reserved, keywords);
+  }
+
+  /** {@code (Object target, Object[] args) Object}; void methods return null. */
+  private static MethodHandle handle(Method m, int arity) {
+    MethodHandle mh;
+    try {
+      m.setAccessible(true);
+      mh = MethodHandles.lookup().unreflect(m);
+    } catch (RuntimeException | IllegalAccessException e) {
+      try {
+        mh = MethodHandles.publicLookup().unreflect(m);
+      } catch (IllegalAccessException e2) {
+        throw new IllegalArgumentException(describe(m) + " is not accessible to dev.spindle.pb"
+            + " (expected: a public method of a public class in an exported package, or a package"
+            + " opened to dev.spindle.pb): " + e2.getMessage());
+      }
+    }
+    return mh.asType(MethodType.genericMethodType(arity + 1)).asSpreader(Object[].class, arity);
+  }
+
+  private static String describe(Method m) {
+    StringBuilder sb = new StringBuilder(m.getDeclaringClass().getSimpleName()).append('.')
+        .append(m.getName()).append('(');
+    Class<?>[] types = m.getParameterTypes();
+    for (int i = 0; i < types.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+    }
+    return sb.append(')').toString();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.spindle.pb.flavors;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the last parameter of a remote method, a {@code Map<String, Object>}, as receiving the
+ * keyword arguments that match no parameter by name (Python's {@code **kw}). Without it such a
+ * keyword is refused with Twisted's {@code TypeError}.
+ *
+ * <p>Keyword arguments bind to parameters by name when the class was compiled with {@code javac
+ * -parameters} (Spindle's build does this); otherwise every keyword argument goes to this map.
+ * The map is empty, never null, when there are none; its order is the caller's.
+ *
+ * <pre>{@code
+ * public long remote_add(long a, long b) { ... }                   // add(1, b=2) binds b by name
+ * public Object remote_configure(String name, @Keywords Map<String, Object> options) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface Keywords {}

@@ -1,0 +1,106 @@
+package dev.spindle.pb.flavors;
+
+import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.flavors.internal.FlavorAccess;
+import dev.spindle.pb.flavors.internal.RemoteCacheLink;
+import dev.spindle.pb.jelly.Jellier;
+import dev.spindle.pb.jelly.JellyException;
+import dev.spindle.pb.jelly.Jellyable;
+import java.util.Map;
+
+/**
+ * This side's copy of a peer's {@link Cacheable}. Subclass it, give the constructor no arguments,
+ * read the state in {@link #setCopyableState}, and write {@code observe_<name>} (or {@link Remote
+ * @Remote}) methods for the owner's updates; register the subclass under the peer's type name
+ * with {@code remoteCache(typeName, MyCache::new)} on the client or server builder. Twisted
+ * equivalent: {@code pb.RemoteCache}.
+ *
+ * <pre>{@code
+ * public final class RemoteCounter extends RemoteCache {
+ *   volatile long value;
+ *   protected void setCopyableState(Map<String, Object> state) { value = (Long) state.get("value"); }
+ *   public void observe_setValue(long v) { value = v; }
+ * }
+ * }</pre>
+ *
+ * <p>Copies: every time the peer sends the cache, the first time and as {@code ["cached", luid]}
+ * afterwards, this same instance is returned and counts one more copy (Twisted makes a new
+ * "borg" object sharing the state). Give each back with {@link #release()}, which sends one
+ * {@code decache}, like a Netty reference count; when all are back the owner stops observing.
+ * Java has no reference-counting collector, so there is no automatic release: the broker keeps
+ * the instance until the owner's {@code uncache} or the connection's end. Sent back to its owner
+ * it is {@code ["lcache", luid]}, which the owner resolves to the original object.
+ *
+ * <p>{@code setCopyableState} and the {@code observe_} methods run on the connection's event loop;
+ * fields read from other threads should be volatile. {@link #release()} is thread-safe.
+ */
+public abstract class RemoteCache implements Jellyable {
+  static {
+    FlavorAccess.setRemoteCacheAccess(new FlavorAccess.RemoteCacheAccess() {
+      @Override
+      public void bind(RemoteCache cache, RemoteCacheLink link) {
+        if (cache.link != null) {
+          throw new IllegalStateException(cache.getClass().getName()
+              + ": this RemoteCache instance is already bound to a cache (expected: the factory returns a new instance each time)");
+        }
+        cache.link = link;
+      }
+
+      @Override
+      public RemoteCacheLink link(RemoteCache cache) {
+        return cache.link;
+      }
+
+      @Override
+      public void setState(RemoteCache cache, Map<String, Object> state) {
+        cache.setCopyableState(state);
+      }
+    });
+  }
+
+  private volatile RemoteCacheLink link;
+
+  /** For subclasses; no arguments, as PB creates the instance. */
+  protected RemoteCache() {}
+
+  /**
+   * Receives the state the owner sent ({@code getStateToCacheAndObserveFor}): attribute names,
+   * with Python byte-string keys already decoded. Called once, before the instance is returned.
+   */
+  protected abstract void setCopyableState(Map<String, Object> state);
+
+  /**
+   * Gives back one copy received from the peer, sending one {@code decache}; once every copy is
+   * back the owner calls {@code stoppedObserving} and answers {@code uncache}. Does nothing once
+   * all copies are released or the connection is gone. Thread-safe.
+   */
+  public final void release() {
+    RemoteCacheLink l = link;
+    if (l != null) {
+      l.release();
+    }
+  }
+
+  /** The copies received and not yet released (0 for an instance never received). */
+  public final int copies() {
+    RemoteCacheLink l = link;
+    return l == null ? 0 : l.copies();
+  }
+
+  /** Writes {@code ["lcache", luid]}: only to the connection the cache came from. */
+  @Override
+  public final Sexp jellyFor(Jellier jellier) {
+    RemoteCacheLink l = link;
+    if (l == null || l.broker() != jellier.invoker()) {
+      throw new JellyException(getClass().getName()
+          + ": a RemoteCache can only be sent back over the connection it came from");
+    }
+    return Sexp.list(Sexp.ascii("lcache"), Sexp.integer(l.luid()));
+  }
+
+  /** False: written again at each occurrence. */
+  @Override
+  public final boolean tracksIdentity(Jellier jellier) {
+    return false;
+  }
+}
