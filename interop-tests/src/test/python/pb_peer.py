@@ -355,13 +355,20 @@ def run_checks(port):
     checks.expect("1000 calls in flight", results == [2 * i for i in range(1000)])
 
     size = 1024 * 1024
-    pages = yield util.getAllPages(root, "getPages", size)
-    data = b"".join(pages)
-    checks.expect("1 MiB paged from Java", data == bytes(i % 251 for i in range(size)),
-                  "%d bytes in %d pages" % (len(data), len(pages)))
-    got = yield root.callRemote("fetchPages", cb, size)
-    want = [size, hashlib.sha1(bytes(i % 251 for i in range(size))).hexdigest()]
-    checks.expect("1 MiB paged to Java", got == want, repr(got))
+    try:
+        # getAllPages never fires if the call itself fails: bound it.
+        pages = yield util.getAllPages(root, "getPages", size).addTimeout(30, reactor)
+        data = b"".join(pages)
+        checks.expect("1 MiB paged from Java", data == bytes(i % 251 for i in range(size)),
+                      "%d bytes in %d pages" % (len(data), len(pages)))
+    except Exception as e:
+        checks.expect("1 MiB paged from Java", False, repr(e))
+    try:
+        got = yield root.callRemote("fetchPages", cb, size)
+        want = [size, hashlib.sha1(bytes(i % 251 for i in range(size))).hexdigest()]
+        checks.expect("1 MiB paged to Java", got == want, repr(got))
+    except Exception as e:
+        checks.expect("1 MiB paged to Java", False, repr(e))
 
     print("summary: ok=%d failed=%d" % (checks.ok, checks.failed), flush=True)
     return checks.failed == 0

@@ -47,6 +47,17 @@ public final class PbConnection implements PeerConnection {
     return cleaner;
   }
 
+  /**
+   * The number of objects this side currently exports to the peer (its {@code root} included):
+   * Referenceables, Viewable view points and Cacheables the peer still holds. For diagnostics and
+   * tests; exact when called on the connection's event loop (for example from a remote method).
+   * Twisted: {@code len(broker.localObjects)}.
+   */
+  public int exportedObjectCount() {
+    Broker b = broker;
+    return b == null ? 0 : b.exportedCount();
+  }
+
   /** Runs {@code task} on the event loop (see {@link BrokerChannelHandler#execute}). */
   void execute(Broker.Task task) {
     handler.execute(task);
