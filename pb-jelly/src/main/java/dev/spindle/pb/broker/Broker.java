@@ -348,14 +348,16 @@ public final class Broker implements FlavorBroker {
         perspective = lob.perspective;
         kind = lob.kind;
       }
-      m = MethodTable.of(target.getClass()).find(kind, method);
-      if (m == null) {
-        throw TwistedException.noSuchMethod(kind.prefix() + method);
-      }
       Object[] bound;
       try {
+        // Arguments first, as Twisted's remoteMessageReceived: references in a call to an unknown
+        // method are made, then given back (Python's GC sends their decrefs).
         Object args = in.unjelly(l.get(5), perspective);
         Object kw = in.unjelly(l.get(6), perspective);
+        m = MethodTable.of(target.getClass()).find(kind, method);
+        if (m == null) {
+          throw TwistedException.noSuchMethod(kind.prefix() + method);
+        }
         bound = m.bind(perspective, arguments(args), keywords(kw));
       } catch (RuntimeException e) {
         in.rollback(); // the method never saw the references: give them back, as Python's GC would
