@@ -1,6 +1,7 @@
 package dev.spindle.pb;
 
 import dev.spindle.pb.broker.Broker;
+import dev.spindle.pb.broker.BrokerAccess;
 import dev.spindle.pb.broker.BrokerChannelHandler;
 import dev.spindle.pb.flavors.PeerConnection;
 import io.netty.channel.Channel;
@@ -20,6 +21,10 @@ import java.util.concurrent.CompletionStage;
  * are queued to it. Futures complete on that event loop: do not block in their callbacks.
  */
 public final class PbConnection implements PeerConnection {
+  static {
+    BrokerAccess.setLookup(c -> c instanceof PbConnection pc ? pc.broker : null);
+  }
+
   private final BrokerChannelHandler handler;
   private final Cleaner cleaner;
   private Broker broker;

@@ -131,14 +131,23 @@ public final class RemoteReference implements Jellyable {
 
   /**
    * Calls {@code method} without asking for an answer ({@code answerRequired} 0, Twisted's {@code
-   * pbanswer=False}): nothing comes back, not even an error. A failure to send is logged.
+   * pbanswer=False}): nothing comes back from the peer, not even an error. The returned future
+   * completes (with null, on the event loop) once the message is written to the connection, or
+   * fails if it could not be sent: an argument that cannot be jellied or encoded, {@link
+   * DeadReferenceException}, {@link PbConnectionLostException}. Twisted raises those at the call;
+   * there is nothing else to wait for. Sending failures are logged at DEBUG only: check the future.
    */
-  public void callRemoteNoAnswer(String method, Object... args) {
+  public CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args) {
+    CompletableFuture<Void> sent = new CompletableFuture<>();
     call(method, Tuple.of(args), Map.of(), false).whenComplete((v, e) -> {
       if (e != null) {
-        logger.warn("callRemoteNoAnswer {} on {} failed", method, this, e);
+        logger.debug("callRemoteNoAnswer {} on {} was not sent", method, this, e);
+        sent.completeExceptionally(e);
+      } else {
+        sent.complete(null);
       }
     });
+    return sent;
   }
 
   private CompletableFuture<Object> call(String method, Tuple args, Map<String, ?> kwargs, boolean answer) {
@@ -169,8 +178,17 @@ public final class RemoteReference implements Jellyable {
             }
           });
         } else {
-          broker.sendMessage(luid, perspective, method, args, kwargs, null);
-          result.complete(null);
+          broker.sendMessage(luid, perspective, method, args, kwargs, false, new Broker.PendingCall() {
+            @Override
+            public void answered(Object value) {
+              result.complete(null); // written; no answer will come
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+              result.completeExceptionally(failure);
+            }
+          });
         }
       }
 

@@ -67,6 +67,35 @@ public final class Broker implements FlavorBroker {
      * else queued in order; {@link Task#fail} if the connection is gone. Thread-safe.
      */
     void execute(Task task);
+
+    /**
+     * Returns true while the channel takes more writes without passing its high water mark
+     * (Netty's {@code Channel.isWritable()}): page producers send only then.
+     */
+    boolean isWritable();
+
+    /**
+     * Calls {@link Broker#resumeProducing} on a later turn of the event loop, after what this
+     * turn writes; the transport also calls it each time the channel becomes writable again.
+     * Twisted: the transport asking its registered pull producer for more.
+     */
+    void resumeProducingLater();
+  }
+
+  /**
+   * A source of pages that the broker asks for one page at a time, only while the transport is
+   * writable: Twisted's pager as its broker drives it ({@code registerPageProducer}, then {@code
+   * sendNextPage} and {@code stillPaging} from {@code resumeProducing}). Called on the event loop.
+   */
+  public interface PageProducer {
+    /**
+     * Sends the next page, or the end of paging. Returns true if there is more to send, false
+     * once the producer is done (it is then forgotten). Must not throw.
+     */
+    boolean sendNextPage();
+
+    /** The producer will not be asked again: the connection is lost (Twisted: {@code stopProducing}). */
+    void stopProducing(Throwable cause);
   }
 
   /** Work for the event loop. */
@@ -106,6 +135,9 @@ public final class Broker implements FlavorBroker {
   /** The peer's Cacheables that this side holds copies of. */
   private final LongObjectHashMap<ImportedCache> locallyCachedObjects = new LongObjectHashMap<>();
   private final ArrayList<Runnable> disconnects = new ArrayList<>();
+  /** Registered pagers, asked in turn (newest first, as Twisted) while the transport is writable. */
+  private final ArrayList<PageProducer> pageProducers = new ArrayList<>(2);
+  private boolean producing;
   private int maxBrokerRefsViolations;
   private PbProtocolException goodbye;
   private boolean disconnected;
@@ -197,6 +229,11 @@ public final class Broker implements FlavorBroker {
     for (PendingCall call : pending) {
       call.failed(new PbConnectionLostException(why, cause));
     }
+    List<PageProducer> producers = new ArrayList<>(pageProducers);
+    pageProducers.clear();
+    for (PageProducer p : producers) {
+      stopProducing(p, new PbConnectionLostException(why, cause));
+    }
     List<CachedLocal> cached = new ArrayList<>(remotelyCachedObjects.values());
     remotelyCachedObjects.clear();
     remotelyCachedLuids.clear();
@@ -238,6 +275,82 @@ public final class Broker implements FlavorBroker {
   /** Removes a callback added with {@link #notifyOnDisconnect}. */
   public void dontNotifyOnDisconnect(Runnable callback) {
     disconnects.remove(callback);
+  }
+
+  // ---- paging -------------------------------------------------------------------------------
+
+  /**
+   * Registers a pager: its first page goes out now if the transport is writable (Twisted's
+   * transport asks a pull producer for data as soon as it registers), the rest from a later loop
+   * turn, each only while the transport is writable. Once the connection is lost, the producer is
+   * stopped at once. Twisted: {@code registerPageProducer}.
+   */
+  public void registerPageProducer(PageProducer producer) {
+    if (disconnected) {
+      stopProducing(producer, new PbConnectionLostException("connection lost", null));
+      return;
+    }
+    if (transport.isWritable() && !sendNextPage(producer)) {
+      return;
+    }
+    if (disconnected) {
+      stopProducing(producer, new PbConnectionLostException("connection lost", null));
+      return;
+    }
+    pageProducers.add(producer);
+    transport.resumeProducingLater();
+  }
+
+  /** The number of registered pagers still sending. For diagnostics. */
+  public int pageProducerCount() {
+    return pageProducers.size();
+  }
+
+  /**
+   * The transport can take more: asks each pager for one page in turn, newest first, while the
+   * transport stays writable, and forgets the pagers that are done. Reentrant calls (a write that
+   * flushes and makes the channel writable again) return at once; the outer call goes on.
+   * Twisted: {@code resumeProducing}.
+   */
+  public void resumeProducing() {
+    if (producing) {
+      return;
+    }
+    producing = true;
+    try {
+      while (!pageProducers.isEmpty() && !disconnected && transport.isWritable()) {
+        for (int i = pageProducers.size() - 1; i >= 0 && i < pageProducers.size() && !disconnected; i--) {
+          PageProducer p = pageProducers.get(i);
+          if (!sendNextPage(p)) {
+            if (i < pageProducers.size() && pageProducers.get(i) == p) {
+              pageProducers.remove(i);
+            } else {
+              pageProducers.remove(p);
+            }
+          }
+        }
+      }
+    } finally {
+      producing = false;
+    }
+  }
+
+  private static boolean sendNextPage(PageProducer p) {
+    try {
+      return p.sendNextPage();
+    } catch (RuntimeException e) {
+      logger.warn("page producer {} failed", p, e);
+      stopProducing(p, e);
+      return false;
+    }
+  }
+
+  private static void stopProducing(PageProducer p, Throwable cause) {
+    try {
+      p.stopProducing(cause);
+    } catch (RuntimeException e) {
+      logger.warn("stopProducing of {} failed", p, e);
+    }
   }
 
   // ---- receiving ----------------------------------------------------------------------------
@@ -635,11 +748,25 @@ public final class Broker implements FlavorBroker {
    */
   public void sendMessage(Object objectId, Object perspective, String method, Tuple args,
       Map<String, ?> kwargs, PendingCall call) {
+    sendMessage(objectId, perspective, method, args, kwargs, call != null, call);
+  }
+
+  /**
+   * Calls {@code method} on the peer's object, asking for an answer if {@code answerRequired}.
+   * With {@code answerRequired} false, {@code call} (if not null) learns whether the message was
+   * written: {@link PendingCall#answered answered(null)} once it is, {@link PendingCall#failed
+   * failed} if it could not be sent; no answer is ever waited for.
+   */
+  public void sendMessage(Object objectId, Object perspective, String method, Tuple args,
+      Map<String, ?> kwargs, boolean answerRequired, PendingCall call) {
+    if (answerRequired && call == null) {
+      throw new IllegalArgumentException("call: null (expected: a PendingCall when an answer is required)");
+    }
     Sexp id = objectId instanceof String s
         ? new Sexp.Bytes(s.getBytes(StandardCharsets.UTF_8))
         : Sexp.integer((Long) objectId);
     try {
-      send(Wire.MESSAGE, id, perspective, method, args, kwargs, call);
+      send(Wire.MESSAGE, id, perspective, method, args, kwargs, answerRequired, call);
     } finally {
       closeIfGoodbye();
     }
@@ -656,14 +783,15 @@ public final class Broker implements FlavorBroker {
       return;
     }
     try {
-      send(Wire.CACHEMESSAGE, Sexp.integer(c.luid), observer.perspective(), method, args, kwargs, call);
+      send(Wire.CACHEMESSAGE, Sexp.integer(c.luid), observer.perspective(), method, args, kwargs,
+          call != null, call);
     } finally {
       closeIfGoodbye();
     }
   }
 
   private void send(Sexp.Bytes kind, Sexp objectId, Object perspective, String method, Tuple args,
-      Map<String, ?> kwargs, PendingCall call) {
+      Map<String, ?> kwargs, boolean answerRequired, PendingCall call) {
     if (disconnected) {
       fail(call, new DeadReferenceException("Calling Stale Broker (the connection is closed)"));
       return;
@@ -680,20 +808,24 @@ public final class Broker implements FlavorBroker {
       return;
     }
     long requestId = ++currentRequestId;
-    if (call != null) {
+    if (answerRequired) {
       waitingForAnswers.put(requestId, call);
     }
     Sexp message = Sexp.list(kind, Sexp.integer(requestId), objectId,
         new Sexp.Bytes(method.getBytes(StandardCharsets.UTF_8)),
-        call != null ? Wire.ANSWER_REQUIRED : Wire.NO_ANSWER, netArgs, netKw);
+        answerRequired ? Wire.ANSWER_REQUIRED : Wire.NO_ANSWER, netArgs, netKw);
     try {
       transport.send(message);
     } catch (BananaEncodingException e) {
       out.rollback();
-      if (call != null) {
+      if (answerRequired) {
         waitingForAnswers.remove(requestId);
       }
       fail(call, e);
+      return;
+    }
+    if (!answerRequired && call != null) {
+      call.answered(null);
     }
   }
 

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * tasks run and {@link #ready()} completes. Once this side closes, or the channel is gone, tasks
  * fail with a {@link PbConnectionLostException}, writes are dropped and messages still arriving
  * are ignored. {@link Broker#connectionLost} runs before {@link #closeFuture()} completes.
+ *
+ * <p>Flow control for pagers: {@link #isWritable()} is the channel's, and the broker's {@link
+ * Broker#resumeProducing} runs on a later loop turn when asked ({@link #resumeProducingLater})
+ * and whenever the channel becomes writable again ({@code channelWritabilityChanged}).
  */
 public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter implements Broker.Transport {
   private static final Logger logger = LoggerFactory.getLogger(BrokerChannelHandler.class);
@@ -57,6 +61,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Runnable drainTask = this::drain;
   private final Runnable flushTask = this::scheduledFlush;
+  private final Runnable resumeTask = this::scheduledResume;
 
   private Broker broker;
   private volatile Channel channel;
@@ -69,6 +74,8 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private boolean draining;
   private boolean flushPending;
   private boolean flushScheduled;
+  private boolean resumeScheduled;
+  private boolean resuming;
   private Throwable closeCause;
 
   /** Creates the handler; {@code limits} are the Banana limits its messages are encoded with. */
@@ -149,6 +156,14 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
       flushNow();
     }
     ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (state == State.READY && ctx.channel().isWritable()) {
+      resume();
+    }
+    ctx.fireChannelWritabilityChanged();
   }
 
   @Override
@@ -249,6 +264,57 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
       drain(); // keep the order of tasks queued earlier by other threads
     }
     run(task);
+  }
+
+  /** The channel's writability; false once the connection is closing. Event-loop confined. */
+  @Override
+  public boolean isWritable() {
+    return state == State.READY && channel.isWritable();
+  }
+
+  /** Runs {@link Broker#resumeProducing} in a task of its own, at most one pending. Event loop. */
+  @Override
+  public void resumeProducingLater() {
+    assert channel.eventLoop().inEventLoop();
+    if (resumeScheduled || state != State.READY) {
+      return;
+    }
+    resumeScheduled = true;
+    try {
+      channel.eventLoop().execute(resumeTask);
+    } catch (RejectedExecutionException e) {
+      resumeScheduled = false; // the loop is shutting down; the channel and its pagers with it
+    }
+  }
+
+  private void scheduledResume() {
+    resumeScheduled = false;
+    if (state == State.READY) {
+      resume();
+    }
+  }
+
+  /**
+   * Lets the broker's pagers write while the channel is writable, then flushes. If the channel
+   * becomes writable again during that flush (the socket took everything), the next round runs in
+   * a task of its own: no recursion, and other channels of the loop get their turn.
+   */
+  private void resume() {
+    if (resuming) {
+      resumeProducingLater();
+      return;
+    }
+    resuming = true;
+    try {
+      broker.resumeProducing();
+      if (flushPending && !reading && !draining) {
+        flushNow();
+      }
+    } catch (Throwable t) {
+      closeWithCause(t);
+    } finally {
+      resuming = false;
+    }
   }
 
   /** Closes the connection: orderly if {@code cause} is null. Thread-safe. */
