@@ -14,4 +14,5 @@ module dev.spindle.pb {
   exports dev.spindle.pb.banana;
   exports dev.spindle.pb.flavors;
   exports dev.spindle.pb.jelly;
+  exports dev.spindle.pb.util;
 }
