@@ -18,6 +18,7 @@ import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.FrozenSet;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.pb.util.Pagers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -191,6 +192,30 @@ class JavaPbClientTwistedServerTest {
     for (int i = 0; i < 1000; i++) {
       assertEquals(2L * i, calls.get(i).get(30, TimeUnit.SECONDS));
     }
+  }
+
+  @Test
+  void aMebibytePagedFromTwisted() throws Exception {
+    long size = 1 << 20;
+    List<Object> pages = Pagers.getAllPages(root, "getPages", size).get(30, TimeUnit.SECONDS);
+    assertEquals(128, pages.size(), "Twisted's StringPager sends 8 KiB pages");
+    assertEquals(PeerTypes.lengthAndSha1(List.of(ByteString.of(PeerTypes.pagedData(size)))),
+        PeerTypes.lengthAndSha1(pages));
+  }
+
+  @Test
+  void aMebibytePagedToTwisted() throws Exception {
+    long size = 1 << 20;
+    // Twisted's fetchPages calls util.getAllPages(cb, "getPages", size): the Java StringPager pages.
+    Object got = root.callRemote("fetchPages", new Callback(), size).get(30, TimeUnit.SECONDS);
+    assertEquals(PeerTypes.lengthAndSha1(List.of(ByteString.of(PeerTypes.pagedData(size)))), got);
+  }
+
+  @Test
+  void aFailedPagingCallFailsTheFuture() {
+    Throwable e = failure(Pagers.getAllPages(root, "getPages", "not a size"));
+    assertTrue(e instanceof RemotePbException && ((RemotePbException) e).check("builtins.TypeError"),
+        String.valueOf(e));
   }
 
   @Test

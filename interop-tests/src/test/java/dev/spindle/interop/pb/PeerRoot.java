@@ -10,6 +10,9 @@ import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.pb.util.Pagers;
+import dev.spindle.pb.util.StringPager;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** The Java twin of pb_peer.py's PeerRoot: one per connection, the same answers. */
@@ -108,6 +111,16 @@ public class PeerRoot implements Root {
   public CompletionStage<String> remote_trapFailure(RemoteReference ref) {
     return ref.callRemote("fail", "boom")
         .handle((r, t) -> t == null ? "no failure: " + r : PeerTypes.trapped(unwrap(t)));
+  }
+
+  public void remote_getPages(RemoteReference collector, long size) {
+    new StringPager(collector, PeerTypes.pagedData(size));
+  }
+
+  public CompletionStage<List<Object>> remote_fetchPages(RemoteReference ref, long size) {
+    return Pagers.getAllPages(ref, "getPages", size)
+        .whenComplete((pages, e) -> ref.release())
+        .thenApply(PeerTypes::lengthAndSha1);
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -9,8 +9,13 @@ import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
 import dev.spindle.pb.flavors.Viewable;
+import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.pb.util.StringPager;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +153,36 @@ final class PeerTypes {
     public void remote_fail(String message) {
       throw new IllegalArgumentException(message);
     }
+
+    public void remote_getPages(RemoteReference collector, long size) {
+      new StringPager(collector, pagedData(size));
+    }
+  }
+
+  /** The bytes pb_peer.py pages: {@code size} bytes where byte i is {@code i % 251}. */
+  static byte[] pagedData(long size) {
+    byte[] b = new byte[Math.toIntExact(size)];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (i % 251);
+    }
+    return b;
+  }
+
+  /** {@code [total length, sha1 hex]} of the pages, as pb_peer.py's fetchPages answers. */
+  static List<Object> lengthAndSha1(List<Object> pages) {
+    MessageDigest sha1;
+    try {
+      sha1 = MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    long total = 0;
+    for (Object page : pages) {
+      byte[] b = ((ByteString) page).toByteArray();
+      total += b.length;
+      sha1.update(b);
+    }
+    return List.of(total, HexFormat.of().formatHex(sha1.digest()));
   }
 
   /** What a RemotePbException's type names reduce to for trapFailure. */

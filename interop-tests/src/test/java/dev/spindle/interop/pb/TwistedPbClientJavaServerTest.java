@@ -38,6 +38,9 @@ class TwistedPbClientJavaServerTest {
       List<String> failures = run.linesStartingWith("FAIL");
       assertEquals(List.of(), failures, String.join("\n", run.lines()));
       assertEquals(0, run.exitCode(), String.join("\n", run.lines()));
+      for (String paging : List.of("ok 1 MiB paged from Java", "ok 1 MiB paged to Java")) {
+        assertTrue(run.lines().contains(paging), paging + "\n" + String.join("\n", run.lines()));
+      }
       int ok = run.linesStartingWith("ok ").size();
       assertTrue(ok >= 46, "checks passed: " + ok + "\n" + String.join("\n", run.lines()));
     }
