@@ -1,6 +1,6 @@
 /**
  * Twisted's Perspective Broker and the layers under it: Banana, Jelly, the object flavors, the
- * broker, and (next) PB login over cred.
+ * broker, paging ({@code util}), and (next) PB login over cred.
  */
 module dev.spindle.pb {
   requires transitive io.netty.buffer;
