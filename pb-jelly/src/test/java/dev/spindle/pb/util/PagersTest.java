@@ -1,6 +1,7 @@
 package dev.spindle.pb.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -100,7 +101,7 @@ class PagersTest {
     assertEquals(List.of(ByteString.ascii("a"), List.of(1L)), collector.pages().join());
     assertEquals(2, collector.pageCount());
     assertThrows(UnsupportedOperationException.class, () -> collector.pages().join().add("x"));
-    assertEquals(false, collector.fail(new IllegalStateException()));
+    assertFalse(collector.fail(new IllegalStateException()), "paging had ended");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.spindle.pb.util;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
@@ -153,7 +154,7 @@ class PagingTcpTest {
       StringPager pager = new StringPager(collector, Sources.data(300_000)); // on the test thread
       await(pager.done());
       assertEquals(37, pager.pagesSent());
-      assertTrue(!collector.isConnected(), "the pager released the collector");
+      assertFalse(collector.isConnected(), "the pager released the collector");
       List<Object> pages = await(source.collector.pages());
       assertArrayEquals(Sources.data(300_000), concat(pages));
       PbConnection serverSide = await(accepted);
