@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  * <p><b>The realm</b> is asked for {@link #AVATAR_INTERFACES}, that is {@link Perspective} only,
  * with the client's mind: a {@code dev.spindle.pb.RemoteReference} to the client's Referenceable,
  * or whatever else it sent (usually null). The realm owns the mind and should {@code release()}
- * it at logout; PB does not release it. The avatar is sent as {@code ["remote", luid]}, a new luid
+ * it at logout, as a Twisted avatar drops it; PB does not. (A mind nobody holds, for example after
+ * a failed login, is released by the endpoint's {@code Cleaner}, as Python's collector releases
+ * it, unless {@code autoRelease(false)}.) The avatar is sent as {@code ["remote", luid]}, a new luid
  * per login; the client's calls go to its {@code perspective_<name>} methods (or, if the avatar
  * is itself a {@code Referenceable}, it is sent as itself and answers {@code remote_<name>}).
  *
