@@ -283,17 +283,26 @@ class PortalLoginTest {
     public String perspective_kind() {
       return "perspective";
     }
+
+    public ReferenceableAvatar remote_self() {
+      return this;
+    }
   }
 
   @Test
-  void aReferenceableAvatarIsSentAsItselfAndLogsOutOnItsLastDecref() {
+  void aReferenceableAvatarIsSentAsItselfAndLogsOutOnTheLastOfItsDecrefs() {
     ReferenceableAvatar avatar = new ReferenceableAvatar();
     Realm realm = (Realm.Synchronous) (id, mind, interfaces) ->
         LoginResult.of(Perspective.class, avatar, () -> avatar.events.add("logout"));
     try (EmbeddedPair pair = pair(new Portal(realm, new AllowAnonymousAccess()))) {
       RemoteReference ref = get(pair, login(pair, Anonymous.INSTANCE, null));
       assertEquals("remote", get(pair, ref.callRemote("kind")));
+      RemoteReference again = (RemoteReference) get(pair, ref.callRemote("self"));
+      assertEquals(ref.luid(), again.luid(), "the same object, counted twice");
       ref.release();
+      pair.pump();
+      assertEquals(List.of(), avatar.events, "the client still holds a reference");
+      again.release();
       pair.pump();
       assertEquals(List.of("logout"), avatar.events);
     }
