@@ -15,6 +15,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -118,8 +119,11 @@ public final class PbClient implements AutoCloseable {
    * avatar.callRemote("joinGroup", "#NeedAFourth");       // perspective_joinGroup
    * avatar.release();                                      // the server's realm logs out
    * }</pre>
+   *
+   * @throws NullPointerException if {@code credentials} is null
    */
   public CompletableFuture<RemoteReference> login(String host, int port, Credentials credentials, Object mind) {
+    Objects.requireNonNull(credentials, "credentials");
     CompletableFuture<RemoteReference> avatar = new CompletableFuture<>();
     connect(host, port).whenComplete((c, e) -> {
       if (e != null) {

@@ -93,16 +93,19 @@ public final class PbConnection implements PeerConnection {
    * out by {@link RemoteReference#release() releasing} the avatar (the server logs out on the last
    * {@code decref}) or closing the connection. Logging in again on one connection is allowed.
    *
-   * <p>The future completes on the event loop. It fails with {@link RemotePbException} if the
+   * <p>The future completes on the event loop (credentials this side refuses fail it at once). It
+   * fails with {@link RemotePbException} if the
    * server refused: {@code check("twisted.cred.error.UnauthorizedLogin")} for an unknown user or
    * a wrong password (the server does not say which), {@code
    * "twisted.cred.error.UnhandledCredentials"} if its portal cannot check these credentials; with
    * {@link IllegalArgumentException} for credentials other than those two kinds; otherwise as
    * {@link RemoteReference#callRemote} fails. The connection stays open after a failure. Password
    * bytes are copied and the copy cleared once the response is computed.
+   *
+   * @throws NullPointerException if {@code credentials} is null
    */
   public CompletableFuture<RemoteReference> login(Credentials credentials, Object mind) {
-    return ClientLogin.login(this, credentials, mind);
+    return ClientLogin.login(this, Objects.requireNonNull(credentials, "credentials"), mind);
   }
 
   /**
