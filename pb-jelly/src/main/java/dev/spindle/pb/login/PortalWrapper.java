@@ -85,7 +85,13 @@ final class PortalWrapper implements Referenceable {
         return;
       }
       AvatarReference avatar = new AvatarReference(result);
-      connection.notifyOnDisconnect(avatar.onDisconnect());
+      try {
+        connection.notifyOnDisconnect(avatar.onDisconnect());
+      } catch (RuntimeException e) {
+        result.logout(); // LoginResult runs the realm's action once, whoever calls it first
+        answer.completeExceptionally(e);
+        return;
+      }
       logger.debug("{}: logged in", connection);
       answer.complete(avatar);
     });
