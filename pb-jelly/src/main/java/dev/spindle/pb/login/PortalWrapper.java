@@ -88,7 +88,11 @@ final class PortalWrapper implements Referenceable {
       try {
         connection.notifyOnDisconnect(avatar.onDisconnect());
       } catch (RuntimeException e) {
-        result.logout(); // LoginResult runs the realm's action once, whoever calls it first
+        try {
+          result.logout();
+        } catch (RuntimeException x) {
+          e.addSuppressed(x);
+        }
         answer.completeExceptionally(e);
         return;
       }
