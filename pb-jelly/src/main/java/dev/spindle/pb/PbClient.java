@@ -1,5 +1,6 @@
 package dev.spindle.pb;
 
+import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -14,7 +15,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -101,6 +104,49 @@ public final class PbClient implements AutoCloseable {
    */
   public CompletableFuture<RemoteReference> getRootObject(String host, int port) {
     return connect(host, port).thenCompose(PbConnection::getRootObject);
+  }
+
+  /**
+   * Connects and logs in to the server's cred portal: Twisted's {@code
+   * PBClientFactory.login(credentials, client=mind)}. The future completes with a reference to
+   * the avatar (its connection is {@link RemoteReference#connection()}); see {@link
+   * PbConnection#login} for the exchange, the mind and the failures. If the login fails, the
+   * connection it opened is closed.
+   *
+   * <pre>{@code
+   * RemoteReference avatar = client.login("127.0.0.1", 8800,
+   *     UsernamePassword.of("alice", "secret"), new Mind()).join();
+   * avatar.callRemote("joinGroup", "#NeedAFourth");       // perspective_joinGroup
+   * avatar.release();                                      // the server's realm logs out
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code credentials} is null
+   */
+  public CompletableFuture<RemoteReference> login(String host, int port, Credentials credentials, Object mind) {
+    Objects.requireNonNull(credentials, "credentials");
+    CompletableFuture<RemoteReference> avatar = new CompletableFuture<>();
+    connect(host, port).whenComplete((c, e) -> {
+      if (e != null) {
+        avatar.completeExceptionally(unwrap(e));
+        return;
+      }
+      c.login(credentials, mind).whenComplete((ref, failure) -> {
+        if (failure != null) {
+          c.close();
+          avatar.completeExceptionally(failure);
+        } else {
+          avatar.complete(ref);
+        }
+      });
+    });
+    return avatar;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /**

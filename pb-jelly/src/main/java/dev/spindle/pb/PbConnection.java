@@ -1,5 +1,6 @@
 package dev.spindle.pb;
 
+import dev.spindle.cred.Credentials;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.BrokerAccess;
 import dev.spindle.pb.broker.BrokerChannelHandler;
@@ -76,6 +77,40 @@ public final class PbConnection implements PeerConnection {
    */
   public CompletableFuture<RemoteReference> getRootObject() {
     return handler.ready().thenApply(v -> root);
+  }
+
+  /**
+   * Logs in to the server's cred portal and returns a reference to the avatar the server's realm
+   * chose (calls on it go to the avatar's {@code perspective_<name>} methods). Twisted: {@code
+   * PBClientFactory.login(credentials, client=mind)}, against Twisted's {@code
+   * PBServerFactory(portal)} or a {@code PbServer} built with {@code portal(...)}.
+   *
+   * <ul>
+   *   <li>{@link dev.spindle.cred.UsernamePassword}: challenge-response, the password never sent.
+   *       {@code root.login(username)} sends the username as bytes and answers {@code (challenge,
+   *       challenger)}; {@code challenger.respond(MD5(MD5(password) || challenge), mind)} answers
+   *       the avatar, and the challenger is released ({@code decref}) right after responding.
+   *   <li>{@link dev.spindle.cred.Anonymous}: {@code root.loginAnonymous(mind)}.
+   * </ul>
+   *
+   * <p>{@code mind} is what the server's realm receives: usually a {@link
+   * dev.spindle.pb.flavors.Referenceable} of this side that the avatar can call back, or null. Log
+   * out by {@link RemoteReference#release() releasing} the avatar (the server logs out on the last
+   * {@code decref}) or closing the connection. Logging in again on one connection is allowed.
+   *
+   * <p>The future completes on the event loop (credentials this side refuses fail it at once). It
+   * fails with {@link RemotePbException} if the
+   * server refused: {@code check("twisted.cred.error.UnauthorizedLogin")} for an unknown user or
+   * a wrong password (the server does not say which), {@code
+   * "twisted.cred.error.UnhandledCredentials"} if its portal cannot check these credentials; with
+   * {@link IllegalArgumentException} for credentials other than those two kinds; otherwise as
+   * {@link RemoteReference#callRemote} fails. The connection stays open after a failure. Password
+   * bytes are copied and the copy cleared once the response is computed.
+   *
+   * @throws NullPointerException if {@code credentials} is null
+   */
+  public CompletableFuture<RemoteReference> login(Credentials credentials, Object mind) {
+    return ClientLogin.login(this, Objects.requireNonNull(credentials, "credentials"), mind);
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.spindle.pb;
 
+import dev.spindle.cred.Portal;
+import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.broker.Methods;
 import dev.spindle.pb.flavors.Referenceable;
+import dev.spindle.pb.login.PortalRoot;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -38,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * ...
  * server.close();
  * }</pre>
+ *
+ * <p>To log clients in through cred instead, publish a portal: {@code
+ * PbServer.builder().portal(new Portal(realm, checkers))}; clients then call {@code
+ * PbClient.login} (or Twisted's {@code PBClientFactory.login}) and get the realm's avatar (see
+ * {@link PortalRoot}).
  *
  * <p>Each accepted connection gets its own broker, confined to one event loop; Twisted clients
  * ({@code PBClientFactory}) and {@link PbClient} connect alike. Thread-safe. Twisted equivalent:
@@ -147,6 +155,25 @@ public final class PbServer implements AutoCloseable {
       Methods.check(root.getClass(), Kind.REMOTE);
       this.root = root;
       return this;
+    }
+
+    /**
+     * Publishes a login object for {@code portal} as the root, so that clients log in with
+     * Twisted's challenge-response or anonymously and get the realm's {@link
+     * dev.spindle.pb.login.Perspective} avatar: same as {@code root(PortalRoot.of(portal))}. See
+     * {@link PortalRoot} for the wire, logout and failures. Twisted: {@code
+     * PBServerFactory(portal)}.
+     */
+    public Builder portal(Portal portal) {
+      return root(PortalRoot.of(portal));
+    }
+
+    /**
+     * As {@link #portal(Portal)}, with attempts throttled per client IP address: repeated
+     * failures from one address are answered later and later.
+     */
+    public Builder portal(ThrottledPortal portal) {
+      return root(PortalRoot.of(portal));
     }
 
     /** Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port). */

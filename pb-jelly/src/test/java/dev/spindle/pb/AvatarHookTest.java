@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker's hooks for PB login (a later task), exercised the way the login layer will: an
+ * The broker's hooks for PB login, exercised directly (the login layer, {@code
+ * dev.spindle.pb.login.PortalRoot}, is tested in {@link PortalLoginTest}): an
  * avatar is exported as {@link Kind#PERSPECTIVE} (Twisted's {@code AsReferenceable(avatar,
  * "perspective")}), its {@code perspective_} methods are callable, Viewables it returns are seen
  * by it, and its logout runs on the last decref or when the connection is lost.

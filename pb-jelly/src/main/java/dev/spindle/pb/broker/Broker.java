@@ -935,13 +935,39 @@ public final class Broker implements FlavorBroker {
   /**
    * Exports {@code target}, called as {@code kind} on behalf of {@code perspective}, and returns
    * {@code ["remote", luid]}; {@code cleanup} runs once the peer's last reference is gone or the
-   * connection is lost (an avatar's logout). For the login layer's avatar references.
+   * connection is lost (an avatar's logout). Same as {@link #jellyExported(Object, Object, Kind,
+   * Object, Runnable)} with {@code perspective} as the identity.
    */
   public Sexp jellyExported(Object target, Kind kind, Object perspective, Runnable cleanup) {
+    return jellyExported(perspective, target, kind, perspective, cleanup);
+  }
+
+  /**
+   * Exports {@code target}, called as {@code kind} on behalf of {@code perspective}, and returns
+   * {@code ["remote", luid]}; for the login layer's avatar references. The entry is found again
+   * by ({@code identity}, {@code target}): {@code null} shares the entry of the plain
+   * Referenceable {@code target}; a fresh object per login gives each login its own luid, as
+   * Twisted's {@code AsReferenceable(avatar, "perspective")} does. {@code cleanup} (may be null)
+   * runs once the peer's last reference to the entry is gone or the connection is lost; if the
+   * entry already has one, both run, the earlier first. A {@code ["local", luid]} coming back
+   * resolves to {@code target}.
+   *
+   * @throws IllegalArgumentException if {@code target}'s class cannot be called as {@code kind}
+   * @throws PbError if the reference table is full (Twisted's {@code MAX_BROKER_REFS})
+   */
+  public Sexp jellyExported(Object identity, Object target, Kind kind, Object perspective,
+      Runnable cleanup) {
     MethodTable.of(target.getClass()).check(kind);
-    Local lob = registerReference(new IdentityKey(perspective, target), kind, target, perspective, target);
-    if (cleanup != null && lob.cleanup == null) {
-      lob.cleanup = cleanup;
+    Local lob = registerReference(new IdentityKey(identity, target), kind, target, perspective, target);
+    if (cleanup != null) {
+      Runnable earlier = lob.cleanup;
+      lob.cleanup = earlier == null ? cleanup : () -> {
+        try {
+          earlier.run();
+        } finally {
+          cleanup.run();
+        }
+      };
     }
     return Sexp.list(Wire.REMOTE_ATOM, Sexp.integer(lob.luid));
   }

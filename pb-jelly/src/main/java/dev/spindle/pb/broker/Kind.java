@@ -4,7 +4,7 @@ package dev.spindle.pb.broker;
 public enum Kind {
   /** A {@code Referenceable} (or the root): {@code remote_<name>(args...)}. */
   REMOTE("remote_"),
-  /** An avatar (later, for login): {@code perspective_<name>(args...)}. */
+  /** An avatar handed out by PB login: {@code perspective_<name>(args...)}. */
   PERSPECTIVE("perspective_"),
   /** A view point: {@code view_<name>(perspective, args...)}. */
   VIEW("view_"),

@@ -1,0 +1,125 @@
+package dev.spindle.pb.login;
+
+import dev.spindle.cred.Anonymous;
+import dev.spindle.cred.Credentials;
+import dev.spindle.cred.LoginResult;
+import dev.spindle.cred.PbChallenge;
+import dev.spindle.pb.flavors.PeerConnection;
+import dev.spindle.pb.flavors.Referenceable;
+import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.Tuple;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The root object of one connection of a {@link PortalRoot}: Twisted's {@code _PortalWrapper}.
+ * Its remote methods run on the connection's event loop; the portal may answer on any thread.
+ */
+final class PortalWrapper implements Referenceable {
+  private static final Logger logger = LoggerFactory.getLogger(PortalWrapper.class);
+
+  private final PortalRoot root;
+  private final PeerConnection connection;
+
+  PortalWrapper(PortalRoot root, PeerConnection connection) {
+    this.root = root;
+    this.connection = connection;
+  }
+
+  /**
+   * Starts a username/password login: answers {@code (challenge, challenger)}. Twisted: {@code
+   * _PortalWrapper.remote_login}.
+   */
+  public Tuple remote_login(Object username) {
+    PbChallenge challenge = root.challengeSource.get();
+    if (challenge == null) {
+      throw new IllegalStateException("challengeSource: returned null (expected: a PbChallenge)");
+    }
+    return Tuple.of(challenge.bytes(), new Challenger(this, usernameBytes(username), challenge));
+  }
+
+  /** Logs in anonymously with {@code mind}. Twisted: {@code _PortalWrapper.remote_loginAnonymous}. */
+  public CompletionStage<Object> remote_loginAnonymous(Object mind) {
+    return login(Anonymous.INSTANCE, mind);
+  }
+
+  /** The bytes cred sees: bytes as sent, a str as UTF-8, anything else null (cannot log in). */
+  private static byte[] usernameBytes(Object username) {
+    if (username instanceof ByteString b) {
+      return b.toByteArray();
+    }
+    if (username instanceof String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+    return null;
+  }
+
+  /**
+   * Logs {@code credentials} in through the portal and answers the avatar's reference. On success
+   * the logout is registered to run when the connection is lost (thread-safe; at once if it
+   * already is) before the answer is completed, so no path skips it; the broker writes the answer
+   * on the event loop. Twisted: {@code _JellyableAvatarMixin._cbLogin}.
+   */
+  CompletionStage<Object> login(Credentials credentials, Object mind) {
+    CompletionStage<LoginResult<Perspective>> stage;
+    try {
+      stage = root.throttledPortal != null
+          ? root.throttledPortal.login(peerKey(), credentials, mind, Perspective.class)
+          : root.portal.login(credentials, mind, Perspective.class);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Object> answer = new CompletableFuture<>();
+    stage.whenComplete((result, failure) -> {
+      if (failure != null) {
+        Throwable cause = unwrap(failure);
+        logger.debug("{}: login failed: {}", connection, cause.getClass().getSimpleName());
+        answer.completeExceptionally(cause);
+        return;
+      }
+      AvatarReference avatar = new AvatarReference(result);
+      try {
+        connection.notifyOnDisconnect(avatar.onDisconnect());
+      } catch (RuntimeException e) {
+        try {
+          result.logout();
+        } catch (RuntimeException x) {
+          e.addSuppressed(x);
+        }
+        answer.completeExceptionally(e);
+        return;
+      }
+      logger.debug("{}: logged in", connection);
+      answer.complete(avatar);
+    });
+    return answer;
+  }
+
+  /** The throttle's key: the client's IP address, or its address as text if it has none. */
+  private String peerKey() {
+    SocketAddress remote = connection.remoteAddress();
+    if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return String.valueOf(remote);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return "PortalWrapper{" + connection + "}";
+  }
+}
