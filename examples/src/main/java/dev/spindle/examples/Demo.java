@@ -14,18 +14,27 @@ import dev.spindle.examples.amp.RegisterUser;
 import dev.spindle.examples.amp.Sum;
 import dev.spindle.examples.amp.UserRegistration;
 import dev.spindle.examples.amp.UserRegistration_AmpLocator;
+import dev.spindle.examples.pb.CopyReceiver;
+import dev.spindle.examples.pb.CopySender;
+import dev.spindle.examples.pb.ExcServer;
+import dev.spindle.examples.pb.PbSimple;
+import dev.spindle.pb.PbClient;
+import dev.spindle.pb.PbServer;
+import dev.spindle.pb.RemoteReference;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The README's demo: a Java AMP server and a Java client on 127.0.0.1, printing what they
- * exchange. Ends by itself.
+ * The README's demo: Java AMP servers and a Java client on 127.0.0.1, then Java Perspective Broker
+ * servers (from the PB howto) and a Java PB client, printing what they exchange. Ends by itself.
  */
 public final class Demo {
   private Demo() {}
@@ -82,7 +91,44 @@ public final class Demo {
       }
       c.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+    perspectiveBroker();
     System.out.println("done.");
+  }
+
+  /**
+   * The PB part: the pbsimple Echoer, exc_server and copy_receiver servers of the PB howto, and a
+   * Java client calling them.
+   */
+  private static void perspectiveBroker() throws Exception {
+    PrintStream serverOut = new PrintStream(System.out, true, StandardCharsets.UTF_8) {
+      @Override
+      public void println(String line) {
+        super.println("  (server prints) " + line);
+      }
+    };
+    try (PbServer echoer = PbSimple.start(0, serverOut);
+        PbServer exc = ExcServer.start(0, serverOut);
+        PbServer ponds = CopyReceiver.start(0, serverOut);
+        PbClient client = PbClient.builder().build()) {
+      System.out.println("PB server (pbsimple Echoer) on " + echoer.address());
+      RemoteReference root = client.getRootObject("127.0.0.1", echoer.port()).get(10, TimeUnit.SECONDS);
+      show("callRemote('echo', 'hello network')",
+          () -> "'" + root.callRemote(String.class, "echo", "hello network").join() + "'");
+      List<Object> values = List.of(42, 2.5, Map.of("frogs", 7));
+      show("callRemote('echo', " + values + ")", () -> String.valueOf(root.callRemote("echo", values).join()));
+
+      System.out.println("PB server (exc_server One) on " + exc.address());
+      RemoteReference one = client.getRootObject("127.0.0.1", exc.port()).get(10, TimeUnit.SECONDS);
+      show("callRemote('broken')", () -> String.valueOf(one.callRemote("broken").join()));
+
+      System.out.println("PB server (copy_receiver Receiver) on " + ponds.address());
+      RemoteReference receiver = client.getRootObject("127.0.0.1", ponds.port()).get(10, TimeUnit.SECONDS);
+      CopySender.CopyPond pond = new CopySender.CopyPond();
+      pond.setStuff("green", 7);
+      show("callRemote('takePond', pond), a Copyable sent by value as ['" + pond.getTypeToCopyFor(null)
+              + "', " + pond.getStateToCopyFor(null) + "]",
+          () -> "'" + receiver.callRemote(String.class, "takePond", pond).join() + "'");
+    }
   }
 
   /** A box-level receiver that keeps the first box. */

@@ -25,11 +25,14 @@ import java.util.concurrent.TimeoutException;
 public final class TwistedPeer implements AutoCloseable {
   private final Process process;
   private final int port;
-  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> output;
+  private final Thread reader;
 
-  private TwistedPeer(Process process, int port) {
+  private TwistedPeer(Process process, int port, List<String> output, Thread reader) {
     this.process = process;
     this.port = port;
+    this.output = output;
+    this.reader = reader;
   }
 
   /** The Python interpreter: {@code spindle.python}, by default {@code /usr/bin/python3}. */
@@ -77,8 +80,7 @@ public final class TwistedPeer implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      TwistedPeer peer = new TwistedPeer(p, port.get(30, TimeUnit.SECONDS));
-      return peer;
+      return new TwistedPeer(p, port.get(30, TimeUnit.SECONDS), early, reader);
     } catch (Exception e) {
       p.destroyForcibly();
       throw new IllegalStateException(
@@ -90,6 +92,16 @@ public final class TwistedPeer implements AutoCloseable {
   /** The port the Python server listens on, on 127.0.0.1. */
   public int port() {
     return port;
+  }
+
+  /**
+   * The server's output lines other than {@code PORT <n>} (stdout and stderr merged), so far;
+   * after {@link #close()}, all of them.
+   */
+  public List<String> lines() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
   }
 
   /** The result of a client run. */
@@ -143,5 +155,6 @@ public final class TwistedPeer implements AutoCloseable {
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
+    reader.join(5_000);
   }
 }
