@@ -349,7 +349,10 @@ class AmpLoginServerTest {
         get(c.close());
         get(serverSide.get().closeFuture());
         verdict.complete(AvatarId.ANONYMOUS);
-        assertEquals(1, realm.logouts.get(), "the avatar nobody will use is logged out at once");
+        // The login finishes on the connection's event loop, after this thread completed it.
+        assertTrue(realm.loggedOut.await(WAIT, TimeUnit.SECONDS),
+            "the avatar nobody will use is logged out");
+        assertEquals(1, realm.logouts.get());
         failure(login); // the client's call failed with the connection
       }
       assertEquals(1, realm.logouts.get());
