@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * README's test command does too), it never skips.
  *
  * <p>Server mode: the script prints {@code PORT <n>} and serves until its stdin closes, which
- * {@link #close()} does (and then kills it). Client mode: {@link #runClient} waits, bounded, for
+ * {@link #close()} does (and then kills it); what it prints meanwhile is kept ({@link #lines()},
+ * {@link #awaitLines}). Client mode: {@link #runClient} waits, bounded, for
  * the script to finish and returns its output.
  */
 public final class TwistedPeer implements AutoCloseable {
@@ -57,7 +58,7 @@ public final class TwistedPeer implements AutoCloseable {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Integer> port = new CompletableFuture<>();
-    List<String> early = Collections.synchronizedList(new ArrayList<>());
+    List<String> early = new ArrayList<>(); // every line but PORT; guarded by itself
     Thread reader =
         new Thread(
             () -> {
@@ -67,14 +68,19 @@ public final class TwistedPeer implements AutoCloseable {
                   if (!port.isDone() && line.startsWith("PORT ")) {
                     port.complete(Integer.parseInt(line.substring(5).trim()));
                   } else {
-                    early.add(line);
+                    synchronized (early) {
+                      early.add(line);
+                      early.notifyAll();
+                    }
                   }
                 }
               } catch (IOException | RuntimeException e) {
                 port.completeExceptionally(e);
               }
-              port.completeExceptionally(
-                  new IllegalStateException("peer exited before listening: " + early));
+              synchronized (early) {
+                port.completeExceptionally(
+                    new IllegalStateException("peer exited before listening: " + early));
+              }
             },
             "twisted-peer-" + script);
     reader.setDaemon(true);
@@ -85,7 +91,7 @@ public final class TwistedPeer implements AutoCloseable {
       p.destroyForcibly();
       throw new IllegalStateException(
           "Twisted peer " + script + " did not start (is python3-twisted installed? run ./run-tests): "
-              + e + " " + early, e);
+              + e + " " + lines(early), e);
     }
   }
 
@@ -99,7 +105,33 @@ public final class TwistedPeer implements AutoCloseable {
    * after {@link #close()}, all of them.
    */
   public List<String> lines() {
+    return lines(output);
+  }
+
+  private static List<String> lines(List<String> output) {
     synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /**
+   * Waits, at most {@code timeoutSeconds}, until the server has printed at least {@code count}
+   * lines (its PORT line aside), and returns all it has printed.
+   *
+   * @throws TimeoutException if it has printed fewer lines by then
+   */
+  public List<String> awaitLines(int count, long timeoutSeconds)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    synchronized (output) {
+      while (output.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new TimeoutException(
+              "Twisted server printed " + output.size() + " of " + count + " lines: " + output);
+        }
+        TimeUnit.NANOSECONDS.timedWait(output, left);
+      }
       return List.copyOf(output);
     }
   }
