@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * This side's copy of a peer's {@link Cacheable}. Subclass it, give the constructor no arguments,
- * read the state in {@link #setCopyableState}, and write {@code observe_<name>} (or {@link Remote
- * @Remote}) methods for the owner's updates; register the subclass under the peer's type name
+ * read the state in {@link #setCopyableState}, and write {@code observe_<name>} (or {@link Remote}
+ * annotated) methods for the owner's updates; register the subclass under the peer's type name
  * with {@code remoteCache(typeName, MyCache::new)} on the client or server builder. Twisted
  * equivalent: {@code pb.RemoteCache}.
  *
