@@ -6,6 +6,7 @@ import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
+import dev.spindle.cred.UsernamePassword;
 import dev.spindle.examples.amp.BoxReflector;
 import dev.spindle.examples.amp.Calculator;
 import dev.spindle.examples.amp.Calculator_AmpLocator;
@@ -14,6 +15,7 @@ import dev.spindle.examples.amp.RegisterUser;
 import dev.spindle.examples.amp.Sum;
 import dev.spindle.examples.amp.UserRegistration;
 import dev.spindle.examples.amp.UserRegistration_AmpLocator;
+import dev.spindle.examples.cred.Pb5Server;
 import dev.spindle.examples.pb.CopyReceiver;
 import dev.spindle.examples.pb.CopySender;
 import dev.spindle.examples.pb.ExcServer;
@@ -109,6 +111,7 @@ public final class Demo {
     try (PbServer echoer = PbSimple.start(0, serverOut);
         PbServer exc = ExcServer.start(0, serverOut);
         PbServer ponds = CopyReceiver.start(0, serverOut);
+        PbServer guarded = Pb5Server.start(0, serverOut);
         PbClient client = PbClient.builder().build()) {
       System.out.println("PB server (pbsimple Echoer) on " + echoer.address());
       RemoteReference root = client.getRootObject("127.0.0.1", echoer.port()).get(10, TimeUnit.SECONDS);
@@ -128,6 +131,18 @@ public final class Demo {
       show("callRemote('takePond', pond), a Copyable sent by value as ['" + pond.getTypeToCopyFor(null)
               + "', " + pond.getStateToCopyFor(null) + "]",
           () -> "'" + receiver.callRemote(String.class, "takePond", pond).join() + "'");
+
+      System.out.println("PB server with cred (pb5server: a Portal, user1/pass1) on " + guarded.address());
+      show("login(UsernamePassword('user1', 'pass1')), then perspective.callRemote('foo', 12)",
+          () -> {
+            RemoteReference perspective =
+                client.login("127.0.0.1", guarded.port(), UsernamePassword.of("user1", "pass1"), null)
+                    .get(10, TimeUnit.SECONDS);
+            return "logged in; foo answered " + perspective.callRemote("foo", 12).join();
+          });
+      show("login(UsernamePassword('user1', 'wrong'))",
+          () -> "logged in? " + client.login("127.0.0.1", guarded.port(),
+              UsernamePassword.of("user1", "wrong"), null).join());
     }
   }
 
