@@ -74,7 +74,8 @@ public final class Spindle {
     int i = 0;
     while (i < a.size() && (a.get(i).equals("-v") || a.get(i).equals("--verbose"))) {
       // Before any logger exists; the default (simplelogger.properties) is off.
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.spindle", "debug");
       i++;
     }
     if (i == a.size()) {
