@@ -184,7 +184,7 @@ final class AmpCall {
 
   private static void printAnswer(AmpBox answer, Map<String, AmpValues.Type> hints, Io io) {
     for (int i = 0; i < answer.size(); i++) {
-      String key = new String(answer.keyAt(i), StandardCharsets.UTF_8);
+      String key = Dump.keyText(answer.keyAt(i));
       if (key.equals(AmpKeys.ANSWER)) {
         continue;
       }
@@ -211,7 +211,7 @@ final class AmpCall {
   /** Prints a box as KEY=VALUE lines, values as Python bytes. */
   static void printBox(AmpBox box, Io io) {
     for (int i = 0; i < box.size(); i++) {
-      io.out().println(new String(box.keyAt(i), StandardCharsets.UTF_8) + "=" + PyText.bytes(box.valueAt(i)));
+      io.out().println(Dump.keyText(box.keyAt(i)) + "=" + PyText.bytes(box.valueAt(i)));
     }
   }
 

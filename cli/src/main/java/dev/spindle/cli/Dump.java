@@ -230,12 +230,15 @@ final class Dump {
       if (i > 0) {
         sb.append(' ');
       }
-      byte[] key = box.keyAt(i);
-      String k = new String(key, StandardCharsets.ISO_8859_1);
-      sb.append(k.matches("[\\x21-\\x3c\\x3e-\\x7e]+") ? k : PyText.bytes(key));
-      sb.append('=').append(PyText.bytes(box.valueAt(i)));
+      sb.append(keyText(box.keyAt(i))).append('=').append(PyText.bytes(box.valueAt(i)));
     }
     return sb.toString();
+  }
+
+  /** A box key as text if it is printable ASCII without blanks or {@code =}, else as Python bytes. */
+  static String keyText(byte[] key) {
+    String k = new String(key, StandardCharsets.ISO_8859_1);
+    return k.matches("[\\x21-\\x3c\\x3e-\\x7e]+") ? k : PyText.bytes(key);
   }
 
   // ---- Banana and PB -----------------------------------------------------------------------

@@ -15,7 +15,10 @@ final class Cli {
   record Result(int exit, String out, String err) {
     /** Standard output's lines. */
     List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - 1);
+      if (out.isEmpty()) {
+        return List.of();
+      }
+      return List.of((out.endsWith("\n") ? out.substring(0, out.length() - 1) : out).split("\n", -1));
     }
 
     @Override
