@@ -1,0 +1,10 @@
+/** The spindle command-line tool. Exports nothing: run it with {@code java -jar spindle.jar}. */
+module dev.spindle.cli {
+  requires dev.spindle.amp;
+  requires dev.spindle.pb;
+  requires dev.spindle.cred;
+  requires io.netty.buffer;
+  requires io.netty.codec;
+  requires io.netty.common;
+  requires io.netty.transport;
+}
