@@ -3,9 +3,11 @@
 Python Twisted counterparts of Spindle's AMP examples (the AMP howto and Twisted's
 ampserver.py / ampclient.py), for the interop tests.
 
+    howto_amp.py server basic                   basic_server.tac: a bare AMP()
     howto_amp.py server calculator              Sum / Divide (ampserver.py)
     howto_amp.py server registration DIR        the howto's UserRegistration locator
     howto_amp.py server reflector               the howto's BoxReflector
+    howto_amp.py client basic PORT              basic_client.py: connect, print, disconnect
     howto_amp.py client calculator PORT         ampclient.py, prints one line per call
     howto_amp.py client registration PORT USER  command_client.py
     howto_amp.py client reflector PORT          sends one box, checks it comes back
@@ -86,7 +88,9 @@ class BoxReflector:
 
 def serve(kind, args):
     factory = protocol.Factory()
-    if kind == "calculator":
+    if kind == "basic":
+        factory.protocol = amp.AMP
+    elif kind == "calculator":
         factory.protocol = Math
     elif kind == "registration":
         locator = UserRegistration(args[0])
@@ -147,6 +151,10 @@ def client(kind, port, args):
                            lambda f: print("Divide(1, 0) failed: %s" % f.type.__name__, flush=True))
             return d
 
+        def basic(p):
+            print("connected to 127.0.0.1:%d" % port, flush=True)
+            p.transport.loseConnection()
+
         def registration(p):
             d = p.callRemote(RegisterUser, username=args[0],
                              publickey=b"ssh-rsa AAAAB3NzaC1yc2 alice@actinium")
@@ -154,7 +162,8 @@ def client(kind, port, args):
                            lambda f: print("Failed to register: %s" % f.type.__name__, flush=True))
             return d
 
-        d.addCallback({"calculator": calculator, "registration": registration}[kind])
+        d.addCallback({"basic": basic, "calculator": calculator,
+                       "registration": registration}[kind])
         d.addCallbacks(lambda _: reactor.stop(), fail)
     reactor.callLater(60, reactor.stop)
     reactor.run()

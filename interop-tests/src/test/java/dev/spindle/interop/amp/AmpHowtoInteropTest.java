@@ -9,6 +9,8 @@ import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
+import dev.spindle.examples.amp.BasicClient;
+import dev.spindle.examples.amp.BasicServer;
 import dev.spindle.examples.amp.CalculatorClient;
 import dev.spindle.examples.amp.CalculatorServer;
 import dev.spindle.examples.amp.CommandClient;
@@ -39,6 +41,25 @@ import org.junit.jupiter.api.io.TempDir;
 class AmpHowtoInteropTest {
   private static List<String> lines(ByteArrayOutputStream out) {
     return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void twistedBasicClientConnectsToJavaBasicServer() throws Exception {
+    try (AmpServer server = BasicServer.start(0)) {
+      String port = String.valueOf(server.port());
+      TwistedPeer.ClientRun run = TwistedPeer.runClient("howto_amp.py", 30, "basic", port);
+      assertEquals(0, run.exitCode(), run.lines().toString());
+      assertEquals(List.of("connected to 127.0.0.1:" + port), run.lines());
+    }
+  }
+
+  @Test
+  void javaBasicClientConnectsToTwistedBasicServer() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("howto_amp.py", "basic")) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      BasicClient.run("127.0.0.1", twisted.port(), new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertEquals(List.of("connected to 127.0.0.1:" + twisted.port()), lines(out));
+    }
   }
 
   @Test
