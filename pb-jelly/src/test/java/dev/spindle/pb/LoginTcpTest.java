@@ -13,6 +13,7 @@ import dev.spindle.cred.Portal;
 import dev.spindle.cred.Realm;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
+import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.cred.throttle.LoginThrottle;
 import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.jelly.ByteString;

@@ -32,6 +32,7 @@ import dev.spindle.cred.checkers.AllowAnonymousAccess;
 import dev.spindle.cred.checkers.FilePasswordDatabase;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.cred.checkers.PasswordFile;
+import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.cred.throttle.LoginThrottle;
 import dev.spindle.cred.throttle.ThrottledPortal;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.cred.LoginDeniedException;
 import dev.spindle.cred.UnauthorizedLoginException;
+import dev.spindle.cred.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

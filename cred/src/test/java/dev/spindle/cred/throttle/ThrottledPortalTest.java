@@ -12,6 +12,7 @@ import dev.spindle.cred.Realm;
 import dev.spindle.cred.UnauthorizedLoginException;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
+import dev.spindle.cred.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

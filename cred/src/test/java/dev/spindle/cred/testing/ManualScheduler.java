@@ -1,4 +1,4 @@
-package dev.spindle.amp.auth;
+package dev.spindle.cred.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #advance(Duration)} moves the clock and runs what fell due on the calling thread. {@link
  * #nanoTime()} is the clock, for a throttle's ticker.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
   private long now = 1_000_000_000L;
   private long sequence;
   private final PriorityQueue<Task> queue =
@@ -28,17 +28,17 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
   private final List<Duration> delays = new ArrayList<>();
   private boolean shutdown;
 
-  synchronized long nanoTime() {
+  public synchronized long nanoTime() {
     return now;
   }
 
   /** Every delay asked for so far, in order. */
-  synchronized List<Duration> delays() {
+  public synchronized List<Duration> delays() {
     return List.copyOf(delays);
   }
 
   /** Waits until {@code count} tasks were scheduled in all; false if {@code timeout} passed. */
-  synchronized boolean awaitScheduled(int count, Duration timeout) throws InterruptedException {
+  public synchronized boolean awaitScheduled(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (delays.size() < count) {
       long left = deadline - System.nanoTime();
@@ -51,7 +51,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
   }
 
   /** Moves the clock forward by {@code d}, running every task due by then, in due order. */
-  void advance(Duration d) {
+  public void advance(Duration d) {
     long target;
     synchronized (this) {
       target = now + d.toNanos();
