@@ -23,16 +23,29 @@ public final class AmpNames {
   /** {@code AmpDecimal}. */
   public static final String AMP_DECIMAL = COMMAND_PACKAGE + ".AmpDecimal";
 
+  // The runtime classes the generated code refers to, by name: the processor never loads them.
+
+  /** {@code dev.spindle.amp.box.AmpBox}. */
   public static final ClassName AMP_BOX = ClassName.get(AMP + ".box", "AmpBox");
+  /** {@code RemoteAmpException}. */
   public static final ClassName REMOTE_AMP_EXCEPTION = ClassName.get(AMP, "RemoteAmpException");
+  /** {@code CommandSpec}. */
   public static final ClassName COMMAND_SPEC = ClassName.get(COMMAND_PACKAGE, "CommandSpec");
+  /** {@code BoxCodec}. */
   public static final ClassName BOX_CODEC = ClassName.get(COMMAND_PACKAGE, "BoxCodec");
+  /** {@code BoxCodecs}. */
   public static final ClassName BOX_CODECS = ClassName.get(COMMAND_PACKAGE, "BoxCodecs");
+  /** {@code ArgumentType}. */
   public static final ClassName ARGUMENT_TYPE_CLASS = ClassName.get(COMMAND_PACKAGE, "ArgumentType");
+  /** {@code ArgumentTypes}. */
   public static final ClassName ARGUMENT_TYPES = ClassName.get(COMMAND_PACKAGE, "ArgumentTypes");
+  /** {@code AmpDecimal}. */
   public static final ClassName AMP_DECIMAL_CLASS = ClassName.get(COMMAND_PACKAGE, "AmpDecimal");
+  /** {@code Responders}. */
   public static final ClassName RESPONDERS = ClassName.get(COMMAND_PACKAGE, "Responders");
+  /** {@code CommandLocator}. */
   public static final ClassName COMMAND_LOCATOR = ClassName.get(AMP + ".locator", "CommandLocator");
+  /** {@code BoxResponder}. */
   public static final ClassName BOX_RESPONDER = ClassName.get(AMP + ".locator", "BoxResponder");
 
   /** Suffix of the generated {@code CommandSpec}, as {@code CommandSpecs} expects it. */

@@ -29,6 +29,7 @@ public record CommandModel(
     Optional<Schema> response,
     List<Schema> rows,
     List<DeclaredError> errors) {
+  /** Copies the lists, so the model is immutable. */
   public CommandModel {
     rows = List.copyOf(rows);
     errors = List.copyOf(errors);

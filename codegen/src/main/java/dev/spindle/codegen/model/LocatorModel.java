@@ -19,6 +19,7 @@ public record LocatorModel(
     ClassName locator,
     List<ResponderMethod> responders,
     Optional<ClassName> inherited) {
+  /** Copies the lists, so the model is immutable. */
   public LocatorModel {
     responders = List.copyOf(responders);
   }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param fields the arguments, in constructor order
  */
 public record Schema(ClassName type, String displayName, List<Field> fields) {
+  /** Copies the lists, so the model is immutable. */
   public Schema {
     fields = List.copyOf(fields);
   }
