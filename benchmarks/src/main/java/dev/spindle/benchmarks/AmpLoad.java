@@ -6,10 +6,7 @@ import dev.spindle.amp.AmpServer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A first AMP load tool: Java client and Java server on 127.0.0.1 (one event loop each, in one
@@ -22,24 +19,7 @@ public final class AmpLoad {
   private AmpLoad() {}
 
   public static void main(String[] args) throws Exception {
-    double seconds = 3;
-    int rounds = 3;
-    int inflight = 100;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--seconds":
-          seconds = Double.parseDouble(args[i + 1]);
-          break;
-        case "--rounds":
-          rounds = Integer.parseInt(args[i + 1]);
-          break;
-        case "--inflight":
-          inflight = Integer.parseInt(args[i + 1]);
-          break;
-        default:
-          throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+    LoadRun.Options options = LoadRun.Options.parse(args);
     EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup clientLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try (AmpServer server =
@@ -49,90 +29,12 @@ public final class AmpLoad {
                 .start();
         AmpClient client = AmpClient.builder().eventLoopGroup(clientLoop).build()) {
       AmpConnection c = client.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
-      System.out.printf("AMP Sum, Java client -> Java server, 127.0.0.1, %d round(s) of %.1f s after a warm-up%n",
-          rounds, seconds);
-      sequential(c, seconds); // warm-up
-      double[] seq = new double[rounds];
-      long[] lastLatencies = null;
-      for (int r = 0; r < rounds; r++) {
-        Result res = sequential(c, seconds);
-        seq[r] = res.rate;
-        lastLatencies = res.latenciesNanos;
-      }
-      pipelined(c, seconds, inflight); // warm-up
-      double[] pipe = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        pipe[r] = pipelined(c, seconds, inflight);
-      }
-      print("one at a time", seq);
-      Arrays.sort(lastLatencies);
-      System.out.printf("  latency (last round): p50 %.1f us, p99 %.1f us%n",
-          lastLatencies[lastLatencies.length / 2] / 1000.0,
-          lastLatencies[(int) (lastLatencies.length * 0.99)] / 1000.0);
-      print(inflight + " in flight", pipe);
+      LoadRun.measure("AMP Sum, Java client -> Java server", options,
+          n -> c.callRemote(new Sum(n, 1)));
       c.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {
       serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
-  }
-
-  private static void print(String label, double[] rates) {
-    double[] sorted = rates.clone();
-    Arrays.sort(sorted);
-    System.out.printf("  %-14s median %,12.0f calls/s  (min %,.0f, max %,.0f)%n",
-        label, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
-  }
-
-  private record Result(double rate, long[] latenciesNanos) {}
-
-  private static Result sequential(AmpConnection c, double seconds) throws Exception {
-    long end = System.nanoTime() + (long) (seconds * 1e9);
-    long[] lat = new long[1 << 16];
-    int n = 0;
-    long start = System.nanoTime();
-    long now = start;
-    while (now < end) {
-      long t0 = System.nanoTime();
-      c.callRemote(new Sum(n, 1)).get(10, TimeUnit.SECONDS);
-      now = System.nanoTime();
-      lat[n & (lat.length - 1)] = now - t0;
-      n++;
-    }
-    long[] kept = Arrays.copyOf(lat, Math.min(n, lat.length));
-    return new Result(n / ((now - start) / 1e9), kept);
-  }
-
-  private static double pipelined(AmpConnection c, double seconds, int inflight)
-      throws Exception {
-    AtomicLong done = new AtomicLong();
-    long start = System.nanoTime();
-    long end = start + (long) (seconds * 1e9);
-    CompletableFuture<Void> finished = new CompletableFuture<>();
-    AtomicLong active = new AtomicLong(inflight);
-    for (int i = 0; i < inflight; i++) {
-      issue(c, end, done, active, finished);
-    }
-    finished.get((long) seconds + 30, TimeUnit.SECONDS);
-    return done.get() / ((System.nanoTime() - start) / 1e9);
-  }
-
-  /** Keeps one slot busy: each answer issues the next call until the deadline. */
-  private static void issue(
-      AmpConnection c, long end, AtomicLong done, AtomicLong active, CompletableFuture<Void> finished) {
-    c.callRemote(new Sum(1, 2))
-        .whenComplete(
-            (r, t) -> {
-              if (t != null) {
-                finished.completeExceptionally(t);
-                return;
-              }
-              done.incrementAndGet();
-              if (System.nanoTime() < end) {
-                issue(c, end, done, active, finished);
-              } else if (active.decrementAndGet() == 0) {
-                finished.complete(null);
-              }
-            });
   }
 }
