@@ -22,14 +22,14 @@ import math
 import os
 import struct
 import sys
-import threading
 
+import peer_support
 from twisted.internet import defer, protocol, reactor, task
 from twisted.internet.error import ConnectionDone, ConnectionLost
 from twisted.protocols import amp
 from twisted.python import filepath, log
 
-MAX_LIFETIME = 300.0
+MAX_LIFETIME = peer_support.MAX_LIFETIME
 
 
 class FatalProblem(Exception):
@@ -249,16 +249,7 @@ def same(a, b):
 
 def run_server():
     factory = protocol.Factory.forProtocol(Peer)
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    print("PORT %d" % port.getHost().port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(reactor.stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(MAX_LIFETIME, reactor.stop)
-    reactor.run()
+    peer_support.serve(factory)
 
 
 # ---- client ------------------------------------------------------------------------------------

@@ -15,12 +15,11 @@ ampserver.py / ampclient.py), for the interop tests.
 Servers listen on 127.0.0.1:0, print "PORT <n>", and stop when stdin closes.
 """
 
-import os
 import sys
-import threading
 
 from zope.interface import implementer
 
+import peer_support
 from twisted.internet import protocol, reactor
 from twisted.internet.endpoints import TCP4ClientEndpoint, connectProtocol
 from twisted.protocols import amp
@@ -99,16 +98,7 @@ def serve(kind, args):
         factory.protocol = lambda: amp.AMP(boxReceiver=BoxReflector())
     else:
         raise SystemExit("unknown server " + kind)
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    print("PORT %d" % port.getHost().port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(reactor.stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(300, reactor.stop)
-    reactor.run()
+    peer_support.serve(factory)
 
 
 class Reflected(protocol.Protocol):

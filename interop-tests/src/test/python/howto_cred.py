@@ -27,15 +27,14 @@ pbAnonServer.py and pbAnonClient.py also log Twisted's events to stdout: left ou
 """
 
 import sys
-import threading
 
 from zope.interface import implementer
 
+import peer_support
 from twisted.cred import checkers, credentials, portal
 from twisted.internet import defer, reactor
 from twisted.spread import pb
 
-MAX_LIFETIME = 300.0
 
 
 # ---- pb5server.py / pb6server.py --------------------------------------------------------------
@@ -200,16 +199,7 @@ PORTALS = {"pb5": pb5portal, "pb6": pb6portal, "anon": anonportal, "chat": chatp
 def serve(kind):
     if kind not in PORTALS:
         raise SystemExit("unknown server " + kind)
-    port = reactor.listenTCP(0, pb.PBServerFactory(PORTALS[kind]()), interface="127.0.0.1")
-    print("PORT %d" % port.getHost().port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(reactor.stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(MAX_LIFETIME, reactor.stop)
-    reactor.run()
+    peer_support.serve(pb.PBServerFactory(PORTALS[kind]()))
 
 
 # ---- pb5client.py / pb6client1.py / pb6client2.py / pbAnonClient.py ---------------------------

@@ -38,8 +38,8 @@ Adaptations, the same in the Java ports (examples/src/main/java/dev/spindle/exam
 """
 
 import sys
-import threading
 
+import peer_support
 from twisted.internet import defer, reactor
 from twisted.python import reflect
 from twisted.spread import jelly, pb
@@ -596,16 +596,7 @@ CLIENTS = {
 def serve(kind):
     if kind not in SERVERS:
         raise SystemExit("unknown server " + kind)
-    port = reactor.listenTCP(0, pb.PBServerFactory(SERVERS[kind]()), interface="127.0.0.1")
-    out("PORT %d" % port.getHost().port)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(300, stop)
-    reactor.run()
+    peer_support.serve(pb.PBServerFactory(SERVERS[kind]()), stop=stop, announce=out)
 
 
 def client(kind, port):

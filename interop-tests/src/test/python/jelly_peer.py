@@ -33,8 +33,8 @@ import math
 import random
 import struct
 import sys
-import threading
 
+import peer_support
 from twisted.internet import protocol, reactor
 from twisted.spread import banana, jelly
 
@@ -376,16 +376,7 @@ def run_server(dialects):
             p.factory = self
             return p
 
-    port = reactor.listenTCP(0, Factory(), interface="127.0.0.1")
-    print("PORT %d" % port.getHost().port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(reactor.stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(300, reactor.stop)
-    reactor.run()
+    peer_support.serve(Factory())
 
 
 if __name__ == "__main__":

@@ -22,14 +22,14 @@ Both sides' avatars answer:
 
 import gc
 import sys
-import threading
 
+import peer_support
 from twisted.cred import checkers, credentials, error, portal
 from twisted.internet import defer, reactor
 from twisted.spread import pb
 from zope.interface import implementer
 
-MAX_LIFETIME = 300.0
+MAX_LIFETIME = peer_support.MAX_LIFETIME
 USERS = {"alice": b"secret", "carol": b"fido", "dave": b"1234", "erin": b"pw"}
 
 
@@ -116,16 +116,7 @@ def run_server(anonymous):
     users = checkers.InMemoryUsernamePasswordDatabaseDontUse(**USERS)
     portalCheckers = [users] + ([checkers.AllowAnonymousAccess()] if anonymous else [])
     factory = pb.PBServerFactory(portal.Portal(PeerRealm(), portalCheckers))
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    print("PORT %d" % port.getHost().port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(reactor.stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(MAX_LIFETIME, reactor.stop)
-    reactor.run()
+    peer_support.serve(factory)
 
 
 # ---- client ------------------------------------------------------------------------------------

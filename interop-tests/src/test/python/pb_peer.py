@@ -29,16 +29,14 @@ Both sides speak the same root protocol (the Java twin is in the Java tests):
 """
 
 import hashlib
-import json
-import os
 import struct
 import sys
-import threading
 
+import peer_support
 from twisted.internet import defer, reactor
 from twisted.spread import jelly, pb, util
 
-MAX_LIFETIME = 300.0
+MAX_LIFETIME = peer_support.MAX_LIFETIME
 
 
 class Point(pb.Copyable, pb.RemoteCopy):
@@ -199,16 +197,7 @@ class PeerRoot(pb.Root):
 
 def run_server():
     factory = pb.PBServerFactory(PeerRoot())
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    print("PORT %d" % port.getHost().port, flush=True)
-
-    def watch_stdin():
-        sys.stdin.read()
-        reactor.callFromThread(reactor.stop)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    reactor.callLater(MAX_LIFETIME, reactor.stop)
-    reactor.run()
+    peer_support.serve(factory)
 
 
 # ---- client ------------------------------------------------------------------------------------
