@@ -292,7 +292,8 @@ class HandlerThreadingTest {
         });
   }
 
-  @Test
+  /** Repeated: whether the local channel outlives its loop depends on shutdown order. */
+  @RepeatedTest(25)
   void callsAfterTheEventLoopsAreShutDownFail() {
     assertTimeoutPreemptively(
         LIMIT,

@@ -59,6 +59,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
 
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean awaitingDeadLoop = new AtomicBoolean();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Runnable drainTask = this::drain;
   private final Runnable flushTask = this::scheduledFlush;
@@ -231,6 +232,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
       loop.execute(() -> closeWithCause(failure));
     } catch (RejectedExecutionException e) {
       logger.debug("event loop gone; cannot report {}", failure.toString());
+      closeWhenLoopTerminates(loop, failure);
     }
   }
 
@@ -272,9 +274,33 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     try {
       loop.execute(this::close0);
     } catch (RejectedExecutionException e) {
-      // The loop is gone, and the channel with it.
-      ch.close();
+      // The loop is shutting down and runs nothing more from us.
+      closeWhenLoopTerminates(loop, null);
     }
+  }
+
+  /**
+   * The channel's loop refused a task. Netty does not always close a channel when its loop shuts
+   * down (a local channel stays open), and then nothing would ever complete {@link #closeFuture()}
+   * or fail the calls still waiting. So once the loop has terminated, and so can no longer touch
+   * this handler, the connection is marked closed from the thread that saw it terminate, with
+   * {@code cause} (null for a close this side asked for) unless this side was already closing.
+   */
+  private void closeWhenLoopTerminates(EventLoop loop, Throwable cause) {
+    if (!awaitingDeadLoop.compareAndSet(false, true)) {
+      return;
+    }
+    loop.terminationFuture()
+        .addListener(
+            f -> {
+              if (state == State.CLOSED) {
+                return;
+              }
+              if (closeCause == null && state != State.CLOSING) {
+                closeCause = cause;
+              }
+              closed();
+            });
   }
 
   private void close0() {
@@ -342,7 +368,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     try {
       ch.eventLoop().execute(drainTask);
     } catch (RejectedExecutionException e) {
-      failRejected(e);
+      failRejected(ch.eventLoop(), e);
     }
   }
 
@@ -385,8 +411,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
    * fails the queued tasks. {@code drainScheduled} stays true meanwhile, so no other thread drains
    * at the same time; items that arrive as it is released are picked up by the loop.
    */
-  private void failRejected(RejectedExecutionException e) {
+  private void failRejected(EventLoop loop, RejectedExecutionException e) {
     ConnectionLostException lost = new ConnectionLostException("event loop is shut down", e);
+    closeWhenLoopTerminates(loop, lost);
     do {
       Object item;
       while ((item = inbox.poll()) != null) {

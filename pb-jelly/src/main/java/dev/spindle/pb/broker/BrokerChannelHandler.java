@@ -57,6 +57,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private final BananaLimits limits;
   private final Queue<Broker.Task> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean awaitingDeadLoop = new AtomicBoolean();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Runnable drainTask = this::drain;
@@ -332,8 +333,33 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     try {
       loop.execute(() -> closeWithCause(cause));
     } catch (RejectedExecutionException e) {
-      ch.close(); // the loop is gone, and the channel with it
+      closeWhenLoopTerminates(loop, cause); // the loop is shutting down and runs nothing more
     }
+  }
+
+  /**
+   * The channel's loop refused a task. Netty does not always close a channel when its loop shuts
+   * down (a local channel stays open), and then nothing would ever complete {@link #closeFuture()}
+   * or fail the calls still waiting. So once the loop has terminated, and so can no longer touch
+   * this handler, the connection is marked closed from the thread that saw it terminate, with
+   * {@code cause} (null for a close this side asked for) unless this side was already closing.
+   */
+  private void closeWhenLoopTerminates(EventLoop loop, Throwable cause) {
+    if (!awaitingDeadLoop.compareAndSet(false, true)) {
+      return;
+    }
+    loop.terminationFuture()
+        .addListener(
+            f -> {
+              if (state == State.CLOSED) {
+                return;
+              }
+              open = false;
+              if (closeCause == null && state != State.CLOSING) {
+                closeCause = cause;
+              }
+              closed();
+            });
   }
 
   private void closeWithCause(Throwable cause) {
@@ -374,7 +400,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     try {
       ch.eventLoop().execute(drainTask);
     } catch (RejectedExecutionException e) {
-      failRejected(e);
+      failRejected(ch.eventLoop(), e);
     }
   }
 
@@ -406,8 +432,9 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   }
 
   /** The loop refused the drain task: it is shut down, so this thread fails the queued tasks. */
-  private void failRejected(RejectedExecutionException e) {
+  private void failRejected(EventLoop loop, RejectedExecutionException e) {
     PbConnectionLostException lost = new PbConnectionLostException("event loop is shut down", e);
+    closeWhenLoopTerminates(loop, lost);
     do {
       Broker.Task task;
       while ((task = inbox.poll()) != null) {
