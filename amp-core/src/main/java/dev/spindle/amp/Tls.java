@@ -71,7 +71,8 @@ final class Tls {
     SslHandler h = host == null ? context.newHandler(ch.alloc()) : context.newHandler(ch.alloc(), host, port);
     SSLEngine engine = h.engine();
     SSLParameters p = engine.getSSLParameters();
-    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : null);
+    // "" rather than null: the JDK keeps the previous algorithm when given null.
+    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
     engine.setSSLParameters(p);
     return h;
   }

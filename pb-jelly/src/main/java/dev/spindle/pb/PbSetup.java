@@ -12,7 +12,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import java.lang.ref.Cleaner;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +32,9 @@ final class PbSetup {
   final Object root;
   final Consumer<PbConnection> onConnection;
   final Cleaner cleaner;
+  /** TLS from the first byte; null: plain TCP. */
+  final SslContext sslContext;
+  final boolean verifyHostname;
 
   PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
     this.config = b.brokerConfig();
@@ -36,6 +43,8 @@ final class PbSetup {
     this.root = root;
     this.onConnection = b.onConnection;
     this.cleaner = b.autoRelease ? Cleaner.create() : null;
+    this.sslContext = b.sslContext;
+    this.verifyHostname = b.verifyHostname;
   }
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
@@ -45,6 +54,8 @@ final class PbSetup {
     this.root = root;
     this.onConnection = null;
     this.cleaner = cleaner;
+    this.sslContext = null;
+    this.verifyHostname = true;
   }
 
   /**
@@ -53,8 +64,19 @@ final class PbSetup {
    * event loop.
    */
   PbConnection init(Channel ch) {
+    return init(ch, null, 0);
+  }
+
+  /**
+   * Like {@link #init(Channel)}; {@code host} and {@code port} are what a client connects to (the
+   * name TLS verifies), null on a server.
+   */
+  PbConnection init(Channel ch, String host, int port) {
     if (ch instanceof SocketChannel) {
       ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    }
+    if (sslContext != null) {
+      ch.pipeline().addLast("tls", tlsHandler(ch, host, port));
     }
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
@@ -70,14 +92,32 @@ final class PbSetup {
     return connection;
   }
 
+  private SslHandler tlsHandler(Channel ch, String host, int port) {
+    if (!sslContext.isClient()) {
+      return sslContext.newHandler(ch.alloc());
+    }
+    SslHandler h = host == null ? sslContext.newHandler(ch.alloc()) : sslContext.newHandler(ch.alloc(), host, port);
+    SSLEngine engine = h.engine();
+    SSLParameters p = engine.getSSLParameters();
+    // "" rather than null: the JDK keeps the previous algorithm when given null.
+    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
+    engine.setSSLParameters(p);
+    return h;
+  }
+
   ChannelInitializer<Channel> initializer(Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback) {
+    return initializer(channelCallback, connectionCallback, null, 0);
+  }
+
+  ChannelInitializer<Channel> initializer(
+      Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback, String host, int port) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
         if (channelCallback != null) {
           channelCallback.accept(ch);
         }
-        PbConnection c = init(ch);
+        PbConnection c = init(ch, host, port);
         if (connectionCallback != null) {
           connectionCallback.accept(c);
         }
