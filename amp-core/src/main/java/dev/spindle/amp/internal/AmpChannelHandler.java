@@ -533,6 +533,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   }
 
   private ConnectionLostException lost() {
+    if (state == State.SWITCHED) {
+      return locked; // the ProtocolSwitchedException itself, whenever the call comes
+    }
     return new ConnectionLostException(
         closeCause == null ? "connection closed" : "connection closed: " + closeCause, closeCause);
   }

@@ -280,6 +280,22 @@ class TlsJavaTest {
     }
   }
 
+  // ---- The example -------------------------------------------------------------------------------
+
+  @Test
+  void tlsExampleRuns() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    dev.spindle.examples.amp.TlsExample.run(
+        TestCerts.dir().toFile(), new java.io.PrintStream(bytes, true, "UTF-8"));
+    List<String> lines = List.of(bytes.toString("UTF-8").split("\\R"));
+    assertEquals(3, lines.size(), lines::toString);
+    assertEquals("TLS from the first byte: echo=hello, server CN=spindle-server", lines.get(0));
+    assertEquals("plain: echo=in the clear, TLS: false", lines.get(1));
+    assertTrue(
+        lines.get(2).startsWith("after StartTLS: echo=secret, server CN=spindle-server, TLS"),
+        lines.get(2));
+  }
+
   private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
