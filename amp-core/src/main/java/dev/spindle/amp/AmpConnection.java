@@ -3,6 +3,8 @@ package dev.spindle.amp;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxSender;
+import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.amp.codec.AmpBoxEncoder;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.CommandSpecs;
 import dev.spindle.amp.command.Request;
@@ -11,15 +13,17 @@ import dev.spindle.amp.internal.AmpChannelHandler;
 import dev.spindle.amp.locator.BoxResponder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import java.util.function.Function;
-import javax.net.ssl.SSLSession;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 
 /**
  * One AMP connection, from either end: call the peer's commands with {@link #callRemote}, while
@@ -360,9 +364,19 @@ public final class AmpConnection {
     };
   }
 
+  /**
+   * Hands the channel's bytes to {@code protocol}: it goes where the AMP decoder was, the AMP
+   * handlers leave, and the bytes the decoder read past the last box go to {@code protocol} (a
+   * decoder leaving passes them on to the next handler). Any TLS handler stays. Event loop only.
+   */
   private static void switchNow(AmpChannelHandler h, ChannelHandler protocol) {
     h.switched(new ProtocolSwitchedException("this connection has switched to " + protocol));
-    Tls.switchTo(h.channel(), protocol, h);
+    ChannelPipeline p = h.channel().pipeline();
+    ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
+    p.addAfter(decoder.name(), "switched", protocol);
+    p.remove(h);
+    p.remove(AmpBoxEncoder.INSTANCE);
+    p.remove(decoder.handler());
   }
 
   /**

@@ -2,19 +2,19 @@ package dev.spindle.amp;
 
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * TLS on one AMP connection: the options it was opened with, and the pipeline changes of
- * StartTLS and of protocol switches.
+ * TLS on one AMP connection: the options it was opened with, and the pipeline change of
+ * StartTLS.
  *
  * <p>Which side is the TLS client: the side that opened the TCP connection, whichever side sent
  * StartTLS, as in Twisted 22.4 (its {@code _TLSBox} and {@code StartTLS} call {@code
@@ -64,7 +64,7 @@ final class Tls {
     }
     String host = peerHost;
     int port = peerPort;
-    if (host == null && ch.remoteAddress() instanceof java.net.InetSocketAddress a) {
+    if (host == null && ch.remoteAddress() instanceof InetSocketAddress a) {
       host = a.getHostString();
       port = a.getPort();
     }
@@ -97,19 +97,5 @@ final class Tls {
     p.addAfter(HANDLER, DECODER + "-tls", decoders.get());
     p.remove(old.handler());
     return ssl;
-  }
-
-  /**
-   * Hands the channel's bytes to {@code next} (a protocol switch): it goes where the AMP decoder
-   * was, the AMP handlers leave, and the bytes the decoder read past the last box go to {@code
-   * next}. Any TLS handler stays. Event loop only.
-   */
-  static void switchTo(Channel ch, ChannelHandler next, ChannelHandler ampHandler) {
-    ChannelPipeline p = ch.pipeline();
-    ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
-    p.addAfter(decoder.name(), "switched", next);
-    p.remove(ampHandler);
-    p.remove(dev.spindle.amp.codec.AmpBoxEncoder.INSTANCE);
-    p.remove(decoder.handler());
   }
 }
