@@ -10,6 +10,7 @@ import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.ConnectionLostException;
+import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.TlsHandshakeException;
 import dev.spindle.amp.UnhandledCommandException;
 import dev.spindle.amp.box.AmpBox;
@@ -227,6 +228,37 @@ class TlsJavaTest {
     }
   }
 
+  @Test
+  void startTlsVerifiesTheHostName() throws Exception {
+    try (AmpServer server =
+            AmpServer.builder()
+                .acceptStartTls(TestCerts.server("wronghost"))
+                .locatorFactory(TlsPeers::locator)
+                .start();
+        AmpClient client = AmpClient.builder().build()) {
+      AmpConnection c = client.connect("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
+      Throwable e = failure(c.startTls(TestCerts.client()));
+      assertTrue(hasCause(assertInstanceOf(TlsHandshakeException.class, e), CertificateException.class), e::toString);
+    }
+  }
+
+  @Test
+  void startTlsOnATlsConnectionIsRefusedByTheAnswerer() throws Exception {
+    try (AmpServer server =
+            AmpServer.builder()
+                .sslContext(TestCerts.server("server"))
+                .acceptStartTls(TestCerts.server("server"))
+                .locatorFactory(TlsPeers::locator)
+                .start();
+        AmpClient client = AmpClient.builder().sslContext(TestCerts.client()).build()) {
+      AmpConnection c = client.connect("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
+      // Sent as a plain command, so this side does not hold its boxes or start TLS itself.
+      Throwable e = failure(c.callRemoteString("StartTLS", new AmpBox()));
+      assertEquals("TLS_ERROR", assertInstanceOf(RemoteAmpException.class, e).errorCode());
+      assertEquals("still tls", echo(c, "still tls"));
+    }
+  }
+
   // ---- Protocol switches -------------------------------------------------------------------------
 
   @Test
@@ -277,6 +309,21 @@ class TlsJavaTest {
         PbClient client = PbClient.builder().sslContext(TestCerts.client()).build()) {
       Throwable e = failure(client.connect("127.0.0.1", server.port()));
       assertInstanceOf(SSLHandshakeException.class, assertInstanceOf(PbTlsHandshakeException.class, e).getCause());
+    }
+  }
+
+  @Test
+  void pbWrongHostNameIsAcceptedOnlyWhenVerificationIsTurnedOff() throws Exception {
+    try (PbServer server =
+            PbServer.builder().sslContext(TestCerts.server("wronghost")).root(new PbEchoRoot()).start();
+        PbClient client =
+            PbClient.builder()
+                .sslContext(TestCerts.client())
+                .insecureSkipHostnameVerification()
+                .build()) {
+      RemoteReference root =
+          client.getRootObject("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
+      assertEquals(3L, root.callRemote("echo", 3L).get(20, TimeUnit.SECONDS));
     }
   }
 
