@@ -76,7 +76,12 @@ final class ResultTable {
   }
 
   private static String ratio(Figures f, Figures base) {
-    return base == null ? "" : String.format(Locale.ROOT, "%.2fx", f.median() / base.median());
+    if (base == null) {
+      return "";
+    }
+    double r = f.median() / base.median();
+    String fmt = r >= 100 ? "%.0fx" : r >= 0.095 ? "%.2fx" : r >= 0.00095 ? "%.3fx" : "%.1ex";
+    return String.format(Locale.ROOT, fmt, r);
   }
 
   private static String shorten(String s) {

@@ -146,6 +146,10 @@ public final class SideBySide {
   private SideBySide() {}
 
   public static void main(String[] args) throws Exception {
+    if (Arrays.asList(args).contains("--help")) {
+      System.out.printf(USAGE, ids(Scenario.values()), ids(Pairing.values()));
+      return;
+    }
     Options options;
     try {
       options = Options.parse(args);
