@@ -23,7 +23,7 @@ public final class AmpLoad {
     LoadRun.Options options = LoadRun.Options.parse(args);
     EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup clientLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    try (AmpServer server = LoadServers.amp(serverLoop);
+    try (AmpServer server = LoadServers.amp(serverLoop, new LoadResponder());
         AmpClient client = AmpClient.builder().eventLoopGroup(clientLoop).build()) {
       AmpConnection c = client.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
       LoadRun.measure("AMP Sum, Java client -> Java server", options,

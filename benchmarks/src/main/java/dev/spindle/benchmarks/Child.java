@@ -3,6 +3,7 @@ package dev.spindle.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +67,30 @@ final class Child implements AutoCloseable {
    */
   String awaitLine(String prefix, long timeoutSeconds)
       throws InterruptedException, TimeoutException {
+    return awaitLine(prefix, 0, timeoutSeconds);
+  }
+
+  /**
+   * Writes {@code command} as a line to its stdin and waits, at most {@code timeoutSeconds}, for
+   * the next line that starts with {@code replyPrefix}.
+   */
+  String request(String command, String replyPrefix, long timeoutSeconds)
+      throws IOException, InterruptedException, TimeoutException {
+    int from;
+    synchronized (lines) {
+      from = lines.size();
+    }
+    OutputStream in = process.getOutputStream();
+    in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+    return awaitLine(replyPrefix, from, timeoutSeconds);
+  }
+
+  private String awaitLine(String prefix, int from, long timeoutSeconds)
+      throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     synchronized (lines) {
-      for (int seen = 0; ; ) {
+      for (int seen = from; ; ) {
         for (; seen < lines.size(); seen++) {
           if (lines.get(seen).startsWith(prefix)) {
             return lines.get(seen);

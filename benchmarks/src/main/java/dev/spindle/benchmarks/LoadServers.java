@@ -8,17 +8,17 @@ import io.netty.channel.EventLoopGroup;
 final class LoadServers {
   private LoadServers() {}
 
-  /** An AMP server answering {@link Sum} and {@link Echo} ({@link LoadResponder}) on {@code loop}. */
-  static AmpServer amp(EventLoopGroup loop) {
+  /** An AMP server answering {@link Sum} and {@link Echo} with {@code responder} on {@code loop}. */
+  static AmpServer amp(EventLoopGroup loop, LoadResponder responder) {
     return AmpServer.builder()
         .eventLoopGroup(loop)
         .bind("127.0.0.1", 0)
-        .locator(new LoadResponder_AmpLocator(new LoadResponder()))
+        .locator(new LoadResponder_AmpLocator(responder))
         .start();
   }
 
-  /** A PB server whose root is an {@link Adder}, on {@code loop}. */
-  static PbServer pb(EventLoopGroup loop) {
-    return PbServer.builder().eventLoopGroup(loop).bind("127.0.0.1", 0).root(new Adder()).start();
+  /** A PB server whose root is {@code adder}, on {@code loop}. */
+  static PbServer pb(EventLoopGroup loop, Adder adder) {
+    return PbServer.builder().eventLoopGroup(loop).bind("127.0.0.1", 0).root(adder).start();
   }
 }

@@ -24,7 +24,7 @@ public final class PbLoad {
     LoadRun.Options options = LoadRun.Options.parse(args);
     EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup clientLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    try (PbServer server = LoadServers.pb(serverLoop);
+    try (PbServer server = LoadServers.pb(serverLoop, new Adder());
         PbClient client = PbClient.builder().eventLoopGroup(clientLoop).build()) {
       PbConnection c = client.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
       RemoteReference root = c.getRootObject().get(10, TimeUnit.SECONDS);

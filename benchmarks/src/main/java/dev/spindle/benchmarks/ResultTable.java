@@ -10,13 +10,13 @@ import java.util.Locale;
 /**
  * The side-by-side table: one row per scenario and pairing with the median calls/s and the
  * min-max of the rounds, p50/p99 latency (one-at-a-time rows), MB/s of payload each way (echo
- * rows), and each Spindle row's median as a ratio to Twisted -> Twisted's and to the floor's. As
- * aligned text, or as markdown ({@code --markdown}).
+ * rows), each Spindle row's median as a ratio to Twisted -> Twisted's and to the floor's, and the
+ * bytes the Java server allocated per call. As aligned text, or as markdown ({@code --markdown}).
  */
 final class ResultTable {
   private static final String[] HEADER = {
     "Scenario", "Client -> server", "calls/s", "min - max", "p50 us", "p99 us", "MB/s each way",
-    "vs Twisted", "vs floor"
+    "vs Twisted", "vs floor", "server B/call"
   };
 
   private ResultTable() {}
@@ -41,7 +41,8 @@ final class ResultTable {
     }
     out.append('\n')
         .append("vs Twisted: the row's median calls/s over Twisted -> Twisted's; vs floor: over the"
-            + " raw socket floor's (plain Java sockets, same bytes per call).\n");
+            + " raw socket floor's (plain Java sockets, same bytes per call); server B/call: bytes"
+            + " the Java server's event loop allocated per call over the row, warm-up included.\n");
     return out.toString();
   }
 
@@ -55,7 +56,7 @@ final class ResultTable {
         if (f == null) {
           String why = results.failure(s, p);
           rows.add(new String[] {
-            s.title, p.label, "failed", why == null ? "" : shorten(why), "", "", "", "", ""
+            s.title, p.label, "failed", why == null ? "" : shorten(why), "", "", "", "", "", ""
           });
           continue;
         }
@@ -69,6 +70,9 @@ final class ResultTable {
           s.payload > 0 ? String.format(Locale.ROOT, "%,.1f", f.median() * s.payload / 1e6) : "",
           p.spindle() ? ratio(f, twisted) : "",
           p != Pairing.FLOOR ? ratio(f, floor) : "",
+          Double.isNaN(results.serverBytesPerCall(s, p))
+              ? ""
+              : String.format(Locale.ROOT, "%,.0f", results.serverBytesPerCall(s, p)),
         });
       }
     }

@@ -169,6 +169,7 @@ public final class SideBySide {
   static final class Results {
     private final Map<Scenario, Map<Pairing, Figures>> figures = new EnumMap<>(Scenario.class);
     private final Map<Scenario, Map<Pairing, String>> failures = new EnumMap<>(Scenario.class);
+    private final Map<Scenario, Map<Pairing, Double>> serverBytes = new EnumMap<>(Scenario.class);
 
     void put(Scenario s, Pairing p, Figures f) {
       figures.computeIfAbsent(s, k -> new EnumMap<>(Pairing.class)).put(p, f);
@@ -176,6 +177,18 @@ public final class SideBySide {
 
     void fail(Scenario s, Pairing p, String why) {
       failures.computeIfAbsent(s, k -> new EnumMap<>(Pairing.class)).put(p, why);
+    }
+
+    void serverBytesPerCall(Scenario s, Pairing p, double bytes) {
+      serverBytes.computeIfAbsent(s, k -> new EnumMap<>(Pairing.class)).put(p, bytes);
+    }
+
+    /**
+     * Bytes the Java server's event loop allocated per call over the row (warm-up included), or
+     * NaN when the server is not Spindle's.
+     */
+    double serverBytesPerCall(Scenario s, Pairing p) {
+      return serverBytes.getOrDefault(s, Map.of()).getOrDefault(p, Double.NaN);
     }
 
     /** The figures, or null. */
@@ -214,9 +227,17 @@ public final class SideBySide {
           progress.printf("[%2d/%d] %-12s %-18s ", done, o.cells(), s.id, p.label);
           progress.flush();
           try {
+            long[] before = servers.stats(p);
             Figures f = measure(s, p, o, servers, twisted, clientLoop);
+            long[] after = servers.stats(p);
             results.put(s, p, f);
-            progress.printf("%,.0f calls/s%n", f.median());
+            String alloc = "";
+            if (before != null && after[0] > before[0]) {
+              double perCall = (double) (after[1] - before[1]) / (after[0] - before[0]);
+              results.serverBytesPerCall(s, p, perCall);
+              alloc = String.format(", server %,.0f B/call", perCall);
+            }
+            progress.printf("%,.0f calls/s%s%n", f.median(), alloc);
           } catch (Exception e) {
             String why = e.getClass().getSimpleName() + ": " + e.getMessage();
             results.fail(s, p, why);
@@ -251,6 +272,7 @@ public final class SideBySide {
 
   /** The server processes the selected rows need, started together, and their ports. */
   private static final class Servers {
+    Child spindle;
     int ampPort;
     int pbPort;
     int twistedAmpPort;
@@ -283,6 +305,7 @@ public final class SideBySide {
         }
       }
       Servers servers = new Servers();
+      servers.spindle = spindle;
       if (spindle != null) {
         servers.ampPort = port(spindle.awaitLine("PORT amp ", 60));
         servers.pbPort = port(spindle.awaitLine("PORT pb ", 60));
@@ -299,6 +322,30 @@ public final class SideBySide {
         }
       }
       return servers;
+    }
+
+    /**
+     * The Java server's calls answered and bytes allocated by its event loop so far, when {@code
+     * p}'s server is the Java one; otherwise null.
+     */
+    long[] stats(Pairing p) throws Exception {
+      if (p.server != Pairing.Side.JAVA || spindle == null) {
+        return null;
+      }
+      String line = spindle.request("STATS", "STATS ", 30);
+      long calls = -1;
+      long allocated = -1;
+      for (String field : line.substring("STATS ".length()).trim().split("\\s+")) {
+        if (field.startsWith("calls=")) {
+          calls = Long.parseLong(field.substring(6));
+        } else if (field.startsWith("allocated=")) {
+          allocated = Long.parseLong(field.substring(10));
+        }
+      }
+      if (calls < 0 || allocated < 0) {
+        throw new IllegalStateException("Java server's STATS: " + line);
+      }
+      return new long[] {calls, allocated};
     }
 
     int port(Scenario.Protocol protocol, Pairing.Side server) {

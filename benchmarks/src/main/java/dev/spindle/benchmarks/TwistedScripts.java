@@ -25,10 +25,12 @@ final class TwistedScripts implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Copies the scripts out of the class path. */
+  /** Copies the scripts out of the class path (deleted by {@link #close()} or at exit). */
   static TwistedScripts extract(String python) throws IOException {
     Path dir = Files.createTempDirectory("spindle-bench-py");
+    dir.toFile().deleteOnExit(); // also on Ctrl-C; deleted after the files registered below
     for (String name : SCRIPTS) {
+      dir.resolve(name).toFile().deleteOnExit();
       try (InputStream in = TwistedScripts.class.getResourceAsStream("/python/" + name)) {
         if (in == null) {
           throw new IOException("python/" + name + " is not on the class path (build the module)");
