@@ -39,6 +39,9 @@ class SideBySideTest {
       assertTrue(f.median() > 0, () -> p.label + ": " + f);
       assertTrue(f.hasLatency(), () -> p.label + " has no latency: " + f);
     }
+    // The Java server answered STATS before and after its rows (a count, not a speed).
+    assertTrue(results.serverBytesPerCall(Scenario.AMP_SEQ, Pairing.JAVA_JAVA) > 0);
+    assertTrue(results.serverBytesPerCall(Scenario.AMP_SEQ, Pairing.TWISTED_JAVA) > 0);
     String table = ResultTable.render(results, options);
     assertTrue(table.contains("| AMP Sum, one at a time | Java → Java |"), table);
     assertTrue(table.contains("|  | Twisted → Twisted |"), table);
