@@ -15,7 +15,7 @@ The commands match the Java ones in dev.spindle.benchmarks (Sum, Echo).
 import sys
 
 import bench_support
-from twisted.internet import defer, endpoints, protocol, reactor
+from twisted.internet import endpoints, protocol, reactor
 from twisted.protocols import amp
 
 

@@ -14,7 +14,6 @@ one machine-readable line that dev.spindle.benchmarks.TwistedClient parses:
 """
 
 import argparse
-import math
 import sys
 import threading
 import time

@@ -25,12 +25,6 @@ class Adder(pb.Root):
         return a + b
 
 
-def connect(port):
-    factory = pb.PBClientFactory()
-    reactor.connectTCP("127.0.0.1", port, factory)
-    return factory.getRootObject()
-
-
 class _Conn:
     """The root reference, with the transport bench_support closes at the end."""
 
@@ -39,8 +33,10 @@ class _Conn:
         self.transport = root.broker.transport
 
 
-def connect_conn(port):
-    return connect(port).addCallback(_Conn)
+def connect(port):
+    factory = pb.PBClientFactory()
+    reactor.connectTCP("127.0.0.1", port, factory)
+    return factory.getRootObject().addCallback(_Conn)
 
 
 def call_add(conn, n):
@@ -57,7 +53,7 @@ def main(argv):
         bench_support.server_main(pb.PBServerFactory(Adder()), argv[1:])
     elif argv[:1] == ["client"]:
         args = bench_support.client_args(argv[1:], ["add"])
-        bench_support.client_main(args, connect_conn, call_add)
+        bench_support.client_main(args, connect, call_add)
     else:
         sys.exit(__doc__)
 

@@ -52,8 +52,8 @@ class OptionsAndFiguresTest {
     SideBySide.Options quick = SideBySide.Options.parse("--quick");
     SideBySide.Options both = SideBySide.Options.parse("--quick", "--seconds", "1", "--rounds", "5");
 
-    assertEquals(0.5, quick.seconds());
-    assertEquals(0.5, quick.warmup());
+    assertEquals(SideBySide.QUICK_SECONDS, quick.seconds());
+    assertEquals(SideBySide.QUICK_WARMUP, quick.warmup());
     assertEquals(3, quick.rounds());
     assertEquals(1.0, both.seconds());
     assertEquals(5, both.rounds());
