@@ -61,7 +61,7 @@ class AmpBoxDecoderFuzzTest {
   @BeforeAll
   static void warmUp() {
     // Class loading and first-time initialization are not the decoder's allocations.
-    seeds().limit(20).forEach(s -> decode(new AmpBoxDecoder(), s, null));
+    seeds().forEach(s -> decode(new AmpBoxDecoder(), s, null));
     decode(new AmpBoxDecoder(1, 1, 2), new byte[] {0, 2, 1, 1}, null);
     warm = true;
   }
@@ -123,7 +123,8 @@ class AmpBoxDecoderFuzzTest {
         if (chunks == null && warm) {
           assertTrue(
               allocated <= ALLOCATION_ALLOWANCE + PER_BYTE * input.length,
-              () -> "allocated " + allocated + " bytes for " + input.length + " input bytes");
+              () -> "allocated " + allocated + " bytes for " + input.length + " input bytes: "
+                  + dev.spindle.amp.testing.Vectors.toHex(input));
         }
         for (Object o; (o = ch.readInbound()) != null; ) {
           // Boxes completed before the failure, in the same chunk, are still delivered.
