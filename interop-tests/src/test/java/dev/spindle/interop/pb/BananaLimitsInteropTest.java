@@ -82,9 +82,11 @@ class BananaLimitsInteropTest {
       // Choose the pb dialect, send PB's version, then announce 655,361 bytes (base-128 digits
       // 1, 0, 40, then the STRING type byte) and send nothing more.
       s.getOutputStream().write(Vectors.hex("02827062" + "028013870681" + "01002882"));
-      byte[] all = readToEnd(s.getInputStream());
-      // Twisted sent its dialect offer and version, nothing after; then it closed.
-      assertEquals("02800282706204826e6f6e65" + "028013870681", Vectors.toHex(all));
+      String all = Vectors.toHex(readToEnd(s.getInputStream()));
+      // Twisted wrote its dialect offer and version, nothing in answer to the header, and closed;
+      // the error drops the connection without flushing, so even those may not have left.
+      String offerAndVersion = "02800282706204826e6f6e65" + "028013870681";
+      assertTrue(offerAndVersion.startsWith(all), () -> "Twisted sent " + all);
     }
   }
 
