@@ -128,6 +128,8 @@ class UnjellyFuzzTest {
           List<Object> kv = new ArrayList<>(m.keySet());
           kv.addAll(m.values());
           children = kv;
+        } else if (o instanceof Tuple t) {
+          children = t.asList();
         } else {
           children = (Collection<?>) o;
         }
