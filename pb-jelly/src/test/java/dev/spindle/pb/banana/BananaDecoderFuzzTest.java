@@ -76,6 +76,7 @@ class BananaDecoderFuzzTest {
     inputs.addAll(FuzzInputs.of(BananaDecoderFuzzTest.class, "decodeExpressions"));
     for (byte[] input : inputs) {
       for (BananaDialect d : BananaDialect.values()) {
+        decode(LARGE, d, input, null, false); // a path's first run links and loads code
         decode(LARGE, d, input, null, true);
       }
     }
