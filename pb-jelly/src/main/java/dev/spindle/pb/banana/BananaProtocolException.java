@@ -59,7 +59,11 @@ public final class BananaProtocolException extends BananaException {
   }
 
   static BananaProtocolException invalidTypeByte(int typeByte) {
+    // Not String.format: its parser costs ~100 KB per call, on a path any peer can trigger.
+    int b = typeByte & 0xff;
     return new BananaProtocolException(
-        String.format("Invalid Type Byte b'\\x%02x'", typeByte & 0xff), NOT_IMPLEMENTED_ERROR);
+        "Invalid Type Byte b'\\x" + Character.forDigit(b >>> 4, 16) + Character.forDigit(b & 15, 16)
+            + "'",
+        NOT_IMPLEMENTED_ERROR);
   }
 }
