@@ -31,22 +31,21 @@ public final class AmpBox {
   /** Above this many pairs, lookups go through the hash index. */
   static final int INDEX_THRESHOLD = 16;
 
-  private byte[][] keys;
-  private byte[][] values;
+  /** Pair {@code i} is {@code pairs[2 * i]} (key) and {@code pairs[2 * i + 1]} (value). */
+  private byte[][] pairs;
   private int size;
   private boolean sorted = true;
   /** Key to pair index; null while the box is small (or after a removal, until rebuilt). */
   private Map<Key, Integer> index;
 
-  /** Creates an empty box. */
+  /** Creates an empty box with room for four pairs (it grows as needed). */
   public AmpBox() {
-    this(8);
+    this(4);
   }
 
   /** Creates an empty box with room for {@code expectedSize} pairs. */
   public AmpBox(int expectedSize) {
-    keys = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
-    values = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
+    pairs = expectedSize == 0 ? EMPTY : new byte[2 * expectedSize][];
   }
 
   /**
@@ -55,8 +54,7 @@ public final class AmpBox {
    */
   public AmpBox copy() {
     AmpBox c = new AmpBox(0);
-    c.keys = Arrays.copyOf(keys, Math.max(size, 4));
-    c.values = Arrays.copyOf(values, Math.max(size, 4));
+    c.pairs = Arrays.copyOf(pairs, 2 * Math.max(size, 4));
     c.size = size;
     c.sorted = sorted;
     return c;
@@ -104,19 +102,17 @@ public final class AmpBox {
   private void putUnchecked(byte[] key, byte[] value) {
     int i = indexOf(key);
     if (i >= 0) {
-      values[i] = value;
+      pairs[2 * i + 1] = value;
       return;
     }
-    if (size == keys.length) {
-      int n = Math.max(4, size * 2);
-      keys = Arrays.copyOf(keys, n);
-      values = Arrays.copyOf(values, n);
+    if (2 * size == pairs.length) {
+      pairs = Arrays.copyOf(pairs, 2 * Math.max(4, size * 2));
     }
-    if (sorted && size > 0 && compareUnsigned(keys[size - 1], key) > 0) {
+    if (sorted && size > 0 && compareUnsigned(pairs[2 * size - 2], key) > 0) {
       sorted = false;
     }
-    keys[size] = key;
-    values[size] = value;
+    pairs[2 * size] = key;
+    pairs[2 * size + 1] = value;
     if (index != null) {
       index.put(new Key(key), size);
     }
@@ -126,13 +122,13 @@ public final class AmpBox {
   /** Returns the value under {@code key}, or null. The returned array is the box's own. */
   public byte[] get(byte[] key) {
     int i = indexOf(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : pairs[2 * i + 1];
   }
 
   /** Returns the value under the ASCII key {@code key}, or null. */
   public byte[] get(String key) {
     int i = indexOfAscii(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : pairs[2 * i + 1];
   }
 
   /** Returns the value under {@code key} decoded as UTF-8 (invalid bytes replaced), or null. */
@@ -157,12 +153,11 @@ public final class AmpBox {
     if (i < 0) {
       return null;
     }
-    byte[] old = values[i];
-    System.arraycopy(keys, i + 1, keys, i, size - i - 1);
-    System.arraycopy(values, i + 1, values, i, size - i - 1);
+    byte[] old = pairs[2 * i + 1];
+    System.arraycopy(pairs, 2 * i + 2, pairs, 2 * i, 2 * (size - i - 1));
     size--;
-    keys[size] = null;
-    values[size] = null;
+    pairs[2 * size] = null;
+    pairs[2 * size + 1] = null;
     index = null; // indexes moved; rebuilt on the next lookup if still large
     return old;
   }
@@ -170,20 +165,20 @@ public final class AmpBox {
   /** Returns the key of the {@code index}th pair in insertion order (the box's own array). */
   public byte[] keyAt(int index) {
     Objects.checkIndex(index, size);
-    return keys[index];
+    return pairs[2 * index];
   }
 
   /** Returns the value of the {@code index}th pair in insertion order (the box's own array). */
   public byte[] valueAt(int index) {
     Objects.checkIndex(index, size);
-    return values[index];
+    return pairs[2 * index + 1];
   }
 
   /** Returns the keys as ASCII-decoded strings, in insertion order. */
   public List<String> keys() {
     List<String> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      out.add(new String(keys[i], StandardCharsets.ISO_8859_1));
+      out.add(new String(pairs[2 * i], StandardCharsets.ISO_8859_1));
     }
     return Collections.unmodifiableList(out);
   }
@@ -205,7 +200,7 @@ public final class AmpBox {
       for (int i = 1; i < size; i++) {
         int cur = order[i];
         int j = i - 1;
-        while (j >= 0 && compareUnsigned(keys[order[j]], keys[cur]) > 0) {
+        while (j >= 0 && compareUnsigned(pairs[2 * order[j]], pairs[2 * cur]) > 0) {
           order[j + 1] = order[j];
           j--;
         }
@@ -217,7 +212,7 @@ public final class AmpBox {
     for (int i = 0; i < size; i++) {
       boxed[i] = i;
     }
-    Arrays.sort(boxed, (a, b) -> compareUnsigned(keys[a], keys[b]));
+    Arrays.sort(boxed, (a, b) -> compareUnsigned(pairs[2 * a], pairs[2 * b]));
     for (int i = 0; i < size; i++) {
       order[i] = boxed[i];
     }
@@ -230,7 +225,7 @@ public final class AmpBox {
       return i == null ? -1 : i;
     }
     for (int i = 0; i < size; i++) {
-      if (Arrays.equals(keys[i], key)) {
+      if (Arrays.equals(pairs[2 * i], key)) {
         return i;
       }
     }
@@ -242,7 +237,7 @@ public final class AmpBox {
     if (m == null) {
       m = new HashMap<>(size * 2);
       for (int i = 0; i < size; i++) {
-        m.put(new Key(keys[i]), i);
+        m.put(new Key(pairs[2 * i]), i);
       }
       index = m;
     }
@@ -264,7 +259,7 @@ public final class AmpBox {
     }
     outer:
     for (int i = 0; i < size; i++) {
-      byte[] k = keys[i];
+      byte[] k = pairs[2 * i];
       if (k.length != n) {
         continue;
       }
@@ -313,7 +308,7 @@ public final class AmpBox {
       return false;
     }
     for (int i = 0; i < size; i++) {
-      if (!Arrays.equals(values[i], other.get(keys[i]))) {
+      if (!Arrays.equals(pairs[2 * i + 1], other.get(pairs[2 * i]))) {
         return false;
       }
     }
@@ -324,7 +319,7 @@ public final class AmpBox {
   public int hashCode() {
     int h = 0;
     for (int i = 0; i < size; i++) {
-      h += Arrays.hashCode(keys[i]) ^ Arrays.hashCode(values[i]);
+      h += Arrays.hashCode(pairs[2 * i]) ^ Arrays.hashCode(pairs[2 * i + 1]);
     }
     return h;
   }
@@ -335,8 +330,8 @@ public final class AmpBox {
    */
   public int encodedLength() {
     int n = 2;
-    for (int i = 0; i < size; i++) {
-      n += 4 + keys[i].length + values[i].length;
+    for (int i = 0; i < 2 * size; i++) {
+      n += 2 + pairs[i].length;
     }
     return n;
   }
@@ -346,8 +341,8 @@ public final class AmpBox {
     byte[] out = new byte[encodedLength()];
     int p = 0;
     for (int i : wireOrder()) {
-      p = writeChunk(out, p, keys[i]);
-      p = writeChunk(out, p, values[i]);
+      p = writeChunk(out, p, pairs[2 * i]);
+      p = writeChunk(out, p, pairs[2 * i + 1]);
     }
     return out; // the last two bytes are already 00 00
   }
@@ -368,8 +363,8 @@ public final class AmpBox {
       if (n > 0) {
         sb.append(", ");
       }
-      sb.append(new String(keys[order[n]], StandardCharsets.ISO_8859_1)).append('=');
-      sb.append(PythonRepr.bytes(values[order[n]]));
+      sb.append(new String(pairs[2 * order[n]], StandardCharsets.ISO_8859_1)).append('=');
+      sb.append(PythonRepr.bytes(pairs[2 * order[n] + 1]));
     }
     return sb.append('}').toString();
   }
