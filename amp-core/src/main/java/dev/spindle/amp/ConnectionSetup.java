@@ -3,9 +3,9 @@ package dev.spindle.amp;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.codec.AmpBoxDecoder;
-import dev.spindle.amp.codec.AmpBoxEncoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -45,8 +45,8 @@ final class ConnectionSetup {
 
   /**
    * Builds the pipeline of a new channel and returns its connection: the decoder with this setup's
-   * limits, the shared encoder, and the handler joined to a dispatcher (or to the custom receiver).
-   * The handlers are in place before the locator factory runs, so the factory may already call the
+   * limits, the batching encoder, and the handler joined to a dispatcher (or to the custom
+   * receiver). The handlers are in place before the locator factory runs, so the factory may already call the
    * peer on the connection (the call is held until the channel is active). Runs on the channel's
    * event loop.
    */
@@ -66,7 +66,7 @@ final class ConnectionSetup {
     }
     ch.pipeline()
         .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
-        .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
+        .addLast("amp-encoder", new BatchingBoxEncoder())
         .addLast("amp", handler);
     if (locator != null && locatorFactory != null) {
       locator.delegate = locatorFactory.apply(connection);

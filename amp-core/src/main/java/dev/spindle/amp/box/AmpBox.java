@@ -224,8 +224,11 @@ public final class AmpBox {
       Integer i = index().get(new Key(key));
       return i == null ? -1 : i;
     }
+    int n = key.length;
     for (int i = 0; i < size; i++) {
-      if (Arrays.equals(pairs[2 * i], key)) {
+      byte[] k = pairs[2 * i];
+      // The same array (a shared key constant) is the common hit; then cheap misses.
+      if (k == key || (k.length == n && n > 0 && k[0] == key[0] && Arrays.equals(k, key))) {
         return i;
       }
     }
@@ -279,12 +282,29 @@ public final class AmpBox {
 
   /** A key array with value equality, for the index. */
   private static final class Key {
+    /** Per process, so a peer cannot prepare keys that all land in one bucket. */
+    private static final int SEED = new java.util.SplittableRandom().nextInt();
+
     private final byte[] bytes;
     private final int hash;
 
     Key(byte[] bytes) {
       this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
+      this.hash = hash(bytes);
+    }
+
+    /**
+     * A mixing hash: {@code Arrays.hashCode} maps short structured keys (counters, say) onto few
+     * values, and the colliding keys then pile up in a handful of buckets.
+     */
+    private static int hash(byte[] bytes) {
+      int h = SEED ^ bytes.length;
+      for (byte b : bytes) {
+        h = (h ^ (b & 0xff)) * 0x9E3779B1;
+        h ^= h >>> 15;
+      }
+      h *= 0x85EBCA6B;
+      return h ^ (h >>> 13);
     }
 
     @Override
