@@ -34,7 +34,6 @@ public final class AmpBox {
   /** Pair {@code i} is {@code pairs[2 * i]} (key) and {@code pairs[2 * i + 1]} (value). */
   private byte[][] pairs;
   private int size;
-  private boolean sorted = true;
   /** Key to pair index; null while the box is small (or after a removal, until rebuilt). */
   private Map<Key, Integer> index;
 
@@ -56,7 +55,6 @@ public final class AmpBox {
     AmpBox c = new AmpBox(0);
     c.pairs = Arrays.copyOf(pairs, 2 * Math.max(size, 4));
     c.size = size;
-    c.sorted = sorted;
     return c;
   }
 
@@ -107,9 +105,6 @@ public final class AmpBox {
     }
     if (2 * size == pairs.length) {
       pairs = Arrays.copyOf(pairs, 2 * Math.max(4, size * 2));
-    }
-    if (sorted && size > 0 && compareUnsigned(pairs[2 * size - 2], key) > 0) {
-      sorted = false;
     }
     pairs[2 * size] = key;
     pairs[2 * size + 1] = value;
@@ -192,7 +187,7 @@ public final class AmpBox {
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    if (sorted) {
+    if (isSorted()) {
       return order;
     }
     if (size <= INDEX_THRESHOLD) {
@@ -217,6 +212,16 @@ public final class AmpBox {
       order[i] = boxed[i];
     }
     return order;
+  }
+
+  /** Whether the keys are already in wire order (checked, not tracked: the box stays small). */
+  private boolean isSorted() {
+    for (int i = 1; i < size; i++) {
+      if (compareUnsigned(pairs[2 * i - 2], pairs[2 * i]) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int indexOf(byte[] key) {
