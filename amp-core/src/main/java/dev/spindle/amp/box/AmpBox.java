@@ -157,6 +157,13 @@ public final class AmpBox {
     return old;
   }
 
+  /** Removes every pair; the box keeps its room for as many as it had. */
+  public void clear() {
+    Arrays.fill(pairs, 0, 2 * size, null);
+    size = 0;
+    index = null;
+  }
+
   /** Returns the key of the {@code index}th pair in insertion order (the box's own array). */
   public byte[] keyAt(int index) {
     Objects.checkIndex(index, size);
