@@ -96,6 +96,11 @@ final class FloatText {
       // decimal of that length or shorter that does: it is the shortest, and the closest.
       return jdk;
     }
+    return search(a, jdk);
+  }
+
+  /** The general case of {@link #shortest}, apart so that the fast path stays small. */
+  private static BigDecimal search(double a, BigDecimal jdk) {
     BigDecimal exact = new BigDecimal(a);
     boolean normal = a >= Double.MIN_NORMAL;
     if (normal) {
