@@ -341,7 +341,7 @@ public final class BananaDecoder extends ByteToMessageDecoder {
       for (int i = n - 1; i >= 0; i--) {
         v = (v << 7) | digits[i];
       }
-      return new Sexp.Int(negative ? -v : v);
+      return SmallInts.of(negative ? -v : v);
     }
     BigInteger v = bigValue(n);
     return Sexp.integer(negative ? v.negate() : v);
