@@ -46,9 +46,9 @@ final class ConnectionSetup {
   /**
    * Builds the pipeline of a new channel and returns its connection: the decoder with this setup's
    * limits, the batching encoder, and the handler joined to a dispatcher (or to the custom
-   * receiver). The handlers are in place before the locator factory runs, so the factory may already call the
-   * peer on the connection (the call is held until the channel is active). Runs on the channel's
-   * event loop.
+   * receiver). The handlers are in place before the locator factory runs, so the factory may
+   * already call the peer on the connection (the call is held until the channel is active). Runs
+   * on the channel's event loop.
    */
   AmpConnection initChannel(Channel ch) {
     ch.config().setOption(ChannelOption.TCP_NODELAY, true);

@@ -240,11 +240,24 @@ public final class AmpBox {
     for (int i = 0; i < size; i++) {
       byte[] k = pairs[2 * i];
       // The same array (a shared key constant) is the common hit; then cheap misses.
-      if (k == key || (k.length == n && n > 0 && k[0] == key[0] && Arrays.equals(k, key))) {
+      if (k == key || (k.length == n && sameBytes(k, key, n))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** Arrays.equals for two arrays of length n; a plain loop for short keys, the usual ones. */
+  private static boolean sameBytes(byte[] a, byte[] b, int n) {
+    if (n > 16) {
+      return Arrays.equals(a, b);
+    }
+    for (int j = 0; j < n; j++) {
+      if (a[j] != b[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Map<Key, Integer> index() {

@@ -25,8 +25,8 @@ import java.util.List;
  * values are copied once out of the cumulation into the box's arrays; the cumulation is never
  * retained. Keys, and the command names under {@code _command}, recur from box to box: up to 32
  * bytes long they come from a small per-decoder cache, so the boxes of one connection share those
- * arrays (boxes never modify them). An empty box ({@code 00 00}) is emitted like any other: rejecting it is the
- * dispatcher's business.
+ * arrays (boxes never modify them). An empty box ({@code 00 00}) is emitted like any other:
+ * rejecting it is the dispatcher's business.
  *
  * <p>Event-loop confined; one instance per channel.
  */

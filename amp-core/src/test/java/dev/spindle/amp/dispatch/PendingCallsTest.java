@@ -80,7 +80,8 @@ class PendingCallsTest {
     List<Long> outstanding = new ArrayList<>();
     long tag = 0;
     for (int step = 0; step < 5_000; step++) {
-      if (outstanding.size() < window && (outstanding.isEmpty() || random.nextInt(100) >= answerPercent)) {
+      boolean send = outstanding.isEmpty() || random.nextInt(100) >= answerPercent;
+      if (outstanding.size() < window && send) {
         tag++;
         calls.put(tag, tag * 7);
         model.put(tag, tag * 7);
