@@ -20,13 +20,15 @@ import io.netty.channel.ChannelPromise;
  * not fit in it goes into a new buffer rather than growing (and so copying) the old one.
  *
  * <p>Boxes waiting in the batch are not yet counted by the channel's outbound buffer (its
- * writability), until the next flush, which comes at the end of the read batch or loop turn.
+ * writability) until the batch is written: at the next flush (the end of the read batch or loop
+ * turn) or once it holds {@value #MAX_BATCH} bytes, well under Netty's default 64 KiB high-water
+ * mark. So writability lags by at most that much.
  *
  * <p>Event-loop confined; one instance per channel.
  */
 public final class BatchingBoxEncoder extends ChannelOutboundHandlerAdapter {
   static final int MIN_BATCH = 512;
-  static final int MAX_BATCH = 64 * 1024;
+  static final int MAX_BATCH = 16 * 1024;
 
   private ByteBuf batch;
   private int nextCapacity = 2048;
