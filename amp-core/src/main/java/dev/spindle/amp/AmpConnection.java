@@ -4,7 +4,6 @@ import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.codec.AmpBoxDecoder;
-import dev.spindle.amp.codec.AmpBoxEncoder;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.CommandSpecs;
 import dev.spindle.amp.command.Request;
@@ -43,6 +42,8 @@ public final class AmpConnection {
 
   private final AmpChannelHandler handler;
   private final BoxDispatcher dispatcher;
+  /** The last command name sent and its UTF-8 bytes; racy but immutable, so safe to share. */
+  private NameBytes lastName;
 
   AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher) {
     this.handler = handler;
@@ -106,29 +107,31 @@ public final class AmpConnection {
           new IllegalStateException("this connection's boxes go to a custom BoxReceiver; use boxSender()"));
       return;
     }
-    byte[] name = commandName.getBytes(StandardCharsets.UTF_8);
+    byte[] name = nameBytes(commandName);
     if (name.length > AmpKeys.MAX_VALUE_LENGTH) {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));
       return;
     }
-    BoxDispatcher.PendingCall pending = requiresAnswer ? (BoxDispatcher.PendingCall) future : null;
-    handler.execute(
-        new AmpChannelHandler.LoopTask() {
-          @Override
-          public void run(AmpChannelHandler h) {
-            if (dispatcher.sendCommand(name, box, pending) && !requiresAnswer) {
-              future.complete(null);
-            } else if (!requiresAnswer && !future.isDone()) {
-              future.completeExceptionally(new ConnectionLostException("connection closed", null));
-            }
-          }
-
-          @Override
-          public void fail(Throwable cause) {
-            future.completeExceptionally(cause);
-          }
-        });
+    // The call is its own loop task: one object per call besides the box.
+    Call<?> call = (Call<?>) future;
+    call.dispatcher = dispatcher;
+    call.name = name;
+    call.box = box;
+    call.requiresAnswer = requiresAnswer;
+    handler.execute(call);
   }
+
+  private byte[] nameBytes(String commandName) {
+    NameBytes last = lastName;
+    if (last != null && (last.name == commandName || last.name.equals(commandName))) {
+      return last.bytes;
+    }
+    byte[] bytes = commandName.getBytes(StandardCharsets.UTF_8);
+    lastName = new NameBytes(commandName, bytes);
+    return bytes;
+  }
+
+  private record NameBytes(String name, byte[] bytes) {}
 
   /**
    * Asks the peer to start TLS with Twisted's {@code StartTLS} command (what {@code
@@ -375,7 +378,7 @@ public final class AmpConnection {
     ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
     p.addAfter(decoder.name(), "switched", protocol);
     p.remove(h);
-    p.remove(AmpBoxEncoder.INSTANCE);
+    p.remove(ConnectionSetup.ENCODER);
     p.remove(decoder.handler());
   }
 
@@ -424,9 +427,37 @@ public final class AmpConnection {
     return "AmpConnection{" + (ch == null ? "unbound" : ch.localAddress() + " -> " + ch.remoteAddress()) + "}";
   }
 
-  /** A typed call: the future of the response, and the dispatcher's callback for its answer. */
-  private static final class TypedCall<C extends Request<R>, R> extends CompletableFuture<R>
-      implements BoxDispatcher.PendingCall {
+  /**
+   * One call: its future, the loop task that sends it, and the dispatcher's callback for its
+   * answer. The send fields are set before the task is handed to the loop, which publishes them.
+   */
+  private abstract static class Call<T> extends CompletableFuture<T>
+      implements BoxDispatcher.PendingCall, AmpChannelHandler.LoopTask {
+    BoxDispatcher dispatcher;
+    byte[] name;
+    AmpBox box;
+    boolean requiresAnswer;
+
+    @Override
+    public void run(AmpChannelHandler h) {
+      AmpBox b = box;
+      box = null;
+      if (dispatcher.sendCommand(name, b, requiresAnswer ? this : null) && !requiresAnswer) {
+        complete(null);
+      } else if (!requiresAnswer && !isDone()) {
+        completeExceptionally(new ConnectionLostException("connection closed", null));
+      }
+    }
+
+    @Override
+    public void fail(Throwable cause) {
+      box = null;
+      completeExceptionally(cause);
+    }
+  }
+
+  /** A typed call. */
+  private static final class TypedCall<C extends Request<R>, R> extends Call<R> {
     private final CommandSpec<C, R> spec;
 
     TypedCall(CommandSpec<C, R> spec) {
@@ -467,8 +498,7 @@ public final class AmpConnection {
   }
 
   /** A box-level call. */
-  private static final class RawCall extends CompletableFuture<AmpBox>
-      implements BoxDispatcher.PendingCall {
+  private static final class RawCall extends Call<AmpBox> {
     @Override
     public void answer(AmpBox box) {
       complete(box);

@@ -3,9 +3,9 @@ package dev.spindle.amp;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.codec.AmpBoxDecoder;
-import dev.spindle.amp.codec.AmpBoxEncoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -22,6 +22,9 @@ import java.util.function.Function;
 
 /** The per-connection options shared by {@link AmpServer} and {@link AmpClient}. */
 final class ConnectionSetup {
+  /** The name of the AMP encoder in a connection's pipeline. */
+  static final String ENCODER = "amp-encoder";
+
   final Function<AmpConnection, CommandLocator> locatorFactory;
   final Function<AmpConnection, BoxReceiver> receiverFactory;
   final int maxKeyLength;
@@ -52,10 +55,10 @@ final class ConnectionSetup {
 
   /**
    * Builds the pipeline of a new channel and returns its connection: the decoder with this setup's
-   * limits, the shared encoder, and the handler joined to a dispatcher (or to the custom receiver).
-   * The handlers are in place before the locator factory runs, so the factory may already call the
-   * peer on the connection (the call is held until the channel is active). Runs on the channel's
-   * event loop.
+   * limits, the batching encoder, and the handler joined to a dispatcher (or to the custom
+   * receiver). The handlers are in place before the locator factory runs, so the factory may
+   * already call the peer on the connection (the call is held until the channel is active). Runs
+   * on the channel's event loop.
    */
   AmpConnection initChannel(Channel ch) {
     return initChannel(ch, null);
@@ -92,7 +95,7 @@ final class ConnectionSetup {
     }
     ch.pipeline()
         .addLast(Tls.DECODER, new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
-        .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
+        .addLast(ENCODER, new BatchingBoxEncoder())
         .addLast("amp", handler);
     if (locator != null && startTlsContext != null) {
       locator.startTls = connection.startTlsResponder(startTlsContext);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One end of an AMP connection on an {@link EmbeddedChannel}, with the real pipeline built by
  * {@link ConnectionSetup#initializer} from an endpoint builder. Bytes from the "peer" are fed in;
- * what this end writes is read out, one buffer per box, and released.
+ * what this end writes is read out (one buffer per flushed batch of boxes) and released.
  */
 final class EmbeddedAmp implements AutoCloseable {
   final EmbeddedChannel channel;
@@ -56,7 +56,7 @@ final class EmbeddedAmp implements AutoCloseable {
     channel.runPendingTasks();
   }
 
-  /** Returns what this end wrote since the last call: one array per write (per box). */
+  /** Returns what this end wrote since the last call: one array per write (per flushed batch). */
   List<byte[]> written() {
     channel.runPendingTasks();
     List<byte[]> out = new ArrayList<>();

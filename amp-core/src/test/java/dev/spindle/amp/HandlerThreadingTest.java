@@ -335,7 +335,7 @@ class HandlerThreadingTest {
             .putString("_command", "Sum").putString("a", "1").putString("b", "2").toByteArray());
       }
       server.feed(read.toByteArray());
-      assertEquals(100, server.written().size());
+      assertEquals(100, server.writtenBoxes().size());
       assertEquals(1, counter.flushes.get());
     }
   }

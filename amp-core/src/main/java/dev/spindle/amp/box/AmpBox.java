@@ -31,22 +31,20 @@ public final class AmpBox {
   /** Above this many pairs, lookups go through the hash index. */
   static final int INDEX_THRESHOLD = 16;
 
-  private byte[][] keys;
-  private byte[][] values;
+  /** Pair {@code i} is {@code pairs[2 * i]} (key) and {@code pairs[2 * i + 1]} (value). */
+  private byte[][] pairs;
   private int size;
-  private boolean sorted = true;
   /** Key to pair index; null while the box is small (or after a removal, until rebuilt). */
   private Map<Key, Integer> index;
 
-  /** Creates an empty box. */
+  /** Creates an empty box with room for four pairs (it grows as needed). */
   public AmpBox() {
-    this(8);
+    this(4);
   }
 
   /** Creates an empty box with room for {@code expectedSize} pairs. */
   public AmpBox(int expectedSize) {
-    keys = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
-    values = expectedSize == 0 ? EMPTY : new byte[expectedSize][];
+    pairs = expectedSize == 0 ? EMPTY : new byte[2 * expectedSize][];
   }
 
   /**
@@ -55,10 +53,8 @@ public final class AmpBox {
    */
   public AmpBox copy() {
     AmpBox c = new AmpBox(0);
-    c.keys = Arrays.copyOf(keys, Math.max(size, 4));
-    c.values = Arrays.copyOf(values, Math.max(size, 4));
+    c.pairs = Arrays.copyOf(pairs, 2 * Math.max(size, 4));
     c.size = size;
-    c.sorted = sorted;
     return c;
   }
 
@@ -104,19 +100,14 @@ public final class AmpBox {
   private void putUnchecked(byte[] key, byte[] value) {
     int i = indexOf(key);
     if (i >= 0) {
-      values[i] = value;
+      pairs[2 * i + 1] = value;
       return;
     }
-    if (size == keys.length) {
-      int n = Math.max(4, size * 2);
-      keys = Arrays.copyOf(keys, n);
-      values = Arrays.copyOf(values, n);
+    if (2 * size == pairs.length) {
+      pairs = Arrays.copyOf(pairs, 2 * Math.max(4, size * 2));
     }
-    if (sorted && size > 0 && compareUnsigned(keys[size - 1], key) > 0) {
-      sorted = false;
-    }
-    keys[size] = key;
-    values[size] = value;
+    pairs[2 * size] = key;
+    pairs[2 * size + 1] = value;
     if (index != null) {
       index.put(new Key(key), size);
     }
@@ -126,13 +117,13 @@ public final class AmpBox {
   /** Returns the value under {@code key}, or null. The returned array is the box's own. */
   public byte[] get(byte[] key) {
     int i = indexOf(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : pairs[2 * i + 1];
   }
 
   /** Returns the value under the ASCII key {@code key}, or null. */
   public byte[] get(String key) {
     int i = indexOfAscii(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : pairs[2 * i + 1];
   }
 
   /** Returns the value under {@code key} decoded as UTF-8 (invalid bytes replaced), or null. */
@@ -157,33 +148,39 @@ public final class AmpBox {
     if (i < 0) {
       return null;
     }
-    byte[] old = values[i];
-    System.arraycopy(keys, i + 1, keys, i, size - i - 1);
-    System.arraycopy(values, i + 1, values, i, size - i - 1);
+    byte[] old = pairs[2 * i + 1];
+    System.arraycopy(pairs, 2 * i + 2, pairs, 2 * i, 2 * (size - i - 1));
     size--;
-    keys[size] = null;
-    values[size] = null;
+    pairs[2 * size] = null;
+    pairs[2 * size + 1] = null;
     index = null; // indexes moved; rebuilt on the next lookup if still large
     return old;
+  }
+
+  /** Removes every pair; the box keeps its room for as many as it had. */
+  public void clear() {
+    Arrays.fill(pairs, 0, 2 * size, null);
+    size = 0;
+    index = null;
   }
 
   /** Returns the key of the {@code index}th pair in insertion order (the box's own array). */
   public byte[] keyAt(int index) {
     Objects.checkIndex(index, size);
-    return keys[index];
+    return pairs[2 * index];
   }
 
   /** Returns the value of the {@code index}th pair in insertion order (the box's own array). */
   public byte[] valueAt(int index) {
     Objects.checkIndex(index, size);
-    return values[index];
+    return pairs[2 * index + 1];
   }
 
   /** Returns the keys as ASCII-decoded strings, in insertion order. */
   public List<String> keys() {
     List<String> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      out.add(new String(keys[i], StandardCharsets.ISO_8859_1));
+      out.add(new String(pairs[2 * i], StandardCharsets.ISO_8859_1));
     }
     return Collections.unmodifiableList(out);
   }
@@ -197,7 +194,7 @@ public final class AmpBox {
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    if (sorted) {
+    if (isSorted()) {
       return order;
     }
     if (size <= INDEX_THRESHOLD) {
@@ -205,7 +202,7 @@ public final class AmpBox {
       for (int i = 1; i < size; i++) {
         int cur = order[i];
         int j = i - 1;
-        while (j >= 0 && compareUnsigned(keys[order[j]], keys[cur]) > 0) {
+        while (j >= 0 && compareUnsigned(pairs[2 * order[j]], pairs[2 * cur]) > 0) {
           order[j + 1] = order[j];
           j--;
         }
@@ -217,11 +214,21 @@ public final class AmpBox {
     for (int i = 0; i < size; i++) {
       boxed[i] = i;
     }
-    Arrays.sort(boxed, (a, b) -> compareUnsigned(keys[a], keys[b]));
+    Arrays.sort(boxed, (a, b) -> compareUnsigned(pairs[2 * a], pairs[2 * b]));
     for (int i = 0; i < size; i++) {
       order[i] = boxed[i];
     }
     return order;
+  }
+
+  /** Whether the keys are already in wire order (checked, not tracked: the box stays small). */
+  private boolean isSorted() {
+    for (int i = 1; i < size; i++) {
+      if (compareUnsigned(pairs[2 * i - 2], pairs[2 * i]) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int indexOf(byte[] key) {
@@ -229,12 +236,28 @@ public final class AmpBox {
       Integer i = index().get(new Key(key));
       return i == null ? -1 : i;
     }
+    int n = key.length;
     for (int i = 0; i < size; i++) {
-      if (Arrays.equals(keys[i], key)) {
+      byte[] k = pairs[2 * i];
+      // The same array (a shared key constant) is the common hit; then cheap misses.
+      if (k == key || (k.length == n && sameBytes(k, key, n))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** Arrays.equals for two arrays of length n; a plain loop for short keys, the usual ones. */
+  private static boolean sameBytes(byte[] a, byte[] b, int n) {
+    if (n > 16) {
+      return Arrays.equals(a, b);
+    }
+    for (int j = 0; j < n; j++) {
+      if (a[j] != b[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Map<Key, Integer> index() {
@@ -242,7 +265,7 @@ public final class AmpBox {
     if (m == null) {
       m = new HashMap<>(size * 2);
       for (int i = 0; i < size; i++) {
-        m.put(new Key(keys[i]), i);
+        m.put(new Key(pairs[2 * i]), i);
       }
       index = m;
     }
@@ -264,7 +287,7 @@ public final class AmpBox {
     }
     outer:
     for (int i = 0; i < size; i++) {
-      byte[] k = keys[i];
+      byte[] k = pairs[2 * i];
       if (k.length != n) {
         continue;
       }
@@ -284,12 +307,29 @@ public final class AmpBox {
 
   /** A key array with value equality, for the index. */
   private static final class Key {
+    /** Per process, so a peer cannot prepare keys that all land in one bucket. */
+    private static final int SEED = new java.util.SplittableRandom().nextInt();
+
     private final byte[] bytes;
     private final int hash;
 
     Key(byte[] bytes) {
       this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
+      this.hash = hash(bytes);
+    }
+
+    /**
+     * A mixing hash: {@code Arrays.hashCode} maps short structured keys (counters, say) onto few
+     * values, and the colliding keys then pile up in a handful of buckets.
+     */
+    private static int hash(byte[] bytes) {
+      int h = SEED ^ bytes.length;
+      for (byte b : bytes) {
+        h = (h ^ (b & 0xff)) * 0x9E3779B1;
+        h ^= h >>> 15;
+      }
+      h *= 0x85EBCA6B;
+      return h ^ (h >>> 13);
     }
 
     @Override
@@ -313,7 +353,7 @@ public final class AmpBox {
       return false;
     }
     for (int i = 0; i < size; i++) {
-      if (!Arrays.equals(values[i], other.get(keys[i]))) {
+      if (!Arrays.equals(pairs[2 * i + 1], other.get(pairs[2 * i]))) {
         return false;
       }
     }
@@ -324,7 +364,7 @@ public final class AmpBox {
   public int hashCode() {
     int h = 0;
     for (int i = 0; i < size; i++) {
-      h += Arrays.hashCode(keys[i]) ^ Arrays.hashCode(values[i]);
+      h += Arrays.hashCode(pairs[2 * i]) ^ Arrays.hashCode(pairs[2 * i + 1]);
     }
     return h;
   }
@@ -335,8 +375,8 @@ public final class AmpBox {
    */
   public int encodedLength() {
     int n = 2;
-    for (int i = 0; i < size; i++) {
-      n += 4 + keys[i].length + values[i].length;
+    for (int i = 0; i < 2 * size; i++) {
+      n += 2 + pairs[i].length;
     }
     return n;
   }
@@ -346,8 +386,8 @@ public final class AmpBox {
     byte[] out = new byte[encodedLength()];
     int p = 0;
     for (int i : wireOrder()) {
-      p = writeChunk(out, p, keys[i]);
-      p = writeChunk(out, p, values[i]);
+      p = writeChunk(out, p, pairs[2 * i]);
+      p = writeChunk(out, p, pairs[2 * i + 1]);
     }
     return out; // the last two bytes are already 00 00
   }
@@ -368,8 +408,8 @@ public final class AmpBox {
       if (n > 0) {
         sb.append(", ");
       }
-      sb.append(new String(keys[order[n]], StandardCharsets.ISO_8859_1)).append('=');
-      sb.append(PythonRepr.bytes(values[order[n]]));
+      sb.append(new String(pairs[2 * order[n]], StandardCharsets.ISO_8859_1)).append('=');
+      sb.append(PythonRepr.bytes(pairs[2 * order[n] + 1]));
     }
     return sb.append('}').toString();
   }

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +23,10 @@ import java.util.List;
  * Twisted closes it. {@code maxBoxBytes} counts every byte of a box, length prefixes and the {@code
  * 00 00} terminator included, so it is compared with {@link AmpBox#encodedLength()}. Keys and
  * values are copied once out of the cumulation into the box's arrays; the cumulation is never
- * retained. An empty box ({@code 00 00}) is emitted like any other: rejecting it is the
- * dispatcher's business.
+ * retained. Keys, and the command names under {@code _command}, recur from box to box: up to 32
+ * bytes long they come from a small per-decoder cache, so the boxes of one connection share those
+ * arrays (boxes never modify them). An empty box ({@code 00 00}) is emitted like any other:
+ * rejecting it is the dispatcher's business.
  *
  * <p>Event-loop confined; one instance per channel.
  */
@@ -37,10 +40,13 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
   }
 
   private static final byte[] EMPTY_VALUE = new byte[0];
+  private static final byte[] COMMAND_KEY =
+      AmpKeys.COMMAND.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final int maxKeyLength;
   private final int maxValueLength;
   private final int maxBoxBytes;
+  private final ByteStringCache cache = new ByteStringCache();
 
   private State state = State.KEY_LENGTH;
   private AmpBox box;
@@ -151,7 +157,7 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     if (in.readableBytes() < length) {
       return false;
     }
-    key = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+    key = cache.get(in, in.readerIndex(), length);
     in.skipBytes(length);
     state = State.VALUE_LENGTH;
     return true;
@@ -175,7 +181,14 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     if (in.readableBytes() < length) {
       return false;
     }
-    byte[] value = length == 0 ? EMPTY_VALUE : ByteBufUtil.getBytes(in, in.readerIndex(), length);
+    byte[] value;
+    if (length == 0) {
+      value = EMPTY_VALUE;
+    } else if (key.length == COMMAND_KEY.length && Arrays.equals(key, COMMAND_KEY)) {
+      value = cache.get(in, in.readerIndex(), length);
+    } else {
+      value = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+    }
     in.skipBytes(length);
     box.put(key, value);
     key = null;

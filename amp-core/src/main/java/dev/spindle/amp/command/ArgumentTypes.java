@@ -75,7 +75,25 @@ public final class ArgumentTypes {
 
   /** Returns the AMP {@code Integer} form of {@code value}: decimal ASCII. */
   public static byte[] longToBytes(long value) {
-    return ascii(Long.toString(value));
+    if (value == Long.MIN_VALUE) {
+      return ascii(Long.toString(value));
+    }
+    // Straight into the array: no String on the way.
+    long v = Math.abs(value);
+    int digits = 1;
+    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+      digits++;
+    }
+    int n = value < 0 ? digits + 1 : digits;
+    byte[] out = new byte[n];
+    for (int i = n - 1; i >= n - digits; i--) {
+      out[i] = (byte) ('0' + (int) (v % 10));
+      v /= 10;
+    }
+    if (value < 0) {
+      out[0] = '-';
+    }
+    return out;
   }
 
   /** Parses an AMP {@code Integer} into a long, as leniently as Python's {@code int()}. */

@@ -13,7 +13,9 @@ public interface BoxCodec<T> {
   void write(T value, AmpBox box);
 
   /**
-   * Reads a value from {@code box}, ignoring keys it does not declare.
+   * Reads a value from {@code box}, ignoring keys it does not declare. Keeps no reference to the
+   * box itself (its value arrays may be kept): {@link Responders} reuses a request box for the
+   * answer.
    *
    * @throws dev.spindle.amp.AmpArgumentException if a required key is missing or a value is bad
    */

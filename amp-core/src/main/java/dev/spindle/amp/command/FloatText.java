@@ -21,6 +21,7 @@ import java.math.RoundingMode;
 final class FloatText {
   private static final BigDecimal HALF = new BigDecimal("0.5");
   private static final int MAX_DIGITS = 17; // always enough to round-trip a double
+  private static final MathContext DIGITS_15 = new MathContext(15, RoundingMode.HALF_EVEN);
 
   private FloatText() {}
 
@@ -95,7 +96,21 @@ final class FloatText {
       // decimal of that length or shorter that does: it is the shortest, and the closest.
       return jdk;
     }
+    return search(a, jdk);
+  }
+
+  /** The general case of {@link #shortest}, apart so that the fast path stays small. */
+  private static BigDecimal search(double a, BigDecimal jdk) {
     BigDecimal exact = new BigDecimal(a);
+    boolean normal = a >= Double.MIN_NORMAL;
+    if (normal) {
+      // The same uniqueness: 15-digit decimals are more than four ulps apart, so if any decimal of
+      // at most 15 digits reads back as a, the nearest 15-digit one does, and it is the answer.
+      BigDecimal d15 = exact.round(DIGITS_15);
+      if (d15.doubleValue() == a) {
+        return d15;
+      }
+    }
     BigDecimal below = new BigDecimal(Math.nextDown(a));
     // Every decimal strictly between the midpoints to the neighbours reads back as a; the
     // midpoints themselves do when a's significand is even (ties go to even).
@@ -105,6 +120,17 @@ final class FloatText {
             ? exact.add(exact.subtract(below).multiply(HALF))
             : exact.add(new BigDecimal(Math.nextUp(a))).multiply(HALF);
     boolean evenSignificand = (Double.doubleToRawLongBits(a) & 1) == 0;
+    if (normal) {
+      // None of 15 digits or fewer: 16 if one of 16 reads back, else 17 (always enough).
+      BigDecimal best = pick(exact, 16, low, high, evenSignificand);
+      if (best == null) {
+        best = pick(exact, MAX_DIGITS, low, high, evenSignificand);
+      }
+      if (best == null) {
+        throw new AssertionError("no round-trip decimal of 17 digits for " + a);
+      }
+      return best;
+    }
 
     // Having a decimal of at most p digits in the interval is monotonic in p: binary search. JDK
     // 17's Double.toString round-trips with at most one digit too many, so its length is a good

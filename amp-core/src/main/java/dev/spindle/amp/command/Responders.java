@@ -15,6 +15,10 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The methods take the user's responder as a method reference ({@code target::divide}); the
  * functional interfaces below let it throw checked exceptions, which may be declared errors.
+ *
+ * <p>{@link #respond} and {@link #respondVoid} write the answer into the request box itself,
+ * emptied, once the method has returned: the arguments were read out of it before (see {@link
+ * BoxCodec#read}), and the server then needs one box per call, not two.
  */
 public final class Responders {
   private Responders() {}
@@ -56,7 +60,8 @@ public final class Responders {
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(mapFailure(spec, t));
     }
-    return encode(spec, response);
+    request.clear();
+    return encode(spec, response, request);
   }
 
   /** Answers {@code request} with a {@code void} method: the answer has no values. */
@@ -74,7 +79,8 @@ public final class Responders {
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(mapFailure(spec, t));
     }
-    return encode(spec, null);
+    request.clear();
+    return encode(spec, null, request);
   }
 
   /** Answers {@code request} with a method that returns a stage of its response. */
@@ -106,7 +112,7 @@ public final class Responders {
             out.completeExceptionally(mapFailure(spec, unwrap(t)));
             return;
           }
-          encode(spec, r).whenComplete((box, e) -> {
+          encode(spec, r, new AmpBox()).whenComplete((box, e) -> {
             if (e != null) {
               out.completeExceptionally(unwrap(e));
             } else {
@@ -117,10 +123,10 @@ public final class Responders {
     return out;
   }
 
+  /** Writes {@code response} into the empty {@code box}. */
   private static <C extends Request<R>, R> CompletionStage<AmpBox> encode(
-      CommandSpec<C, R> spec, R response) {
+      CommandSpec<C, R> spec, R response, AmpBox box) {
     try {
-      AmpBox box = new AmpBox();
       spec.response().write(response, box);
       return CompletableFuture.completedFuture(box);
     } catch (NullPointerException e) {

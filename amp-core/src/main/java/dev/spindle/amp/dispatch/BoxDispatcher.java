@@ -13,13 +13,12 @@ import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.box.PythonRepr;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
-import io.netty.util.collection.LongObjectHashMap;
-import io.netty.util.collection.LongObjectMap;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -50,11 +49,14 @@ public final class BoxDispatcher implements BoxReceiver {
   private static final byte[] ERROR_DESCRIPTION = ascii(AmpKeys.ERROR_DESCRIPTION);
 
   private final CommandLocator locator;
-  private final LongObjectMap<PendingCall> pending = new LongObjectHashMap<>();
+  private final PendingCalls<PendingCall> pending = new PendingCalls<>();
   // Volatile: responders may finish on other threads.
   private volatile BoxSender sender;
   private long lastTag;
   private Throwable stopped;
+  /** The last command name received, and its text: a peer mostly repeats a few commands. */
+  private byte[] lastCommand;
+  private String lastCommandName;
 
   /** Creates a dispatcher that answers commands with {@code locator}. */
   public BoxDispatcher(CommandLocator locator) {
@@ -153,7 +155,7 @@ public final class BoxDispatcher implements BoxReceiver {
 
   private void dispatchCommand(byte[] commandName, AmpBox box) {
     byte[] ask = box.get(ASK);
-    String name = utf8OrNull(commandName);
+    String name = commandName(commandName);
     BoxResponder responder;
     try {
       // Names are sent as UTF-8; bytes that are not UTF-8 cannot name a Java responder.
@@ -264,6 +266,17 @@ public final class BoxDispatcher implements BoxReceiver {
       t = t.getCause();
     }
     return t;
+  }
+
+  /** The command name as text, or null if it is not UTF-8. */
+  private String commandName(byte[] b) {
+    if (b == lastCommand || Arrays.equals(b, lastCommand)) {
+      return lastCommandName;
+    }
+    String name = utf8OrNull(b);
+    lastCommand = b;
+    lastCommandName = name;
+    return name;
   }
 
   private static String utf8OrNull(byte[] b) {

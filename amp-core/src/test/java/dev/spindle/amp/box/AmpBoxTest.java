@@ -42,6 +42,21 @@ class AmpBoxTest {
   }
 
   @Test
+  void clearEmptiesTheBoxForReuse() {
+    AmpBox box = new AmpBox();
+    for (int i = 0; i < 40; i++) {
+      box.putString("k" + i, "v");
+    }
+    box.clear();
+    assertEquals(0, box.size());
+    assertEquals(null, box.get("k1"));
+    box.putString("z", "1").putString("a", "2");
+    assertEquals(2, box.size());
+    assertArrayEquals(new byte[] {'2'}, box.get("a"));
+    assertEquals("AmpBox{a=b'2', z=b'1'}", box.toString());
+  }
+
+  @Test
   void pythonReprOfBytes() {
     assertEquals("b'Unimplemented'", PythonRepr.bytes("Unimplemented".getBytes()));
     assertEquals("b\"it's\"", PythonRepr.bytes("it's".getBytes()));

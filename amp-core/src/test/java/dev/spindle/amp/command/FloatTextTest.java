@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.box.PythonRepr;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,6 +95,39 @@ class FloatTextTest {
   @Test
   void reprOfNaNIgnoresSignAndPayload() {
     assertEquals("nan", FloatText.repr(Double.longBitsToDouble(0xfff8000000000001L)));
+  }
+
+  /**
+   * Against a plain search: the shortest length is the first p at which the decimal just below or
+   * just above the exact value, at p digits, reads back as the double; repr must have that many
+   * digits and be the closer of the two that do (the even one on a tie).
+   */
+  @Property(tries = 3000)
+  void reprIsTheShortestClosestRoundTrip(@ForAll long bits) {
+    double x = Math.abs(Double.longBitsToDouble(bits));
+    Assume.that(Double.isFinite(x) && x != 0);
+    String repr = FloatText.repr(x);
+    assertEquals(x, Double.parseDouble(repr), repr);
+    BigDecimal exact = new BigDecimal(x);
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
+      BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
+      boolean downOk = down.doubleValue() == x;
+      boolean upOk = up.doubleValue() == x;
+      if (!downOk && !upOk) {
+        continue;
+      }
+      BigDecimal expected;
+      if (downOk && upOk) {
+        int c = exact.subtract(down).compareTo(up.subtract(exact));
+        expected = c < 0 ? down : c > 0 ? up : down.unscaledValue().testBit(0) ? up : down;
+      } else {
+        expected = downOk ? down : up;
+      }
+      assertEquals(0, expected.compareTo(new BigDecimal(repr)), "repr " + repr + " of " + x);
+      return;
+    }
+    throw new AssertionError("no round trip for " + x);
   }
 
   private static double parse(String s) {

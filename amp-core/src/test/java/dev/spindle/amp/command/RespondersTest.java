@@ -2,6 +2,7 @@ package dev.spindle.amp.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spindle.amp.AmpArgumentException;
@@ -68,6 +69,14 @@ class RespondersTest {
     CompletionException e =
         assertThrows(CompletionException.class, () -> stage.toCompletableFuture().join());
     return e.getCause();
+  }
+
+  @Test
+  void theAnswerIsWrittenIntoTheEmptiedRequestBox() {
+    AmpBox request = new AmpBox().putString("n", "7").putString("_command", "Broad");
+    AmpBox answer = Responders.respondVoid(SPEC, request, c -> {}).toCompletableFuture().join();
+    assertSame(request, answer);
+    assertEquals(0, answer.size());
   }
 
   @Test

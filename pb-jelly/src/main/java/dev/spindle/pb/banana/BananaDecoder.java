@@ -59,6 +59,14 @@ public final class BananaDecoder extends ByteToMessageDecoder {
 
   /** At most this many list elements are reserved up front, whatever the header announces. */
   private static final int INITIAL_LIST_CAPACITY = 16;
+  /** One shared atom per vocabulary word (Sexp.Bytes are never modified). */
+  private static final Sexp.Bytes[] WORDS = new Sexp.Bytes[Vocabulary.SIZE + 1];
+
+  static {
+    for (int i = 1; i <= Vocabulary.SIZE; i++) {
+      WORDS[i] = new Sexp.Bytes(Vocabulary.sharedBytes(i));
+    }
+  }
 
   /** Digits of a non-negative long: 9 digits are 63 bits. */
   private static final int LONG_DIGITS = 9;
@@ -224,7 +232,7 @@ public final class BananaDecoder extends ByteToMessageDecoder {
         if (!dialect.usesVocabulary()) {
           throw BananaProtocolException.vocabOutsidePb((int) n);
         }
-        itemDone(new Sexp.Bytes(Vocabulary.bytes((int) n)));
+        itemDone(WORDS[(int) n]);
         break;
       }
       default:
@@ -333,7 +341,7 @@ public final class BananaDecoder extends ByteToMessageDecoder {
       for (int i = n - 1; i >= 0; i--) {
         v = (v << 7) | digits[i];
       }
-      return new Sexp.Int(negative ? -v : v);
+      return SmallInts.of(negative ? -v : v);
     }
     BigInteger v = bigValue(n);
     return Sexp.integer(negative ? v.negate() : v);

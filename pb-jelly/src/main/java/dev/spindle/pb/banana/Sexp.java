@@ -106,12 +106,12 @@ public sealed interface Sexp permits Sexp.Int, Sexp.BigInt, Sexp.Float, Sexp.Byt
 
   /** Returns the integer {@code value}. */
   static Sexp integer(long value) {
-    return new Int(value);
+    return SmallInts.of(value);
   }
 
   /** Returns the integer {@code value}, as {@link Int} if it fits in a long. */
   static Sexp integer(BigInteger value) {
-    return value.bitLength() < 64 ? new Int(value.longValue()) : new BigInt(value);
+    return value.bitLength() < 64 ? SmallInts.of(value.longValue()) : new BigInt(value);
   }
 
   /** Returns the float {@code value}. */

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * exactly its ancestors and {@link #depth()} is its nesting depth.
  */
 final class SexpStack {
-  private Sexp.SList[] lists = new Sexp.SList[8];
-  private int[] next = new int[8];
+  private Sexp.SList[] lists = new Sexp.SList[4];
+  private int[] next = new int[4];
   private int depth;
 
   /** Starts walking {@code list}'s items (call after visiting the list itself). */

@@ -64,7 +64,8 @@ public final class Jellier {
   private final JellyRegistry registry;
   private final SecurityOptions security;
   private final Object invoker;
-  private final IdentityHashMap<Object, Preserved> preserved = new IdentityHashMap<>();
+  /** Containers and instances seen so far; made at the first one (most messages have few). */
+  private IdentityHashMap<Object, Preserved> preserved;
   private long nextReference = 1;
   /** Open containers, instances and Jellyables, across re-entrant calls. */
   private int depth;
@@ -108,18 +109,22 @@ public final class Jellier {
     }
   }
 
+  private Preserved preservedOf(Object o) {
+    return preserved == null ? null : preserved.get(o);
+  }
+
   /**
    * Jellies one value depth-first with an explicit stack of open containers, so deep structures
    * cost heap, not Java stack; only {@link Jellyable#jellyFor} re-enters.
    */
   private Sexp run(Object value) {
     int savedDepth = depth;
-    ArrayDeque<Frame> stack = new ArrayDeque<>();
     try {
       Object started = start(value);
       if (started instanceof Sexp) {
         return (Sexp) started;
       }
+      ArrayDeque<Frame> stack = new ArrayDeque<>(4);
       stack.push((Frame) started);
       while (true) {
         Frame top = stack.peek();
@@ -229,7 +234,7 @@ public final class Jellier {
       return container(o, SET_ATOM, (Set<?>) o, true);
     }
     if (o instanceof Map) {
-      Preserved seen = preserved.get(o);
+      Preserved seen = preservedOf(o);
       if (seen != null) {
         return seen.sighting();
       }
@@ -242,12 +247,15 @@ public final class Jellier {
 
   private Preserved track(Object o) {
     Preserved p = new Preserved();
+    if (preserved == null) {
+      preserved = new IdentityHashMap<>(4);
+    }
     preserved.put(o, p);
     return p;
   }
 
   private Sexp jellyable(Jellyable j) {
-    Preserved seen = preserved.get(j);
+    Preserved seen = preservedOf(j);
     if (seen != null) {
       return seen.sighting();
     }
@@ -273,7 +281,7 @@ public final class Jellier {
   }
 
   private Object instance(InstanceType<?> type, Object o) {
-    Preserved seen = preserved.get(o);
+    Preserved seen = preservedOf(o);
     if (seen != null) {
       return seen.sighting();
     }
@@ -288,7 +296,7 @@ public final class Jellier {
   }
 
   private Object container(Object o, Sexp.Bytes head, Iterable<?> items, boolean hashed) {
-    Preserved seen = preserved.get(o);
+    Preserved seen = preservedOf(o);
     if (seen != null) {
       return seen.sighting();
     }

@@ -58,10 +58,10 @@ public final class Unjellier {
   /** Reference number to value ({@link #NULL} for null), or to a {@link Pending} placeholder. */
   private final HashMap<Long, Object> references = new HashMap<>();
   /** Tuples and frozensets being built, with the number of reasons (construction, pending slots). */
-  private final IdentityHashMap<Object, int[]> unfinished = new IdentityHashMap<>();
-  private final Set<Object> unfinishedView = unfinished.keySet();
+  private IdentityHashMap<Object, int[]> unfinished;
+  private Set<Object> unfinishedView = java.util.Collections.emptySet();
   /** Sequence numbers of patches not yet applied. */
-  private final TreeSet<Long> outstanding = new TreeSet<>();
+  private TreeSet<Long> outstanding;
   private long patchSeq;
   private Binding binding;
   private int depth;
@@ -100,8 +100,7 @@ public final class Unjellier {
       if (v instanceof Pending) {
         throw notYetDefined(((Pending) v).id);
       }
-      Long waiting = outstanding.ceiling(mark);
-      if (waiting != null) {
+      if (waitingSince(mark)) {
         throw new MalformedJellyException("dereference: a value handed to a handler or factory still waits"
             + " for a reference defined later (expected: an object built from its state cannot appear"
             + " inside that state; register it with a blank supplier and state setter, or bindBlank)");
@@ -155,12 +154,12 @@ public final class Unjellier {
    */
   private Object value(Sexp sexp, Long reference) {
     int savedDepth = depth;
-    ArrayDeque<Frame> stack = new ArrayDeque<>();
     try {
       Object started = start(sexp, reference);
       if (!(started instanceof Frame)) {
         return started;
       }
+      ArrayDeque<Frame> stack = new ArrayDeque<>(4);
       stack.push((Frame) started);
       while (true) {
         Frame top = stack.peek();
@@ -414,6 +413,9 @@ public final class Unjellier {
   /** Registers {@code patch} to run when {@code p} is defined. */
   private void patch(Pending p, Consumer<Object> patch) {
     long seq = patchSeq++;
+    if (outstanding == null) {
+      outstanding = new TreeSet<>();
+    }
     outstanding.add(seq);
     p.add(v -> {
       outstanding.remove(seq);
@@ -421,7 +423,16 @@ public final class Unjellier {
     });
   }
 
+  /** Whether a patch registered at or after {@code mark} has not run yet. */
+  private boolean waitingSince(long mark) {
+    return outstanding != null && outstanding.ceiling(mark) != null;
+  }
+
   private void startBuilding(Object o) {
+    if (unfinished == null) {
+      unfinished = new IdentityHashMap<>(4);
+      unfinishedView = unfinished.keySet();
+    }
     int[] count = unfinished.get(o);
     if (count == null) {
       unfinished.put(o, new int[] {1});
@@ -734,7 +745,7 @@ public final class Unjellier {
 
     @Override
     Object finish() {
-      if (state instanceof Pending || outstanding.ceiling(mark) != null) {
+      if (state instanceof Pending || waitingSince(mark)) {
         throw new MalformedJellyException(type.name + " state: refers to a reference defined later"
             + " (expected: complete state; an instance made by a factory cannot appear inside its own"
             + " state: register it with a blank supplier and state setter to allow such cycles)");
