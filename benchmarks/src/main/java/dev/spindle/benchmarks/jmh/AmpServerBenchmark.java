@@ -5,8 +5,8 @@ import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpChannelHandler;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
-import dev.spindle.benchmarks.SumResponder;
-import dev.spindle.benchmarks.SumResponder_AmpLocator;
+import dev.spindle.benchmarks.LoadResponder;
+import dev.spindle.benchmarks.LoadResponder_AmpLocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -51,7 +51,7 @@ public class AmpServerBenchmark {
   @Setup
   public void setUp() {
     AmpChannelHandler handler = new AmpChannelHandler();
-    handler.setReceiver(new BoxDispatcher(new SumResponder_AmpLocator(new SumResponder())));
+    handler.setReceiver(new BoxDispatcher(new LoadResponder_AmpLocator(new LoadResponder())));
     server = new EmbeddedChannel(new AmpBoxDecoder(), new BatchingBoxEncoder(), handler);
     oneCall = request(1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
