@@ -26,6 +26,7 @@ final class ConnectionSetup {
   final int maxValueLength;
   final int maxBoxBytes;
   final Consumer<AmpConnection> onConnection;
+  private CallOptions callOptions = CallOptions.DEFAULT;
 
   ConnectionSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
@@ -41,6 +42,12 @@ final class ConnectionSetup {
     this.maxBoxBytes = maxBoxBytes;
     this.onConnection = onConnection;
     new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes); // validates the limits
+  }
+
+  /** Sets the call options (timeouts, limits, keepalive); returns this. Before first use. */
+  ConnectionSetup withCallOptions(CallOptions options) {
+    this.callOptions = options;
+    return this;
   }
 
   /**
@@ -60,14 +67,19 @@ final class ConnectionSetup {
       handler.setReceiver(receiverFactory.apply(connection));
     } else {
       locator = new LazyLocator();
-      BoxDispatcher dispatcher = new BoxDispatcher(locator);
-      connection = new AmpConnection(handler, dispatcher);
+      BoxDispatcher dispatcher =
+          new BoxDispatcher(
+              locator, callOptions.maxOutstandingCalls(), callOptions.maxPeerOutstandingCalls());
+      connection = new AmpConnection(handler, dispatcher, callOptions.callTimeoutNanos());
       handler.setReceiver(dispatcher);
     }
     ch.pipeline()
         .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
         .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
         .addLast("amp", handler);
+    if (callOptions.keepaliveInterval() != null && receiverFactory == null) {
+      Keepalive.install(ch.pipeline(), connection, callOptions.keepaliveInterval(), callOptions.keepaliveTimeout());
+    }
     if (locator != null && locatorFactory != null) {
       locator.delegate = locatorFactory.apply(connection);
     }
