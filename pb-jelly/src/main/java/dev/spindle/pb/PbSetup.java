@@ -14,6 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.Future;
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,9 @@ final class PbSetup {
   final Object root;
   final Consumer<PbConnection> onConnection;
   final Cleaner cleaner;
+  private long callTimeoutNanos;
+  private Duration keepaliveInterval;
+  private Duration keepaliveTimeout;
 
   PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
     this.config = b.brokerConfig();
@@ -36,6 +40,9 @@ final class PbSetup {
     this.root = root;
     this.onConnection = b.onConnection;
     this.cleaner = b.autoRelease ? Cleaner.create() : null;
+    this.callTimeoutNanos = b.callTimeoutNanos;
+    this.keepaliveInterval = b.keepaliveInterval;
+    this.keepaliveTimeout = b.keepaliveTimeout;
   }
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
@@ -58,11 +65,15 @@ final class PbSetup {
     }
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
+    connection.setCallTimeoutNanos(callTimeoutNanos);
     Broker broker = new Broker(config, handler, connection);
     connection.setBroker(broker);
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);
     ch.pipeline().addLast("pb", handler);
+    if (keepaliveInterval != null) {
+      PbKeepalive.install(ch.pipeline(), connection, keepaliveInterval, keepaliveTimeout);
+    }
     if (root != null) {
       Object published = root instanceof Root r ? r.rootObject(connection) : root;
       broker.setNameForLocal("root", published, Kind.REMOTE);

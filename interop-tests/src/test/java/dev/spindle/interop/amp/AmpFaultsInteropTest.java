@@ -1,0 +1,120 @@
+package dev.spindle.interop.amp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.amp.AmpClient;
+import dev.spindle.amp.AmpConnection;
+import dev.spindle.amp.AmpTimeoutException;
+import dev.spindle.amp.ConnectionLostException;
+import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.interop.testing.TwistedPeer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Faults against a real Twisted 22.4 AMP server ({@code faults_peer.py server amp}): a call the
+ * peer does not answer in time, its late answer, a peer killed mid-call, keepalive pings answered
+ * by Twisted's own dispatcher, and a peer that stops reading.
+ */
+@Tag("interop")
+@LeakChecked
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class AmpFaultsInteropTest {
+  private static final long WAIT = 20;
+
+  private static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(WAIT, TimeUnit.SECONDS);
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) {
+    return assertThrows(ExecutionException.class, () -> get(f)).getCause();
+  }
+
+  private static AmpBox hold(int id) {
+    return new AmpBox().putString("id", Integer.toString(id));
+  }
+
+  private static void assertNoTwistedErrors(TwistedPeer twisted) {
+    List<String> errors = twisted.lines().stream().filter(l -> l.startsWith("ERROR")).toList();
+    assertEquals(List.of(), errors, "Twisted logged errors");
+  }
+
+  @Test
+  void callTheTwistedPeerDoesNotAnswerTimesOutAndItsLateAnswerIsDropped() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "amp");
+        AmpClient client = AmpClient.builder().build()) {
+      AmpConnection c = get(client.connect("127.0.0.1", twisted.port()));
+      CompletableFuture<AmpBox> call = c.withTimeout(Duration.ofMillis(200)).callRemoteString("Hold", hold(7));
+      AmpTimeoutException e = assertInstanceOf(AmpTimeoutException.class, failure(call));
+      assertEquals(Duration.ofMillis(200), e.timeout());
+      // Twisted answers the held Hold (late), then ReleaseAll: the late answer is read and dropped.
+      assertEquals("1", get(c.callRemoteString("ReleaseAll", new AmpBox())).getString("released"));
+      assertEquals("1", get(c.callRemoteString("Count", new AmpBox())).getString("n"));
+      assertTrue(c.isOpen());
+      c.close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+      twisted.close();
+      assertNoTwistedErrors(twisted);
+    }
+  }
+
+  @Test
+  void twistedPeerKilledMidCallFailsEveryPendingCall() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "amp");
+        AmpClient client = AmpClient.builder().build()) {
+      AmpConnection c = get(client.connect("127.0.0.1", twisted.port()));
+      List<CompletableFuture<AmpBox>> calls = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        calls.add(c.callRemoteString("Hold", hold(i)));
+      }
+      twisted.awaitLines(4, WAIT); // connected, held 1..3
+      twisted.kill();
+      long killed = System.nanoTime();
+      for (CompletableFuture<AmpBox> call : calls) {
+        assertInstanceOf(ConnectionLostException.class, failure(call));
+      }
+      System.out.printf("AMP: pending calls failed %d ms after the Twisted peer was killed%n",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+      get(c.closeFuture().toCompletableFuture().exceptionally(t -> null));
+    }
+  }
+
+  @Test
+  void keepalivePingsAreAnsweredByTwistedWithoutDisturbingIt() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "amp");
+        AmpClient client =
+            AmpClient.builder().keepalive(Duration.ofMillis(50), Duration.ofSeconds(20)).build()) {
+      AmpConnection c = get(client.connect("127.0.0.1", twisted.port()));
+      List<String> lines = twisted.awaitLines(4, WAIT); // connected, then three pings
+      assertEquals(List.of("connected", "ping", "ping", "ping"), lines.subList(0, 4));
+      assertTrue(c.isOpen());
+      assertEquals("1", get(c.callRemoteString("Count", new AmpBox())).getString("n"));
+      c.close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+      twisted.close();
+      assertNoTwistedErrors(twisted);
+    }
+  }
+
+  @Test
+  void keepaliveClosesTheConnectionWhenTheTwistedPeerStopsReading() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "amp");
+        AmpClient client =
+            AmpClient.builder().keepalive(Duration.ofMillis(100), Duration.ofMillis(500)).build()) {
+      AmpConnection c = get(client.connect("127.0.0.1", twisted.port()));
+      get(c.callRemoteString("Freeze", new AmpBox()));
+      CompletableFuture<AmpBox> unanswered = c.callRemoteString("Hold", hold(1));
+      ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(unanswered));
+      assertTrue(lost.getMessage().contains("keepalive"), lost.getMessage());
+    }
+  }
+}

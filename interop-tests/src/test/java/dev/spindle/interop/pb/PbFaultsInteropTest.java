@@ -1,0 +1,116 @@
+package dev.spindle.interop.pb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.interop.testing.TwistedPeer;
+import dev.spindle.pb.PbClient;
+import dev.spindle.pb.PbConnectionLostException;
+import dev.spindle.pb.PbTimeoutException;
+import dev.spindle.pb.RemoteReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Faults against a real Twisted 22.4 PB server ({@code faults_peer.py server pb}): a call the peer
+ * does not answer in time, whose late answer carries references that must be given back; a peer
+ * killed mid-call; keepalive pings answered by Twisted's broker; a peer that stops reading.
+ */
+@Tag("interop")
+@LeakChecked
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class PbFaultsInteropTest {
+  private static final long WAIT = 20;
+
+  private static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(WAIT, TimeUnit.SECONDS);
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) {
+    return assertThrows(ExecutionException.class, () -> get(f)).getCause();
+  }
+
+  private static void assertNoTwistedErrors(TwistedPeer twisted) {
+    List<String> errors = twisted.lines().stream().filter(l -> l.startsWith("ERROR")).toList();
+    assertEquals(List.of(), errors, "Twisted logged errors");
+  }
+
+  @Test
+  void timedOutCallsLateAnswerIsDroppedAndItsReferencesAreDecrefd() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "pb");
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference root = get(client.getRootObject("127.0.0.1", twisted.port()));
+      long exported = get(root.callRemote(Long.class, "exported"));
+      CompletableFuture<Object> call = root.withTimeout(Duration.ofMillis(200)).callRemote("hold");
+      assertInstanceOf(PbTimeoutException.class, failure(call));
+      // Twisted answers the held call with two Referenceables (late), then release itself.
+      assertEquals(1L, get(root.callRemote(Long.class, "release")));
+      assertEquals(exported, get(root.callRemote(Long.class, "exported")),
+          "Twisted's broker no longer exports the late answer's objects");
+      assertEquals(1L, get(root.callRemote(Long.class, "count")));
+      assertTrue(root.isConnected());
+      root.connection().close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+      twisted.close();
+      assertNoTwistedErrors(twisted);
+    }
+  }
+
+  @Test
+  void twistedPeerKilledMidCallFailsEveryPendingCall() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "pb");
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference root = get(client.getRootObject("127.0.0.1", twisted.port()));
+      List<CompletableFuture<Object>> calls = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        calls.add(root.callRemote("hold"));
+      }
+      twisted.awaitLines(4, WAIT); // connected, held 1..3
+      twisted.kill();
+      long killed = System.nanoTime();
+      for (CompletableFuture<Object> call : calls) {
+        assertInstanceOf(PbConnectionLostException.class, failure(call));
+      }
+      System.out.printf("PB: pending calls failed %d ms after the Twisted peer was killed%n",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+    }
+  }
+
+  @Test
+  void keepalivePingsAreAnsweredByTwistedWithoutDisturbingIt() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "pb");
+        PbClient client = PbClient.builder().keepalive(Duration.ofMillis(50), Duration.ofSeconds(20)).build()) {
+      RemoteReference root = get(client.getRootObject("127.0.0.1", twisted.port()));
+      List<String> lines = twisted.awaitLines(4, WAIT); // connected, then three pings
+      assertEquals(List.of("connected", "ping", "ping", "ping"), lines.subList(0, 4));
+      assertTrue(root.isConnected());
+      assertEquals(1L, get(root.callRemote(Long.class, "count")));
+      long exported = get(root.callRemote(Long.class, "exported"));
+      assertEquals(1L, exported, "only the root: pings made nothing on the Twisted side");
+      root.connection().close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+      twisted.close();
+      assertNoTwistedErrors(twisted);
+    }
+  }
+
+  @Test
+  void keepaliveClosesTheConnectionWhenTheTwistedPeerStopsReading() throws Exception {
+    try (TwistedPeer twisted = TwistedPeer.startServer("faults_peer.py", "pb");
+        PbClient client = PbClient.builder().keepalive(Duration.ofMillis(100), Duration.ofMillis(500)).build()) {
+      RemoteReference root = get(client.getRootObject("127.0.0.1", twisted.port()));
+      get(root.callRemote("freeze"));
+      CompletableFuture<Object> unanswered = root.callRemote("hold");
+      PbConnectionLostException lost = assertInstanceOf(PbConnectionLostException.class, failure(unanswered));
+      assertTrue(lost.getMessage().contains("keepalive"), lost.getMessage());
+    }
+  }
+}
