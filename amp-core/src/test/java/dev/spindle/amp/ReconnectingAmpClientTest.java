@@ -43,16 +43,18 @@ class ReconnectingAmpClientTest {
     return Duration.ofSeconds(seconds);
   }
 
+  /** Nothing listens on port 1 of 127.0.0.1 (a privileged port no test binds): refused at once. */
+  private static final int REFUSED_PORT = 1;
+
   @Test
-  void reconnectsWithTwistedsBackoffAndGivesUpAfterMaxRetries() {
+  void reconnectsAfterTheServerDropsTheConnection() {
     bounded(() -> {
       ManualScheduler clock = new ManualScheduler();
       BlockingQueue<AmpConnection> accepted = new LinkedBlockingQueue<>();
       BlockingQueue<AmpConnection> connected = new LinkedBlockingQueue<>();
-      ReconnectPolicy policy = ReconnectPolicy.builder()
-          .initialDelay(s(1)).factor(2).jitter(0).maxDelay(s(5)).maxRetries(3).build();
-      AmpServer server = AmpServer.builder().locator(CommandLocator.NONE).onConnection(accepted::add).start();
-      try (AmpClient client = AmpClient.builder().build();
+      ReconnectPolicy policy = ReconnectPolicy.builder().initialDelay(s(1)).factor(2).jitter(0).build();
+      try (AmpServer server = AmpServer.builder().locator(CommandLocator.NONE).onConnection(accepted::add).start();
+          AmpClient client = AmpClient.builder().build();
           ReconnectingAmpClient r = ReconnectingAmpClient.builder(client, "127.0.0.1", server.port())
               .policy(policy).scheduler(clock).onConnection(connected::add).start()) {
         AmpConnection first = poll(connected);
@@ -65,19 +67,34 @@ class ReconnectingAmpClientTest {
         AmpConnection second = poll(connected);
         assertNotSame(first, second);
         assertSame(second, r.connection());
-
-        server.close(); // now every attempt fails
+        poll(accepted).close();
         assertTrue(clock.awaitScheduled(2, WAIT));
+        assertEquals(List.of(s(2), s(2)), clock.delays(), "reset again by the second connection");
+        r.close();
+        assertTrue(r.stopped().toCompletableFuture().isDone());
+      }
+    });
+  }
+
+  @Test
+  void failedAttemptsBackOffUpToMaxDelayAndGiveUpAfterMaxRetries() {
+    bounded(() -> {
+      ManualScheduler clock = new ManualScheduler();
+      ReconnectPolicy policy = ReconnectPolicy.builder()
+          .initialDelay(s(1)).factor(2).jitter(0).maxDelay(s(5)).maxRetries(3).build();
+      try (AmpClient client = AmpClient.builder().build();
+          ReconnectingAmpClient r = ReconnectingAmpClient.builder(client, "127.0.0.1", REFUSED_PORT)
+              .policy(policy).scheduler(clock).start()) {
+        assertTrue(clock.awaitScheduled(1, WAIT));
         clock.advance(s(2));
-        assertTrue(clock.awaitScheduled(3, WAIT));
+        assertTrue(clock.awaitScheduled(2, WAIT));
         clock.advance(s(4));
-        assertTrue(clock.awaitScheduled(4, WAIT));
-        assertEquals(List.of(s(2), s(2), s(4), s(5)), clock.delays()); // capped at maxDelay
+        assertTrue(clock.awaitScheduled(3, WAIT));
+        assertEquals(List.of(s(2), s(4), s(5)), clock.delays()); // capped at maxDelay
         clock.advance(s(5));
         r.stopped().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS); // gave up
-        assertEquals(4, clock.delays().size());
-      } finally {
-        server.close();
+        assertEquals(3, clock.delays().size());
+        assertNull(r.connection());
       }
     });
   }
@@ -86,13 +103,9 @@ class ReconnectingAmpClientTest {
   void jitterDrawsANormalDeviateAroundTheDelay() {
     bounded(() -> {
       ManualScheduler clock = new ManualScheduler();
-      int port;
-      try (AmpServer gone = AmpServer.builder().locator(CommandLocator.NONE).start()) {
-        port = gone.port(); // closed again: connecting is refused
-      }
       ReconnectPolicy policy = ReconnectPolicy.builder().initialDelay(s(1)).factor(3).jitter(0.5).build();
       try (AmpClient client = AmpClient.builder().build();
-          ReconnectingAmpClient r = ReconnectingAmpClient.builder(client, "127.0.0.1", port)
+          ReconnectingAmpClient r = ReconnectingAmpClient.builder(client, "127.0.0.1", REFUSED_PORT)
               .policy(policy).scheduler(clock).random(new Random(42)).start()) {
         assertTrue(clock.awaitScheduled(1, WAIT));
         double mean = 3.0;
