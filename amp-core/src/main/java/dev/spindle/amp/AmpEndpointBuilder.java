@@ -154,7 +154,7 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
 
   /**
    * Opt-in keepalive, to detect a half-open connection: once nothing has been read for {@code
-   * interval}, this side calls the command {@value Keepalive#PING_COMMAND}, which no peer
+   * interval}, this side calls the command {@code spindle-keepalive}, which no peer
    * implements; any answer, the {@code UNHANDLED} error that Twisted's (and Spindle's) dispatcher
    * sends without logging anything included, proves the peer alive. With no answer within {@code
    * timeout} the connection is closed and its pending calls fail with {@link

@@ -20,6 +20,12 @@ import java.util.function.Supplier;
  * @param <B> the concrete builder
  */
 public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
+  /**
+   * Twisted has no limit on outstanding calls; this default bounds the calls waiting for answers
+   * (each way) per connection, far above what a well-behaved peer pipelines.
+   */
+  public static final int DEFAULT_MAX_OUTSTANDING_CALLS = BrokerConfig.DEFAULT_MAX_OUTSTANDING_CALLS;
+
   JellyRegistry jelly;
   final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
   int maxBrokerRefs = BrokerConfig.MAX_BROKER_REFS;
@@ -29,8 +35,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   Consumer<PbConnection> onConnection;
   boolean autoRelease = true;
   long callTimeoutNanos;
-  int maxOutstandingCalls = BrokerConfig.DEFAULT_MAX_OUTSTANDING_CALLS;
-  int maxPeerOutstandingCalls = BrokerConfig.DEFAULT_MAX_OUTSTANDING_CALLS;
+  int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+  int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
   Duration keepaliveInterval;
   Duration keepaliveTimeout;
 
@@ -132,7 +138,7 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
 
   /**
    * The most calls of this side that may wait for answers on one connection (default {@value
-   * BrokerConfig#DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails at once with {@link
+   * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails at once with {@link
    * PbTooManyCallsException}, nothing sent. Calls that want no answer are not counted.
    */
   public B maxOutstandingCalls(int maxOutstandingCalls) {
@@ -145,7 +151,7 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
 
   /**
    * The most calls of the peer that may wait for this side's answer on one connection (default
-   * {@value BrokerConfig#DEFAULT_MAX_OUTSTANDING_CALLS}): calls whose remote method returned a
+   * {@value #DEFAULT_MAX_OUTSTANDING_CALLS}): calls whose remote method returned a
    * {@code CompletionStage} not yet complete. One more is not run; the peer gets a {@code
    * pb.Error("Too many outstanding calls: ...")} answer (a Twisted caller's Deferred fails with
    * it) and the connection stays open. One more that wants no answer is dropped.

@@ -9,14 +9,20 @@ import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpTimeoutException;
 import dev.spindle.amp.ConnectionLostException;
+import dev.spindle.amp.ReconnectPolicy;
+import dev.spindle.amp.ReconnectingAmpClient;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.cred.testing.ManualScheduler;
+import dev.spindle.interop.amp.PeerCommands.Sum;
 import dev.spindle.interop.testing.TwistedPeer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -115,6 +121,29 @@ class AmpFaultsInteropTest {
       CompletableFuture<AmpBox> unanswered = c.callRemoteString("Hold", hold(1));
       ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(unanswered));
       assertTrue(lost.getMessage().contains("keepalive"), lost.getMessage());
+    }
+  }
+
+  @Test
+  void reconnectingClientConnectsToTheTwistedServerAgainAfterALoss() throws Exception {
+    ManualScheduler clock = new ManualScheduler();
+    BlockingQueue<AmpConnection> connected = new LinkedBlockingQueue<>();
+    try (TwistedPeer twisted = TwistedPeer.startServer("amp_peer.py");
+        AmpClient client = AmpClient.builder().build();
+        ReconnectingAmpClient r = ReconnectingAmpClient.builder(client, "127.0.0.1", twisted.port())
+            .policy(ReconnectPolicy.builder().jitter(0).build())
+            .scheduler(clock)
+            .onConnection(connected::add)
+            .start()) {
+      AmpConnection first = connected.poll(WAIT, TimeUnit.SECONDS);
+      assertEquals(new Sum.Result(3), get(first.callRemote(new Sum(1, 2))));
+      first.close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+      assertTrue(clock.awaitScheduled(1, Duration.ofSeconds(WAIT)));
+      assertEquals(List.of(Duration.ofNanos((long) (Math.E * 1e9))), clock.delays(), "Twisted's first retry");
+      clock.advance(Duration.ofSeconds(3));
+      AmpConnection second = connected.poll(WAIT, TimeUnit.SECONDS);
+      assertEquals(new Sum.Result(7), get(second.callRemote(new Sum(3, 4))));
+      assertTrue(second == r.connection());
     }
   }
 }

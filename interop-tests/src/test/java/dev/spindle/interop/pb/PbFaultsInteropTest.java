@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.cred.UsernamePassword;
+import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbTimeoutException;
+import dev.spindle.pb.ReconnectPolicy;
+import dev.spindle.pb.ReconnectingPbClient;
+import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.RemoteReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -111,6 +118,32 @@ class PbFaultsInteropTest {
       CompletableFuture<Object> unanswered = root.callRemote("hold");
       PbConnectionLostException lost = assertInstanceOf(PbConnectionLostException.class, failure(unanswered));
       assertTrue(lost.getMessage().contains("keepalive"), lost.getMessage());
+    }
+  }
+
+  @Test
+  void reconnectingClientLogsInToTheTwistedPortalAgainAfterALoss() throws Exception {
+    ManualScheduler clock = new ManualScheduler();
+    BlockingQueue<RemoteReference> avatars = new LinkedBlockingQueue<>();
+    try (TwistedPeer twisted = TwistedPeer.startServer("pb_login_peer.py");
+        PbClient client = PbClient.builder().build();
+        ReconnectingPbClient worker = ReconnectingPbClient.builder(client, "127.0.0.1", twisted.port(),
+                UsernamePassword.of("alice", "secret"), null)
+            .policy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(1)).factor(2).jitter(0).build())
+            .scheduler(clock)
+            .onLogin(avatars::add)
+            .start()) {
+      RemoteReference first = avatars.poll(WAIT, TimeUnit.SECONDS);
+      assertEquals(ByteString.ascii("alice"), get(first.callRemote("whoami")));
+      first.connection().close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+      assertTrue(clock.awaitScheduled(1, Duration.ofSeconds(WAIT)));
+      assertEquals(List.of(Duration.ofSeconds(2)), clock.delays());
+      clock.advance(Duration.ofSeconds(2));
+      RemoteReference second = avatars.poll(WAIT, TimeUnit.SECONDS);
+      assertEquals(ByteString.ascii("alice"), get(second.callRemote("whoami")));
+      // Twisted's realm logged the first avatar out when its connection went.
+      assertEquals(1L, get(second.callRemote(Long.class, "waitForLogouts", ByteString.ascii("alice"), 1)));
+      assertTrue(second == worker.avatar());
     }
   }
 }
