@@ -4,7 +4,7 @@ module dev.spindle.amp {
   requires transitive io.netty.buffer;
   requires io.netty.common;
   requires io.netty.codec;
-  requires io.netty.handler;
+  requires transitive io.netty.handler;
   requires org.slf4j;
   // Optional: only dev.spindle.amp.auth uses it, and its API shows cred types.
   requires static transitive dev.spindle.cred;

@@ -6,8 +6,8 @@ module dev.spindle.pb {
   requires transitive io.netty.buffer;
   requires transitive io.netty.transport;
   requires io.netty.common;
+  requires transitive io.netty.handler;
   requires transitive io.netty.codec;
-  requires io.netty.handler;
   requires transitive dev.spindle.cred;
   requires org.slf4j;
 

@@ -8,6 +8,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import io.netty.channel.Channel;
@@ -78,7 +79,8 @@ public final class AmpClient implements AutoCloseable {
       return result;
     }
     AtomicReference<AmpConnection> connection = new AtomicReference<>();
-    Bootstrap b = bootstrap.clone().handler(setup.initializer(connections::add, connection::set));
+    Bootstrap b =
+        bootstrap.clone().handler(setup.initializer(connections::add, connection::set, address));
     ChannelFuture f;
     try {
       f = b.connect(address.isUnresolved()
@@ -94,7 +96,25 @@ public final class AmpClient implements AutoCloseable {
         f.channel(),
         () -> {
           if (f.isSuccess()) {
-            result.complete(connection.get());
+            AmpConnection c = connection.get();
+            SslHandler ssl = f.channel().pipeline().get(SslHandler.class);
+            if (ssl == null) {
+              result.complete(c);
+              return;
+            }
+            // With TLS, connected means handshaken: a refused certificate fails the connect.
+            ssl.handshakeFuture()
+                .addListener(
+                    h -> {
+                      if (h.isSuccess()) {
+                        result.complete(c);
+                      } else {
+                        result.completeExceptionally(
+                            new TlsHandshakeException(
+                                "TLS handshake with " + address + " failed: " + h.cause(),
+                                h.cause()));
+                      }
+                    });
           } else {
             result.completeExceptionally(
                 new ConnectionLostException(
@@ -132,8 +152,20 @@ public final class AmpClient implements AutoCloseable {
   public static final class Builder extends AmpEndpointBuilder<Builder> {
     private Builder() {}
 
+    /**
+     * Turns off the check that the server's TLS certificate names the host connected to (for
+     * {@link #sslContext} and StartTLS). Insecure: any server with a certificate the trust manager
+     * accepts can then impersonate any other. The certificate chain is still verified unless the
+     * context's trust manager says otherwise.
+     */
+    public Builder insecureSkipHostnameVerification() {
+      this.verifyHostname = false;
+      return this;
+    }
+
     /** Builds the client. */
     public AmpClient build() {
+      checkTlsRole(false);
       ConnectionSetup setup = setup();
       EventLoopGroup owned =
           group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;

@@ -3,13 +3,21 @@ package dev.spindle.amp;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxSender;
+import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.amp.codec.AmpBoxEncoder;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.CommandSpecs;
 import dev.spindle.amp.command.Request;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.locator.BoxResponder;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +27,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 
 /**
  * One AMP connection, from either end: call the peer's commands with {@link #callRemote}, while
@@ -40,6 +50,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
+  /** The command name of Twisted's {@code amp.StartTLS}. */
+  static final String START_TLS = "StartTLS";
+  private static final byte[] START_TLS_NAME = START_TLS.getBytes(StandardCharsets.US_ASCII);
 
   private final AmpChannelHandler handler;
   private final BoxDispatcher dispatcher;
@@ -179,6 +192,255 @@ public final class AmpConnection {
             future.completeExceptionally(cause);
           }
         });
+  }
+
+  /**
+   * Asks the peer to start TLS with Twisted's {@code StartTLS} command (what {@code
+   * callRemote(amp.StartTLS, tls_localCertificate=..., tls_verifyAuthorities=...)} does in Twisted).
+   * The command box goes out in plain text and boxes sent after it are held; once the peer's answer
+   * arrives, TLS starts with {@code context} and the held boxes go out encrypted. The future
+   * completes with the TLS session once the handshake is done.
+   *
+   * <p>The side that opened the TCP connection is the TLS client, whichever side asks (as in
+   * Twisted 22.4): on a connection from {@link AmpClient} pass a client context, on one accepted by
+   * {@link AmpServer} a server context. A client context verifies the peer's certificate chain and,
+   * unless the client was built with {@link AmpClient.Builder#insecureSkipHostnameVerification()},
+   * that it names the host connected to. Note that a Twisted peer that accepted the TCP connection
+   * and starts TLS itself may misread the TLS bytes that follow its answer (Twisted issue #5690).
+   *
+   * <p>The future fails with an {@link IllegalStateException} if TLS is already on (Twisted's
+   * {@code OnlyOneTLS}), an {@link IllegalArgumentException} for a context of the wrong side, the
+   * peer's error ({@link UnhandledCommandException}, {@link RemoteAmpException}) or a {@link
+   * TlsHandshakeException}; after an error answer or a failed handshake the connection is closed
+   * (the boxes sent meanwhile are never sent in plain text).
+   */
+  public CompletableFuture<SSLSession> startTls(SslContext context) {
+    Objects.requireNonNull(context, "context");
+    CompletableFuture<SSLSession> result = new CompletableFuture<>();
+    if (dispatcher == null) {
+      result.completeExceptionally(
+          new IllegalStateException("this connection's boxes go to a custom BoxReceiver"));
+      return result;
+    }
+    handler.execute(
+        new AmpChannelHandler.LoopTask() {
+          @Override
+          public void run(AmpChannelHandler h) {
+            Channel ch = h.channel();
+            if (ch.pipeline().get(SslHandler.class) != null) {
+              result.completeExceptionally(new IllegalStateException("TLS is already on " + ch));
+              return;
+            }
+            if (context.isClient() != Tls.isTcpClient(ch)) {
+              result.completeExceptionally(
+                  new IllegalArgumentException(
+                      "a " + (Tls.isTcpClient(ch) ? "client" : "server")
+                          + " SslContext is needed: the side that opened the TCP connection is"
+                          + " the TLS client"));
+              return;
+            }
+            BoxDispatcher.PendingCall call =
+                new BoxDispatcher.PendingCall() {
+                  @Override
+                  public void answer(AmpBox box) {
+                    SslHandler ssl;
+                    try {
+                      ssl = Tls.of(ch).startTls(ch, context);
+                    } catch (RuntimeException e) {
+                      result.completeExceptionally(e);
+                      h.unhandledError(e);
+                      return;
+                    }
+                    h.releaseWrites();
+                    completeOnHandshake(ssl, result);
+                  }
+
+                  @Override
+                  public void error(String code, String description) {
+                    AmpException e =
+                        AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
+                            ? new UnhandledCommandException(description)
+                            : new RemoteAmpException(code, description);
+                    result.completeExceptionally(e);
+                    h.unhandledError(e); // what was held for TLS must not go out in plain text
+                  }
+
+                  @Override
+                  public void connectionLost(ConnectionLostException e) {
+                    result.completeExceptionally(e);
+                  }
+                };
+            if (dispatcher.sendCommand(START_TLS_NAME, new AmpBox(2), call)) {
+              h.holdWrites();
+            }
+          }
+
+          @Override
+          public void fail(Throwable cause) {
+            result.completeExceptionally(cause);
+          }
+        });
+    return result;
+  }
+
+  /**
+   * The responder of Twisted's {@code StartTLS} (see {@link AmpEndpointBuilder#acceptStartTls}):
+   * answers in plain text, then starts TLS with {@code context} before anything else is sent.
+   */
+  BoxResponder startTlsResponder(SslContext context) {
+    return box -> {
+      Channel ch = handler.channel();
+      if (ch.pipeline().get(SslHandler.class) != null) {
+        return CompletableFuture.failedFuture(
+            new RemoteAmpException("TLS_ERROR", "TLS is already started"));
+      }
+      AmpBox answer = new AmpBox(1);
+      handler.afterWrite(
+          answer,
+          () -> {
+            SslHandler ssl;
+            try {
+              ssl = Tls.of(ch).startTls(ch, context);
+            } catch (RuntimeException e) {
+              handler.unhandledError(e);
+              return;
+            }
+            completeOnHandshake(ssl, new CompletableFuture<>());
+          });
+      return CompletableFuture.completedFuture(answer);
+    };
+  }
+
+  private static void completeOnHandshake(SslHandler ssl, CompletableFuture<SSLSession> result) {
+    ssl.handshakeFuture()
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                result.complete(ssl.engine().getSession());
+              } else {
+                result.completeExceptionally(
+                    new TlsHandshakeException("TLS handshake failed: " + f.cause(), f.cause()));
+              }
+            });
+  }
+
+  /**
+   * The TLS session once TLS is on and its handshake done (from the first byte or after StartTLS),
+   * else null: the peer's certificates are {@code getPeerCertificates()}. Twisted: {@code
+   * peerCertificate}.
+   */
+  public SSLSession sslSession() {
+    Channel ch = handler.channel();
+    SslHandler ssl = ch == null ? null : ch.pipeline().get(SslHandler.class);
+    if (ssl == null || !ssl.handshakeFuture().isSuccess()) {
+      return null;
+    }
+    return ssl.engine().getSession();
+  }
+
+  /**
+   * Calls {@code commandName} and, once the peer answers, hands the connection's byte stream to
+   * {@code protocol}: Twisted's {@code ProtocolSwitchCommand} from the calling side. No other box
+   * may be sent once the command is (calls fail with a {@link ProtocolSwitchedException}). On the
+   * answer, {@code protocol} takes the AMP handlers' place in the pipeline (after any TLS handler,
+   * so the connection stays secured); the bytes already read past the answer are its first {@code
+   * channelRead}; calls still waiting fail with a {@link ProtocolSwitchedException}. The channel is
+   * already active when {@code protocol} is added: start it in {@code handlerAdded}. If the peer
+   * answers with an error instead, the future fails with it and AMP goes on.
+   *
+   * <p>The future completes with the answer box, on the event loop, after the switch.
+   *
+   * @param arguments the command's arguments (copied)
+   */
+  public CompletableFuture<AmpBox> switchProtocol(
+      String commandName, AmpBox arguments, ChannelHandler protocol) {
+    Objects.requireNonNull(commandName, "commandName");
+    Objects.requireNonNull(arguments, "arguments");
+    Objects.requireNonNull(protocol, "protocol");
+    CompletableFuture<AmpBox> result = new CompletableFuture<>();
+    if (dispatcher == null) {
+      result.completeExceptionally(
+          new IllegalStateException("this connection's boxes go to a custom BoxReceiver"));
+      return result;
+    }
+    byte[] name = commandName.getBytes(StandardCharsets.UTF_8);
+    AmpBox box = arguments.copy();
+    handler.execute(
+        new AmpChannelHandler.LoopTask() {
+          @Override
+          public void run(AmpChannelHandler h) {
+            BoxDispatcher.PendingCall call =
+                new BoxDispatcher.PendingCall() {
+                  @Override
+                  public void answer(AmpBox answer) {
+                    switchNow(h, protocol);
+                    result.complete(answer);
+                  }
+
+                  @Override
+                  public void error(String code, String description) {
+                    h.unlock();
+                    result.completeExceptionally(
+                        AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
+                            ? new UnhandledCommandException(description)
+                            : new RemoteAmpException(code, description));
+                  }
+
+                  @Override
+                  public void connectionLost(ConnectionLostException e) {
+                    result.completeExceptionally(e);
+                  }
+                };
+            if (dispatcher.sendCommand(name, box, call)) {
+              h.lock("this connection is switching to " + protocol + ": no AMP traffic allowed");
+            }
+          }
+
+          @Override
+          public void fail(Throwable cause) {
+            result.completeExceptionally(cause);
+          }
+        });
+    return result;
+  }
+
+  /**
+   * A responder for a command that switches protocols: Twisted's {@code ProtocolSwitchCommand}
+   * from the answering side. It asks {@code protocolFactory} for the new protocol (given the
+   * command's box), answers with an empty box (as Twisted's {@code _SwitchBox}) and, right after
+   * the answer is sent, hands the byte stream to that protocol, as {@link #switchProtocol} does.
+   * If the factory throws, the peer gets the error and AMP goes on. Use it from a locator factory:
+   *
+   * <pre>{@code
+   * .locatorFactory(c -> name -> name.equals("SwitchToLines")
+   *     ? c.protocolSwitchResponder(box -> new LineEcho())
+   *     : null)
+   * }</pre>
+   */
+  public BoxResponder protocolSwitchResponder(
+      Function<AmpBox, ? extends ChannelHandler> protocolFactory) {
+    Objects.requireNonNull(protocolFactory, "protocolFactory");
+    return box -> {
+      ChannelHandler next = Objects.requireNonNull(protocolFactory.apply(box), "protocol");
+      AmpBox answer = new AmpBox(1);
+      handler.afterWrite(answer, () -> switchNow(handler, next));
+      return CompletableFuture.completedFuture(answer);
+    };
+  }
+
+  /**
+   * Hands the channel's bytes to {@code protocol}: it goes where the AMP decoder was, the AMP
+   * handlers leave, and the bytes the decoder read past the last box go to {@code protocol} (a
+   * decoder leaving passes them on to the next handler). Any TLS handler stays. Event loop only.
+   */
+  private static void switchNow(AmpChannelHandler h, ChannelHandler protocol) {
+    h.switched(new ProtocolSwitchedException("this connection has switched to " + protocol));
+    ChannelPipeline p = h.channel().pipeline();
+    ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
+    p.addAfter(decoder.name(), "switched", protocol);
+    p.remove(h);
+    p.remove(AmpBoxEncoder.INSTANCE);
+    p.remove(decoder.handler());
   }
 
   /**

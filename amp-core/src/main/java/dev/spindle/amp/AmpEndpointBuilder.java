@@ -5,6 +5,7 @@ import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
+import io.netty.handler.ssl.SslContext;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,6 +38,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
   Duration keepaliveInterval;
   Duration keepaliveTimeout;
+  SslContext sslContext;
+  SslContext startTlsContext;
+  boolean verifyHostname = true;
 
   AmpEndpointBuilder() {}
 
@@ -186,9 +190,56 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
         keepaliveTimeout);
   }
 
+  /**
+   * Speaks TLS from the first byte with {@code context} (Twisted: {@code listenSSL}, {@code
+   * connectSSL}, the {@code ssl:} endpoints): a server context ({@code
+   * SslContextBuilder.forServer(key, certificateChain)}, with {@code clientAuth(REQUIRE)} and a
+   * trust manager to require client certificates) on a server, a client context ({@code
+   * SslContextBuilder.forClient()}, with {@code keyManager} for a client certificate) on a client.
+   *
+   * <p>A client verifies the server: its certificate chain against the context's trust manager
+   * (the JDK's default trust store unless one is given), and that the certificate names the host
+   * passed to {@code connect} ({@code HTTPS} endpoint identification; see {@link
+   * AmpClient.Builder#insecureSkipHostnameVerification()}). A failed handshake fails the connect
+   * with a {@link TlsHandshakeException}. Use Netty's JDK provider ({@code SslProvider.JDK}, the
+   * default without netty-tcnative).
+   */
+  public B sslContext(SslContext context) {
+    this.sslContext = Objects.requireNonNull(context, "context");
+    return self();
+  }
+
+  /**
+   * Answers the peer's {@code StartTLS} command (Twisted's {@code amp.StartTLS}) on every
+   * connection: the empty answer goes out in plain text, then TLS starts with {@code context}. The
+   * side that opened the TCP connection is the TLS client, whichever side asked (as in Twisted), so
+   * a server takes a server context and a client a client context, verified as for {@link
+   * #sslContext}. Without this option a peer's StartTLS goes to the locator (and is unhandled unless
+   * it answers it). To ask the peer, see {@link AmpConnection#startTls}.
+   */
+  public B acceptStartTls(SslContext context) {
+    this.startTlsContext = Objects.requireNonNull(context, "context");
+    return self();
+  }
+
   ConnectionSetup setup() {
-    return new ConnectionSetup(
-        locatorFactory, receiverFactory, maxKeyLength, maxValueLength, maxBoxBytes, onConnection)
-        .withCallOptions(callOptions());
+    ConnectionSetup setup =
+        new ConnectionSetup(
+            locatorFactory, receiverFactory, maxKeyLength, maxValueLength, maxBoxBytes, onConnection);
+    setup.sslContext = sslContext;
+    setup.startTlsContext = startTlsContext;
+    setup.verifyHostname = verifyHostname;
+    return setup.withCallOptions(callOptions());
+  }
+
+  /** Checks that the TLS contexts are for this side: {@code server} true on a server. */
+  void checkTlsRole(boolean server) {
+    for (SslContext c : new SslContext[] {sslContext, startTlsContext}) {
+      if (c != null && c.isServer() != server) {
+        throw new IllegalArgumentException(
+            "a " + (server ? "server" : "client") + " SslContext is needed here (got a "
+                + (server ? "client" : "server") + " one)");
+      }
+    }
   }
 }

@@ -145,6 +145,7 @@ public final class AmpServer implements AutoCloseable {
      * @throws AmpException if the address cannot be bound
      */
     public AmpServer start() {
+      checkTlsRole(true);
       ConnectionSetup setup = setup();
       EventLoopGroup owned =
           group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;

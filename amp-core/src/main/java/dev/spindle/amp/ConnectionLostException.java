@@ -4,7 +4,7 @@ package dev.spindle.amp;
  * The connection closed before the call was answered, or a call was made on a closed connection.
  * The cause, if any, is what made the connection close (for example a {@link TooLongException}).
  */
-public final class ConnectionLostException extends AmpException {
+public class ConnectionLostException extends AmpException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with an optional cause. */

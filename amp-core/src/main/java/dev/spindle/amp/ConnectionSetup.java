@@ -10,7 +10,9 @@ import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +29,11 @@ final class ConnectionSetup {
   final int maxBoxBytes;
   final Consumer<AmpConnection> onConnection;
   private CallOptions callOptions = CallOptions.DEFAULT;
+  /** TLS from the first byte; null: plain TCP. */
+  SslContext sslContext;
+  /** Answers the peer's StartTLS; null: the locator does. */
+  SslContext startTlsContext;
+  boolean verifyHostname = true;
 
   ConnectionSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
@@ -58,7 +65,26 @@ final class ConnectionSetup {
    * event loop.
    */
   AmpConnection initChannel(Channel ch) {
+    return initChannel(ch, null);
+  }
+
+  /**
+   * Like {@link #initChannel(Channel)}; {@code peer} is the address a client connects to (its host
+   * name is the one TLS verifies), null on a server.
+   */
+  AmpConnection initChannel(Channel ch, InetSocketAddress peer) {
     ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    Tls tls =
+        new Tls(
+            startTlsContext,
+            verifyHostname,
+            peer == null ? null : peer.getHostString(),
+            peer == null ? 0 : peer.getPort(),
+            () -> new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes));
+    ch.attr(Tls.KEY).set(tls);
+    if (sslContext != null) {
+      ch.pipeline().addLast(Tls.HANDLER, tls.newHandler(sslContext, ch));
+    }
     AmpChannelHandler handler = new AmpChannelHandler();
     AmpConnection connection;
     LazyLocator locator = null;
@@ -74,11 +100,14 @@ final class ConnectionSetup {
       handler.setReceiver(dispatcher);
     }
     ch.pipeline()
-        .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
+        .addLast(Tls.DECODER, new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
         .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
         .addLast("amp", handler);
     if (callOptions.keepaliveInterval() != null && receiverFactory == null) {
       Keepalive.install(ch.pipeline(), connection, callOptions.keepaliveInterval(), callOptions.keepaliveTimeout());
+    }
+    if (locator != null && startTlsContext != null) {
+      locator.startTls = connection.startTlsResponder(startTlsContext);
     }
     if (locator != null && locatorFactory != null) {
       locator.delegate = locatorFactory.apply(connection);
@@ -88,13 +117,20 @@ final class ConnectionSetup {
 
   ChannelInitializer<Channel> initializer(
       Consumer<Channel> channelCallback, Consumer<AmpConnection> connectionCallback) {
+    return initializer(channelCallback, connectionCallback, null);
+  }
+
+  ChannelInitializer<Channel> initializer(
+      Consumer<Channel> channelCallback,
+      Consumer<AmpConnection> connectionCallback,
+      InetSocketAddress peer) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
         if (channelCallback != null) {
           channelCallback.accept(ch);
         }
-        AmpConnection c = ConnectionSetup.this.initChannel(ch);
+        AmpConnection c = ConnectionSetup.this.initChannel(ch, peer);
         if (connectionCallback != null) {
           connectionCallback.accept(c);
         }
@@ -157,9 +193,13 @@ final class ConnectionSetup {
   /** Lets the locator factory see the connection it is built for. */
   static final class LazyLocator implements CommandLocator {
     CommandLocator delegate = CommandLocator.NONE;
+    BoxResponder startTls;
 
     @Override
     public BoxResponder locateResponder(String commandName) {
+      if (startTls != null && AmpConnection.START_TLS.equals(commandName)) {
+        return startTls;
+      }
       return delegate.locateResponder(commandName);
     }
   }

@@ -60,7 +60,7 @@ final class LocalAmp implements AutoCloseable {
               .connect(sc.localAddress())
               .sync()
               .channel();
-      return new LocalAmp(group, sc, server.get(5, TimeUnit.SECONDS), client.get(), cc);
+      return new LocalAmp(group, sc, server.get(30, TimeUnit.SECONDS), client.get(), cc);
     } catch (Exception e) {
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       throw e;

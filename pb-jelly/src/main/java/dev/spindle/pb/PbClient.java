@@ -11,6 +11,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class PbClient implements AutoCloseable {
       return result;
     }
     AtomicReference<PbConnection> connection = new AtomicReference<>();
-    Bootstrap b = bootstrap.clone().handler(setup.initializer(connections::add, connection::set));
+    Bootstrap b = bootstrap.clone().handler(setup.initializer(connections::add, connection::set, host, port));
     ChannelFuture f;
     try {
       f = b.connect(new InetSocketAddress(host, port));
@@ -92,8 +93,23 @@ public final class PbClient implements AutoCloseable {
         return;
       }
       PbConnection c = connection.get();
+      SslHandler ssl = f.channel().pipeline().get(SslHandler.class);
+      if (ssl != null) {
+        // With TLS, a refused certificate fails the connect with a typed exception.
+        ssl.handshakeFuture().addListener(h -> {
+          if (!h.isSuccess()) {
+            result.completeExceptionally(new PbTlsHandshakeException(
+                "TLS handshake with " + host + ":" + port + " failed: " + h.cause(), h.cause()));
+          }
+        });
+      }
       c.handler().ready().whenComplete((v, e) -> {
         if (e != null) {
+          if (ssl != null && ssl.handshakeFuture().cause() != null) {
+            result.completeExceptionally(new PbTlsHandshakeException(
+                "TLS handshake with " + host + ":" + port + " failed: " + ssl.handshakeFuture().cause(),
+                ssl.handshakeFuture().cause()));
+          }
           result.completeExceptionally(e);
         } else {
           result.complete(c);
@@ -181,8 +197,20 @@ public final class PbClient implements AutoCloseable {
   public static final class Builder extends PbEndpointBuilder<Builder> {
     private Builder() {}
 
+    /**
+     * Turns off the check that the server's TLS certificate names the host connected to (see
+     * {@link #sslContext}). Insecure: any server with a certificate the trust manager accepts can
+     * then impersonate any other. The certificate chain is still verified unless the context's
+     * trust manager says otherwise.
+     */
+    public Builder insecureSkipHostnameVerification() {
+      this.verifyHostname = false;
+      return this;
+    }
+
     /** Builds the client. */
     public PbClient build() {
+      checkTlsRole(false);
       PbSetup setup = new PbSetup(this, BananaRole.CLIENT, null);
       EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
       Bootstrap b = new Bootstrap().group(group != null ? group : owned).channel(NioSocketChannel.class);

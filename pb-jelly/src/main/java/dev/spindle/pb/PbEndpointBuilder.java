@@ -7,6 +7,7 @@ import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.LoginFailures;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
+import io.netty.handler.ssl.SslContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
   Duration keepaliveInterval;
   Duration keepaliveTimeout;
+  SslContext sslContext;
+  boolean verifyHostname = true;
 
   PbEndpointBuilder() {}
 
@@ -199,6 +202,34 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
       return timeout.toNanos();
     } catch (ArithmeticException e) {
       return Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Speaks TLS from the first byte with {@code context} (Twisted: {@code listenSSL}, {@code
+   * connectSSL}, the {@code ssl:} endpoints): a server context ({@code
+   * SslContextBuilder.forServer(key, certificateChain)}, with {@code clientAuth(REQUIRE)} and a
+   * trust manager to require client certificates) on a server, a client context ({@code
+   * SslContextBuilder.forClient()}, with {@code keyManager} for a client certificate) on a client.
+   *
+   * <p>A client verifies the server: its certificate chain against the context's trust manager
+   * (the JDK's default trust store unless one is given), and that the certificate names the host
+   * passed to {@code connect} ({@code HTTPS} endpoint identification; see {@link
+   * PbClient.Builder#insecureSkipHostnameVerification()}). A failed handshake fails the connect
+   * with a {@link PbTlsHandshakeException}. PB's login challenge is MD5 over what it can see: use
+   * TLS whenever the network is not trusted.
+   */
+  public B sslContext(SslContext context) {
+    this.sslContext = Objects.requireNonNull(context, "context");
+    return self();
+  }
+
+  /** Checks that the TLS context is for this side. */
+  void checkTlsRole(boolean server) {
+    if (sslContext != null && sslContext.isServer() != server) {
+      throw new IllegalArgumentException(
+          "a " + (server ? "server" : "client") + " SslContext is needed here (got a "
+              + (server ? "client" : "server") + " one)");
     }
   }
 

@@ -192,6 +192,7 @@ public final class PbServer implements AutoCloseable {
      * @throws PbException if the address cannot be bound
      */
     public PbServer start() {
+      checkTlsRole(true);
       PbSetup setup = new PbSetup(this, BananaRole.SERVER, root);
       EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
       EventLoopGroup g = group != null ? group : owned;

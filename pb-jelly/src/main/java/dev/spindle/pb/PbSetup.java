@@ -12,7 +12,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.Collection;
@@ -32,6 +36,9 @@ final class PbSetup {
   private long callTimeoutNanos;
   private Duration keepaliveInterval;
   private Duration keepaliveTimeout;
+  /** TLS from the first byte; null: plain TCP. */
+  final SslContext sslContext;
+  final boolean verifyHostname;
 
   PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
     this.config = b.brokerConfig();
@@ -43,6 +50,8 @@ final class PbSetup {
     this.callTimeoutNanos = b.callTimeoutNanos;
     this.keepaliveInterval = b.keepaliveInterval;
     this.keepaliveTimeout = b.keepaliveTimeout;
+    this.sslContext = b.sslContext;
+    this.verifyHostname = b.verifyHostname;
   }
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
@@ -52,6 +61,8 @@ final class PbSetup {
     this.root = root;
     this.onConnection = null;
     this.cleaner = cleaner;
+    this.sslContext = null;
+    this.verifyHostname = true;
   }
 
   /**
@@ -60,8 +71,19 @@ final class PbSetup {
    * event loop.
    */
   PbConnection init(Channel ch) {
+    return init(ch, null, 0);
+  }
+
+  /**
+   * Like {@link #init(Channel)}; {@code host} and {@code port} are what a client connects to (the
+   * name TLS verifies), null on a server.
+   */
+  PbConnection init(Channel ch, String host, int port) {
     if (ch instanceof SocketChannel) {
       ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    }
+    if (sslContext != null) {
+      ch.pipeline().addLast("tls", tlsHandler(ch, host, port));
     }
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
@@ -81,14 +103,32 @@ final class PbSetup {
     return connection;
   }
 
+  private SslHandler tlsHandler(Channel ch, String host, int port) {
+    if (!sslContext.isClient()) {
+      return sslContext.newHandler(ch.alloc());
+    }
+    SslHandler h = host == null ? sslContext.newHandler(ch.alloc()) : sslContext.newHandler(ch.alloc(), host, port);
+    SSLEngine engine = h.engine();
+    SSLParameters p = engine.getSSLParameters();
+    // "" rather than null: the JDK keeps the previous algorithm when given null.
+    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
+    engine.setSSLParameters(p);
+    return h;
+  }
+
   ChannelInitializer<Channel> initializer(Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback) {
+    return initializer(channelCallback, connectionCallback, null, 0);
+  }
+
+  ChannelInitializer<Channel> initializer(
+      Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback, String host, int port) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
         if (channelCallback != null) {
           channelCallback.accept(ch);
         }
-        PbConnection c = init(ch);
+        PbConnection c = init(ch, host, port);
         if (connectionCallback != null) {
           connectionCallback.accept(c);
         }

@@ -85,6 +85,11 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
             if (!decodeKeyLength(in, out)) {
               return;
             }
+            if (box == null) {
+              // One box per call: the pipeline may change after a box (StartTLS, a protocol
+              // switch), and the bytes after it then belong to the new handlers.
+              return;
+            }
             break;
           case KEY:
             if (!decodeKey(in)) {

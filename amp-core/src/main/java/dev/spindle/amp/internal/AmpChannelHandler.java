@@ -1,6 +1,7 @@
 package dev.spindle.amp.internal;
 
 import dev.spindle.amp.ConnectionLostException;
+import dev.spindle.amp.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,7 +56,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     ACTIVE,
     /** This side has closed or decided to close; the channel is not inactive yet. */
     CLOSING,
-    CLOSED
+    CLOSED,
+    /** The byte stream now belongs to another protocol (a protocol switch). */
+    SWITCHED
   }
 
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
@@ -75,6 +79,11 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   private boolean flushPending;
   private boolean flushScheduled;
   private Throwable closeCause;
+  // StartTLS and protocol switches.
+  private ArrayList<AmpBox> held;
+  private ProtocolSwitchedException locked;
+  private AmpBox afterWriteBox;
+  private Runnable afterWriteAction;
 
   /** Sets the receiver; must be called before the handler is added to a pipeline. */
   public void setReceiver(BoxReceiver receiver) {
@@ -193,6 +202,76 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     }
   }
 
+  // ---- StartTLS and protocol switches (event loop only) ----------------------------------------
+
+  /**
+   * Holds the boxes written from now on, in order, until {@link #releaseWrites()}: what is sent
+   * while a StartTLS waits for its answer goes out encrypted (Twisted's {@code _prepareTLS}).
+   */
+  public void holdWrites() {
+    if (held == null) {
+      held = new ArrayList<>();
+    }
+  }
+
+  /** Writes the held boxes through the pipeline as it is now. */
+  public void releaseWrites() {
+    ArrayList<AmpBox> boxes = held;
+    held = null;
+    if (boxes != null && state == State.ACTIVE) {
+      for (AmpBox b : boxes) {
+        write(b);
+      }
+    }
+  }
+
+  /**
+   * Refuses AMP traffic from now on (Twisted's {@code _lockForSwitch}): boxes are dropped and
+   * calls fail with a {@link ProtocolSwitchedException} saying {@code why}.
+   */
+  public void lock(String why) {
+    locked = new ProtocolSwitchedException(why);
+  }
+
+  /** Allows AMP traffic again (Twisted's {@code _unlockFromSwitch}, after a refused switch). */
+  public void unlock() {
+    locked = null;
+  }
+
+  /**
+   * Runs {@code action} right after {@code box} (this very instance) is written and flushed, before
+   * any later box: how an answer that starts TLS or switches protocols takes effect.
+   */
+  public void afterWrite(AmpBox box, Runnable action) {
+    afterWriteBox = box;
+    afterWriteAction = action;
+  }
+
+  /**
+   * The channel's bytes now belong to another protocol and this handler is leaving the pipeline:
+   * the receiver stops (pending calls fail with {@code reason}), later boxes are dropped and calls
+   * fail, and {@link #closeFuture()} completes when the channel closes.
+   */
+  public void switched(ProtocolSwitchedException reason) {
+    if (state != State.ACTIVE) {
+      return;
+    }
+    state = State.SWITCHED;
+    closeCause = reason;
+    locked = reason;
+    held = null;
+    flushPending = false;
+    try {
+      if (receiving) {
+        receiving = false;
+        receiver.stopReceivingBoxes(reason);
+      }
+    } finally {
+      drain();
+      channel.closeFuture().addListener(f -> closeFuture.complete(null));
+    }
+  }
+
   // ---- BoxSender -------------------------------------------------------------------------------
 
   /**
@@ -304,6 +383,10 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   }
 
   private void close0() {
+    if (state == State.SWITCHED) {
+      channel.close();
+      return;
+    }
     if (state == State.ACTIVE && !draining) {
       drain();
     }
@@ -315,6 +398,10 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   }
 
   private void closeWithCause(Throwable cause) {
+    if (state == State.SWITCHED) {
+      channel.close();
+      return;
+    }
     if (closeCause == null && state != State.CLOSED) {
       closeCause = cause;
       logger.debug("closing {}: {}", channel, cause.toString());
@@ -333,7 +420,23 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
 
   /** Writes {@code box} now and arranges one flush for the batch. Event loop, ACTIVE only. */
   private void write(AmpBox box) {
+    if (held != null) {
+      held.add(box);
+      return;
+    }
+    if (locked != null) {
+      logger.debug("dropping a box sent on {}: {}", channel, locked.getMessage());
+      return;
+    }
     ctx.write(box, ctx.voidPromise());
+    if (box == afterWriteBox) {
+      Runnable action = afterWriteAction;
+      afterWriteBox = null;
+      afterWriteAction = null;
+      flushNow();
+      action.run();
+      return;
+    }
     flushPending = true;
     if (!reading && !draining && !flushScheduled) {
       flushScheduled = true;
@@ -346,6 +449,10 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   }
 
   private void run(LoopTask task) {
+    if (locked != null) {
+      task.fail(locked);
+      return;
+    }
     try {
       task.run(this);
     } catch (Throwable t) {
@@ -426,6 +533,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   }
 
   private ConnectionLostException lost() {
+    if (state == State.SWITCHED) {
+      return locked; // the ProtocolSwitchedException itself, whenever the call comes
+    }
     return new ConnectionLostException(
         closeCause == null ? "connection closed" : "connection closed: " + closeCause, closeCause);
   }
@@ -440,7 +550,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   private void flushNow() {
     flushScheduled = false;
     flushPending = false;
-    if (ctx != null) {
+    if (ctx != null && state != State.SWITCHED) {
       ctx.flush();
     }
   }

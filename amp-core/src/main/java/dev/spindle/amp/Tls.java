@@ -1,0 +1,101 @@
+package dev.spindle.amp;
+
+import dev.spindle.amp.codec.AmpBoxDecoder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * TLS on one AMP connection: the options it was opened with, and the pipeline change of
+ * StartTLS.
+ *
+ * <p>Which side is the TLS client: the side that opened the TCP connection, whichever side sent
+ * StartTLS, as in Twisted 22.4 (its {@code _TLSBox} and {@code StartTLS} call {@code
+ * transport.startTLS(options)} with the default {@code normal=True}; Twisted issues #5690 and
+ * #3278).
+ */
+final class Tls {
+  static final AttributeKey<Tls> KEY = AttributeKey.valueOf(Tls.class, "spindle-amp-tls");
+  static final String HANDLER = "tls";
+  static final String DECODER = "amp-decoder";
+
+  /** Answers the peer's StartTLS with this context; null: StartTLS goes to the locator. */
+  final SslContext startTlsContext;
+  final boolean verifyHostname;
+  /** The host and port connected to (client side), for SNI and hostname verification. */
+  final String peerHost;
+  final int peerPort;
+  final Supplier<AmpBoxDecoder> decoders;
+
+  Tls(SslContext startTlsContext, boolean verifyHostname, String peerHost, int peerPort,
+      Supplier<AmpBoxDecoder> decoders) {
+    this.startTlsContext = startTlsContext;
+    this.verifyHostname = verifyHostname;
+    this.peerHost = peerHost;
+    this.peerPort = peerPort;
+    this.decoders = decoders;
+  }
+
+  /** True on the side that opened the TCP connection: the TLS client, as in Twisted. */
+  static boolean isTcpClient(Channel ch) {
+    return ch.parent() == null;
+  }
+
+  /**
+   * A TLS handler for {@code ch}: a client one checks that the peer's certificate names the host
+   * connected to ({@code HTTPS} endpoint identification) unless {@code verifyHostname} is false.
+   */
+  SslHandler newHandler(SslContext context, Channel ch) {
+    if (context.isClient() != isTcpClient(ch)) {
+      throw new IllegalArgumentException(
+          "a " + (isTcpClient(ch) ? "client" : "server")
+              + " SslContext is needed on this connection: the side that opened the TCP"
+              + " connection is the TLS client, as in Twisted");
+    }
+    if (!context.isClient()) {
+      return context.newHandler(ch.alloc());
+    }
+    String host = peerHost;
+    int port = peerPort;
+    if (host == null && ch.remoteAddress() instanceof InetSocketAddress a) {
+      host = a.getHostString();
+      port = a.getPort();
+    }
+    SslHandler h = host == null ? context.newHandler(ch.alloc()) : context.newHandler(ch.alloc(), host, port);
+    SSLEngine engine = h.engine();
+    SSLParameters p = engine.getSSLParameters();
+    // "" rather than null: the JDK keeps the previous algorithm when given null.
+    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
+    engine.setSSLParameters(p);
+    return h;
+  }
+
+  static Tls of(Channel ch) {
+    return ch.attr(KEY).get();
+  }
+
+  /**
+   * Puts TLS under the AMP decoder of a running connection (StartTLS): the TLS handler goes after
+   * the current decoder, a new decoder after it, and the old decoder leaves, handing the bytes it
+   * has read past the last box (the peer's first TLS bytes) to the TLS handler. Event loop only.
+   */
+  SslHandler startTls(Channel ch, SslContext context) {
+    ChannelPipeline p = ch.pipeline();
+    if (p.get(SslHandler.class) != null) {
+      throw new IllegalStateException("TLS is already started on " + ch);
+    }
+    SslHandler ssl = newHandler(context, ch);
+    ChannelHandlerContext old = p.context(AmpBoxDecoder.class);
+    p.addAfter(old.name(), HANDLER, ssl);
+    p.addAfter(HANDLER, DECODER + "-tls", decoders.get());
+    p.remove(old.handler());
+    return ssl;
+  }
+}
