@@ -5,6 +5,10 @@ killed mid-call, keepalive, reconnecting).
 
     faults_peer.py server amp    an AMP server: Hold, ReleaseAll, Count, Freeze
     faults_peer.py server pb     a PB server whose root has hold, release, exported, count, freeze
+    faults_peer.py client amp PORT
+                                 against a Java AMP server letting a peer have 2 calls
+                                 outstanding: prints "refused <error> <message>" for the third
+                                 Hold, "answered <id>" for the two others, then "count <n>"
 
 Either prints "PORT <n>", then "connected", "held <n>", "ping" (a keepalive ping
 arrived; Twisted handles it unchanged) and "frozen" as things happen, and
@@ -156,7 +160,36 @@ class WatchedBroker(pb.Broker):
         pb.Broker.proto_message(self, requestID, objectID, message, answerRequired, netArgs, netKw)
 
 
+def amp_client(port):
+    """Against a Java server that lets a peer have 2 calls outstanding: three Holds, the third
+    refused; then the two held are answered and Count works on the same connection."""
+    def go(proto):
+        d1 = proto.callRemote(Hold, id=1)
+        d2 = proto.callRemote(Hold, id=2)
+        d3 = proto.callRemote(Hold, id=3)
+        d3.addCallbacks(lambda r: say("FAIL third answered", r),
+                        lambda f: say("refused", f.type.__name__, f.getErrorMessage()))
+        for d in (d1, d2):
+            d.addCallbacks(lambda r: say("answered", r["id"]),
+                           lambda f: say("FAIL held", f.getErrorMessage()))
+        done = defer.DeferredList([d1, d2, d3])
+        done.addCallback(lambda _: proto.callRemote(Count))
+        done.addCallbacks(lambda r: say("count", r["n"]), lambda f: say("FAIL count", f.getErrorMessage()))
+        return done
+
+    d = protocol.ClientCreator(reactor, amp.AMP).connectTCP("127.0.0.1", port)
+    d.addCallback(go)
+    d.addErrback(lambda f: say("FAIL", f.getErrorMessage()))
+    d.addBoth(lambda _: reactor.stop())
+    reactor.callLater(60, reactor.stop)
+    reactor.run()
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "client" and argv[2] == "amp":
+        log.addObserver(report_errors)
+        amp_client(int(argv[3]))
+        return
     if len(argv) != 3 or argv[1] != "server" or argv[2] not in ("amp", "pb"):
         sys.exit(__doc__)
     log.addObserver(report_errors)

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
+import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.AmpTimeoutException;
 import dev.spindle.amp.ConnectionLostException;
 import dev.spindle.amp.ReconnectPolicy;
 import dev.spindle.amp.ReconnectingAmpClient;
+import dev.spindle.amp.TooManyCallsException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.box.BoxReceiver;
+import dev.spindle.amp.box.BoxSender;
+import dev.spindle.amp.dispatch.BoxDispatcher;
+import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.interop.amp.PeerCommands.Sum;
@@ -144,6 +150,79 @@ class AmpFaultsInteropTest {
       AmpConnection second = connected.poll(WAIT, TimeUnit.SECONDS);
       assertEquals(new Sum.Result(7), get(second.callRemote(new Sum(3, 4))));
       assertTrue(second == r.connection());
+    }
+  }
+
+  /**
+   * The dispatcher of a server that lets a peer have 2 calls outstanding: Hold is held, Count
+   * counts. Once it has sent a refusal, it answers the held calls (so the caller can show that the
+   * connection still works). Event-loop confined.
+   */
+  private static final class LimitedServer implements BoxReceiver {
+    private final List<Runnable> held = new ArrayList<>();
+    private int counted;
+    private final BoxDispatcher dispatcher = new BoxDispatcher(this::responder, 100, 2);
+
+    private BoxResponder responder(String name) {
+      switch (name) {
+        case "Hold":
+          return box -> {
+            CompletableFuture<AmpBox> f = new CompletableFuture<>();
+            String id = box.getString("id");
+            held.add(() -> f.complete(new AmpBox().putString("id", id)));
+            return f;
+          };
+        case "Count":
+          return box -> CompletableFuture.completedFuture(
+              new AmpBox().putString("n", Integer.toString(++counted)));
+        default:
+          return null;
+      }
+    }
+
+    @Override
+    public void startReceivingBoxes(BoxSender sender) {
+      dispatcher.startReceivingBoxes(new BoxSender() {
+        @Override
+        public void sendBox(AmpBox box) {
+          sender.sendBox(box);
+          if (TooManyCallsException.ERROR_CODE.equals(box.getString("_error_code"))) {
+            List<Runnable> release = new ArrayList<>(held);
+            held.clear();
+            release.forEach(Runnable::run);
+          }
+        }
+
+        @Override
+        public void unhandledError(Throwable failure) {
+          sender.unhandledError(failure);
+        }
+      });
+    }
+
+    @Override
+    public void ampBoxReceived(AmpBox box) {
+      dispatcher.ampBoxReceived(box);
+    }
+
+    @Override
+    public void stopReceivingBoxes(Throwable reason) {
+      dispatcher.stopReceivingBoxes(reason);
+    }
+  }
+
+  @Test
+  void twistedCallerOverThePeerLimitGetsAnErrorAndKeepsItsConnection() throws Exception {
+    try (AmpServer server = AmpServer.builder().boxReceiverFactory(c -> new LimitedServer()).start()) {
+      TwistedPeer.ClientRun run = TwistedPeer.runClient("faults_peer.py", 60, "amp", Integer.toString(server.port()));
+      List<String> lines = run.lines();
+      assertEquals(0, run.exitCode(), lines.toString());
+      assertEquals(4, lines.size(), lines.toString());
+      // Twisted's UnknownRemoteError prints as "Code<UNKNOWN>: <our description>".
+      assertTrue(lines.get(0).startsWith("refused UnknownRemoteError "), lines.toString());
+      assertTrue(lines.get(0).contains("outstanding calls: 2 (expected: fewer than 2); b'Hold' not run"),
+          lines.toString());
+      assertEquals(List.of("answered 1", "answered 2", "count 1"), lines.subList(1, 4));
     }
   }
 }
