@@ -9,6 +9,8 @@ killed mid-call, keepalive, reconnecting).
                                  against a Java AMP server letting a peer have 2 calls
                                  outstanding: prints "refused <error> <message>" for the third
                                  Hold, "answered <id>" for the two others, then "count <n>"
+    faults_peer.py client pb PORT
+                                 the same against a Java PB server (hold, release, count)
 
 Either prints "PORT <n>", then "connected", "held <n>", "ping" (a keepalive ping
 arrived; Twisted handles it unchanged) and "frozen" as things happen, and
@@ -185,10 +187,45 @@ def amp_client(port):
     reactor.run()
 
 
+def pb_client(port):
+    """Against a Java PB server letting a peer have 2 calls outstanding: on connection A, three
+    holds, the third refused; connection B then calls release, which answers A's two held calls;
+    then count works on A."""
+    @defer.inlineCallbacks
+    def go():
+        fa, fb = pb.PBClientFactory(), pb.PBClientFactory()
+        reactor.connectTCP("127.0.0.1", port, fa)
+        reactor.connectTCP("127.0.0.1", port, fb)
+        a = yield fa.getRootObject()
+        b = yield fb.getRootObject()
+        d1 = a.callRemote("hold", 1)
+        d2 = a.callRemote("hold", 2)
+        try:
+            yield a.callRemote("hold", 3)
+            say("FAIL third answered")
+        except pb.Error as e:
+            say("FAIL not a copied failure", e)
+        except Exception as e:
+            remote = getattr(e, "remoteType", b"?")
+            say("refused", type(e).__name__,
+                remote.decode() if isinstance(remote, bytes) else remote, str(e))
+        released = yield b.callRemote("release")
+        say("released", released)
+        for d in (d1, d2):
+            say("answered", (yield d))
+        say("count", (yield a.callRemote("count")))
+
+    d = go()
+    d.addErrback(lambda f: say("FAIL", f.getErrorMessage()))
+    d.addBoth(lambda _: reactor.stop())
+    reactor.callLater(60, reactor.stop)
+    reactor.run()
+
+
 def main(argv):
-    if len(argv) == 4 and argv[1] == "client" and argv[2] == "amp":
+    if len(argv) == 4 and argv[1] == "client" and argv[2] in ("amp", "pb"):
         log.addObserver(report_errors)
-        amp_client(int(argv[3]))
+        (amp_client if argv[2] == "amp" else pb_client)(int(argv[3]))
         return
     if len(argv) != 3 or argv[1] != "server" or argv[2] not in ("amp", "pb"):
         sys.exit(__doc__)

@@ -10,10 +10,12 @@ import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
+import dev.spindle.pb.PbServer;
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbTimeoutException;
 import dev.spindle.pb.ReconnectPolicy;
 import dev.spindle.pb.ReconnectingPbClient;
+import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.RemoteReference;
 import java.time.Duration;
@@ -144,6 +146,45 @@ class PbFaultsInteropTest {
       // Twisted's realm logged the first avatar out when its connection went.
       assertEquals(1L, get(second.callRemote(Long.class, "waitForLogouts", ByteString.ascii("alice"), 1)));
       assertTrue(second == worker.avatar());
+    }
+  }
+
+  /** A root shared by every connection: hold is held until release is called (on any connection). */
+  public static final class HoldingRoot implements Referenceable {
+    private final List<Runnable> held = new ArrayList<>();
+    private long counted;
+
+    public synchronized CompletableFuture<Object> remote_hold(long id) {
+      CompletableFuture<Object> f = new CompletableFuture<>();
+      held.add(() -> f.complete(id));
+      return f;
+    }
+
+    public long remote_release() {
+      List<Runnable> release;
+      synchronized (this) {
+        release = new ArrayList<>(held);
+        held.clear();
+      }
+      release.forEach(Runnable::run);
+      return release.size();
+    }
+
+    public synchronized long remote_count() {
+      return ++counted;
+    }
+  }
+
+  @Test
+  void twistedCallerOverThePeerLimitGetsAnErrorAndKeepsItsConnection() throws Exception {
+    try (PbServer server = PbServer.builder().root(new HoldingRoot()).maxPeerOutstandingCalls(2).start()) {
+      TwistedPeer.ClientRun run = TwistedPeer.runClient("faults_peer.py", 60, "pb", Integer.toString(server.port()));
+      List<String> lines = run.lines();
+      assertEquals(0, run.exitCode(), lines.toString());
+      assertEquals(5, lines.size(), lines.toString());
+      assertTrue(lines.get(0).startsWith("refused RemoteError twisted.spread.pb.Error "), lines.toString());
+      assertTrue(lines.get(0).contains("Too many outstanding calls: 2 (expected: fewer than 2)"), lines.toString());
+      assertEquals(List.of("released 2", "answered 1", "answered 2", "count 1"), lines.subList(1, 5));
     }
   }
 }
