@@ -58,6 +58,11 @@ public final class AmpClient implements AutoCloseable {
     return new Builder();
   }
 
+  /** The event loops the connections run on. */
+  EventLoopGroup group() {
+    return bootstrap.config().group();
+  }
+
   /**
    * Connects to {@code host}:{@code port}. The future completes with the connection once it is
    * established, or fails with the connect error.

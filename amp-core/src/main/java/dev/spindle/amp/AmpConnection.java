@@ -11,6 +11,7 @@ import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpChannelHandler;
 import dev.spindle.amp.locator.BoxResponder;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -18,9 +19,13 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
 
@@ -33,6 +38,14 @@ import javax.net.ssl.SSLSession;
  * connection's event loop, which tags, writes and flushes in batches. Futures complete on the
  * event loop: do not block in their callbacks. Twisted equivalent: an {@code AMP} protocol
  * instance.
+ *
+ * <p>Deadlines and cancellation: a call waits for its answer at most the connection's {@code
+ * callTimeout} (builder option; none by default), or what {@link #withTimeout} sets, then fails
+ * with {@link AmpTimeoutException}. Cancelling the returned future ({@code cancel(true)} or
+ * {@code cancel(false)}) forgets the call: if it was not sent yet it never is. Either way the
+ * answer, if it comes later, is dropped. The timer runs on the connection's event loop; a call
+ * without a timeout has none. At most {@code maxOutstandingCalls} calls wait for answers at once;
+ * one more fails at once with {@link TooManyCallsException}, nothing sent.
  */
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
@@ -44,10 +57,51 @@ public final class AmpConnection {
   private final BoxDispatcher dispatcher;
   /** The last command name sent and its UTF-8 bytes; racy but immutable, so safe to share. */
   private NameBytes lastName;
+  /** Nanoseconds a call waits for its answer; 0: no limit. */
+  private final long timeoutNanos;
 
   AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher) {
+    this(handler, dispatcher, 0);
+  }
+
+  AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher, long timeoutNanos) {
     this.handler = handler;
     this.dispatcher = dispatcher;
+    this.timeoutNanos = timeoutNanos;
+  }
+
+  /**
+   * Returns a view of this connection whose calls wait at most {@code timeout} for their answer,
+   * then fail with {@link AmpTimeoutException}; {@link Duration#ZERO} means no limit. Everything
+   * else is shared with this connection (closing one closes both). Cheap: make one per call if
+   * you like. Thread-safe.
+   *
+   * <pre>{@code
+   * long total = connection.withTimeout(Duration.ofSeconds(2)).callRemote(new Sum(1, 2)).join().total();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   */
+  public AmpConnection withTimeout(Duration timeout) {
+    long nanos = timeoutNanos(timeout, "timeout");
+    return new AmpConnection(handler, dispatcher, nanos);
+  }
+
+  /** The timeout of this connection's (or view's) calls; {@link Duration#ZERO} if none. */
+  public Duration timeout() {
+    return Duration.ofNanos(timeoutNanos);
+  }
+
+  static long timeoutNanos(Duration timeout, String name) {
+    Objects.requireNonNull(timeout, name);
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + ": " + timeout + " (expected: >= 0)");
+    }
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /**
@@ -65,7 +119,7 @@ public final class AmpConnection {
 
   /** Calls {@code command} on the peer using an explicit {@code spec}. See {@link #callRemote(Request)}. */
   public <C extends Request<R>, R> CompletableFuture<R> callRemote(CommandSpec<C, R> spec, C command) {
-    TypedCall<C, R> call = new TypedCall<>(spec);
+    TypedCall<C, R> call = new TypedCall<>(this, spec);
     AmpBox box = new AmpBox();
     try {
       spec.arguments().write(command, box);
@@ -89,7 +143,7 @@ public final class AmpConnection {
       String commandName, AmpBox arguments, boolean requiresAnswer) {
     Objects.requireNonNull(commandName, "commandName");
     Objects.requireNonNull(arguments, "arguments");
-    RawCall call = new RawCall();
+    RawCall call = new RawCall(this, commandName);
     // A copy: the caller keeps its box, and may reuse it while this call is queued.
     send(commandName, arguments.copy(), call, requiresAnswer);
     return call;
@@ -114,10 +168,10 @@ public final class AmpConnection {
     }
     // The call is its own loop task: one object per call besides the box.
     Call<?> call = (Call<?>) future;
-    call.dispatcher = dispatcher;
     call.name = name;
     call.box = box;
     call.requiresAnswer = requiresAnswer;
+    call.deadline = requiresAnswer && timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
     handler.execute(call);
   }
 
@@ -411,6 +465,11 @@ public final class AmpConnection {
     return ch != null && ch.isActive();
   }
 
+  /** The number of this side's calls waiting for their answer; exact on the event loop. */
+  public int pendingCalls() {
+    return dispatcher == null ? 0 : dispatcher.pendingCalls();
+  }
+
   /** The local address. */
   public SocketAddress localAddress() {
     return handler.channel().localAddress();
@@ -429,43 +488,154 @@ public final class AmpConnection {
 
   /**
    * One call: its future, the loop task that sends it, and the dispatcher's callback for its
-   * answer. The send fields are set before the task is handed to the loop, which publishes them.
+   * answer, with its tag once sent and the timer of its deadline if it has one. The send fields
+   * are set before the task is handed to the loop, which publishes them; the others are
+   * event-loop confined except as noted.
    */
   private abstract static class Call<T> extends CompletableFuture<T>
-      implements BoxDispatcher.PendingCall, AmpChannelHandler.LoopTask {
-    BoxDispatcher dispatcher;
+      implements BoxDispatcher.PendingCall, AmpChannelHandler.LoopTask, Runnable {
+    private final AmpConnection connection;
     byte[] name;
     AmpBox box;
     boolean requiresAnswer;
+    /** {@link System#nanoTime()} by which the answer must come; 0: no limit. */
+    long deadline;
+    private long tag;
+    private long timeoutNanos;
+    private ScheduledFuture<?> timer;
 
+    Call(AmpConnection connection) {
+      this.connection = connection;
+    }
+
+    abstract String commandName();
+
+    /** Sends the call: its loop task. */
     @Override
-    public void run(AmpChannelHandler h) {
+    public final void run(AmpChannelHandler h) {
       AmpBox b = box;
       box = null;
-      if (dispatcher.sendCommand(name, b, requiresAnswer ? this : null) && !requiresAnswer) {
-        complete(null);
+      if (requiresAnswer && isDone()) {
+        return; // cancelled before it was sent: it never is
+      }
+      BoxDispatcher dispatcher = connection.dispatcher;
+      if (dispatcher.sendCommand(name, b, requiresAnswer ? this : null)) {
+        if (!requiresAnswer) {
+          complete(null);
+        } else if (deadline != 0) {
+          startTimer(h.channel().eventLoop(), dispatcher.lastTag(), deadline);
+        } else {
+          tag = dispatcher.lastTag();
+        }
       } else if (!requiresAnswer && !isDone()) {
         completeExceptionally(new ConnectionLostException("connection closed", null));
       }
     }
 
     @Override
-    public void fail(Throwable cause) {
+    public final void fail(Throwable cause) {
       box = null;
       completeExceptionally(cause);
     }
+
+    /** Sent under {@code tag}: fails it at {@code deadline} ({@link System#nanoTime()}). */
+    private void startTimer(EventLoop loop, long tag, long deadline) {
+      this.tag = tag;
+      this.timeoutNanos = connection.timeoutNanos;
+      long delay = Math.max(0, deadline - System.nanoTime());
+      try {
+        timer = loop.schedule((Runnable) this, delay, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        // The loop is shutting down: the connection's loss will fail the call.
+      }
+    }
+
+    /** The deadline passed (on the event loop, from the timer). */
+    @Override
+    public final void run() {
+      timer = null;
+      if (connection.dispatcher.abandon(tag, this)) {
+        completeExceptionally(new AmpTimeoutException(commandName(), Duration.ofNanos(timeoutNanos)));
+      }
+    }
+
+    /** The call is settled: stops its timer. Event loop. */
+    final void settled() {
+      ScheduledFuture<?> t = timer;
+      if (t != null) {
+        timer = null;
+        t.cancel(false);
+      }
+    }
+
+    /** Cancels the call and, on the event loop, forgets it. Thread-safe. */
+    @Override
+    public final boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        connection.handler.execute(
+            new AmpChannelHandler.LoopTask() {
+              @Override
+              public void run(AmpChannelHandler h) {
+                if (tag != 0) {
+                  connection.dispatcher.abandon(tag, Call.this);
+                }
+                settled();
+              }
+
+              @Override
+              public void fail(Throwable cause) {
+                // The connection is gone: so is the pending call.
+              }
+            });
+      }
+      return cancelled;
+    }
+
+    @Override
+    public final void answer(AmpBox box) {
+      settled();
+      answered(box);
+    }
+
+    @Override
+    public final void error(String code, String description) {
+      settled();
+      failed(code, description);
+    }
+
+    @Override
+    public final void connectionLost(ConnectionLostException e) {
+      settled();
+      completeExceptionally(e);
+    }
+
+    @Override
+    public final void refused(AmpException e) {
+      completeExceptionally(e);
+    }
+
+    abstract void answered(AmpBox box);
+
+    abstract void failed(String code, String description);
   }
 
   /** A typed call. */
   private static final class TypedCall<C extends Request<R>, R> extends Call<R> {
     private final CommandSpec<C, R> spec;
 
-    TypedCall(CommandSpec<C, R> spec) {
+    TypedCall(AmpConnection connection, CommandSpec<C, R> spec) {
+      super(connection);
       this.spec = spec;
     }
 
     @Override
-    public void answer(AmpBox box) {
+    String commandName() {
+      return spec.commandName();
+    }
+
+    @Override
+    void answered(AmpBox box) {
       R response;
       try {
         response = spec.response().read(box);
@@ -477,7 +647,7 @@ public final class AmpConnection {
     }
 
     @Override
-    public void error(String code, String description) {
+    void failed(String code, String description) {
       if (AmpKeys.UNHANDLED_ERROR_CODE.equals(code)) {
         completeExceptionally(new UnhandledCommandException(description));
         return;
@@ -490,31 +660,33 @@ public final class AmpConnection {
       }
       completeExceptionally(declared != null ? declared : new UnknownRemoteException(code, description));
     }
-
-    @Override
-    public void connectionLost(ConnectionLostException e) {
-      completeExceptionally(e);
-    }
   }
 
   /** A box-level call. */
   private static final class RawCall extends Call<AmpBox> {
+    private final String commandName;
+
+    RawCall(AmpConnection connection, String commandName) {
+      super(connection);
+      this.commandName = commandName;
+    }
+
     @Override
-    public void answer(AmpBox box) {
+    String commandName() {
+      return commandName;
+    }
+
+    @Override
+    void answered(AmpBox box) {
       complete(box);
     }
 
     @Override
-    public void error(String code, String description) {
+    void failed(String code, String description) {
       completeExceptionally(
           AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
               ? new UnhandledCommandException(description)
               : new RemoteAmpException(code, description));
-    }
-
-    @Override
-    public void connectionLost(ConnectionLostException e) {
-      completeExceptionally(e);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
 import io.netty.handler.ssl.SslContext;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,6 +20,12 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   /** Twisted has no limit on a whole box; this default bounds the memory one box may take. */
   public static final int DEFAULT_MAX_BOX_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * Twisted has no limit on outstanding calls; this default bounds the table of calls waiting for
+   * answers (each way) per connection, far above what a well-behaved peer pipelines.
+   */
+  public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 10_000;
+
   Function<AmpConnection, CommandLocator> locatorFactory;
   Function<AmpConnection, BoxReceiver> receiverFactory;
   int maxKeyLength = AmpKeys.MAX_KEY_LENGTH;
@@ -26,6 +33,11 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   int maxBoxBytes = DEFAULT_MAX_BOX_BYTES;
   Consumer<AmpConnection> onConnection;
   EventLoopGroup group;
+  long callTimeoutNanos;
+  int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+  int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+  Duration keepaliveInterval;
+  Duration keepaliveTimeout;
   SslContext sslContext;
   SslContext startTlsContext;
   boolean verifyHostname = true;
@@ -104,6 +116,81 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   }
 
   /**
+   * How long each call waits for its answer before failing with {@link AmpTimeoutException}
+   * (default {@link Duration#ZERO}: no limit, as in Twisted). {@link AmpConnection#withTimeout}
+   * overrides it per call.
+   */
+  public B callTimeout(Duration timeout) {
+    this.callTimeoutNanos = AmpConnection.timeoutNanos(timeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * The most calls of this side that may wait for answers on one connection (default {@value
+   * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails at once with {@link TooManyCallsException},
+   * nothing sent. Commands that want no answer are not counted.
+   */
+  public B maxOutstandingCalls(int maxOutstandingCalls) {
+    if (maxOutstandingCalls < 1) {
+      throw new IllegalArgumentException(
+          "maxOutstandingCalls: " + maxOutstandingCalls + " (expected: >= 1)");
+    }
+    this.maxOutstandingCalls = maxOutstandingCalls;
+    return self();
+  }
+
+  /**
+   * The most commands of the peer that may wait for their answer on one connection, that is,
+   * whose responder's {@code CompletionStage} has not completed (default {@value
+   * #DEFAULT_MAX_OUTSTANDING_CALLS}). One more is not run: it is answered with the error code
+   * {@value TooManyCallsException#ERROR_CODE} (a Twisted caller gets {@code UnknownRemoteError};
+   * the connection stays open); if it wants no answer, the connection is closed, as Twisted
+   * closes it when such a command fails.
+   */
+  public B maxPeerOutstandingCalls(int maxPeerOutstandingCalls) {
+    if (maxPeerOutstandingCalls < 1) {
+      throw new IllegalArgumentException(
+          "maxPeerOutstandingCalls: " + maxPeerOutstandingCalls + " (expected: >= 1)");
+    }
+    this.maxPeerOutstandingCalls = maxPeerOutstandingCalls;
+    return self();
+  }
+
+  /**
+   * Opt-in keepalive, to detect a half-open connection: once nothing has been read for {@code
+   * interval}, this side calls the command {@code spindle-keepalive}, which no peer
+   * implements; any answer, the {@code UNHANDLED} error that Twisted's (and Spindle's) dispatcher
+   * sends without logging anything included, proves the peer alive. With no answer within {@code
+   * timeout} the connection is closed and its pending calls fail with {@link
+   * ConnectionLostException}. Needs the dispatcher: not available with {@link
+   * #boxReceiverFactory}. Default: off.
+   *
+   * @throws IllegalArgumentException if a duration is not positive
+   */
+  public B keepalive(Duration interval, Duration timeout) {
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(timeout, "timeout");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("keepalive interval: " + interval + " (expected: > 0)");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("keepalive timeout: " + timeout + " (expected: > 0)");
+    }
+    this.keepaliveInterval = interval;
+    this.keepaliveTimeout = timeout;
+    return self();
+  }
+
+  CallOptions callOptions() {
+    return new CallOptions(
+        callTimeoutNanos,
+        maxOutstandingCalls,
+        maxPeerOutstandingCalls,
+        keepaliveInterval,
+        keepaliveTimeout);
+  }
+
+  /**
    * Speaks TLS from the first byte with {@code context} (Twisted: {@code listenSSL}, {@code
    * connectSSL}, the {@code ssl:} endpoints): a server context ({@code
    * SslContextBuilder.forServer(key, certificateChain)}, with {@code clientAuth(REQUIRE)} and a
@@ -142,7 +229,7 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
     setup.sslContext = sslContext;
     setup.startTlsContext = startTlsContext;
     setup.verifyHostname = verifyHostname;
-    return setup;
+    return setup.withCallOptions(callOptions());
   }
 
   /** Checks that the TLS contexts are for this side: {@code server} true on a server. */

@@ -31,6 +31,7 @@ final class ConnectionSetup {
   final int maxValueLength;
   final int maxBoxBytes;
   final Consumer<AmpConnection> onConnection;
+  private CallOptions callOptions = CallOptions.DEFAULT;
   /** TLS from the first byte; null: plain TCP. */
   SslContext sslContext;
   /** Answers the peer's StartTLS; null: the locator does. */
@@ -51,6 +52,12 @@ final class ConnectionSetup {
     this.maxBoxBytes = maxBoxBytes;
     this.onConnection = onConnection;
     new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes); // validates the limits
+  }
+
+  /** Sets the call options (timeouts, limits, keepalive); returns this. Before first use. */
+  ConnectionSetup withCallOptions(CallOptions options) {
+    this.callOptions = options;
+    return this;
   }
 
   /**
@@ -89,14 +96,19 @@ final class ConnectionSetup {
       handler.setReceiver(receiverFactory.apply(connection));
     } else {
       locator = new LazyLocator();
-      BoxDispatcher dispatcher = new BoxDispatcher(locator);
-      connection = new AmpConnection(handler, dispatcher);
+      BoxDispatcher dispatcher =
+          new BoxDispatcher(
+              locator, callOptions.maxOutstandingCalls(), callOptions.maxPeerOutstandingCalls());
+      connection = new AmpConnection(handler, dispatcher, callOptions.callTimeoutNanos());
       handler.setReceiver(dispatcher);
     }
     ch.pipeline()
         .addLast(Tls.DECODER, new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
         .addLast(ENCODER, new BatchingBoxEncoder())
         .addLast("amp", handler);
+    if (callOptions.keepaliveInterval() != null && receiverFactory == null) {
+      Keepalive.install(ch.pipeline(), connection, callOptions.keepaliveInterval(), callOptions.keepaliveTimeout());
+    }
     if (locator != null && startTlsContext != null) {
       locator.startTls = connection.startTlsResponder(startTlsContext);
     }

@@ -60,6 +60,11 @@ public final class PbClient implements AutoCloseable {
     return new Builder();
   }
 
+  /** The event loops the connections run on. */
+  EventLoopGroup group() {
+    return bootstrap.config().group();
+  }
+
   /**
    * Connects to {@code host}:{@code port}. The future completes, on the connection's event loop,
    * once the Banana handshake is done and the version sent (Twisted's {@code

@@ -28,6 +28,7 @@ public final class PbConnection implements PeerConnection {
 
   private final BrokerChannelHandler handler;
   private final Cleaner cleaner;
+  private long callTimeoutNanos;
   private Broker broker;
   private RemoteReference root;
 
@@ -51,6 +52,24 @@ public final class PbConnection implements PeerConnection {
 
   Cleaner cleaner() {
     return cleaner;
+  }
+
+  /** The default call timeout in nanoseconds, 0 for none; set once before the connection is used. */
+  long callTimeoutNanos() {
+    return callTimeoutNanos;
+  }
+
+  void setCallTimeoutNanos(long nanos) {
+    this.callTimeoutNanos = nanos;
+  }
+
+  /**
+   * The number of this side's calls waiting for their answer. For diagnostics and tests; exact on
+   * the connection's event loop.
+   */
+  public int pendingCallCount() {
+    Broker b = broker;
+    return b == null ? 0 : b.pendingCallCount();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.LoginFailures;
 import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
 import io.netty.handler.ssl.SslContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,12 @@ import java.util.function.Supplier;
  * @param <B> the concrete builder
  */
 public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
+  /**
+   * Twisted has no limit on outstanding calls; this default bounds the calls waiting for answers
+   * (each way) per connection, far above what a well-behaved peer pipelines.
+   */
+  public static final int DEFAULT_MAX_OUTSTANDING_CALLS = BrokerConfig.DEFAULT_MAX_OUTSTANDING_CALLS;
+
   JellyRegistry jelly;
   final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
   int maxBrokerRefs = BrokerConfig.MAX_BROKER_REFS;
@@ -28,6 +35,11 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   EventLoopGroup group;
   Consumer<PbConnection> onConnection;
   boolean autoRelease = true;
+  long callTimeoutNanos;
+  int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+  int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+  Duration keepaliveInterval;
+  Duration keepaliveTimeout;
   SslContext sslContext;
   boolean verifyHostname = true;
 
@@ -118,6 +130,82 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   }
 
   /**
+   * How long each call waits for its answer before failing with {@link PbTimeoutException}
+   * (default {@link Duration#ZERO}: no limit, as in Twisted). {@link RemoteReference#withTimeout}
+   * overrides it per reference.
+   */
+  public B callTimeout(Duration timeout) {
+    this.callTimeoutNanos = timeoutNanos(timeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * The most calls of this side that may wait for answers on one connection (default {@value
+   * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails at once with {@link
+   * PbTooManyCallsException}, nothing sent. Calls that want no answer are not counted.
+   */
+  public B maxOutstandingCalls(int maxOutstandingCalls) {
+    if (maxOutstandingCalls < 1) {
+      throw new IllegalArgumentException("maxOutstandingCalls: " + maxOutstandingCalls + " (expected: >= 1)");
+    }
+    this.maxOutstandingCalls = maxOutstandingCalls;
+    return self();
+  }
+
+  /**
+   * The most calls of the peer that may wait for this side's answer on one connection (default
+   * {@value #DEFAULT_MAX_OUTSTANDING_CALLS}): calls whose remote method returned a
+   * {@code CompletionStage} not yet complete. One more is not run; the peer gets a {@code
+   * pb.Error("Too many outstanding calls: ...")} answer (a Twisted caller's Deferred fails with
+   * it) and the connection stays open. One more that wants no answer is dropped.
+   */
+  public B maxPeerOutstandingCalls(int maxPeerOutstandingCalls) {
+    if (maxPeerOutstandingCalls < 1) {
+      throw new IllegalArgumentException(
+          "maxPeerOutstandingCalls: " + maxPeerOutstandingCalls + " (expected: >= 1)");
+    }
+    this.maxPeerOutstandingCalls = maxPeerOutstandingCalls;
+    return self();
+  }
+
+  /**
+   * Opt-in keepalive, to detect a half-open connection: once nothing has been read for {@code
+   * interval}, this side sends {@code ["message", id, 0, "keepalive", 1, [], {}]}, a call to
+   * object id 0, which neither Twisted nor Spindle ever assigns (luids count from 1). Twisted's
+   * {@code Broker._recvMessage} answers it with a {@code pb.Error("Invalid Object ID")} failure
+   * without logging and without unserializing anything, and Spindle does the same: no side effect
+   * on the peer. Any answer proves it alive; with none within {@code timeout} the connection is
+   * closed and its pending calls fail with {@link PbConnectionLostException}. Default: off.
+   *
+   * @throws IllegalArgumentException if a duration is not positive
+   */
+  public B keepalive(Duration interval, Duration timeout) {
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(timeout, "timeout");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("keepalive interval: " + interval + " (expected: > 0)");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("keepalive timeout: " + timeout + " (expected: > 0)");
+    }
+    this.keepaliveInterval = interval;
+    this.keepaliveTimeout = timeout;
+    return self();
+  }
+
+  static long timeoutNanos(Duration timeout, String name) {
+    Objects.requireNonNull(timeout, name);
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + ": " + timeout + " (expected: >= 0)");
+    }
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
    * Speaks TLS from the first byte with {@code context} (Twisted: {@code listenSSL}, {@code
    * connectSSL}, the {@code ssl:} endpoints): a server context ({@code
    * SslContextBuilder.forServer(key, certificateChain)}, with {@code clientAuth(REQUIRE)} and a
@@ -148,6 +236,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   BrokerConfig brokerConfig() {
     BrokerConfig.Builder b = BrokerConfig.builder()
         .maxBrokerRefs(maxBrokerRefs)
+        .maxOutstandingCalls(maxOutstandingCalls)
+        .maxPeerOutstandingCalls(maxPeerOutstandingCalls)
         .unsafeTracebacks(unsafeTracebacks)
         .failureTranslator(LoginFailures.TRANSLATOR)
         .references(RemoteReference::received);

@@ -18,6 +18,7 @@ import io.netty.util.concurrent.Future;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +33,9 @@ final class PbSetup {
   final Object root;
   final Consumer<PbConnection> onConnection;
   final Cleaner cleaner;
+  private long callTimeoutNanos;
+  private Duration keepaliveInterval;
+  private Duration keepaliveTimeout;
   /** TLS from the first byte; null: plain TCP. */
   final SslContext sslContext;
   final boolean verifyHostname;
@@ -43,6 +47,9 @@ final class PbSetup {
     this.root = root;
     this.onConnection = b.onConnection;
     this.cleaner = b.autoRelease ? Cleaner.create() : null;
+    this.callTimeoutNanos = b.callTimeoutNanos;
+    this.keepaliveInterval = b.keepaliveInterval;
+    this.keepaliveTimeout = b.keepaliveTimeout;
     this.sslContext = b.sslContext;
     this.verifyHostname = b.verifyHostname;
   }
@@ -80,11 +87,15 @@ final class PbSetup {
     }
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
+    connection.setCallTimeoutNanos(callTimeoutNanos);
     Broker broker = new Broker(config, handler, connection);
     connection.setBroker(broker);
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);
     ch.pipeline().addLast("pb", handler);
+    if (keepaliveInterval != null) {
+      PbKeepalive.install(ch.pipeline(), connection, keepaliveInterval, keepaliveTimeout);
+    }
     if (root != null) {
       Object published = root instanceof Root r ? r.rootObject(connection) : root;
       broker.setNameForLocal("root", published, Kind.REMOTE);

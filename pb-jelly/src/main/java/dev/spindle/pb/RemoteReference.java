@@ -9,6 +9,7 @@ import dev.spindle.pb.jelly.Jellyable;
 import dev.spindle.pb.jelly.Tuple;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,14 @@ import org.slf4j.LoggerFactory;
  * loop; futures complete there. A call on a released reference, or once the connection is
  * closed, fails at once with {@link DeadReferenceException}; calls pending when the connection
  * goes fail with {@link PbConnectionLostException}. Equality is identity.
+ *
+ * <p>Deadlines and cancellation: a call waits for its answer at most the connection's {@code
+ * callTimeout} (builder option; none by default) or what {@link #withTimeout} sets, then fails
+ * with {@link PbTimeoutException}. Cancelling the returned future forgets the call (if it was not
+ * sent yet, it never is). The answer of a forgotten call is dropped when it comes, and the
+ * references in it are released at once, so the peer does not keep their objects. At most {@code
+ * maxOutstandingCalls} calls of a connection wait for answers; one more fails at once with {@link
+ * PbTooManyCallsException}.
  */
 public final class RemoteReference implements Jellyable {
   private static final Logger logger = LoggerFactory.getLogger(RemoteReference.class);
@@ -58,11 +67,17 @@ public final class RemoteReference implements Jellyable {
   private final Object perspective;
   private final Release release;
   private final Cleaner.Cleanable cleanable;
+  /** Nanoseconds a call waits; -1: the connection's default; 0: no limit. */
+  private final long timeoutNanos;
+  /** For a view made by {@link #withTimeout}: the reference it shares (kept reachable). */
+  private final RemoteReference base;
 
   RemoteReference(PbConnection connection, Object luid, Object perspective, boolean counted) {
     this.connection = connection;
     this.luid = luid;
     this.perspective = perspective;
+    this.timeoutNanos = -1;
+    this.base = null;
     if (counted) {
       this.release = new Release(connection, luid);
       Cleaner cleaner = connection.cleaner();
@@ -71,6 +86,33 @@ public final class RemoteReference implements Jellyable {
       this.release = null;
       this.cleanable = null;
     }
+  }
+
+  private RemoteReference(RemoteReference base, long timeoutNanos) {
+    this.connection = base.connection;
+    this.luid = base.luid;
+    this.perspective = base.perspective;
+    this.release = base.release;
+    this.cleanable = base.cleanable;
+    this.timeoutNanos = timeoutNanos;
+    this.base = base;
+  }
+
+  /**
+   * Returns a view of this reference whose calls wait at most {@code timeout} for their answer,
+   * then fail with {@link PbTimeoutException}; {@link Duration#ZERO} means no limit. The view
+   * shares this reference's identity on the wire and its release: releasing either releases
+   * both. Cheap. Thread-safe.
+   *
+   * <pre>{@code
+   * Object r = avatar.withTimeout(Duration.ofSeconds(5)).callRemote("status").join();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   */
+  public RemoteReference withTimeout(Duration timeout) {
+    long nanos = PbEndpointBuilder.timeoutNanos(timeout, "timeout");
+    return new RemoteReference(base == null ? this : base, nanos);
   }
 
   /** Makes the reference for a received {@code ["remote", luid]}; on the event loop. */
@@ -101,7 +143,13 @@ public final class RemoteReference implements Jellyable {
     Objects.requireNonNull(resultType, "resultType");
     Conversions.Converter converter = Conversions.to(resultType);
     CompletableFuture<T> typed = new CompletableFuture<>();
-    callRemote(method, args).whenComplete((v, e) -> {
+    CompletableFuture<Object> raw = callRemote(method, args);
+    typed.whenComplete((v, e) -> {
+      if (typed.isCancelled()) {
+        raw.cancel(false);
+      }
+    });
+    raw.whenComplete((v, e) -> {
       if (e != null) {
         typed.completeExceptionally(e);
         return;
@@ -152,7 +200,9 @@ public final class RemoteReference implements Jellyable {
 
   private CompletableFuture<Object> call(String method, Tuple args, Map<String, ?> kwargs, boolean answer) {
     Objects.requireNonNull(method, "method");
-    CompletableFuture<Object> result = new CompletableFuture<>();
+    long timeout = !answer ? 0 : timeoutNanos >= 0 ? timeoutNanos : connection.callTimeoutNanos();
+    long deadline = timeout > 0 ? System.nanoTime() + timeout : 0;
+    PbCall result = new PbCall(connection, method, timeout);
     if (release != null && release.done.get()) {
       result.completeExceptionally(new DeadReferenceException("reference " + this + " was released"));
       return result;
@@ -165,18 +215,14 @@ public final class RemoteReference implements Jellyable {
       @Override
       public void run() {
         Broker broker = connection.broker();
+        if (result.isDone()) {
+          return; // cancelled before it was sent: it never is
+        }
         if (answer) {
-          broker.sendMessage(luid, perspective, method, args, kwargs, new Broker.PendingCall() {
-            @Override
-            public void answered(Object value) {
-              result.complete(value);
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-              result.completeExceptionally(failure);
-            }
-          });
+          broker.sendMessage(luid, perspective, method, args, kwargs, result);
+          if (!result.isDone()) {
+            result.sent(broker, deadline);
+          }
         } else {
           broker.sendMessage(luid, perspective, method, args, kwargs, false, new Broker.PendingCall() {
             @Override

@@ -1,10 +1,12 @@
 package dev.spindle.amp.dispatch;
 
 import dev.spindle.amp.AmpArgumentException;
+import dev.spindle.amp.AmpException;
 import dev.spindle.amp.AmpProtocolException;
 import dev.spindle.amp.ConnectionLostException;
 import dev.spindle.amp.NoEmptyBoxesException;
 import dev.spindle.amp.RemoteAmpException;
+import dev.spindle.amp.TooManyCallsException;
 import dev.spindle.amp.UnhandledCommandException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
@@ -24,6 +26,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * <p>Event-loop confined: every method must be called on the connection's event loop. Tags are a
  * per-connection counter from 1 in lower-case hex, advanced for every command sent (also those
  * that want no answer), as in Twisted.
+ *
+ * <p>Limits: at most {@code maxOutstandingCalls} calls of this side wait for answers (one more
+ * fails with {@link TooManyCallsException}, nothing sent); at most {@code maxPeerOutstandingCalls}
+ * commands of the peer wait for an asynchronous responder (one more is not run: it is answered
+ * with the error code {@value TooManyCallsException#ERROR_CODE}, or, if it wants no answer, the
+ * connection closes as Twisted closes it when such a command fails). A call this side gave up on
+ * ({@link #abandon}) is forgotten; its answer, if it comes, is dropped.
  */
 public final class BoxDispatcher implements BoxReceiver {
   private static final Logger logger = LoggerFactory.getLogger(BoxDispatcher.class);
@@ -49,7 +59,13 @@ public final class BoxDispatcher implements BoxReceiver {
   private static final byte[] ERROR_DESCRIPTION = ascii(AmpKeys.ERROR_DESCRIPTION);
 
   private final CommandLocator locator;
+  private final int maxOutstandingCalls;
+  private final int maxPeerOutstandingCalls;
   private final PendingCalls<PendingCall> pending = new PendingCalls<>();
+  /** Commands of the peer whose asynchronous responder has not finished; any thread. */
+  private final AtomicInteger peerOutstanding = new AtomicInteger();
+  /** Calls given up on whose answer has not come: that many unknown answers are dropped. */
+  private long abandoned;
   // Volatile: responders may finish on other threads.
   private volatile BoxSender sender;
   private long lastTag;
@@ -60,7 +76,27 @@ public final class BoxDispatcher implements BoxReceiver {
 
   /** Creates a dispatcher that answers commands with {@code locator}. */
   public BoxDispatcher(CommandLocator locator) {
+    this(locator, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Creates a dispatcher that answers commands with {@code locator}, with limits on the calls
+   * outstanding each way (see the class comment).
+   *
+   * @throws IllegalArgumentException if a limit is below 1
+   */
+  public BoxDispatcher(CommandLocator locator, int maxOutstandingCalls, int maxPeerOutstandingCalls) {
     this.locator = Objects.requireNonNull(locator, "locator");
+    if (maxOutstandingCalls < 1) {
+      throw new IllegalArgumentException(
+          "maxOutstandingCalls: " + maxOutstandingCalls + " (expected: >= 1)");
+    }
+    if (maxPeerOutstandingCalls < 1) {
+      throw new IllegalArgumentException(
+          "maxPeerOutstandingCalls: " + maxPeerOutstandingCalls + " (expected: >= 1)");
+    }
+    this.maxOutstandingCalls = maxOutstandingCalls;
+    this.maxPeerOutstandingCalls = maxPeerOutstandingCalls;
   }
 
   /** What to do with the answer or error box of one call. */
@@ -73,11 +109,43 @@ public final class BoxDispatcher implements BoxReceiver {
 
     /** The connection is gone. */
     void connectionLost(ConnectionLostException e);
+
+    /**
+     * The call was refused before anything was sent (a {@link TooManyCallsException}). By default
+     * it is reported as a lost connection caused by {@code e}; callers' futures override this.
+     */
+    default void refused(AmpException e) {
+      connectionLost(new ConnectionLostException(e.getMessage(), e));
+    }
   }
 
   /** Returns the number of calls waiting for an answer. */
   public int pendingCalls() {
     return pending.size();
+  }
+
+  /** Returns the number of the peer's commands whose asynchronous responder has not finished. */
+  public int peerOutstandingCalls() {
+    return peerOutstanding.get();
+  }
+
+  /** The tag of the last command sent (0 before any); the one {@link #sendCommand} just used. */
+  public long lastTag() {
+    return lastTag;
+  }
+
+  /**
+   * Forgets the call waiting under {@code tag} if it is still {@code call} (it timed out or was
+   * cancelled); its answer, if it comes, will be dropped. Returns false if the call is no longer
+   * pending (answered, failed or already forgotten).
+   */
+  public boolean abandon(long tag, PendingCall call) {
+    if (pending.get(tag) != call || call == null) {
+      return false;
+    }
+    pending.remove(tag);
+    abandoned++;
+    return true;
   }
 
   /**
@@ -87,7 +155,8 @@ public final class BoxDispatcher implements BoxReceiver {
    *
    * <p>Takes ownership of {@code box}: it is modified and handed to the transport.
    *
-   * @return false if the connection is already gone (nothing sent; {@code call} was failed)
+   * @return false if nothing was sent: the connection is already gone, or {@code call} would
+   *     exceed {@code maxOutstandingCalls}; {@code call} was failed
    * @throws IllegalStateException if receiving has not started yet
    */
   public boolean sendCommand(byte[] commandName, AmpBox box, PendingCall call) {
@@ -100,6 +169,12 @@ public final class BoxDispatcher implements BoxReceiver {
     BoxSender s = sender;
     if (s == null) {
       throw new IllegalStateException("sendCommand before startReceivingBoxes");
+    }
+    if (call != null && pending.size() >= maxOutstandingCalls) {
+      call.refused(new TooManyCallsException(
+          "outstanding calls: " + pending.size() + " (expected: fewer than maxOutstandingCalls "
+              + maxOutstandingCalls + ")", maxOutstandingCalls));
+      return false;
     }
     long tag = ++lastTag;
     box.put(COMMAND, commandName);
@@ -122,12 +197,18 @@ public final class BoxDispatcher implements BoxReceiver {
   public void ampBoxReceived(AmpBox box) {
     byte[] tag = box.get(ANSWER);
     if (tag != null) {
-      takePending(tag).answer(box);
+      PendingCall call = takePending(tag);
+      if (call != null) {
+        call.answer(box);
+      }
       return;
     }
     tag = box.get(ERROR);
     if (tag != null) {
       PendingCall call = takePending(tag);
+      if (call == null) {
+        return;
+      }
       byte[] code = box.get(ERROR_CODE);
       byte[] description = box.get(ERROR_DESCRIPTION);
       call.error(
@@ -143,9 +224,19 @@ public final class BoxDispatcher implements BoxReceiver {
     throw new NoEmptyBoxesException(box.toString());
   }
 
+  /** The call waiting for {@code tagBytes}, or null for the late answer of an abandoned call. */
   private PendingCall takePending(byte[] tagBytes) {
     long tag = Tags.parse(tagBytes);
     PendingCall call = tag < 0 ? null : pending.remove(tag);
+    if (call == null && tag > 0 && tag <= lastTag && abandoned > 0) {
+      // The answer to a call that timed out or was cancelled: dropped. Only as many as were
+      // abandoned, so a peer answering twice is still caught while nothing was abandoned.
+      abandoned--;
+      if (logger.isTraceEnabled()) {
+        logger.trace("dropping the late answer to abandoned call {}", tag);
+      }
+      return null;
+    }
     if (call == null) {
       throw new AmpProtocolException(
           "answer for a tag that is not outstanding: " + PythonRepr.bytes(tagBytes));
@@ -155,6 +246,10 @@ public final class BoxDispatcher implements BoxReceiver {
 
   private void dispatchCommand(byte[] commandName, AmpBox box) {
     byte[] ask = box.get(ASK);
+    if (peerOutstanding.get() >= maxPeerOutstandingCalls) {
+      refusePeerCommand(commandName, ask);
+      return;
+    }
     String name = commandName(commandName);
     BoxResponder responder;
     try {
@@ -191,8 +286,24 @@ public final class BoxDispatcher implements BoxReceiver {
       finish(ask, result, null);
     } else {
       // Completes on any thread; the sender is thread-safe.
-      stage.whenComplete((result, failure) -> finish(ask, result, failure));
+      peerOutstanding.incrementAndGet();
+      stage.whenComplete(
+          (result, failure) -> {
+            peerOutstanding.decrementAndGet();
+            finish(ask, result, failure);
+          });
     }
+  }
+
+  /** The peer has {@code maxPeerOutstandingCalls} commands waiting already: this one is not run. */
+  private void refusePeerCommand(byte[] commandName, byte[] ask) {
+    String description =
+        "outstanding calls: " + peerOutstanding.get() + " (expected: fewer than "
+            + maxPeerOutstandingCalls + "); " + PythonRepr.bytes(commandName) + " not run";
+    logger.debug("refusing a command of the peer: {}", description);
+    // With _ask: a non-fatal error box, the connection stays open. Without: Twisted closes the
+    // connection when a command that wants no answer fails, and so does finish().
+    finish(ask, null, new RemoteAmpException(TooManyCallsException.ERROR_CODE, description));
   }
 
   /** Sends the answer or the error for a command whose {@code _ask} was {@code ask} (or none). */

@@ -63,6 +63,16 @@ final class PendingCalls<V> {
     return overflow == null || overflow.isEmpty() ? null : overflow.remove(tag);
   }
 
+  /** Returns the call under {@code tag}, or null. */
+  V get(long tag) {
+    int slot = (int) tag & mask;
+    Object call = calls[slot];
+    if (call != null && tags[slot] == tag) {
+      return cast(call);
+    }
+    return overflow == null || overflow.isEmpty() ? null : overflow.get(tag);
+  }
+
   int size() {
     return ringSize + (overflow == null ? 0 : overflow.size());
   }

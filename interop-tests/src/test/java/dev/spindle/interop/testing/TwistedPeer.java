@@ -181,6 +181,14 @@ public final class TwistedPeer implements AutoCloseable {
     return new ClientRun(p.exitValue(), List.copyOf(lines));
   }
 
+  /**
+   * Kills the server at once (SIGKILL, no clean shutdown): the kernel closes its sockets, as when
+   * a peer process dies mid-call. Waits, at most 10 s, until it is gone.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     process.getOutputStream().close();

@@ -3,6 +3,7 @@ package dev.spindle.pb.broker;
 import dev.spindle.pb.DeadReferenceException;
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbProtocolException;
+import dev.spindle.pb.PbTooManyCallsException;
 import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
@@ -46,6 +47,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol errors from the peer (see {@link #received}) throw {@link PbProtocolException}; the
  * transport then closes the connection and calls {@link #connectionLost}.
+ *
+ * <p>Limits on calls: at most {@link BrokerConfig#maxOutstandingCalls()} of this side's calls wait
+ * for answers (one more fails with {@link PbTooManyCallsException}, nothing sent); at most {@link
+ * BrokerConfig#maxPeerOutstandingCalls()} of the peer's calls wait for this side's answer (one more
+ * is not run: it is answered with {@code pb.Error}, the connection staying open, as Twisted answers
+ * a call to an unknown object). A call this side gave up on ({@link #abandon}) is forgotten; its
+ * answer, if it comes, is unserialized only to release the references it carries.
  */
 public final class Broker implements FlavorBroker {
   private static final Logger logger = LoggerFactory.getLogger(Broker.class);
@@ -129,6 +137,10 @@ public final class Broker implements FlavorBroker {
   private long currentLocalId;
   private long currentRequestId;
   private final LongObjectHashMap<PendingCall> waitingForAnswers = new LongObjectHashMap<>();
+  /** Calls given up on whose answer has not come: that many unknown answers are dropped. */
+  private long abandoned;
+  /** The peer's calls whose asynchronous result has not been answered yet. */
+  private int answersOwed;
   /** This side's Cacheables that the peer holds copies of. */
   private final LongObjectHashMap<CachedLocal> remotelyCachedObjects = new LongObjectHashMap<>();
   private final IdentityHashMap<Cacheable, CachedLocal> remotelyCachedLuids = new IdentityHashMap<>();
@@ -188,6 +200,30 @@ public final class Broker implements FlavorBroker {
   /** The number of calls waiting for their answer. For diagnostics. */
   public int pendingCallCount() {
     return waitingForAnswers.size();
+  }
+
+  /** The number of the peer's calls this side has not answered yet. For diagnostics. */
+  public int answersOwed() {
+    return answersOwed;
+  }
+
+  /** The request id of the last call sent (0 before any): the one {@code sendMessage} just used. */
+  public long lastRequestId() {
+    return currentRequestId;
+  }
+
+  /**
+   * Forgets the call waiting under {@code requestId} if it is still {@code call} (it timed out or
+   * was cancelled). Its answer, if it comes, is dropped after releasing the references in it.
+   * Returns false if the call is no longer pending.
+   */
+  public boolean abandon(long requestId, PendingCall call) {
+    if (call == null || waitingForAnswers.get(requestId) != call) {
+      return false;
+    }
+    waitingForAnswers.remove(requestId);
+    abandoned++;
+    return true;
   }
 
   /** Runs {@code task} on this broker's event loop (see {@link Transport#execute}). Thread-safe. */
@@ -472,6 +508,10 @@ public final class Broker implements FlavorBroker {
           throw TwistedException.noSuchMethod(kind.prefix() + method);
         }
         bound = m.bind(perspective, arguments(args), keywords(kw));
+        if (answerRequired && answersOwed >= config.maxPeerOutstandingCalls()) {
+          throw new PbError("Too many outstanding calls: " + answersOwed + " (expected: fewer than "
+              + config.maxPeerOutstandingCalls() + ")");
+        }
       } catch (RuntimeException e) {
         in.rollback(); // the method never saw the references: give them back, as Python's GC would
         throw e;
@@ -492,7 +532,9 @@ public final class Broker implements FlavorBroker {
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
+      answersOwed++;
       stage.whenComplete((v, e) -> transport.execute(() -> {
+        answersOwed--;
         if (disconnected) {
           return;
         }
@@ -621,6 +663,10 @@ public final class Broker implements FlavorBroker {
 
   private void receiveAnswer(Sexp.SList l) {
     PendingCall call = pendingFor(l.get(1), "answer");
+    if (call == null) {
+      dropLate(l.get(2));
+      return;
+    }
     Incoming in = new Incoming();
     Object result;
     try {
@@ -635,11 +681,38 @@ public final class Broker implements FlavorBroker {
 
   private void receiveError(Sexp.SList l) {
     PendingCall call = pendingFor(l.get(1), "error");
+    if (call == null) {
+      dropLate(l.get(2));
+      return;
+    }
     call.failed(failureOf(l.get(2)));
   }
 
+  /**
+   * The answer or error of an abandoned call: unserialized only so that the references and cache
+   * copies in it are released at once ({@code decref}, {@code decache}), as Python's GC releases
+   * an answer nobody waits for.
+   */
+  private void dropLate(Sexp value) {
+    Incoming in = new Incoming();
+    try {
+      in.unjelly(value, null);
+    } catch (RuntimeException e) {
+      logger.debug("the late answer of an abandoned call did not unserialize", e);
+    } finally {
+      in.rollback();
+    }
+  }
+
+  /** The call waiting for {@code requestId}, or null for the late answer of an abandoned call. */
   private PendingCall pendingFor(Sexp requestId, String kind) {
     PendingCall call = requestId instanceof Sexp.Int i ? waitingForAnswers.remove(i.value()) : null;
+    if (call == null && requestId instanceof Sexp.Int i && i.value() > 0
+        && i.value() <= currentRequestId && abandoned > 0) {
+      // Only as many as were abandoned: a peer answering twice is still caught otherwise.
+      abandoned--;
+      return null;
+    }
     if (call == null) {
       throw new PbProtocolException(kind + " for unknown request id " + show(requestId)
           + " (Twisted: KeyError: " + show(requestId) + ")");
@@ -794,6 +867,12 @@ public final class Broker implements FlavorBroker {
       Map<String, ?> kwargs, boolean answerRequired, PendingCall call) {
     if (disconnected) {
       fail(call, new DeadReferenceException("Calling Stale Broker (the connection is closed)"));
+      return;
+    }
+    if (answerRequired && waitingForAnswers.size() >= config.maxOutstandingCalls()) {
+      fail(call, new PbTooManyCallsException("outstanding calls: " + waitingForAnswers.size()
+          + " (expected: fewer than maxOutstandingCalls " + config.maxOutstandingCalls() + ")",
+          config.maxOutstandingCalls()));
       return;
     }
     Outgoing out = new Outgoing(perspective);

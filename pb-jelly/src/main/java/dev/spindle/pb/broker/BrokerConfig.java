@@ -19,8 +19,16 @@ public final class BrokerConfig {
   /** Twisted's {@code pb.MAX_BROKER_REFS}: the most objects one connection exports at once. */
   public static final int MAX_BROKER_REFS = 1024;
 
+  /**
+   * Twisted has no limit on outstanding calls; this default bounds the calls waiting for answers
+   * (each way) per connection, far above what a well-behaved peer pipelines.
+   */
+  public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 10_000;
+
   private final JellyRegistry registry;
   private final int maxBrokerRefs;
+  private final int maxOutstandingCalls;
+  private final int maxPeerOutstandingCalls;
   private final boolean unsafeTracebacks;
   private final List<FailureTranslator> translators;
 
@@ -44,6 +52,15 @@ public final class BrokerConfig {
     }
     this.registry = r.security(security.build()).build();
     this.maxBrokerRefs = b.maxBrokerRefs;
+    if (b.maxOutstandingCalls < 1) {
+      throw new IllegalArgumentException("maxOutstandingCalls: " + b.maxOutstandingCalls + " (expected: >= 1)");
+    }
+    if (b.maxPeerOutstandingCalls < 1) {
+      throw new IllegalArgumentException(
+          "maxPeerOutstandingCalls: " + b.maxPeerOutstandingCalls + " (expected: >= 1)");
+    }
+    this.maxOutstandingCalls = b.maxOutstandingCalls;
+    this.maxPeerOutstandingCalls = b.maxPeerOutstandingCalls;
     this.unsafeTracebacks = b.unsafeTracebacks;
     this.translators = List.copyOf(b.translators);
   }
@@ -63,6 +80,16 @@ public final class BrokerConfig {
     return maxBrokerRefs;
   }
 
+  /** The most calls of this side waiting for answers; default {@value #DEFAULT_MAX_OUTSTANDING_CALLS}. */
+  public int maxOutstandingCalls() {
+    return maxOutstandingCalls;
+  }
+
+  /** The most calls of the peer waiting for this side's answer; default {@value #DEFAULT_MAX_OUTSTANDING_CALLS}. */
+  public int maxPeerOutstandingCalls() {
+    return maxPeerOutstandingCalls;
+  }
+
   /** Whether failures carry the Java stack trace instead of {@code "Traceback unavailable\n"}. */
   public boolean unsafeTracebacks() {
     return unsafeTracebacks;
@@ -77,6 +104,8 @@ public final class BrokerConfig {
     private JellyRegistry jelly;
     private final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
     private int maxBrokerRefs = MAX_BROKER_REFS;
+    private int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
+    private int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
     private boolean unsafeTracebacks;
     private final List<FailureTranslator> translators = new ArrayList<>();
     private ReferenceFactory references;
@@ -102,6 +131,25 @@ public final class BrokerConfig {
     /** The reference limit (Twisted's {@code MAX_BROKER_REFS}, 1,024). */
     public Builder maxBrokerRefs(int maxBrokerRefs) {
       this.maxBrokerRefs = maxBrokerRefs;
+      return this;
+    }
+
+    /**
+     * The most calls of this side that may wait for answers (default {@value
+     * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails with {@code PbTooManyCallsException}.
+     */
+    public Builder maxOutstandingCalls(int maxOutstandingCalls) {
+      this.maxOutstandingCalls = maxOutstandingCalls;
+      return this;
+    }
+
+    /**
+     * The most calls of the peer that may wait for this side's answer (default {@value
+     * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more is not run and is answered with {@code
+     * pb.Error}.
+     */
+    public Builder maxPeerOutstandingCalls(int maxPeerOutstandingCalls) {
+      this.maxPeerOutstandingCalls = maxPeerOutstandingCalls;
       return this;
     }
 
