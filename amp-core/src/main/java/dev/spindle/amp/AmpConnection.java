@@ -24,6 +24,16 @@ import java.util.concurrent.CompletionStage;
  * connection's event loop, which tags, writes and flushes in batches. Futures complete on the
  * event loop: do not block in their callbacks. Twisted equivalent: an {@code AMP} protocol
  * instance.
+ *
+ * <p>Backpressure: a connection buffers what the peer has not read yet only up to its write
+ * high-water mark ({@link AmpEndpointBuilder#writeBufferWaterMark}). Above it, {@link
+ * #isWritable()} is false, calls fail at once with {@link AmpBackpressureException} (nothing is
+ * sent; they may be retried), and the connection stops reading the peer's commands until the
+ * buffer drains below the low-water mark, so a peer that sends commands without reading the
+ * answers cannot make this side grow without bound. Failing fast is the default because a
+ * silently growing queue is the failure this guards against; a producer that would rather wait
+ * checks {@link #isWritable()} or waits on {@link #whenWritable()} before each call. Answers to
+ * the peer's commands are never refused: they are what the paused reading bounds.
  */
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
@@ -98,9 +108,19 @@ public final class AmpConnection {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));
       return;
     }
+    if (!handler.isWritable() && isOpen()) { // a closed one fails below, with its cause
+      future.completeExceptionally(new AmpBackpressureException(handler.pendingWriteBytes()));
+      return;
+    }
     BoxDispatcher.PendingCall pending = requiresAnswer ? (BoxDispatcher.PendingCall) future : null;
+    int bytes = box.encodedLength() + name.length + 20; // with _command, _ask and their lengths
     handler.execute(
         new AmpChannelHandler.LoopTask() {
+          @Override
+          public int queuedBytes() {
+            return bytes;
+          }
+
           @Override
           public void run(AmpChannelHandler h) {
             if (dispatcher.sendCommand(name, box, pending) && !requiresAnswer) {
@@ -117,12 +137,37 @@ public final class AmpConnection {
         });
   }
 
+  /** The channel handler; for tests in this package. */
+  AmpChannelHandler handler() {
+    return handler;
+  }
+
   /**
    * The box-level sender of this connection, to send hand-made boxes. Thread-safe. Twisted
    * equivalent: {@code IBoxSender}.
    */
   public BoxSender boxSender() {
     return handler;
+  }
+
+  /**
+   * True while the connection takes more calls: what waits to be written (Netty's outbound buffer
+   * and calls queued from other threads) is below the write high-water mark, or, once above it,
+   * has drained below the low-water mark. While false, calls fail with {@link
+   * AmpBackpressureException}. False once the connection is closed. Thread-safe.
+   */
+  public boolean isWritable() {
+    return handler.isWritable();
+  }
+
+  /**
+   * Completes when the connection {@link #isWritable() is writable} (at once if it is now), or
+   * fails with {@link ConnectionLostException} if it closes first: for a producer that waits
+   * instead of meeting {@link AmpBackpressureException}. Completes on the event loop (do not
+   * block there); another producer may fill the buffer again before this one calls. Thread-safe.
+   */
+  public CompletionStage<Void> whenWritable() {
+    return handler.whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */

@@ -4,6 +4,7 @@ import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,6 +19,12 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   /** Twisted has no limit on a whole box; this default bounds the memory one box may take. */
   public static final int DEFAULT_MAX_BOX_BYTES = 16 * 1024 * 1024;
 
+  /** Default write high-water mark of a connection, in bytes (1 MiB). */
+  public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
+
+  /** Default write low-water mark of a connection, in bytes (512 KiB). */
+  public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 512 * 1024;
+
   Function<AmpConnection, CommandLocator> locatorFactory;
   Function<AmpConnection, BoxReceiver> receiverFactory;
   int maxKeyLength = AmpKeys.MAX_KEY_LENGTH;
@@ -25,6 +32,8 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   int maxBoxBytes = DEFAULT_MAX_BOX_BYTES;
   Consumer<AmpConnection> onConnection;
   EventLoopGroup group;
+  WriteBufferWaterMark writeBufferWaterMark =
+      new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
 
   AmpEndpointBuilder() {}
 
@@ -84,6 +93,25 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
     return self();
   }
 
+  /**
+   * How much each connection buffers for a peer that does not read (default {@value
+   * #DEFAULT_WRITE_BUFFER_LOW_WATER_MARK} and {@value #DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK}
+   * bytes). Once the bytes waiting to be written (Netty's outbound buffer plus calls queued from
+   * other threads) pass {@code high}, calls fail with {@link AmpBackpressureException} and the
+   * connection stops reading the peer's commands; both resume once the buffer drains below {@code
+   * low}. Set on the channel as Netty's {@link WriteBufferWaterMark}. See {@link AmpConnection}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= low <= high} and {@code high > 0}
+   */
+  public B writeBufferWaterMark(int low, int high) {
+    if (low < 0 || high <= 0 || low > high) {
+      throw new IllegalArgumentException(
+          "writeBufferWaterMark: low " + low + ", high " + high + " (expected: 0 <= low <= high, high > 0)");
+    }
+    this.writeBufferWaterMark = new WriteBufferWaterMark(low, high);
+    return self();
+  }
+
   /** Called with each new connection, on its event loop, before any box is read. */
   public B onConnection(Consumer<AmpConnection> callback) {
     this.onConnection = Objects.requireNonNull(callback, "callback");
@@ -100,7 +128,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   }
 
   ConnectionSetup setup() {
-    return new ConnectionSetup(
+    ConnectionSetup setup = new ConnectionSetup(
         locatorFactory, receiverFactory, maxKeyLength, maxValueLength, maxBoxBytes, onConnection);
+    setup.writeBufferWaterMark = writeBufferWaterMark;
+    return setup;
   }
 }

@@ -10,6 +10,8 @@ import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.concurrent.Future;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,8 @@ final class ConnectionSetup {
   final int maxValueLength;
   final int maxBoxBytes;
   final Consumer<AmpConnection> onConnection;
+  /** Set on each channel; see {@link AmpEndpointBuilder#writeBufferWaterMark}. */
+  WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
 
   ConnectionSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
@@ -52,6 +56,7 @@ final class ConnectionSetup {
    */
   AmpConnection initChannel(Channel ch) {
     ch.config().setOption(ChannelOption.TCP_NODELAY, true);
+    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     AmpChannelHandler handler = new AmpChannelHandler();
     AmpConnection connection;
     LazyLocator locator = null;
@@ -66,6 +71,8 @@ final class ConnectionSetup {
     }
     ch.pipeline()
         .addLast("amp-decoder", new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
+        // Holds boxes already decoded while reading is paused for backpressure (AmpChannelHandler).
+        .addLast("amp-flow", new FlowControlHandler())
         .addLast("amp-encoder", AmpBoxEncoder.INSTANCE)
         .addLast("amp", handler);
     if (locator != null && locatorFactory != null) {
