@@ -6,6 +6,7 @@ module dev.spindle.pb {
   requires transitive io.netty.buffer;
   requires transitive io.netty.transport;
   requires io.netty.common;
+  requires io.netty.handler;
   requires transitive io.netty.codec;
   requires transitive dev.spindle.cred;
   requires org.slf4j;

@@ -11,6 +11,8 @@ import dev.spindle.pb.flavors.Root;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.Future;
 import java.lang.ref.Cleaner;
@@ -28,6 +30,8 @@ final class PbSetup {
   final Object root;
   final Consumer<PbConnection> onConnection;
   final Cleaner cleaner;
+  /** Set on each channel; see {@link PbEndpointBuilder#writeBufferWaterMark}. */
+  WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
 
   PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
     this.config = b.brokerConfig();
@@ -36,6 +40,7 @@ final class PbSetup {
     this.root = root;
     this.onConnection = b.onConnection;
     this.cleaner = b.autoRelease ? Cleaner.create() : null;
+    this.writeBufferWaterMark = b.writeBufferWaterMark;
   }
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
@@ -56,12 +61,15 @@ final class PbSetup {
     if (ch instanceof SocketChannel) {
       ch.config().setOption(ChannelOption.TCP_NODELAY, true);
     }
+    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
     Broker broker = new Broker(config, handler, connection);
     connection.setBroker(broker);
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);
+    // Holds messages already decoded while reading is paused for backpressure.
+    ch.pipeline().addLast("pb-flow", new FlowControlHandler());
     ch.pipeline().addLast("pb", handler);
     if (root != null) {
       Object published = root instanceof Root r ? r.rootObject(connection) : root;

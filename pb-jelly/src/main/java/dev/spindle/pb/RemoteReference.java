@@ -150,6 +150,12 @@ public final class RemoteReference implements Jellyable {
     return sent;
   }
 
+  /**
+   * What a call queued from another thread counts for towards the high-water mark until the event
+   * loop writes it: an estimate, since its arguments are serialized on the loop.
+   */
+  private static final int QUEUED_CALL_BYTES = 128;
+
   private CompletableFuture<Object> call(String method, Tuple args, Map<String, ?> kwargs, boolean answer) {
     Objects.requireNonNull(method, "method");
     CompletableFuture<Object> result = new CompletableFuture<>();
@@ -161,7 +167,16 @@ public final class RemoteReference implements Jellyable {
       result.completeExceptionally(new DeadReferenceException("Calling Stale Broker (" + connection + " is closed)"));
       return result;
     }
+    if (!connection.handler().acceptsCalls() && connection.isOpen()) { // a closed one fails below
+      result.completeExceptionally(new PbBackpressureException(connection.handler().pendingWriteBytes()));
+      return result;
+    }
     connection.execute(new Broker.Task() {
+      @Override
+      public int queuedBytes() {
+        return QUEUED_CALL_BYTES;
+      }
+
       @Override
       public void run() {
         Broker broker = connection.broker();

@@ -1,0 +1,135 @@
+package dev.spindle.pb.broker;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The write side of one connection's flow control: how many bytes wait to be written, whether
+ * callers may add more, and whether the peer's input is read.
+ *
+ * <p>Pending bytes are Netty's outbound buffer (bounded by the channel's {@link
+ * io.netty.channel.WriteBufferWaterMark}) plus the calls other threads queued for the event loop
+ * and it has not written yet. The connection is writable while the channel is and the queued bytes
+ * are below the high-water mark. While the channel is not writable, reading from the peer pauses
+ * ({@code autoRead} off) and resumes once it is writable again (below the low-water mark): a peer
+ * that sends commands but does not read the answers cannot make this side buffer without bound.
+ * One exception: while this side waits for answers from the peer it keeps reading until twice the
+ * high-water mark is pending, because two peers that both paused while calling each other would
+ * wait for each other forever.
+ *
+ * <p>{@link #queued}, {@link #dequeued}, {@link #isWritable} and {@link #whenWritable} are
+ * thread-safe; the rest runs on the event loop.
+ */
+final class Backpressure {
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final Queue<CompletableFuture<Void>> waiters = new ConcurrentLinkedQueue<>();
+  private final Runnable notifyTask;
+  private volatile Channel channel;
+  // Event-loop confined.
+  private boolean readingPaused;
+
+  Backpressure(Runnable notifyTask) {
+    this.notifyTask = notifyTask;
+  }
+
+  void attach(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** Other threads queued {@code bytes} more for the event loop. */
+  void queued(long bytes) {
+    if (bytes != 0) {
+      queuedBytes.addAndGet(bytes);
+    }
+  }
+
+  /** The event loop took {@code bytes} off its queue. */
+  void dequeued(long bytes) {
+    if (bytes != 0) {
+      queuedBytes.addAndGet(-bytes);
+    }
+  }
+
+  /** True while callers may send: see the class comment. Thread-safe. */
+  boolean isWritable() {
+    Channel ch = channel;
+    if (ch == null) {
+      return true; // not attached yet: only before the connection is handed out
+    }
+    return ch.isWritable() && queuedBytes.get() < ch.config().getWriteBufferHighWaterMark();
+  }
+
+  /** Bytes waiting to be written: Netty's outbound buffer and this side's queue. Thread-safe. */
+  long pendingBytes() {
+    Channel ch = channel;
+    ChannelOutboundBuffer out = ch == null ? null : ch.unsafe().outboundBuffer();
+    return queuedBytes.get() + (out == null ? 0 : out.totalPendingWriteBytes());
+  }
+
+  /** True while reading from the peer is paused by this class. Event loop. */
+  boolean readingPaused() {
+    return readingPaused;
+  }
+
+  /**
+   * Completes when the connection is writable (at once if it is), or fails with {@code lost} once
+   * it is closed. Thread-safe; completes on the event loop unless already writable.
+   */
+  CompletableFuture<Void> whenWritable(Supplier<? extends Throwable> lost) {
+    if (isWritable()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    waiters.add(f);
+    Channel ch = channel;
+    try {
+      ch.eventLoop().execute(notifyTask); // it may have become writable meanwhile
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(lost.get());
+    }
+    return f;
+  }
+
+  /**
+   * Pauses or resumes reading from the peer and completes the {@link #whenWritable} futures if the
+   * connection is writable now. Event loop, while the connection is open.
+   *
+   * @param awaitingAnswers whether this side waits for answers from the peer
+   */
+  void update(boolean awaitingAnswers) {
+    Channel ch = channel;
+    boolean pause = false;
+    if (!ch.isWritable()) {
+      pause = !awaitingAnswers || pendingBytes() >= 2L * ch.config().getWriteBufferHighWaterMark();
+    }
+    if (pause != readingPaused) {
+      readingPaused = pause;
+      ch.config().setAutoRead(!pause);
+    }
+    if (!waiters.isEmpty() && isWritable()) {
+      CompletableFuture<Void> f;
+      while ((f = waiters.poll()) != null) {
+        f.complete(null);
+      }
+    }
+  }
+
+  /** The connection is closed: fails the waiting futures. Any thread. */
+  void closed(Throwable lost) {
+    CompletableFuture<Void> f;
+    while ((f = waiters.poll()) != null) {
+      f.completeExceptionally(lost);
+    }
+  }
+
+  /** True if futures wait for writability. */
+  boolean hasWaiters() {
+    return !waiters.isEmpty();
+  }
+}
