@@ -34,13 +34,17 @@ import java.util.concurrent.atomic.LongAdder;
  * --max-heap-growth-mb}.
  *
  * <p>Usage: {@code Soak [--seconds 3600] [--interval 60] [--amp-workers 4] [--pb-workers 4]
- * [--max-inflight 32] [--max-calls 2000] [--server-heap 256m] [--max-heap-growth-mb 32]}.
+ * [--max-inflight 32] [--max-calls 500] [--rate 5000] [--server-heap 256m]
+ * [--max-heap-growth-mb 32]}. {@code --rate} caps the calls per second of all workers together
+ * (0: as fast as they go), so that a long run leaves a shared machine some room.
  */
 public final class Soak {
-  private static final Map<String, String> DEFAULTS = Map.of(
-      "seconds", "3600", "interval", "60", "amp-workers", "4", "pb-workers", "4",
-      "max-inflight", "32", "max-calls", "2000", "server-heap", "256m",
-      "max-heap-growth-mb", "32", "client-threads", "2", "server-threads", "2");
+  private static final Map<String, String> DEFAULTS = Map.ofEntries(
+      Map.entry("seconds", "3600"), Map.entry("interval", "60"), Map.entry("amp-workers", "4"),
+      Map.entry("pb-workers", "4"), Map.entry("max-inflight", "32"), Map.entry("max-calls", "500"),
+      Map.entry("rate", "5000"), Map.entry("server-heap", "256m"),
+      Map.entry("max-heap-growth-mb", "32"), Map.entry("client-threads", "2"),
+      Map.entry("server-threads", "2"));
   private static final long CALL_WAIT_SECONDS = 60;
 
   private Soak() {}
@@ -100,6 +104,7 @@ public final class Soak {
     long interval = o.longValue("interval");
     int maxInflight = o.integer("max-inflight");
     int maxCalls = o.integer("max-calls");
+    int rate = o.integer("rate");
     Totals totals = new Totals();
     EventLoopGroup loops = new MultiThreadIoEventLoopGroup(o.integer("client-threads"), NioIoHandler.newFactory());
     try (ServerProcess server = new ServerProcess(o.string("server-heap"), o.integer("server-threads"));
@@ -110,9 +115,11 @@ public final class Soak {
       List<Thread> workers = new ArrayList<>();
       int ampWorkers = o.integer("amp-workers");
       int all = ampWorkers + o.integer("pb-workers");
+      long nanosPerCall = rate <= 0 ? 0 : TimeUnit.SECONDS.toNanos(all) / rate; // per worker
       for (int w = 0; w < all; w++) {
         boolean isAmp = w < ampWorkers;
-        Thread t = new Thread(() -> work(isAmp, amp, pb, server, deadline, maxInflight, maxCalls, totals),
+        Thread t = new Thread(
+            () -> work(isAmp, amp, pb, server, deadline, maxInflight, maxCalls, nanosPerCall, totals),
             "soak-" + (isAmp ? "amp-" : "pb-") + w);
         t.start();
         workers.add(t);
@@ -149,8 +156,9 @@ public final class Soak {
 
   /** One worker: connect, calls, disconnect, until the deadline. */
   private static void work(boolean isAmp, AmpClient amp, PbClient pb, ServerProcess server,
-      long deadline, int maxInflight, int maxCalls, Totals totals) {
+      long deadline, int maxInflight, int maxCalls, long nanosPerCall, Totals totals) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
+    long due = System.nanoTime(); // pacing: when this worker's next call is due
     BitSet answeredIds = new BitSet(); // guarded by itself
     long nextId = 0;
     while (System.nanoTime() < deadline) {
@@ -178,6 +186,15 @@ public final class Soak {
           long id = nextId++;
           long k = random.nextLong(1_000_000);
           window.acquire();
+          if (nanosPerCall > 0) {
+            due += nanosPerCall;
+            long ahead = due - System.nanoTime();
+            if (ahead > 1_000_000) {
+              TimeUnit.NANOSECONDS.sleep(ahead); // pacing to --rate, not synchronisation
+            } else if (ahead < -1_000_000_000L) {
+              due = System.nanoTime(); // a second behind: do not burst to catch up
+            }
+          }
           (isAmp ? totals.ampCalls : totals.pbCalls).increment();
           pending.add(caller.add(id, k).orTimeout(CALL_WAIT_SECONDS, TimeUnit.SECONDS)
               .whenComplete((sum, t) -> {
