@@ -196,7 +196,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     state = State.CLOSED;
     reading = false;
     Throwable cause = closeCause;
-    backpressure.closed(lost());
+    if (backpressure.hasWaiters()) {
+      backpressure.closed(lost());
+    }
     try {
       if (receiving) {
         receiving = false;
@@ -240,11 +242,6 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   /** Bytes waiting to be written: Netty's outbound buffer plus this handler's queue. Thread-safe. */
   public long pendingWriteBytes() {
     return backpressure.pendingBytes();
-  }
-
-  /** True while reading from the peer is paused because the peer does not read. Event loop. */
-  public boolean readingPaused() {
-    return backpressure.readingPaused();
   }
 
   /** Event loop: pauses or resumes reading and wakes {@link #whenWritable()} futures. */

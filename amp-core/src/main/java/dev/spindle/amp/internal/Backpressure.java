@@ -72,11 +72,6 @@ final class Backpressure {
     return queuedBytes.get() + (out == null ? 0 : out.totalPendingWriteBytes());
   }
 
-  /** True while reading from the peer is paused by this class. Event loop. */
-  boolean readingPaused() {
-    return readingPaused;
-  }
-
   /**
    * Completes when the connection is writable (at once if it is), or fails with {@code lost} once
    * it is closed. Thread-safe; completes on the event loop unless already writable.

@@ -208,7 +208,9 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     reading = false;
     Throwable cause = closeCause;
     logger.debug("{} pb: closed{}", channel, cause == null ? "" : ": " + cause);
-    backpressure.closed(lost());
+    if (backpressure.hasWaiters()) {
+      backpressure.closed(lost());
+    }
     try {
       broker.connectionLost(cause);
     } finally {
