@@ -33,7 +33,11 @@ import java.util.concurrent.CompletionStage;
  * answers cannot make this side grow without bound. Failing fast is the default because a
  * silently growing queue is the failure this guards against; a producer that would rather wait
  * checks {@link #isWritable()} or waits on {@link #whenWritable()} before each call. Answers to
- * the peer's commands are never refused: they are what the paused reading bounds.
+ * the peer's commands are never refused: they are what the paused reading bounds. While this
+ * side itself waits for answers from the peer it keeps reading up to twice the high-water mark,
+ * so that two peers calling each other cannot both stop reading and wait for each other forever.
+ * The connection turns {@code autoRead} off and on for this; an application that also sets it
+ * should not expect its setting to survive a pause.
  */
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);

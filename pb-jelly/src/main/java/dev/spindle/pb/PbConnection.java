@@ -30,7 +30,11 @@ import java.util.concurrent.CompletionStage;
  * default because a silently growing queue is the failure this guards against; a producer that
  * would rather wait checks {@link #isWritable()} or waits on {@link #whenWritable()}. Answers to
  * the peer's calls are never refused: they are what the paused reading bounds. Pagers ({@code
- * dev.spindle.pb.util}) already send only while the channel is writable.
+ * dev.spindle.pb.util}) already send only while the channel is writable. While this side itself
+ * waits for answers from the peer it keeps reading up to twice the high-water mark, so that two
+ * peers calling each other cannot both stop reading and wait for each other forever. The
+ * connection turns {@code autoRead} off and on for this; an application that also sets it should
+ * not expect its setting to survive a pause.
  */
 public final class PbConnection implements PeerConnection {
   static {
