@@ -223,8 +223,8 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   /**
    * True while the connection takes more without passing its write high-water mark: Netty's
    * outbound buffer is below the channel's {@link io.netty.channel.WriteBufferWaterMark} (with its
-   * hysteresis: once above the high mark, writable again only below the low mark) and the boxes
-   * queued by other threads total less than the high mark. False once the connection is closed.
+   * hysteresis: once above the high mark, writable again only below the low mark) and, with the
+   * boxes queued by other threads, still below the high mark. False once the connection is closed.
    * Thread-safe.
    */
   public boolean isWritable() {

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * <p>Pending bytes are Netty's outbound buffer (bounded by the channel's {@link
  * io.netty.channel.WriteBufferWaterMark}) plus the boxes other threads queued for the event loop
- * and it has not written yet. The connection is writable while the channel is and the queued bytes
+ * and it has not written yet. The connection is writable while the channel is and both together
  * are below the high-water mark. While the channel is not writable, reading from the peer pauses
  * ({@code autoRead} off) and resumes once it is writable again (below the low-water mark): a peer
  * that sends commands but does not read the answers cannot make this side buffer without bound.
@@ -62,7 +62,9 @@ final class Backpressure {
     if (ch == null) {
       return true; // not attached yet: only before the connection is handed out
     }
-    return ch.isWritable() && queuedBytes.get() < ch.config().getWriteBufferHighWaterMark();
+    // Netty's buffer and the queue together stay below the high mark; bytesBeforeUnwritable is 0
+    // while the channel is not writable (and once it is closed).
+    return queuedBytes.get() < ch.bytesBeforeUnwritable();
   }
 
   /** Bytes waiting to be written: Netty's outbound buffer and this side's queue. Thread-safe. */

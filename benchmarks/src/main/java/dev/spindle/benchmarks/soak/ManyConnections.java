@@ -10,6 +10,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,11 +44,12 @@ public final class ManyConnections {
   /** What one run measured. */
   public record Result(String protocol, int connections, int held, int heldAfterClose,
       long heapBefore, long heapHeld, long heapAfterCalls, long heapAfterClose, long maxHeap,
-      long calls, long answered, long serverAnswered, long lost, long wrong, double connectSeconds) {
+      long calls, long answered, long serverAnswered, long lost, long wrong, long duplicated,
+      double connectSeconds) {
     /** True if every connection was held and every call answered right exactly once. */
     public boolean ok() {
       return held == connections && heldAfterClose == 0 && lost == 0 && wrong == 0
-          && answered == calls && serverAnswered == calls;
+          && duplicated == 0 && answered == calls && serverAnswered == calls;
     }
 
     @Override
@@ -55,11 +57,12 @@ public final class ManyConnections {
       return String.format(
           "%s: %,d connections held by one server process (-Xmx %s), connected in %.1f s%n"
               + "  server heap after GC: before %s, holding %s, after %,d calls %s, after close %s%n"
-              + "  calls %,d, answered %,d (server counted %,d), lost %,d, wrong %,d; open after close %d%n"
+              + "  calls %,d, answered %,d (server counted %,d), lost %,d, wrong %,d, duplicated %,d;"
+              + " open after close %d%n"
               + "  %s",
           protocol.toUpperCase(), held, Heap.mib(maxHeap), connectSeconds, Heap.mib(heapBefore),
           Heap.mib(heapHeld), calls, Heap.mib(heapAfterCalls), Heap.mib(heapAfterClose), calls,
-          answered, serverAnswered, lost, wrong, heldAfterClose, ok() ? "OK" : "FAILED");
+          answered, serverAnswered, lost, wrong, duplicated, heldAfterClose, ok() ? "OK" : "FAILED");
     }
   }
 
@@ -109,6 +112,8 @@ public final class ManyConnections {
       AtomicLong answered = new AtomicLong();
       AtomicLong wrong = new AtomicLong();
       AtomicLong lost = new AtomicLong();
+      AtomicLong duplicated = new AtomicLong();
+      BitSet answeredIds = new BitSet(); // guarded by itself
       long calls = 0;
       for (int r = 0; r < o.integer("rounds"); r++) {
         long round = r;
@@ -123,7 +128,12 @@ public final class ManyConnections {
             } else if (sum != id + round) {
               wrong.incrementAndGet();
             } else {
-              answered.incrementAndGet();
+              boolean seen;
+              synchronized (answeredIds) {
+                seen = answeredIds.get((int) id);
+                answeredIds.set((int) id);
+              }
+              (seen ? duplicated : answered).incrementAndGet();
             }
           }));
         }
@@ -147,7 +157,7 @@ public final class ManyConnections {
           before.heapAfterGc(), held.heapAfterGc(), afterCalls.heapAfterGc(), afterClose.heapAfterGc(),
           before.maxHeap(), calls, answered.get(),
           isAmp ? afterCalls.ampAnswered() : afterCalls.pbAnswered(), lost.get(), wrong.get(),
-          connectSeconds);
+          duplicated.get(), connectSeconds);
     } finally {
       loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
