@@ -76,7 +76,8 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Runnable drainTask = this::drain;
   private final Runnable flushTask = this::scheduledFlush;
-  private final Backpressure backpressure = new Backpressure(this::updateBackpressure);
+  private final Backpressure backpressure =
+      new Backpressure(this::updateBackpressure, this::resumeReading);
 
   private BoxReceiver receiver;
   private volatile Channel channel;
@@ -252,7 +253,24 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
       }
       return;
     }
-    backpressure.update(receiver instanceof BoxDispatcher d && d.pendingCalls() > 0);
+    backpressure.update(awaitingAnswers());
+  }
+
+  /**
+   * Event loop, in a task of its own: resumes reading. The boxes held while paused arrive during
+   * it with no {@code channelReadComplete} after them, so their answers are flushed here.
+   */
+  private void resumeReading() {
+    if (state != State.CLOSED && state != State.CLOSING && backpressure.resume(awaitingAnswers())) {
+      reading = false;
+      if (flushPending) {
+        flushNow();
+      }
+    }
+  }
+
+  private boolean awaitingAnswers() {
+    return receiver instanceof BoxDispatcher d && d.pendingCalls() > 0;
   }
 
   // ---- BoxSender -------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ import java.util.function.Supplier;
  * io.netty.channel.WriteBufferWaterMark}) plus the calls other threads queued for the event loop
  * and it has not written yet. The connection is writable while the channel is and both together
  * are below the high-water mark. While the channel is not writable, reading from the peer pauses
- * ({@code autoRead} off) and resumes once it is writable again (below the low-water mark): a peer
- * that sends commands but does not read the answers cannot make this side buffer without bound.
+ * ({@code autoRead} off; what was already decoded waits in the pipeline's {@code
+ * FlowControlHandler}) and resumes, in a loop task of its own, once it is writable again (below
+ * the low-water mark): a peer that sends requests but does not read the answers cannot make this
+ * side buffer without bound.
  * One exception: while this side waits for answers from the peer it keeps reading until twice the
  * high-water mark is pending, because two peers that both paused while calling each other would
  * wait for each other forever.
@@ -30,12 +32,19 @@ final class Backpressure {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final Queue<CompletableFuture<Void>> waiters = new ConcurrentLinkedQueue<>();
   private final Runnable notifyTask;
+  private final Runnable resumeTask;
   private volatile Channel channel;
   // Event-loop confined.
   private boolean readingPaused;
+  private boolean resumeScheduled;
 
-  Backpressure(Runnable notifyTask) {
+  /**
+   * @param notifyTask runs {@link #update} on the event loop
+   * @param resumeTask runs {@link #resume} on the event loop
+   */
+  Backpressure(Runnable notifyTask, Runnable resumeTask) {
     this.notifyTask = notifyTask;
+    this.resumeTask = resumeTask;
   }
 
   void attach(Channel channel) {
@@ -101,13 +110,19 @@ final class Backpressure {
    */
   void update(boolean awaitingAnswers) {
     Channel ch = channel;
-    boolean pause = false;
-    if (!ch.isWritable()) {
-      pause = !awaitingAnswers || pendingBytes() >= 2L * ch.config().getWriteBufferHighWaterMark();
-    }
-    if (pause != readingPaused) {
-      readingPaused = pause;
-      ch.config().setAutoRead(!pause);
+    boolean pause = shouldPause(ch, awaitingAnswers);
+    if (pause && !readingPaused) {
+      readingPaused = true;
+      ch.config().setAutoRead(false);
+    } else if (!pause && readingPaused && !resumeScheduled) {
+      // Not here: turning autoRead on delivers the messages held meanwhile at once, and this may
+      // run inside a read or a flush. A task of its own runs them at the top of the loop.
+      resumeScheduled = true;
+      try {
+        ch.eventLoop().execute(resumeTask);
+      } catch (RejectedExecutionException e) {
+        resumeScheduled = false; // the loop is shutting down, and the channel with it
+      }
     }
     if (!waiters.isEmpty() && isWritable()) {
       CompletableFuture<Void> f;
@@ -115,6 +130,27 @@ final class Backpressure {
         f.complete(null);
       }
     }
+  }
+
+  /**
+   * Resumes reading if it is paused and should no longer be: the task {@link #update} scheduled.
+   * Returns true if it resumed; messages held while paused have then been delivered (without a
+   * {@code channelReadComplete}). Event loop, while the connection is open.
+   */
+  boolean resume(boolean awaitingAnswers) {
+    resumeScheduled = false;
+    Channel ch = channel;
+    if (!readingPaused || shouldPause(ch, awaitingAnswers)) {
+      return false;
+    }
+    readingPaused = false;
+    ch.config().setAutoRead(true);
+    return true;
+  }
+
+  private boolean shouldPause(Channel ch, boolean awaitingAnswers) {
+    return !ch.isWritable()
+        && (!awaitingAnswers || pendingBytes() >= 2L * ch.config().getWriteBufferHighWaterMark());
   }
 
   /** The connection is closed: fails the waiting futures. Any thread. */

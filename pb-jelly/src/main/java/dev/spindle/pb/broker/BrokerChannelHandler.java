@@ -67,7 +67,8 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private final Runnable drainTask = this::drain;
   private final Runnable flushTask = this::scheduledFlush;
   private final Runnable resumeTask = this::scheduledResume;
-  private final Backpressure backpressure = new Backpressure(this::updateBackpressure);
+  private final Backpressure backpressure =
+      new Backpressure(this::updateBackpressure, this::resumeReading);
 
   private Broker broker;
   private volatile Channel channel;
@@ -315,6 +316,19 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
       return;
     }
     backpressure.update(broker.pendingCallCount() > 0);
+  }
+
+  /**
+   * Event loop, in a task of its own: resumes reading. The messages held while paused arrive
+   * during it with no {@code channelReadComplete} after them, so their answers are flushed here.
+   */
+  private void resumeReading() {
+    if (state != State.CLOSED && state != State.CLOSING && backpressure.resume(broker.pendingCallCount() > 0)) {
+      reading = false;
+      if (flushPending) {
+        flushNow();
+      }
+    }
   }
 
   /** Runs {@link Broker#resumeProducing} in a task of its own, at most one pending. Event loop. */
