@@ -46,6 +46,20 @@ import javax.net.ssl.SSLSession;
  * answer, if it comes later, is dropped. The timer runs on the connection's event loop; a call
  * without a timeout has none. At most {@code maxOutstandingCalls} calls wait for answers at once;
  * one more fails at once with {@link TooManyCallsException}, nothing sent.
+ *
+ * <p>Backpressure: a connection buffers what the peer has not read yet only up to its write
+ * high-water mark ({@link AmpEndpointBuilder#writeBufferWaterMark}). Above it, {@link
+ * #isWritable()} is false, calls fail at once with {@link AmpBackpressureException} (nothing is
+ * sent; they may be retried), and the connection stops reading the peer's commands until the
+ * buffer drains below the low-water mark, so a peer that sends commands without reading the
+ * answers cannot make this side grow without bound. Failing fast is the default because a
+ * silently growing queue is the failure this guards against; a producer that would rather wait
+ * checks {@link #isWritable()} or waits on {@link #whenWritable()} before each call. Answers to
+ * the peer's commands are never refused: they are what the paused reading bounds. While this
+ * side itself waits for answers from the peer it keeps reading up to twice the high-water mark,
+ * so that two peers calling each other cannot both stop reading and wait for each other forever.
+ * The connection turns {@code autoRead} off and on for this; an application that also sets it
+ * should not expect its setting to survive a pause.
  */
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
@@ -166,8 +180,13 @@ public final class AmpConnection {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));
       return;
     }
+    if (!handler.isWritable() && isOpen()) { // a closed one fails below, with its cause
+      future.completeExceptionally(new AmpBackpressureException(handler.pendingWriteBytes()));
+      return;
+    }
     // The call is its own loop task: one object per call besides the box.
     Call<?> call = (Call<?>) future;
+    call.queuedBytes = box.encodedLength() + name.length + 20; // with _command, _ask and lengths
     call.name = name;
     call.box = box;
     call.requiresAnswer = requiresAnswer;
@@ -433,7 +452,15 @@ public final class AmpConnection {
     p.addAfter(decoder.name(), "switched", protocol);
     p.remove(h);
     p.remove(ConnectionSetup.ENCODER);
+    if (p.get(ConnectionSetup.FLOW) != null) {
+      p.remove(ConnectionSetup.FLOW);
+    }
     p.remove(decoder.handler());
+  }
+
+  /** The channel handler; for tests in this package. */
+  AmpChannelHandler handler() {
+    return handler;
   }
 
   /**
@@ -442,6 +469,26 @@ public final class AmpConnection {
    */
   public BoxSender boxSender() {
     return handler;
+  }
+
+  /**
+   * True while the connection takes more calls: what waits to be written (Netty's outbound buffer
+   * and calls queued from other threads) is below the write high-water mark, or, once above it,
+   * has drained below the low-water mark. While false, calls fail with {@link
+   * AmpBackpressureException}. False once the connection is closed. Thread-safe.
+   */
+  public boolean isWritable() {
+    return handler.isWritable();
+  }
+
+  /**
+   * Completes when the connection {@link #isWritable() is writable} (at once if it is now), or
+   * fails with {@link ConnectionLostException} if it closes first: for a producer that waits
+   * instead of meeting {@link AmpBackpressureException}. Completes on the event loop (do not
+   * block there); another producer may fill the buffer again before this one calls. Thread-safe.
+   */
+  public CompletionStage<Void> whenWritable() {
+    return handler.whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */
@@ -500,6 +547,8 @@ public final class AmpConnection {
     boolean requiresAnswer;
     /** {@link System#nanoTime()} by which the answer must come; 0: no limit. */
     long deadline;
+    /** What the call will write, counted as pending while it waits in the loop's queue. */
+    int queuedBytes;
     private long tag;
     private long timeoutNanos;
     private ScheduledFuture<?> timer;
@@ -509,6 +558,11 @@ public final class AmpConnection {
     }
 
     abstract String commandName();
+
+    @Override
+    public final int queuedBytes() {
+      return queuedBytes;
+    }
 
     /** Sends the call: its loop task. */
     @Override

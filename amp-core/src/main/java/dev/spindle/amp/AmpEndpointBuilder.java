@@ -6,6 +6,7 @@ import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import io.netty.handler.ssl.SslContext;
+import io.netty.channel.WriteBufferWaterMark;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,6 +27,12 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
    */
   public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 10_000;
 
+  /** Default write high-water mark of a connection, in bytes (1 MiB). */
+  public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
+
+  /** Default write low-water mark of a connection, in bytes (512 KiB). */
+  public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 512 * 1024;
+
   Function<AmpConnection, CommandLocator> locatorFactory;
   Function<AmpConnection, BoxReceiver> receiverFactory;
   int maxKeyLength = AmpKeys.MAX_KEY_LENGTH;
@@ -41,6 +48,8 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   SslContext sslContext;
   SslContext startTlsContext;
   boolean verifyHostname = true;
+  WriteBufferWaterMark writeBufferWaterMark =
+      new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
 
   AmpEndpointBuilder() {}
 
@@ -97,6 +106,25 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
   /** Largest box accepted from the peer, in bytes (default {@value #DEFAULT_MAX_BOX_BYTES}). */
   public B maxBoxBytes(int maxBoxBytes) {
     this.maxBoxBytes = maxBoxBytes;
+    return self();
+  }
+
+  /**
+   * How much each connection buffers for a peer that does not read (default {@value
+   * #DEFAULT_WRITE_BUFFER_LOW_WATER_MARK} and {@value #DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK}
+   * bytes). Once the bytes waiting to be written (Netty's outbound buffer plus calls queued from
+   * other threads) pass {@code high}, calls fail with {@link AmpBackpressureException} and the
+   * connection stops reading the peer's commands; both resume once the buffer drains below {@code
+   * low}. Set on the channel as Netty's {@link WriteBufferWaterMark}. See {@link AmpConnection}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= low <= high} and {@code high > 0}
+   */
+  public B writeBufferWaterMark(int low, int high) {
+    if (low < 0 || high <= 0 || low > high) {
+      throw new IllegalArgumentException(
+          "writeBufferWaterMark: low " + low + ", high " + high + " (expected: 0 <= low <= high, high > 0)");
+    }
+    this.writeBufferWaterMark = new WriteBufferWaterMark(low, high);
     return self();
   }
 
@@ -229,6 +257,7 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
     setup.sslContext = sslContext;
     setup.startTlsContext = startTlsContext;
     setup.verifyHostname = verifyHostname;
+    setup.writeBufferWaterMark = writeBufferWaterMark;
     return setup.withCallOptions(callOptions());
   }
 

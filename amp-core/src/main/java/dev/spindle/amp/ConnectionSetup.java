@@ -11,6 +11,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -24,6 +26,8 @@ import java.util.function.Function;
 final class ConnectionSetup {
   /** The name of the AMP encoder in a connection's pipeline. */
   static final String ENCODER = "amp-encoder";
+  /** The name of the handler that holds decoded boxes while reading is paused. */
+  static final String FLOW = "amp-flow";
 
   final Function<AmpConnection, CommandLocator> locatorFactory;
   final Function<AmpConnection, BoxReceiver> receiverFactory;
@@ -37,6 +41,8 @@ final class ConnectionSetup {
   /** Answers the peer's StartTLS; null: the locator does. */
   SslContext startTlsContext;
   boolean verifyHostname = true;
+  /** Set on each channel; see {@link AmpEndpointBuilder#writeBufferWaterMark}. */
+  WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
 
   ConnectionSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
@@ -88,6 +94,7 @@ final class ConnectionSetup {
     if (sslContext != null) {
       ch.pipeline().addLast(Tls.HANDLER, tls.newHandler(sslContext, ch));
     }
+    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     AmpChannelHandler handler = new AmpChannelHandler();
     AmpConnection connection;
     LazyLocator locator = null;
@@ -104,6 +111,8 @@ final class ConnectionSetup {
     }
     ch.pipeline()
         .addLast(Tls.DECODER, new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
+        // Holds boxes already decoded while reading is paused for backpressure (AmpChannelHandler).
+        .addLast(FLOW, new FlowControlHandler())
         .addLast(ENCODER, new BatchingBoxEncoder())
         .addLast("amp", handler);
     if (callOptions.keepaliveInterval() != null && receiverFactory == null) {

@@ -20,6 +20,21 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Thread-safe. The connection's state lives on one Netty event loop; calls from other threads
  * are queued to it. Futures complete on that event loop: do not block in their callbacks.
+ *
+ * <p>Backpressure: a connection buffers what the peer has not read yet only up to its write
+ * high-water mark ({@link PbEndpointBuilder#writeBufferWaterMark}). Above it, {@link
+ * #isWritable()} is false, {@link RemoteReference#callRemote calls} fail at once with {@link
+ * PbBackpressureException} (nothing is sent; they may be retried), and the connection stops
+ * reading the peer's messages until the buffer drains below the low-water mark, so a peer that
+ * calls without reading the answers cannot make this side grow without bound. Failing fast is the
+ * default because a silently growing queue is the failure this guards against; a producer that
+ * would rather wait checks {@link #isWritable()} or waits on {@link #whenWritable()}. Answers to
+ * the peer's calls are never refused: they are what the paused reading bounds. Pagers ({@code
+ * dev.spindle.pb.util}) already send only while the channel is writable. While this side itself
+ * waits for answers from the peer it keeps reading up to twice the high-water mark, so that two
+ * peers calling each other cannot both stop reading and wait for each other forever. The
+ * connection turns {@code autoRead} off and on for this; an application that also sets it should
+ * not expect its setting to survive a pause.
  */
 public final class PbConnection implements PeerConnection {
   static {
@@ -147,6 +162,26 @@ public final class PbConnection implements PeerConnection {
    */
   public RemoteReference remoteForLuid(long luid) {
     return new RemoteReference(this, luid, null, false);
+  }
+
+  /**
+   * True while the connection takes more calls: what waits to be written (Netty's outbound buffer
+   * and calls queued from other threads) is below the write high-water mark, or, once above it,
+   * has drained below the low-water mark. While false, calls fail with {@link
+   * PbBackpressureException}. False once the connection is closed. Thread-safe.
+   */
+  public boolean isWritable() {
+    return handler.acceptsCalls();
+  }
+
+  /**
+   * Completes when the connection {@link #isWritable() is writable} (at once if it is now), or
+   * fails with {@link PbConnectionLostException} if it closes first: for a producer that waits
+   * instead of meeting {@link PbBackpressureException}. Completes on the event loop (do not block
+   * there); another producer may fill the buffer again before this one calls. Thread-safe.
+   */
+  public CompletionStage<Void> whenWritable() {
+    return handler.whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */

@@ -8,6 +8,7 @@ import dev.spindle.pb.login.LoginFailures;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import io.netty.handler.ssl.SslContext;
+import io.netty.channel.WriteBufferWaterMark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,12 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
    */
   public static final int DEFAULT_MAX_OUTSTANDING_CALLS = BrokerConfig.DEFAULT_MAX_OUTSTANDING_CALLS;
 
+  /** Default write high-water mark of a connection, in bytes (1 MiB). */
+  public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
+
+  /** Default write low-water mark of a connection, in bytes (512 KiB). */
+  public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 512 * 1024;
+
   JellyRegistry jelly;
   final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
   int maxBrokerRefs = BrokerConfig.MAX_BROKER_REFS;
@@ -42,6 +49,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   Duration keepaliveTimeout;
   SslContext sslContext;
   boolean verifyHostname = true;
+  WriteBufferWaterMark writeBufferWaterMark =
+      new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
 
   PbEndpointBuilder() {}
 
@@ -110,6 +119,26 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
    */
   public B eventLoopGroup(EventLoopGroup group) {
     this.group = Objects.requireNonNull(group, "group");
+    return self();
+  }
+
+  /**
+   * How much each connection buffers for a peer that does not read (default {@value
+   * #DEFAULT_WRITE_BUFFER_LOW_WATER_MARK} and {@value #DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK}
+   * bytes). Once the bytes waiting to be written (Netty's outbound buffer plus calls queued from
+   * other threads) pass {@code high}, calls fail with {@link PbBackpressureException}, pagers
+   * wait, and the connection stops reading the peer's messages; all resume once the buffer drains
+   * below {@code low}. Set on the channel as Netty's {@link WriteBufferWaterMark}. See {@link
+   * PbConnection}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= low <= high} and {@code high > 0}
+   */
+  public B writeBufferWaterMark(int low, int high) {
+    if (low < 0 || high <= 0 || low > high) {
+      throw new IllegalArgumentException(
+          "writeBufferWaterMark: low " + low + ", high " + high + " (expected: 0 <= low <= high, high > 0)");
+    }
+    this.writeBufferWaterMark = new WriteBufferWaterMark(low, high);
     return self();
   }
 

@@ -11,6 +11,8 @@ import dev.spindle.pb.flavors.Root;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -39,6 +41,8 @@ final class PbSetup {
   /** TLS from the first byte; null: plain TCP. */
   final SslContext sslContext;
   final boolean verifyHostname;
+  /** Set on each channel; see {@link PbEndpointBuilder#writeBufferWaterMark}. */
+  WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
 
   PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
     this.config = b.brokerConfig();
@@ -52,6 +56,7 @@ final class PbSetup {
     this.keepaliveTimeout = b.keepaliveTimeout;
     this.sslContext = b.sslContext;
     this.verifyHostname = b.verifyHostname;
+    this.writeBufferWaterMark = b.writeBufferWaterMark;
   }
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
@@ -85,6 +90,7 @@ final class PbSetup {
     if (sslContext != null) {
       ch.pipeline().addLast("tls", tlsHandler(ch, host, port));
     }
+    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
@@ -92,6 +98,8 @@ final class PbSetup {
     connection.setBroker(broker);
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);
+    // Holds messages already decoded while reading is paused for backpressure.
+    ch.pipeline().addLast("pb-flow", new FlowControlHandler());
     ch.pipeline().addLast("pb", handler);
     if (keepaliveInterval != null) {
       PbKeepalive.install(ch.pipeline(), connection, keepaliveInterval, keepaliveTimeout);

@@ -3,6 +3,7 @@ package dev.spindle.pb;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.Conversions;
+import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyException;
 import dev.spindle.pb.jelly.Jellyable;
@@ -198,6 +199,33 @@ public final class RemoteReference implements Jellyable {
     return sent;
   }
 
+  /**
+   * About how many bytes a call will take on the wire, counted towards the high-water mark while
+   * it waits for the event loop (its arguments are serialized there): the method name, strings and
+   * byte strings at their length, anything else at a flat 16 bytes, plus the message's envelope.
+   */
+  private static int estimatedBytes(String method, Tuple args, Map<String, ?> kwargs) {
+    long n = 32 + method.length();
+    for (Object a : args) {
+      n += estimatedBytes(a);
+    }
+    for (Map.Entry<String, ?> e : kwargs.entrySet()) {
+      n += e.getKey().length() + estimatedBytes(e.getValue());
+    }
+    return (int) Math.min(n, Integer.MAX_VALUE);
+  }
+
+  private static int estimatedBytes(Object value) {
+    if (value instanceof CharSequence s) {
+      return 8 + s.length();
+    } else if (value instanceof byte[] b) {
+      return 8 + b.length;
+    } else if (value instanceof ByteString b) {
+      return 8 + b.size();
+    }
+    return 16;
+  }
+
   private CompletableFuture<Object> call(String method, Tuple args, Map<String, ?> kwargs, boolean answer) {
     Objects.requireNonNull(method, "method");
     long timeout = !answer ? 0 : timeoutNanos >= 0 ? timeoutNanos : connection.callTimeoutNanos();
@@ -211,7 +239,17 @@ public final class RemoteReference implements Jellyable {
       result.completeExceptionally(new DeadReferenceException("Calling Stale Broker (" + connection + " is closed)"));
       return result;
     }
+    if (!connection.handler().acceptsCalls() && connection.isOpen()) { // a closed one fails below
+      result.completeExceptionally(new PbBackpressureException(connection.handler().pendingWriteBytes()));
+      return result;
+    }
+    int bytes = estimatedBytes(method, args, kwargs);
     connection.execute(new Broker.Task() {
+      @Override
+      public int queuedBytes() {
+        return bytes;
+      }
+
       @Override
       public void run() {
         Broker broker = connection.broker();

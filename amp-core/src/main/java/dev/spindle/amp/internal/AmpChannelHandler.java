@@ -5,6 +5,7 @@ import dev.spindle.amp.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
+import dev.spindle.amp.dispatch.BoxDispatcher;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * side has decided to close, or the channel is gone, boxes are dropped, tasks fail with a {@link
  * ConnectionLostException}, and boxes still arriving from the peer are ignored. The receiver's
  * {@code stopReceivingBoxes} runs before {@link #closeFuture()} completes.
+ *
+ * <p>Flow control: see {@link #isWritable()}. Boxes and calls queued by other threads count
+ * towards the connection's pending bytes until the loop writes them; reading from the peer pauses
+ * while the channel is not writable (see {@code Backpressure}).
  */
 public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implements BoxSender {
   private static final Logger logger = LoggerFactory.getLogger(AmpChannelHandler.class);
@@ -48,6 +53,14 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
      * threw {@code cause}. May be called on any thread.
      */
     void fail(Throwable cause);
+
+    /**
+     * The bytes this task will write, counted as pending while it waits in the queue (so a thread
+     * that queues calls faster than the loop writes them meets the high-water mark). Default 0.
+     */
+    default int queuedBytes() {
+      return 0;
+    }
   }
 
   private enum State {
@@ -67,6 +80,8 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Runnable drainTask = this::drain;
   private final Runnable flushTask = this::scheduledFlush;
+  private final Backpressure backpressure =
+      new Backpressure(this::updateBackpressure, this::resumeReading);
 
   private BoxReceiver receiver;
   private volatile Channel channel;
@@ -108,6 +123,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.channel = ctx.channel();
+    backpressure.attach(ctx.channel());
     if (ctx.channel().isActive()) {
       // Added to a channel that is already active: channelActive will not come.
       activate();
@@ -150,7 +166,14 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     if (flushPending) {
       flushNow();
     }
+    updateBackpressure();
     ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    updateBackpressure();
+    ctx.fireChannelWritabilityChanged();
   }
 
   @Override
@@ -183,6 +206,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     state = State.CLOSED;
     reading = false;
     Throwable cause = closeCause;
+    if (backpressure.hasWaiters()) {
+      backpressure.closed(lost());
+    }
     try {
       if (receiving) {
         receiving = false;
@@ -270,6 +296,60 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
       drain();
       channel.closeFuture().addListener(f -> closeFuture.complete(null));
     }
+  }
+
+  // ---- Flow control ----------------------------------------------------------------------------
+
+  /**
+   * True while the connection takes more without passing its write high-water mark: Netty's
+   * outbound buffer is below the channel's {@link io.netty.channel.WriteBufferWaterMark} (with its
+   * hysteresis: once above the high mark, writable again only below the low mark) and, with the
+   * boxes queued by other threads, still below the high mark. False once the connection is closed.
+   * Thread-safe.
+   */
+  public boolean isWritable() {
+    return backpressure.isWritable();
+  }
+
+  /**
+   * Completes when {@link #isWritable()} (at once if it is now), or fails with a {@link
+   * ConnectionLostException} if the connection closes first. Thread-safe.
+   */
+  public CompletableFuture<Void> whenWritable() {
+    return backpressure.whenWritable(this::lost);
+  }
+
+  /** Bytes waiting to be written: Netty's outbound buffer plus this handler's queue. Thread-safe. */
+  public long pendingWriteBytes() {
+    return backpressure.pendingBytes();
+  }
+
+  /** Event loop: pauses or resumes reading and wakes {@link #whenWritable()} futures. */
+  private void updateBackpressure() {
+    if (state == State.CLOSED || state == State.CLOSING) {
+      if (backpressure.hasWaiters()) {
+        backpressure.closed(lost());
+      }
+      return;
+    }
+    backpressure.update(awaitingAnswers());
+  }
+
+  /**
+   * Event loop, in a task of its own: resumes reading. The boxes held while paused arrive during
+   * it with no {@code channelReadComplete} after them, so their answers are flushed here.
+   */
+  private void resumeReading() {
+    if (state != State.CLOSED && state != State.CLOSING && backpressure.resume(awaitingAnswers())) {
+      reading = false;
+      if (flushPending) {
+        flushNow();
+      }
+    }
+  }
+
+  private boolean awaitingAnswers() {
+    return receiver instanceof BoxDispatcher d && d.pendingCalls() > 0;
   }
 
   // ---- BoxSender -------------------------------------------------------------------------------
@@ -462,6 +542,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   }
 
   private void enqueue(Object item) {
+    backpressure.queued(queuedBytes(item));
     inbox.offer(item);
     if (!drainScheduled.compareAndSet(false, true)) {
       return; // a drain is scheduled and has not started: it will see the item
@@ -490,6 +571,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     try {
       Object item;
       while ((item = inbox.poll()) != null) {
+        backpressure.dequeued(queuedBytes(item));
         if (item instanceof AmpBox) {
           if (state == State.ACTIVE) {
             write((AmpBox) item);
@@ -511,6 +593,13 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     if (outer && flushPending && state != State.CLOSED) {
       flushNow();
     }
+    if (outer && backpressure.hasWaiters()) {
+      updateBackpressure();
+    }
+  }
+
+  private static int queuedBytes(Object item) {
+    return item instanceof AmpBox ? ((AmpBox) item).encodedLength() : ((LoopTask) item).queuedBytes();
   }
 
   /**
@@ -524,6 +613,7 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
     do {
       Object item;
       while ((item = inbox.poll()) != null) {
+        backpressure.dequeued(queuedBytes(item));
         if (item instanceof LoopTask) {
           ((LoopTask) item).fail(lost);
         }

@@ -114,6 +114,15 @@ public final class Broker implements FlavorBroker {
 
     /** The task will never run: the connection is gone. Any thread. Default: nothing. */
     default void fail(Throwable cause) {}
+
+    /**
+     * About how many bytes this task will write, counted as pending while it waits in the
+     * transport's queue (so a thread that queues calls faster than the loop writes them meets the
+     * high-water mark). Default 0.
+     */
+    default int queuedBytes() {
+      return 0;
+    }
   }
 
   /** The caller's side of a call waiting for its answer. Completed on the event loop. */

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Flow control for pagers: {@link #isWritable()} is the channel's, and the broker's {@link
  * Broker#resumeProducing} runs on a later loop turn when asked ({@link #resumeProducingLater})
  * and whenever the channel becomes writable again ({@code channelWritabilityChanged}).
+ *
+ * <p>Backpressure for callers: {@link #acceptsCalls()} is false above the channel's write
+ * high-water mark (calls queued from other threads count too), and reading from the peer pauses
+ * while the channel is not writable (see {@code Backpressure}).
  */
 public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter implements Broker.Transport {
   private static final Logger logger = LoggerFactory.getLogger(BrokerChannelHandler.class);
@@ -63,6 +67,8 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private final Runnable drainTask = this::drain;
   private final Runnable flushTask = this::scheduledFlush;
   private final Runnable resumeTask = this::scheduledResume;
+  private final Backpressure backpressure =
+      new Backpressure(this::updateBackpressure, this::resumeReading);
 
   private Broker broker;
   private volatile Channel channel;
@@ -116,6 +122,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.channel = ctx.channel();
+    backpressure.attach(ctx.channel());
   }
 
   @Override
@@ -156,6 +163,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     if (flushPending) {
       flushNow();
     }
+    updateBackpressure();
     ctx.fireChannelReadComplete();
   }
 
@@ -164,6 +172,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     if (state == State.READY && ctx.channel().isWritable()) {
       resume();
     }
+    updateBackpressure();
     ctx.fireChannelWritabilityChanged();
   }
 
@@ -200,6 +209,9 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     reading = false;
     Throwable cause = closeCause;
     logger.debug("{} pb: closed{}", channel, cause == null ? "" : ": " + cause);
+    if (backpressure.hasWaiters()) {
+      backpressure.closed(lost());
+    }
     try {
       broker.connectionLost(cause);
     } finally {
@@ -271,6 +283,52 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   @Override
   public boolean isWritable() {
     return state == State.READY && channel.isWritable();
+  }
+
+  /**
+   * True while callers may add calls: the bytes waiting to be written (Netty's outbound buffer,
+   * with its water marks' hysteresis, plus calls queued from other threads) are below the write
+   * high-water mark. False once the connection is closed. Thread-safe.
+   */
+  public boolean acceptsCalls() {
+    return backpressure.isWritable();
+  }
+
+  /**
+   * Completes when {@link #acceptsCalls()} (at once if now), or fails with a {@link
+   * PbConnectionLostException} if the connection closes first. Thread-safe.
+   */
+  public CompletableFuture<Void> whenWritable() {
+    return backpressure.whenWritable(this::lost);
+  }
+
+  /** Bytes waiting to be written: Netty's outbound buffer plus this handler's queue. Thread-safe. */
+  public long pendingWriteBytes() {
+    return backpressure.pendingBytes();
+  }
+
+  /** Event loop: pauses or resumes reading and wakes {@link #whenWritable()} futures. */
+  private void updateBackpressure() {
+    if (state == State.CLOSED || state == State.CLOSING) {
+      if (backpressure.hasWaiters()) {
+        backpressure.closed(lost());
+      }
+      return;
+    }
+    backpressure.update(broker.pendingCallCount() > 0);
+  }
+
+  /**
+   * Event loop, in a task of its own: resumes reading. The messages held while paused arrive
+   * during it with no {@code channelReadComplete} after them, so their answers are flushed here.
+   */
+  private void resumeReading() {
+    if (state != State.CLOSED && state != State.CLOSING && backpressure.resume(broker.pendingCallCount() > 0)) {
+      reading = false;
+      if (flushPending) {
+        flushNow();
+      }
+    }
   }
 
   /** Runs {@link Broker#resumeProducing} in a task of its own, at most one pending. Event loop. */
@@ -388,6 +446,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   }
 
   private void enqueue(Broker.Task task) {
+    backpressure.queued(task.queuedBytes());
     inbox.offer(task);
     if (!drainScheduled.compareAndSet(false, true)) {
       return; // a drain is scheduled and has not started: it will see the task
@@ -415,6 +474,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     try {
       Broker.Task task;
       while ((task = inbox.poll()) != null) {
+        backpressure.dequeued(task.queuedBytes());
         if (state == State.READY) {
           run(task);
         } else {
@@ -429,6 +489,9 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     if (outer && flushPending && state != State.CLOSED) {
       flushNow();
     }
+    if (outer && backpressure.hasWaiters()) {
+      updateBackpressure();
+    }
   }
 
   /** The loop refused the drain task: it is shut down, so this thread fails the queued tasks. */
@@ -438,6 +501,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
     do {
       Broker.Task task;
       while ((task = inbox.poll()) != null) {
+        backpressure.dequeued(task.queuedBytes());
         task.fail(lost);
       }
       drainScheduled.set(false);
