@@ -48,7 +48,8 @@ import javax.net.ssl.SSLSession;
  * one more fails at once with {@link TooManyCallsException}, nothing sent.
  *
  * <p>Backpressure: a connection buffers what the peer has not read yet only up to its write
- * high-water mark ({@link AmpEndpointBuilder#writeBufferWaterMark}). Above it, {@link
+ * high-water mark ({@link AmpEndpointBuilder#writeBufferWaterMark}), give or take one write batch
+ * of at most 16 KiB (boxes written in one loop turn are encoded into one buffer). Above it, {@link
  * #isWritable()} is false, calls fail at once with {@link AmpBackpressureException} (nothing is
  * sent; they may be retried), and the connection stops reading the peer's commands until the
  * buffer drains below the low-water mark, so a peer that sends commands without reading the

@@ -28,7 +28,8 @@ import io.netty.channel.ChannelPromise;
  */
 public final class BatchingBoxEncoder extends ChannelOutboundHandlerAdapter {
   static final int MIN_BATCH = 512;
-  static final int MAX_BATCH = 16 * 1024;
+  /** The most bytes one batch holds before it is written out; writability may lag by this much. */
+  public static final int MAX_BATCH = 16 * 1024;
 
   private ByteBuf batch;
   private int nextCapacity = 2048;
