@@ -27,11 +27,15 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
    */
   public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 10_000;
 
-  /** Default write high-water mark of a connection, in bytes (1 MiB). */
-  public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
+  /**
+   * Default write high-water mark of a connection, in bytes (16 MiB, as OkHttp bounds a WebSocket's
+   * outgoing queue): high enough that pipelining many large calls (100 calls of 60 KiB) is not
+   * refused, low enough that a peer that stops reading costs a bounded amount of memory.
+   */
+  public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 16 * 1024 * 1024;
 
-  /** Default write low-water mark of a connection, in bytes (512 KiB). */
-  public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 512 * 1024;
+  /** Default write low-water mark of a connection, in bytes (8 MiB). */
+  public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 8 * 1024 * 1024;
 
   Function<AmpConnection, CommandLocator> locatorFactory;
   Function<AmpConnection, BoxReceiver> receiverFactory;
