@@ -551,7 +551,6 @@ public final class AmpConnection {
     /** What the call will write, counted as pending while it waits in the loop's queue. */
     int queuedBytes;
     private long tag;
-    private long timeoutNanos;
     private ScheduledFuture<?> timer;
 
     Call(AmpConnection connection) {
@@ -596,7 +595,6 @@ public final class AmpConnection {
     /** Sent under {@code tag}: fails it at {@code deadline} ({@link System#nanoTime()}). */
     private void startTimer(EventLoop loop, long tag, long deadline) {
       this.tag = tag;
-      this.timeoutNanos = connection.timeoutNanos;
       long delay = Math.max(0, deadline - System.nanoTime());
       try {
         timer = loop.schedule((Runnable) this, delay, TimeUnit.NANOSECONDS);
@@ -610,7 +608,7 @@ public final class AmpConnection {
     public final void run() {
       timer = null;
       if (connection.dispatcher.abandon(tag, this)) {
-        completeExceptionally(new AmpTimeoutException(commandName(), Duration.ofNanos(timeoutNanos)));
+        completeExceptionally(new AmpTimeoutException(commandName(), Duration.ofNanos(connection.timeoutNanos)));
       }
     }
 

@@ -57,7 +57,12 @@ final class ConnectionSetup {
     this.maxValueLength = maxValueLength;
     this.maxBoxBytes = maxBoxBytes;
     this.onConnection = onConnection;
-    new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes); // validates the limits
+    newDecoder(); // validates the limits
+  }
+
+  /** A decoder with this setup's limits: one per channel, and one more after StartTLS. */
+  private AmpBoxDecoder newDecoder() {
+    return new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes);
   }
 
   /** Sets the call options (timeouts, limits, keepalive); returns this. Before first use. */
@@ -89,7 +94,7 @@ final class ConnectionSetup {
             verifyHostname,
             peer == null ? null : peer.getHostString(),
             peer == null ? 0 : peer.getPort(),
-            () -> new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes));
+            this::newDecoder);
     ch.attr(Tls.KEY).set(tls);
     if (sslContext != null) {
       ch.pipeline().addLast(Tls.HANDLER, tls.newHandler(sslContext, ch));
@@ -110,7 +115,7 @@ final class ConnectionSetup {
       handler.setReceiver(dispatcher);
     }
     ch.pipeline()
-        .addLast(Tls.DECODER, new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes))
+        .addLast(Tls.DECODER, newDecoder())
         // Holds boxes already decoded while reading is paused for backpressure (AmpChannelHandler).
         .addLast(FLOW, new FlowControlHandler())
         .addLast(ENCODER, new BatchingBoxEncoder())
