@@ -17,6 +17,7 @@ module dev.spindle.amp {
   exports dev.spindle.amp.dispatch;
   exports dev.spindle.amp.exceptions;
   exports dev.spindle.amp.locator;
+  exports dev.spindle.amp.runtime;
   // Internal: Python's repr() of bytes, for the command-line tool's output.
   exports dev.spindle.amp.internal.repr to
       dev.spindle.cli;

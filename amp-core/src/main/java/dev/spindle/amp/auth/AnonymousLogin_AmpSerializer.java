@@ -2,9 +2,9 @@ package dev.spindle.amp.auth;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.BoxCodec;
-import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.runtime.BoxCodecs;
 
 /**
  * The {@link CommandSpec} of {@link AnonymousLogin}, the AMP command {@code AnonymousLogin}.

@@ -1,9 +1,9 @@
 package dev.spindle.amp.auth;
 
 import dev.spindle.amp.AmpConnection;
-import dev.spindle.amp.command.Responders;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.runtime.Responders;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
 import dev.spindle.cred.LoginResult;

@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.BoxCodec;
-import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.runtime.BoxCodecs;
 
 /**
  * The {@link CommandSpec} of {@link PasswordChallengeResponse}, the AMP command {@code

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.CommandSpec;
-import dev.spindle.amp.command.CommandSpecs;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.InvalidSignatureException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.cred.LoginDeniedException;
 import dev.spindle.cred.UnauthorizedLoginException;
 import java.util.ArrayList;
