@@ -6,11 +6,8 @@ module dev.spindle.amp {
   requires io.netty.codec;
   requires transitive io.netty.handler;
   requires org.slf4j;
-  // Optional: only dev.spindle.amp.auth uses it, and its API shows cred types.
-  requires static transitive dev.spindle.cred;
 
   exports dev.spindle.amp;
-  exports dev.spindle.amp.auth;
   exports dev.spindle.amp.box;
   exports dev.spindle.amp.codec;
   exports dev.spindle.amp.command;
