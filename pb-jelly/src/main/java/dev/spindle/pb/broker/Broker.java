@@ -750,7 +750,7 @@ public final class Broker implements FlavorBroker {
       return t;
     }
     return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        String.valueOf(value), List.of(), null);
+        dev.spindle.pb.jelly.ValueText.repr(value, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {

@@ -127,7 +127,7 @@ final class Failures {
   /** The failure a received {@code CopyableFailure} state describes. */
   static RemotePbException fromState(Object stateValue) {
     if (!(stateValue instanceof Map<?, ?> state)) {
-      return new RemotePbException(Wire.COPYABLE_FAILURE, String.valueOf(stateValue), List.of(), null);
+      return new RemotePbException(Wire.COPYABLE_FAILURE, dev.spindle.pb.jelly.ValueText.repr(stateValue, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
     }
     String type = string(get(state, "type"));
     String value = string(get(state, "value"));
@@ -154,7 +154,7 @@ final class Failures {
     if (o instanceof ByteString b) {
       return b.utf8();
     }
-    return o.toString();
+    return o instanceof String s ? s : dev.spindle.pb.jelly.ValueText.repr(o, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET);
   }
 
   private static String stackTrace(Throwable t) {

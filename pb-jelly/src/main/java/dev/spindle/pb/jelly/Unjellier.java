@@ -207,7 +207,7 @@ public final class Unjellier {
     if (sexp instanceof Sexp.BigInt) {
       return ((Sexp.BigInt) sexp).value();
     }
-    throw new MalformedJellyException("s-expression: " + sexp + " (expected: an integer, float, byte string or list)");
+    throw new MalformedJellyException("s-expression: " + show(sexp) + " (expected: an integer, float, byte string or list)");
   }
 
   /**
@@ -225,7 +225,7 @@ public final class Unjellier {
       throw new MalformedJellyException("list: empty (expected: a head naming the type, such as \"list\")");
     }
     if (!(l.get(0) instanceof Sexp.Bytes)) {
-      throw new MalformedJellyException("head: " + l.get(0) + " (expected: a byte string naming the type)");
+      throw new MalformedJellyException("head: " + show(l.get(0)) + " (expected: a byte string naming the type)");
     }
     byte[] headBytes = ((Sexp.Bytes) l.get(0)).value();
     String head = headText(headBytes);
@@ -610,7 +610,7 @@ public final class Unjellier {
     Sexp next() {
       Sexp item = list.get(next);
       if (!(item instanceof Sexp.SList) || ((Sexp.SList) item).size() != 2) {
-        throw new MalformedJellyException("dictionary item " + next + ": " + item + " (expected: a [key, value] list)");
+        throw new MalformedJellyException("dictionary item " + next + ": " + show(item) + " (expected: a [key, value] list)");
       }
       return ((Sexp.SList) item).get(atValue ? 1 : 0);
     }
@@ -926,8 +926,9 @@ public final class Unjellier {
     }
   }
 
+  /** A received s-expression in a message: bounded, whatever its size. */
   private static String show(Sexp s) {
-    return s instanceof Sexp.Bytes ? PythonText.bytesRepr(((Sexp.Bytes) s).value()) : String.valueOf(s);
+    return s == null ? "null" : ValueText.sexp(s, ValueText.MESSAGE_BUDGET);
   }
 
   /** The handler call in progress, and the reference number its object will be recorded under. */
