@@ -124,4 +124,16 @@ class HostileGraphsTest {
       }
     });
   }
+
+  @Test
+  void aKeywordKeyThatIsATupleDagIsRefusedBriefly() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (EmbeddedPb server = connected()) {
+        server.feed(message(1, "add", tuple(), l(a("dictionary"), l(dag("tuple", DEPTH, 1), i(1)))));
+        RemotePbException e = error(server);
+        assertEquals("builtins.TypeError", e.typeName());
+        assertTrue(e.value().startsWith("keywords must be strings, not tuple ((((("), e.value());
+      }
+    });
+  }
 }
