@@ -136,4 +136,15 @@ class HostileGraphsTest {
       }
     });
   }
+
+  @Test
+  void aDagEchoedBackIsJelliedWithItsSharing() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (EmbeddedPb server = connected()) {
+        server.feed(message(1, "echo", tuple(dag("list", DEPTH, 1)), dict()));
+        String answer = server.next();
+        assertTrue(answer != null && answer.length() < 4000, "a small answer: " + answer);
+      }
+    });
+  }
 }

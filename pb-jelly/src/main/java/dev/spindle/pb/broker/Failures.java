@@ -134,8 +134,10 @@ final class Failures {
     Object tb = get(state, "traceback");
     List<String> parents = new ArrayList<>();
     if (get(state, "parents") instanceof Iterable<?> ps) {
+      // One text per distinct object: a list of references to one large value costs no copies.
+      java.util.IdentityHashMap<Object, String> texts = new java.util.IdentityHashMap<>();
       for (Object p : ps) {
-        parents.add(string(p));
+        parents.add(p == null ? null : texts.computeIfAbsent(p, Failures::string));
       }
     }
     return new RemotePbException(type == null ? "builtins.Exception" : type, value == null ? "" : value,
