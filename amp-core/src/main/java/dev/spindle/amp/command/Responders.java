@@ -3,6 +3,7 @@ package dev.spindle.amp.command;
 import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.locator.PeerInputException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -53,7 +54,7 @@ public final class Responders {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      return CompletableFuture.failedFuture(badInput(t));
     }
     try {
       response = method.apply(command);
@@ -72,7 +73,7 @@ public final class Responders {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      return CompletableFuture.failedFuture(badInput(t));
     }
     try {
       method.accept(command);
@@ -94,7 +95,7 @@ public final class Responders {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      return CompletableFuture.failedFuture(badInput(t));
     }
     try {
       stage = method.apply(command);
@@ -143,7 +144,15 @@ public final class Responders {
     }
   }
 
+  /** A parsing failure is the peer's fault; a VM error is nobody's to describe, passed on as is. */
+  private static Throwable badInput(Throwable t) {
+    return t instanceof VirtualMachineError ? t : new PeerInputException(t);
+  }
+
   private static Throwable mapFailure(CommandSpec<?, ?> spec, Throwable t) {
+    if (t instanceof VirtualMachineError) {
+      return t; // never a declared error: its text must not reach the peer
+    }
     RemoteAmpException declared = spec.declaredError(t);
     return declared != null ? declared : t;
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.locator.PeerInputException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,8 @@ class RespondersTest {
   void badArgumentIsNeverMappedToADeclaredError() {
     AmpBox request = new AmpBox().putString("n", "notanint");
     Throwable t = failure(Responders.respondVoid(SPEC, request, c -> {}));
-    assertInstanceOf(AmpArgumentException.class, t);
+    assertInstanceOf(PeerInputException.class, t);
+    assertInstanceOf(AmpArgumentException.class, t.getCause());
   }
 
   @Test
