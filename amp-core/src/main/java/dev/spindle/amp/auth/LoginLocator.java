@@ -6,6 +6,7 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
+import dev.spindle.cred.LoginLog;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.UnauthorizedLoginException;
 import dev.spindle.cred.UnhandledCredentialsException;
@@ -114,7 +115,9 @@ final class LoginLocator implements CommandLocator {
     pendingUsername = null;
     pendingChallenge = null;
     if (challenge == null) {
-      return CompletableFuture.failedFuture(new UnauthorizedLoginException());
+      UnauthorizedLoginException refused = new UnauthorizedLoginException();
+      LoginLog.failed("AMP", null, connection.remoteAddress(), refused);
+      return CompletableFuture.failedFuture(refused);
     }
     return attempt(
         AmpChallengeCredentials.of(username, challenge, command.cnonce(), command.response()));
@@ -124,8 +127,22 @@ final class LoginLocator implements CommandLocator {
     return attempt(UsernamePassword.of(command.username(), command.password()));
   }
 
-  /** Logs {@code credentials} in through the portal; on success, switches to the avatar. */
+  /** Logs {@code credentials} in (see {@link #check}) and logs the outcome at INFO. */
   private CompletionStage<Void> attempt(Credentials credentials) {
+    CompletionStage<Void> outcome = check(credentials);
+    outcome.whenComplete(
+        (v, failure) -> {
+          if (failure == null) {
+            LoginLog.succeeded("AMP", credentials, connection.remoteAddress());
+          } else {
+            LoginLog.failed("AMP", credentials, connection.remoteAddress(), unwrap(failure));
+          }
+        });
+    return outcome;
+  }
+
+  /** Logs {@code credentials} in through the portal; on success, switches to the avatar. */
+  private CompletionStage<Void> check(Credentials credentials) {
     synchronized (lock) {
       if (state != State.OPEN) {
         return CompletableFuture.failedFuture(new UnauthorizedLoginException());
@@ -165,7 +182,6 @@ final class LoginLocator implements CommandLocator {
       // Declared as NOT_IMPLEMENTED_ERROR: the server cannot check this kind of login.
       failure = new UnsupportedOperationException(unhandled.getMessage(), unhandled);
     }
-    logger.debug("{}: login failed: {}", connection, failure.getClass().getSimpleName());
     return failure;
   }
 
@@ -193,7 +209,7 @@ final class LoginLocator implements CommandLocator {
       // The connection closed while the login was checked: nobody will use the avatar.
       logout(result);
     } else {
-      logger.debug("{}: logged in", connection);
+      logger.debug("{}: logged in", connection); // LoginLog has the INFO line
     }
     out.complete(null);
   }
