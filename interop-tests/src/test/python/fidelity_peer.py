@@ -18,6 +18,25 @@ from twisted.internet import defer, reactor
 from twisted.spread import pb
 
 
+class Pond(pb.Copyable, pb.RemoteCopy):
+    """A copy whose state is a list, not a dictionary (issue 13, item 2)."""
+
+    def __init__(self, ducks=None):
+        self.ducks = ducks
+
+    def getTypeToCopy(self):
+        return b"spindle.fidelity.Pond"
+
+    def getStateToCopy(self):
+        return self.ducks
+
+    def setCopyableState(self, state):
+        self.ducks = state
+
+
+pb.setUnjellyableForClass(b"spindle.fidelity.Pond", Pond)
+
+
 class ShapesRoot(pb.Root):
     """Every parameter shape Python has, the Java twin's signatures (ShapesRoot.java)."""
 
@@ -49,6 +68,12 @@ class ShapesRoot(pb.Root):
 
     def remote_getLook(self):
         return ShapesRoot.Look()
+
+    def remote_pond(self, ducks):
+        return Pond(ducks)
+
+    def remote_countPond(self, pond):
+        return [type(pond).__name__, len(pond.ducks)]
 
 
 # (name, method, args, kwargs): on the root, or on the Viewable when the method is "look".
@@ -127,6 +152,19 @@ def compare(java_port, python_port):
             failures += 1
             print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
     print("%d cases, %d failed" % (len(CASES), failures), flush=True)
+    for side, (root, look) in zip(("java", "python"), roots):
+        pond = yield root.callRemote("pond", ["one duck", "two duck"])
+        if isinstance(pond, Pond) and pond.ducks == ["one duck", "two duck"]:
+            print("ok %s sends a Pond whose state is a list" % side, flush=True)
+        else:
+            failures += 1
+            print("FAIL %s sent %r" % (side, getattr(pond, "__dict__", pond)), flush=True)
+        counted = yield root.callRemote("countPond", Pond(["a", "b", "c"]))
+        if counted == ["Pond", 3]:
+            print("ok %s receives a Pond whose state is a list" % side, flush=True)
+        else:
+            failures += 1
+            print("FAIL %s counted %r" % (side, counted), flush=True)
     return failures
 
 

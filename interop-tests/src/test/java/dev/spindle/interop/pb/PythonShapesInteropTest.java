@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * Issue 13, item 1: a real Twisted 22.4 client calls the same methods with the same arguments on
  * a Java root ({@link ShapesRoot}) and on its Python twin (fidelity_peer.py), every parameter shape
  * Python has (defaults, *args, keyword-only, **kw, a view_ method), and finds the same answers and
- * the same CPython 3.11 TypeError texts.
+ * the same CPython 3.11 TypeError texts. Item 2: a Copyable whose state is a list goes both ways.
  */
 @Tag("interop")
 @LeakChecked
@@ -24,7 +24,8 @@ class PythonShapesInteropTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void everyParameterShapeAnswersAsPythonDoes() throws Exception {
-    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0).root(new ShapesRoot()).start();
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0).root(new ShapesRoot())
+            .jelly(ShapesRoot.registry()).start();
         TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py")) {
       TwistedPeer.ClientRun run = TwistedPeer.runClient("fidelity_peer.py", 60, "shapes",
           String.valueOf(server.port()), String.valueOf(python.port()));
@@ -32,6 +33,9 @@ class PythonShapesInteropTest {
       assertEquals(List.of(), run.linesStartingWith("FAIL"), all);
       assertEquals(0, run.exitCode(), all);
       assertTrue(run.lines().contains("39 cases, 0 failed"), all);
+      // item 2: a Copyable whose state is a list, both ways
+      assertTrue(run.lines().contains("ok java sends a Pond whose state is a list"), all);
+      assertTrue(run.lines().contains("ok java receives a Pond whose state is a list"), all);
       for (String text : List.of(
           "ShapesRoot.remote_increment() takes from 1 to 2 positional arguments but 3 were given",
           "ShapesRoot.remote_increment() got an unexpected keyword argument 'x'",

@@ -6,6 +6,7 @@ import dev.spindle.pb.flavors.Keywords;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.VarArgs;
 import dev.spindle.pb.flavors.Viewable;
+import dev.spindle.pb.jelly.JellyRegistry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,24 @@ public class ShapesRoot implements Root {
 
   public Look remote_getLook() {
     return new Look();
+  }
+
+  /** A copy whose state is a list, as fidelity_peer.py's Pond (issue 13, item 2). */
+  public record Pond(List<Object> ducks) {}
+
+  /** The registry that sends and receives {@link Pond} with its list state. */
+  @SuppressWarnings("unchecked")
+  static JellyRegistry registry() {
+    return JellyRegistry.builder()
+        .registerAnyState("spindle.fidelity.Pond", Pond.class, Pond::ducks, state -> new Pond((List<Object>) state))
+        .build();
+  }
+
+  public Pond remote_pond(List<Object> ducks) {
+    return new Pond(ducks);
+  }
+
+  public List<Object> remote_countPond(Pond pond) {
+    return List.of("Pond", pond.ducks().size());
   }
 }
