@@ -15,7 +15,24 @@ import sys
 
 import peer_support
 from twisted.internet import defer, reactor
-from twisted.spread import pb
+from twisted.spread import pb, util
+
+
+class Collector(pb.Referenceable):
+    """A page collector that can be asked about what it got (issue 13, item 4)."""
+
+    def __init__(self):
+        self.pages = []
+        self.ended = False
+
+    def remote_gotPage(self, page):
+        self.pages.append(page)
+
+    def remote_endedPaging(self):
+        self.ended = True
+
+    def remote_summary(self):
+        return [len(self.pages), sum(len(p) for p in self.pages), self.ended]
 
 
 class Pond(pb.Copyable, pb.RemoteCopy):
@@ -71,6 +88,11 @@ class ShapesRoot(pb.Root):
 
     def remote_pond(self, ducks):
         return Pond(ducks)
+
+    def remote_pageThenSummary(self, collector, size):
+        d = defer.Deferred()
+        util.StringPager(collector, b"x" * size, 100, callback=lambda: d.callback(None))
+        return d.addCallback(lambda _: collector.callRemote("summary"))
 
     def remote_countPond(self, pond):
         return [type(pond).__name__, len(pond.ducks)]
@@ -152,6 +174,14 @@ def compare(java_port, python_port):
             failures += 1
             print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
     print("%d cases, %d failed" % (len(CASES), failures), flush=True)
+    summaries = []
+    for root, look in roots:
+        summaries.append((yield outcome(root.callRemote("pageThenSummary", Collector(), 250))))
+    if summaries[0] == summaries[1] == ("answer", [3, 250, True]):
+        print("ok paged into a collector, then called its summary: %r" % (summaries[0],), flush=True)
+    else:
+        failures += 1
+        print("FAIL paged then summary: java %r python %r" % tuple(summaries), flush=True)
     for side, (root, look) in zip(("java", "python"), roots):
         pond = yield root.callRemote("pond", ["one duck", "two duck"])
         if isinstance(pond, Pond) and pond.ducks == ["one duck", "two duck"]:

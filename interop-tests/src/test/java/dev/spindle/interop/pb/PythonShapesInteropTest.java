@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * Issue 13, item 1: a real Twisted 22.4 client calls the same methods with the same arguments on
  * a Java root ({@link ShapesRoot}) and on its Python twin (fidelity_peer.py), every parameter shape
  * Python has (defaults, *args, keyword-only, **kw, a view_ method), and finds the same answers and
- * the same CPython 3.11 TypeError texts. Item 2: a Copyable whose state is a list goes both ways.
+ * the same CPython 3.11 TypeError texts. Item 2: a Copyable whose state is a list goes both ways. Item 4: a method pages into the
+ * caller's collector, then calls the collector's {@code summary}.
  */
 @Tag("interop")
 @LeakChecked
@@ -33,6 +34,8 @@ class PythonShapesInteropTest {
       assertEquals(List.of(), run.linesStartingWith("FAIL"), all);
       assertEquals(0, run.exitCode(), all);
       assertTrue(run.lines().contains("39 cases, 0 failed"), all);
+      // item 4: the pager's handle is its own; the method's reference still calls the collector
+      assertTrue(run.lines().contains("ok paged into a collector, then called its summary: ('answer', [3, 250, True])"), all);
       // item 2: a Copyable whose state is a list, both ways
       assertTrue(run.lines().contains("ok java sends a Pond whose state is a list"), all);
       assertTrue(run.lines().contains("ok java receives a Pond whose state is a list"), all);

@@ -1,5 +1,6 @@
 package dev.spindle.interop.pb;
 
+import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.flavors.Default;
 import dev.spindle.pb.flavors.KeywordOnly;
 import dev.spindle.pb.flavors.Keywords;
@@ -7,9 +8,11 @@ import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.VarArgs;
 import dev.spindle.pb.flavors.Viewable;
 import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.pb.util.StringPager;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The Java twin of fidelity_peer.py's ShapesRoot: every Python parameter shape, with the same
@@ -75,6 +78,18 @@ public class ShapesRoot implements Root {
     return JellyRegistry.builder()
         .registerAnyState("spindle.fidelity.Pond", Pond.class, Pond::ducks, state -> new Pond((List<Object>) state))
         .build();
+  }
+
+  /**
+   * Pages into the caller's collector, then calls the collector's {@code summary}: the pager's
+   * release does not touch the reference this method was given (issue 13, item 4).
+   */
+  public CompletionStage<Object> remote_pageThenSummary(RemoteReference collector, int size) {
+    byte[] data = new byte[size];
+    Arrays.fill(data, (byte) 'x');
+    return new StringPager(collector, data, 100).done()
+        .thenCompose(v -> collector.callRemote("summary"))
+        .whenComplete((v, e) -> collector.release());
   }
 
   public Pond remote_pond(List<Object> ducks) {
