@@ -20,16 +20,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.testing.compile.Compilation;
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.InvalidSignatureException;
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.ArgumentTypes;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.CommandSpec;
-import dev.spindle.amp.command.CommandSpecs;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.InvalidSignatureException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.locator.PeerInputException;
+import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.amp.testing.Vectors;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -331,8 +332,10 @@ class GeneratedCodeTest {
         locator, "Divide", box("numerator", "1", "denominator", "-1"));
     assertEquals("BROKEN", fatal.errorCode());
     assertTrue(fatal.isFatal());
-    AmpArgumentException missing = assertFails(AmpArgumentException.class,
+    // The peer's box is at fault, not the responder: the parse error comes wrapped as such.
+    PeerInputException peerFault = assertFails(PeerInputException.class,
         locator, "Divide", box("numerator", "1"));
+    AmpArgumentException missing = assertInstanceOf(AmpArgumentException.class, peerFault.getCause());
     assertEquals("Divide: missing argument denominator", missing.getMessage());
   }
 

@@ -8,6 +8,7 @@ import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
 import java.util.ArrayList;

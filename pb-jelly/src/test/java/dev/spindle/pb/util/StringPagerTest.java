@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
-import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbTesting;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;
 import io.netty.channel.WriteBufferWaterMark;
@@ -32,6 +32,7 @@ class StringPagerTest {
 
     public void remote_getPages(RemoteReference collector) {
       pager = new StringPager(collector, "abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII), 8);
+      collector.release(); // the pager holds its own handle: the decref follows the end of paging
     }
   }
 
