@@ -134,7 +134,7 @@ class JellyRoundTripPropertiesTest {
 
   static Gen<Object> graphs() {
     Gen<Object> tree = Gens.recursive(atoms(), JellyRoundTripPropertiesTest::containers, 4);
-    // Up to nine pairs (jqwik drew at most six, biased to longer lists): each kind of link thrice.
+    // Up to nine pairs (jqwik drew at most six): each kind of link up to three times.
     Gen<List<Integer>> links = Gens.lists(Gens.ints(0, 10_000), 0, 18);
     return tree.zip(links, JellyRoundTripPropertiesTest::share);
   }
