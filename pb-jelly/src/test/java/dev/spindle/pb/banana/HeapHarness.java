@@ -25,6 +25,10 @@ public final class HeapHarness {
   public static void main(String[] args) throws Exception {
     String shape = args[0];
     long limit = args.length > 1 ? Long.parseLong(args[1]) : BananaLimits.DEFAULT_MAX_EXPRESSION_BYTES;
+    if (shape.startsWith("unjelly")) {
+      unjelly(shape, limit);
+      return;
+    }
     byte[] item = switch (shape) {
       case "nested" -> new byte[] {0x01, (byte) 0x80, (byte) 0x80};
       case "emptyStrings" -> new byte[] {(byte) 0x82};
@@ -71,6 +75,44 @@ public final class HeapHarness {
     }
     long after = retained();
     System.out.println(shape + " " + wire + " " + charged.get(decoder) + " " + (after - before));
+    channel.finishAndReleaseAll();
+  }
+
+  /**
+   * A complete jelly list ({@code unjellyList}: 655,359 integers 1000) or set ({@code
+   * unjellySet}: distinct integers from 100,000) costing just under the limit: prints {@code shape
+   * wireBytes charged heldAfterDecode heldAfterUnjelly}.
+   */
+  private static void unjelly(String shape, long limit) throws Exception {
+    boolean set = shape.equals("unjellySet");
+    int n = set ? (int) ((limit - 200) / (HeapCost.INT + 4)) : BananaLimits.SIZE_LIMIT - 1;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(listHeader(n + 1));
+    bytes.write(set ? new byte[] {3, (byte) 0x82, 's', 'e', 't'} : new byte[] {4, (byte) 0x82, 'l', 'i', 's', 't'});
+    for (int i = 0; i < n; i++) {
+      long v = set ? 100_000 + i : 1000;
+      do {
+        bytes.write((int) (v & 0x7f));
+        v >>>= 7;
+      } while (v != 0);
+      bytes.write(0x81);
+    }
+    byte[] wire = bytes.toByteArray();
+    bytes = null;
+    BananaLimits limits = BananaLimits.builder().maxExpressionBytes(limit).build();
+    EmbeddedChannel channel = new EmbeddedChannel(new BananaDecoder(limits, BananaDialect.NONE));
+    dev.spindle.pb.jelly.JellyRegistry registry = dev.spindle.pb.jelly.JellyRegistry.builder()
+        .security(dev.spindle.pb.jelly.SecurityOptions.globalSecurity()).build();
+    long before = retained();
+    channel.writeInbound(Unpooled.wrappedBuffer(wire));
+    Sexp sexp = channel.readInbound();
+    int length = wire.length;
+    wire = null;
+    long decoded = retained();
+    Object value = registry.unjelly(sexp);
+    long unjellied = retained();
+    System.out.println(shape + " " + length + " " + n + "items " + (decoded - before) + " " + (unjellied - before)
+        + (value.hashCode() == sexp.hashCode() ? "" : ""));
     channel.finishAndReleaseAll();
   }
 
