@@ -1,7 +1,7 @@
 package dev.spindle.interop.pb;
 
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.Copyable;
 import dev.spindle.pb.flavors.PbError;
@@ -156,6 +156,7 @@ final class PeerTypes {
 
     public void remote_getPages(RemoteReference collector, long size) {
       new StringPager(collector, pagedData(size));
+      collector.release(); // the pager holds its own handle
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbConnectionLostException;
-import dev.spindle.pb.PbProtocolException;
 import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.banana.BananaDialectSelected;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.BananaException;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
