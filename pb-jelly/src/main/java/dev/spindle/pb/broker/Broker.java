@@ -1285,19 +1285,8 @@ public final class Broker implements FlavorBroker {
       return Long.toString(i.value());
     }
     if (s instanceof Sexp.Bytes b) {
-      StringBuilder sb = new StringBuilder("b'");
-      for (byte c : b.value()) {
-        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
-          sb.append((char) c);
-        } else {
-          sb.append(String.format("\\x%02x", c & 0xff));
-        }
-        if (sb.length() > 60) {
-          sb.append("...");
-          break;
-        }
-      }
-      return sb.append('\'').toString();
+      // Bounded, and without String.format (~100 KB per call) on a path any peer can trigger.
+      return dev.spindle.pb.jelly.ValueText.sexp(b, 64);
     }
     if (s instanceof Sexp.BigInt b) {
       return b.value().toString();
