@@ -4,13 +4,10 @@ import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.internal.FlavorAccess;
-import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
 import dev.spindle.pb.jelly.Unjellier;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -110,7 +107,7 @@ final class BrokerHandlers {
       }
       b.cacheLocally(luid.value(), cache);
       u.bindBlank(cache);
-      Map<String, Object> state = stateMap(u.unjelly(l.get(2)), typeName);
+      Object state = u.unjelly(l.get(2));
       try {
         FlavorAccess.remoteCache().setState(cache, state);
       } catch (RuntimeException e) {
@@ -119,26 +116,5 @@ final class BrokerHandlers {
       }
       return cache;
     };
-  }
-
-  /** The state as attribute names: bytes keys decoded, as Twisted's {@code setCopyableState}. */
-  private static Map<String, Object> stateMap(Object state, String typeName) {
-    if (!(state instanceof Map<?, ?> map)) {
-      throw new MalformedJellyException(typeName + " state: " + Conversions.describe(state)
-          + " (expected: a dictionary)");
-    }
-    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      Object k = e.getKey();
-      if (k instanceof String s) {
-        out.put(s, e.getValue());
-      } else if (k instanceof ByteString b) {
-        out.put(b.utf8(), e.getValue());
-      } else {
-        throw new MalformedJellyException(typeName + " state key: " + Conversions.describe(k)
-            + " (expected: an attribute name)");
-      }
-    }
-    return out;
   }
 }

@@ -32,6 +32,7 @@ class StringPagerTest {
 
     public void remote_getPages(RemoteReference collector) {
       pager = new StringPager(collector, "abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII), 8);
+      collector.release(); // the pager holds its own handle: the decref follows the end of paging
     }
   }
 
