@@ -41,7 +41,7 @@ class LayeringTest {
    */
   private static final List<List<String>> AMP_LAYERS =
       List.of(
-          List.of("dev.spindle.amp.internal.repr"),
+          List.of("dev.spindle.amp.internal.repr", "dev.spindle.amp.internal.log"),
           List.of("dev.spindle.amp.exceptions"),
           List.of("dev.spindle.amp.box"),
           List.of("dev.spindle.amp.codec"),
