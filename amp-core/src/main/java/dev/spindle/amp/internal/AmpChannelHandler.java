@@ -1,11 +1,11 @@
 package dev.spindle.amp.internal;
 
-import dev.spindle.amp.ConnectionLostException;
-import dev.spindle.amp.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.dispatch.BoxDispatcher;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
