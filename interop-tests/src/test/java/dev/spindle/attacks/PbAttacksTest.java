@@ -78,7 +78,7 @@ class PbAttacksTest extends AttackTestBase {
       try (Socket s = Wire.pbConnect(target.pb.port())) {
         s.getOutputStream().write(message);
         s.getOutputStream().write(pb(rootCall(2, "login", true, Sexp.ascii("alice"))));
-        String seen = Wire.readUntil(s, "remote", LIMIT); // the second call's answer
+        String seen = Wire.readUntil(s, Wire.PB_REMOTE, LIMIT); // the second call's answer
         assertFalse(seen.contains("StackOverflow") || seen.contains("OutOfMemory")
             || seen.contains("heap space"), Wire.printable(seen));
       }
@@ -158,7 +158,7 @@ class PbAttacksTest extends AttackTestBase {
       try (Socket s = Wire.pbConnect(target.pb.port())) {
         Wire.writeQuietly(s, all);
         String seen = Wire.readUntilClosed(s, LIMIT);
-        assertFalse(seen.contains("remote"), "closed before answering: " + Wire.printable(seen));
+        assertFalse(seen.contains(Wire.PB_ANSWER), "closed before answering: " + Wire.printable(seen));
       }
     }));
   }

@@ -72,6 +72,11 @@ final class Wire {
   /** {@code ["version", 6]} in the pb dialect. */
   static final byte[] VERSION = HEX.parseHex("028013870681");
 
+  /** {@code answer} on the wire (VOCAB 27), as read into ISO-8859-1 text. */
+  static final String PB_ANSWER = "\u001b\u0087";
+  /** {@code remote} on the wire (VOCAB 16): an exported reference in an answer. */
+  static final String PB_REMOTE = "\u0010\u0087";
+
   /** Connects and completes the banana/PB handshake ("pb", version 6) as a Twisted client does. */
   static Socket pbConnect(int port) throws IOException {
     Socket s = connect(port);

@@ -11,6 +11,7 @@ import dev.spindle.amp.testing.LogCapture;
 import dev.spindle.cred.Portal;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
+import dev.spindle.pb.exceptions.RemotePbException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

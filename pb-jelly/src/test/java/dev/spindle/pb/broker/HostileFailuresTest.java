@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.pb.RemotePbException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import java.time.Duration;
 import java.util.ArrayList;
