@@ -50,7 +50,9 @@ import org.junit.jupiter.api.Timeout;
 abstract class AttackTestBase {
   static final double P50_BOUND_MS = 100;
   static final double P90_BOUND_MS = 100;
-  static final int MIN_PROBES = 10;
+  static final int MIN_PROBES = 20;
+  /** The probes of the attack running now, so that {@link #parallel} attacks until they are enough. */
+  private static volatile Probes current;
   static final long MIB = 1024 * 1024;
   static final long HEAP_BOUND = 64 * MIB;
   static final int LOG_LINES = 60;
@@ -147,12 +149,14 @@ abstract class AttackTestBase {
     String logText;
     try (LogCapture log = LogCapture.start()) {
       probes.start();
+      current = probes;
       try {
         attack.run(ctx);
         // At least MIN_PROBES rounds ran while the attack was on: a short attack is repeated by
         // its own loop (see parallel), so this only pads the series of very short ones.
         probes.awaitRounds(MIN_PROBES);
       } finally {
+        current = null;
         during = probes.stop();
       }
       ctx.measureHeap();
@@ -180,7 +184,8 @@ abstract class AttackTestBase {
 
   /**
    * Runs {@code attacker} in a loop on {@code threads} threads until {@code duration} has passed
-   * (each iteration completes); rethrows the first failure. Returns the iterations run.
+   * and the probes have taken {@link #MIN_PROBES} rounds (at most three times {@code duration}),
+   * each iteration completing; rethrows the first failure. Returns the iterations run.
    */
   static long parallel(int threads, Duration duration, Attacker attacker) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -188,14 +193,22 @@ abstract class AttackTestBase {
       t.setDaemon(true);
       return t;
     });
-    long deadline = System.nanoTime() + duration.toNanos();
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    long hardDeadline = start + 3 * duration.toNanos();
     AtomicLong iterations = new AtomicLong();
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
         futures.add(pool.submit(() -> {
-          while (System.nanoTime() < deadline) {
+          while (true) {
+            long now = System.nanoTime();
+            Probes p = current;
+            boolean enough = p == null || p.rounds() >= MIN_PROBES;
+            if (now >= hardDeadline || (now >= deadline && enough)) {
+              break;
+            }
             attacker.attack(thread, iterations.getAndIncrement());
           }
           return null;
@@ -203,7 +216,7 @@ abstract class AttackTestBase {
       }
       for (Future<?> f : futures) {
         try {
-          f.get(duration.toMillis() + 3 * Wire.READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          f.get(3 * duration.toMillis() + 3 * Wire.READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
           if (e.getCause() instanceof Exception x) {
             throw x;

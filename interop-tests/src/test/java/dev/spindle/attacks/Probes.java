@@ -99,6 +99,12 @@ final class Probes implements AutoCloseable {
     background.start();
   }
 
+  /** Rounds of the background series so far. */
+  int rounds() {
+    Series s = running;
+    return s == null ? 0 : Math.min(s.amp.size(), s.pb.size());
+  }
+
   /** Waits (bounded) until the background series has {@code rounds} rounds. */
   void awaitRounds(int rounds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(rounds * 2 * CALL_LIMIT_MS);
