@@ -170,6 +170,9 @@ public final class Broker implements FlavorBroker {
   /** WARN lines for calls refused on the peer's input, and for failed calls wanting no answer. */
   private final LogRateLimiter refusedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
   private final LogRateLimiter failedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  /** Behind both: at most 10 such WARN lines per interval across all connections. */
+  private static final SharedLogGate CALL_WARNINGS =
+      new SharedLogGate(10, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
   /** The message being serialized or unserialized (saved and restored around nested ones). */
   private Outgoing outgoing;
@@ -277,9 +280,11 @@ public final class Broker implements FlavorBroker {
     disconnected = true;
     long refusedMore = refusedCalls.takePending();
     long failedMore = failedCalls.takePending();
-    if (refusedMore + failedMore > 0) {
+    long others;
+    if (refusedMore + failedMore > 0 && (others = CALL_WARNINGS.acquire()) >= 0) {
       logger.warn("{}: {} more refused calls and {} more failed calls wanting no answer since the"
-          + " last warning (logged at DEBUG)", this, refusedMore, failedMore);
+          + " last warning (logged at DEBUG){}", this, refusedMore, failedMore,
+          SharedLogGate.droppedText(others));
     }
     String why = cause == null ? "connection lost" : "connection lost: " + cause;
     List<PendingCall> pending = new ArrayList<>(waitingForAnswers.values());
@@ -607,18 +612,20 @@ public final class Broker implements FlavorBroker {
     fatal(t);
     if (refused) {
       logger.debug("{}: refused a call to {}: {}", this, logText(method), t.toString());
-      if (refusedCalls.permit()) {
+      long others;
+      if (refusedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
         long more = refusedCalls.suppressed();
-        logger.warn("{}: refused a call to {} from the peer: {}{}", this, logText(method), t.toString(),
+        logger.warn("{}: refused a call to {} from the peer: {}{}{}", this, logText(method), t.toString(),
             more == 0 ? "" : " (and " + more + " more in the last " + refusedCalls.intervalSeconds()
-                + " s, logged at DEBUG)");
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others));
       }
     } else if (!answerRequired) {
-      if (failedCalls.permit()) {
+      long others;
+      if (failedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
         long more = failedCalls.suppressed();
-        logger.warn("remote method {} (no answer wanted) failed{}", logText(method),
+        logger.warn("remote method {} (no answer wanted) failed{}{}", logText(method),
             more == 0 ? "" : " (and " + more + " more in the last " + failedCalls.intervalSeconds()
-                + " s, logged at DEBUG)", t);
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others), t);
       } else {
         logger.debug("remote method {} (no answer wanted) failed", logText(method), t);
       }
