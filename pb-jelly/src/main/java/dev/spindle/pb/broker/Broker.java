@@ -4,6 +4,7 @@ import dev.spindle.pb.DeadReferenceException;
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbProtocolException;
 import dev.spindle.pb.PbTooManyCallsException;
+import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
@@ -14,6 +15,7 @@ import dev.spindle.pb.flavors.ViewPoint;
 import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.PythonTypes;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.Jellyable;
@@ -729,8 +731,12 @@ public final class Broker implements FlavorBroker {
     return call;
   }
 
-  /** What a received error becomes (see {@link RemotePbException}). */
+  /** What a received error becomes: see {@link RemotePbException}, and the builders' {@code remoteException}. */
   private Throwable failureOf(Sexp failure) {
+    return config.pythonNames().read(receivedFailure(failure));
+  }
+
+  private Throwable receivedFailure(Sexp failure) {
     if (failure instanceof Sexp.SList l && l.size() > 0 && l.get(0) instanceof Sexp.Bytes head) {
       String type = head.asLatin1();
       if (!type.equals(Wire.COPYABLE_FAILURE) && !registry.isRegistered(type)) {
@@ -749,8 +755,13 @@ public final class Broker implements FlavorBroker {
     if (value instanceof Throwable t) {
       return t;
     }
-    return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        String.valueOf(value), List.of(), null);
+    if (value instanceof CopyableFailure f) {
+      return f.toException();
+    }
+    // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
+    String registered = value == null ? null : registry.registeredName(value.getClass());
+    String type = registered != null ? registered : "builtins." + PythonTypes.name(value);
+    return new RemotePbException(type, String.valueOf(value == null ? "None" : value), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -976,7 +987,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private Sexp copyableFailure(Throwable t) {
-    PythonError error = Failures.describe(t, config.translators());
+    PythonError error = Failures.describe(t, config.translators(), config.pythonNames());
     Map<String, Object> state = Failures.state(error, ++failureCount, config.unsafeTracebacks(), t);
     return Sexp.list(Wire.COPYABLE_FAILURE_ATOM, registry.newJellier().jelly(state));
   }
