@@ -1,5 +1,6 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
@@ -14,6 +15,8 @@ import dev.spindle.pb.flavors.ViewPoint;
 import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.PythonTypes;
+import dev.spindle.pb.jelly.ValueText;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.Jellyable;
@@ -809,8 +812,12 @@ public final class Broker implements FlavorBroker {
     return call;
   }
 
-  /** What a received error becomes (see {@link RemotePbException}). */
+  /** What a received error becomes: see {@link RemotePbException}, and the builders' {@code remoteException}. */
   private Throwable failureOf(Sexp failure) {
+    return config.pythonNames().read(receivedFailure(failure));
+  }
+
+  private Throwable receivedFailure(Sexp failure) {
     if (failure instanceof Sexp.SList l && l.size() > 0 && l.get(0) instanceof Sexp.Bytes head) {
       String type = head.asLatin1();
       if (!type.equals(Wire.COPYABLE_FAILURE) && !registry.isRegistered(type)) {
@@ -829,8 +836,14 @@ public final class Broker implements FlavorBroker {
     if (value instanceof Throwable t) {
       return t;
     }
-    return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        dev.spindle.pb.jelly.ValueText.repr(value, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
+    if (value instanceof CopyableFailure f) {
+      return f.toException();
+    }
+    // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
+    String registered = value == null ? null : registry.registeredName(value.getClass());
+    String type = registered != null ? registered : "builtins." + PythonTypes.name(value);
+    return new RemotePbException(type,
+        ValueText.repr(value, ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -1057,7 +1070,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private Sexp copyableFailure(Throwable t) {
-    PythonError error = Failures.describe(t, config.translators());
+    PythonError error = Failures.describe(t, config.translators(), config.pythonNames());
     Map<String, Object> state = Failures.state(error, ++failureCount, config.unsafeTracebacks(), t);
     return Sexp.list(Wire.COPYABLE_FAILURE_ATOM, registry.newJellier().jelly(state));
   }
