@@ -273,8 +273,7 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
         .maxOutstandingCalls(maxOutstandingCalls)
         .maxPeerOutstandingCalls(maxPeerOutstandingCalls)
         .unsafeTracebacks(unsafeTracebacks)
-        .failureTranslator(LoginFailures.TRANSLATOR)
-        .references(RemoteReference::received);
+        .failureTranslator(LoginFailures.TRANSLATOR);
     if (jelly != null) {
       b.jelly(jelly);
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.BananaDialect;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.RemotePbException;

@@ -28,6 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -140,7 +141,7 @@ public final class Broker implements FlavorBroker {
   private final BrokerConfig config;
   private final JellyRegistry registry;
   private final Transport transport;
-  private final Object attachment;
+  private final ReferenceFactory references;
 
   /** Exported objects by name ({@code root}) and by luid, and by identity to count them again. */
   private final HashMap<String, Local> names = new HashMap<>();
@@ -169,6 +170,9 @@ public final class Broker implements FlavorBroker {
   /** WARN lines for calls refused on the peer's input, and for failed calls wanting no answer. */
   private final LogRateLimiter refusedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
   private final LogRateLimiter failedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  /** Behind both: at most 10 such WARN lines per interval across all connections. */
+  private static final SharedLogGate CALL_WARNINGS =
+      new SharedLogGate(10, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
   /** The message being serialized or unserialized (saved and restored around nested ones). */
   private Outgoing outgoing;
@@ -177,19 +181,19 @@ public final class Broker implements FlavorBroker {
   /**
    * Creates the broker of one connection.
    *
-   * @param attachment the object the layer above associates with this connection (its {@code
-   *     PbConnection}), returned by {@link #attachment()}
+   * @param references makes the objects this connection receives for {@code ["remote", luid]}
+   *     (the layer above's {@code RemoteReference}, bound to its connection)
    */
-  public Broker(BrokerConfig config, Transport transport, Object attachment) {
+  public Broker(BrokerConfig config, Transport transport, ReferenceFactory references) {
     this.config = config;
     this.registry = config.registry();
     this.transport = transport;
-    this.attachment = attachment;
+    this.references = Objects.requireNonNull(references, "references");
   }
 
-  /** The object given to the constructor. */
-  public Object attachment() {
-    return attachment;
+  /** The factory of received references given to the constructor. */
+  ReferenceFactory references() {
+    return references;
   }
 
   /** The configuration. */
@@ -276,9 +280,11 @@ public final class Broker implements FlavorBroker {
     disconnected = true;
     long refusedMore = refusedCalls.takePending();
     long failedMore = failedCalls.takePending();
-    if (refusedMore + failedMore > 0) {
+    long others;
+    if (refusedMore + failedMore > 0 && (others = CALL_WARNINGS.acquire()) >= 0) {
       logger.warn("{}: {} more refused calls and {} more failed calls wanting no answer since the"
-          + " last warning (logged at DEBUG)", this, refusedMore, failedMore);
+          + " last warning (logged at DEBUG){}", this, refusedMore, failedMore,
+          SharedLogGate.droppedText(others));
     }
     String why = cause == null ? "connection lost" : "connection lost: " + cause;
     List<PendingCall> pending = new ArrayList<>(waitingForAnswers.values());
@@ -606,18 +612,20 @@ public final class Broker implements FlavorBroker {
     fatal(t);
     if (refused) {
       logger.debug("{}: refused a call to {}: {}", this, logText(method), t.toString());
-      if (refusedCalls.permit()) {
+      long others;
+      if (refusedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
         long more = refusedCalls.suppressed();
-        logger.warn("{}: refused a call to {} from the peer: {}{}", this, logText(method), t.toString(),
+        logger.warn("{}: refused a call to {} from the peer: {}{}{}", this, logText(method), t.toString(),
             more == 0 ? "" : " (and " + more + " more in the last " + refusedCalls.intervalSeconds()
-                + " s, logged at DEBUG)");
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others));
       }
     } else if (!answerRequired) {
-      if (failedCalls.permit()) {
+      long others;
+      if (failedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
         long more = failedCalls.suppressed();
-        logger.warn("remote method {} (no answer wanted) failed{}", logText(method),
+        logger.warn("remote method {} (no answer wanted) failed{}{}", logText(method),
             more == 0 ? "" : " (and " + more + " more in the last " + failedCalls.intervalSeconds()
-                + " s, logged at DEBUG)", t);
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others), t);
       } else {
         logger.debug("remote method {} (no answer wanted) failed", logText(method), t);
       }
@@ -1178,12 +1186,13 @@ public final class Broker implements FlavorBroker {
   }
 
   @Override
-  public boolean isNewCacheable(Cacheable cacheable) {
+  public boolean isNewCacheable(Object cacheable) {
     return !remotelyCachedLuids.containsKey(cacheable);
   }
 
   @Override
-  public Sexp jellyCacheable(Cacheable cacheable, Jellier jellier) {
+  public Sexp jellyCacheable(Object flavor, Jellier jellier) {
+    Cacheable cacheable = (Cacheable) flavor;
     CachedLocal c = remotelyCachedLuids.get(cacheable);
     if (c != null) {
       c.count++;
@@ -1299,7 +1308,8 @@ public final class Broker implements FlavorBroker {
 
   @Override
   public String toString() {
-    return "Broker{" + attachment + "}";
+    return "Broker{" + localObjects.size() + " exported, " + waitingForAnswers.size()
+        + " waiting for answers}";
   }
 
   /** One outgoing message's serialization; its registrations are undone if it is not sent. */
