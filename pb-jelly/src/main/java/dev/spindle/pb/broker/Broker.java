@@ -11,7 +11,6 @@ import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.ViewPoint;
-import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Jellier;
@@ -1256,7 +1255,6 @@ public final class Broker implements FlavorBroker {
   /** {@code [typeName, luid, state]}: a new RemoteCache from the peer, one copy held. */
   ImportedCache cacheLocally(long luid, RemoteCache cache) {
     ImportedCache ic = new ImportedCache(this, luid, cache);
-    FlavorAccess.remoteCache().bind(cache, ic);
     ImportedCache old = locallyCachedObjects.put(luid, ic);
     if (old != null) {
       old.detached = true;
