@@ -15,7 +15,25 @@ import sys
 
 import peer_support
 from twisted.internet import defer, reactor
+from twisted.python import failure as tfailure
 from twisted.spread import pb, util
+
+
+class SinkError(ValueError):
+    """An application error; the Java twin is @PythonName("fidelity_peer.SinkError", ValueError)."""
+
+
+SinkError.__module__ = "fidelity_peer"  # run as a script it would be __main__
+
+
+def describe_failure(f):
+    """[type, message, whether trap(ValueError) matches] of a (Copied)Failure."""
+    t = f.type
+    if isinstance(t, bytes):
+        t = t.decode()
+    elif not isinstance(t, str):
+        t = t.__module__ + "." + t.__qualname__
+    return [t, f.getErrorMessage(), bool(f.check(ValueError))]
 
 
 class Collector(pb.Referenceable):
@@ -94,6 +112,18 @@ class ShapesRoot(pb.Root):
         util.StringPager(collector, b"x" * size, 100, callback=lambda: d.callback(None))
         return d.addCallback(lambda _: collector.callRemote("summary"))
 
+    def remote_sink(self):
+        raise SinkError("sink full")
+
+    def remote_badValue(self):
+        raise ValueError("bad value")
+
+    def remote_complete(self, failure):
+        return ["received as a value"] + describe_failure(failure)
+
+    def remote_sendFailure(self, ref):
+        return ref.callRemote("complete", pb.CopyableFailure(tfailure.Failure(ValueError("bad"))))
+
     def remote_countPond(self, pond):
         return [type(pond).__name__, len(pond.ducks)]
 
@@ -145,12 +175,42 @@ CASES = [
 def outcome(d):
     """A Deferred of ("answer", value) or ("failure", type, message)."""
     def failed(f):
-        t = f.type
-        if isinstance(t, bytes):
-            t = t.decode()
-        return ("failure", t if isinstance(t, str) else t.__module__ + "." + t.__qualname__,
-                f.getErrorMessage())
+        t, message, _ = describe_failure(f)
+        return ("failure", t, message)
     return d.addCallbacks(lambda v: ("answer", v), failed)
+
+
+class Completer(pb.Referenceable):
+    """What a Buildbot master's command reference does with a failure sent as a value."""
+
+    def remote_complete(self, failure):
+        return ["completed"] + describe_failure(failure)
+
+
+@defer.inlineCallbacks
+def check_failures(roots):
+    """Items 3, 6, 8: failure names both ways; CopyableFailure as a value both ways."""
+    bad = 0
+    checks = [
+        ("sink() traps as SinkError and ValueError", lambda root: root.callRemote("sink")),
+        ("badValue() is a builtins.ValueError", lambda root: root.callRemote("badValue")),
+        ("complete(pb.CopyableFailure(ValueError)) is received as a failure value",
+         lambda root: root.callRemote("complete", pb.CopyableFailure(tfailure.Failure(ValueError("boom"))))),
+        ("sendFailure(ref) sends a CopyableFailure as an argument",
+         lambda root: root.callRemote("sendFailure", Completer())),
+    ]
+    for name, call in checks:
+        results = []
+        for root, look in roots:
+            d = call(root)
+            d.addCallbacks(lambda v: ("answer", v), lambda f: ("failure",) + tuple(describe_failure(f)))
+            results.append((yield d))
+        if results[0] == results[1]:
+            print("ok %s: %r" % (name, results[0]), flush=True)
+        else:
+            bad += 1
+            print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
+    return bad
 
 
 @defer.inlineCallbacks
@@ -174,6 +234,8 @@ def compare(java_port, python_port):
             failures += 1
             print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
     print("%d cases, %d failed" % (len(CASES), failures), flush=True)
+    failures_count = yield check_failures(roots)
+    failures += failures_count
     summaries = []
     for root, look in roots:
         summaries.append((yield outcome(root.callRemote("pageThenSummary", Collector(), 250))))

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.pb.banana.BananaDialect;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.RemotePbException;

@@ -26,7 +26,9 @@ class PythonShapesInteropTest {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void everyParameterShapeAnswersAsPythonDoes() throws Exception {
     try (PbServer server = PbServer.builder().bind("127.0.0.1", 0).root(new ShapesRoot())
-            .jelly(ShapesRoot.registry()).start();
+            .jelly(ShapesRoot.registry())
+            .pythonName(IllegalArgumentException.class, "builtins.ValueError")
+            .start();
         TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py")) {
       TwistedPeer.ClientRun run = TwistedPeer.runClient("fidelity_peer.py", 60, "shapes",
           String.valueOf(server.port()), String.valueOf(python.port()));
@@ -34,6 +36,14 @@ class PythonShapesInteropTest {
       assertEquals(List.of(), run.linesStartingWith("FAIL"), all);
       assertEquals(0, run.exitCode(), all);
       assertTrue(run.lines().contains("39 cases, 0 failed"), all);
+      // items 3 and 6: Python names of Java exceptions; a CopyableFailure as a value both ways
+      for (String check : List.of(
+          "ok sink() traps as SinkError and ValueError: ('failure', 'fidelity_peer.SinkError', 'sink full', True)",
+          "ok badValue() is a builtins.ValueError: ('failure', 'builtins.ValueError', 'bad value', True)",
+          "ok complete(pb.CopyableFailure(ValueError)) is received as a failure value: ('answer', ['received as a value', 'builtins.ValueError', 'boom', True])",
+          "ok sendFailure(ref) sends a CopyableFailure as an argument: ('answer', ['completed', 'builtins.ValueError', 'bad', True])")) {
+        assertTrue(run.lines().contains(check), check + "\n" + all);
+      }
       // item 4: the pager's handle is its own; the method's reference still calls the collector
       assertTrue(run.lines().contains("ok paged into a collector, then called its summary: ('answer', [3, 250, True])"), all);
       // item 2: a Copyable whose state is a list, both ways

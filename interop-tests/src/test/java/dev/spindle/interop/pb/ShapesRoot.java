@@ -1,8 +1,10 @@
 package dev.spindle.interop.pb;
 
+import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.flavors.Default;
 import dev.spindle.pb.flavors.KeywordOnly;
+import dev.spindle.pb.flavors.PythonName;
 import dev.spindle.pb.flavors.Keywords;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.VarArgs;
@@ -90,6 +92,34 @@ public class ShapesRoot implements Root {
     return new StringPager(collector, data, 100).done()
         .thenCompose(v -> collector.callRemote("summary"))
         .whenComplete((v, e) -> collector.release());
+  }
+
+  /** fidelity_peer.py's SinkError(ValueError), named with @PythonName (issue 13, item 3). */
+  @PythonName(value = "fidelity_peer.SinkError", parents = "builtins.ValueError")
+  public static final class SinkError extends RuntimeException {
+    SinkError(String message) {
+      super(message);
+    }
+  }
+
+  public void remote_sink() {
+    throw new SinkError("sink full");
+  }
+
+  /** Goes out as builtins.ValueError: the server maps IllegalArgumentException (item 3). */
+  public void remote_badValue() {
+    throw new IllegalArgumentException("bad value");
+  }
+
+  /** A failure received as a value (item 6). */
+  public List<Object> remote_complete(CopyableFailure failure) {
+    return List.of("received as a value", failure.typeName(), failure.value(), failure.check("builtins.ValueError"));
+  }
+
+  /** A failure sent as an argument (item 6), named by the server's mapping (item 3). */
+  public CompletionStage<Object> remote_sendFailure(RemoteReference ref) {
+    return ref.callRemote("complete", CopyableFailure.of(new IllegalArgumentException("bad")))
+        .whenComplete((v, e) -> ref.release());
   }
 
   public Pond remote_pond(List<Object> ducks) {

@@ -1,5 +1,6 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
@@ -13,6 +14,8 @@ import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.ViewPoint;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.PythonTypes;
+import dev.spindle.pb.jelly.ValueText;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.Jellyable;
@@ -169,6 +172,9 @@ public final class Broker implements FlavorBroker {
   /** WARN lines for calls refused on the peer's input, and for failed calls wanting no answer. */
   private final LogRateLimiter refusedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
   private final LogRateLimiter failedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  /** Behind both: at most 10 such WARN lines per interval across all connections. */
+  private static final SharedLogGate CALL_WARNINGS =
+      new SharedLogGate(10, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
   /** The message being serialized or unserialized (saved and restored around nested ones). */
   private Outgoing outgoing;
@@ -276,9 +282,11 @@ public final class Broker implements FlavorBroker {
     disconnected = true;
     long refusedMore = refusedCalls.takePending();
     long failedMore = failedCalls.takePending();
-    if (refusedMore + failedMore > 0) {
+    long others;
+    if (refusedMore + failedMore > 0 && (others = CALL_WARNINGS.acquire()) >= 0) {
       logger.warn("{}: {} more refused calls and {} more failed calls wanting no answer since the"
-          + " last warning (logged at DEBUG)", this, refusedMore, failedMore);
+          + " last warning (logged at DEBUG){}", this, refusedMore, failedMore,
+          SharedLogGate.droppedText(others));
     }
     String why = cause == null ? "connection lost" : "connection lost: " + cause;
     List<PendingCall> pending = new ArrayList<>(waitingForAnswers.values());
@@ -606,18 +614,20 @@ public final class Broker implements FlavorBroker {
     fatal(t);
     if (refused) {
       logger.debug("{}: refused a call to {}: {}", this, logText(method), t.toString());
-      if (refusedCalls.permit()) {
+      long others;
+      if (refusedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
         long more = refusedCalls.suppressed();
-        logger.warn("{}: refused a call to {} from the peer: {}{}", this, logText(method), t.toString(),
+        logger.warn("{}: refused a call to {} from the peer: {}{}{}", this, logText(method), t.toString(),
             more == 0 ? "" : " (and " + more + " more in the last " + refusedCalls.intervalSeconds()
-                + " s, logged at DEBUG)");
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others));
       }
     } else if (!answerRequired) {
-      if (failedCalls.permit()) {
+      long others;
+      if (failedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
         long more = failedCalls.suppressed();
-        logger.warn("remote method {} (no answer wanted) failed{}", logText(method),
+        logger.warn("remote method {} (no answer wanted) failed{}{}", logText(method),
             more == 0 ? "" : " (and " + more + " more in the last " + failedCalls.intervalSeconds()
-                + " s, logged at DEBUG)", t);
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others), t);
       } else {
         logger.debug("remote method {} (no answer wanted) failed", logText(method), t);
       }
@@ -801,8 +811,12 @@ public final class Broker implements FlavorBroker {
     return call;
   }
 
-  /** What a received error becomes (see {@link RemotePbException}). */
+  /** What a received error becomes: see {@link RemotePbException}, and the builders' {@code remoteException}. */
   private Throwable failureOf(Sexp failure) {
+    return config.pythonNames().read(receivedFailure(failure));
+  }
+
+  private Throwable receivedFailure(Sexp failure) {
     if (failure instanceof Sexp.SList l && l.size() > 0 && l.get(0) instanceof Sexp.Bytes head) {
       String type = head.asLatin1();
       if (!type.equals(Wire.COPYABLE_FAILURE) && !registry.isRegistered(type)) {
@@ -821,8 +835,14 @@ public final class Broker implements FlavorBroker {
     if (value instanceof Throwable t) {
       return t;
     }
-    return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        dev.spindle.pb.jelly.ValueText.repr(value, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
+    if (value instanceof CopyableFailure f) {
+      return f.toException();
+    }
+    // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
+    String registered = value == null ? null : registry.registeredName(value.getClass());
+    String type = registered != null ? registered : "builtins." + PythonTypes.name(value);
+    return new RemotePbException(type,
+        ValueText.repr(value, ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -1049,7 +1069,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private Sexp copyableFailure(Throwable t) {
-    PythonError error = Failures.describe(t, config.translators());
+    PythonError error = Failures.describe(t, config.translators(), config.pythonNames());
     Map<String, Object> state = Failures.state(error, ++failureCount, config.unsafeTracebacks(), t);
     return Sexp.list(Wire.COPYABLE_FAILURE_ATOM, registry.newJellier().jelly(state));
   }
@@ -1285,19 +1305,8 @@ public final class Broker implements FlavorBroker {
       return Long.toString(i.value());
     }
     if (s instanceof Sexp.Bytes b) {
-      StringBuilder sb = new StringBuilder("b'");
-      for (byte c : b.value()) {
-        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
-          sb.append((char) c);
-        } else {
-          sb.append(String.format("\\x%02x", c & 0xff));
-        }
-        if (sb.length() > 60) {
-          sb.append("...");
-          break;
-        }
-      }
-      return sb.append('\'').toString();
+      // Bounded, and without String.format (~100 KB per call) on a path any peer can trigger.
+      return dev.spindle.pb.jelly.ValueText.sexp(b, 64);
     }
     if (s instanceof Sexp.BigInt b) {
       return b.value().toString();

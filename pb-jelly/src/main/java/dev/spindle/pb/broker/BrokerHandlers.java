@@ -1,5 +1,7 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.pb.CopyableFailure;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
@@ -83,13 +85,17 @@ final class BrokerHandlers {
     return c;
   };
 
-  /** {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code RemotePbException}. */
+  /**
+   * {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code CopyableFailure} value (the
+   * broker makes a {@code RemotePbException} of it when it is a call's error).
+   */
   static final UnjellyHandler COPYABLE_FAILURE = (l, u) -> {
     if (l.size() != 2) {
       throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
           + " elements (expected: 2, the type and the state)");
     }
-    return Failures.fromState(u.unjelly(l.get(1)));
+    RemotePbException e = Failures.fromState(u.unjelly(l.get(1)));
+    return CopyableFailure.of(e.typeName(), e.value(), e.parents(), e.remoteTraceback());
   };
 
   /** {@code [typeName, luid, state]}: a new RemoteCache made by {@code factory}. */
