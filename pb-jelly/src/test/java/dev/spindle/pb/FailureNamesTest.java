@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PythonName;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.exceptions.PbProtocolException;
@@ -20,6 +19,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.jelly.InsecureJellyException;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

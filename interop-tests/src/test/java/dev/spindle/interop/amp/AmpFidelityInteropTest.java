@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.command.AmpDateTime;
 import dev.spindle.amp.command.Command;
 import dev.spindle.amp.command.Request;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.interop.testing.TwistedPeer;
+import dev.spindle.testing.LeakChecked;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutionException;
