@@ -14,6 +14,7 @@ import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Root;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -250,4 +250,29 @@ class ReferenceCountingTest {
       assertEquals(0, exported(pair.client), "the server released it");
     }
   }
+
+  @Test
+  void retainedHandlesShareOneDecrefSentWhenTheLastIsReleased() {
+    try (EmbeddedPair pair = new EmbeddedPair(new Objects())) {
+      CompletableFuture<Object> f = pair.root().callRemote("fresh");
+      pair.pump();
+      RemoteReference mine = (RemoteReference) f.join();
+      RemoteReference library = mine.retain();
+      int held = pair.server.connection.broker().exportedCount();
+      library.release();
+      pair.pump();
+      assertEquals(held, pair.server.connection.broker().exportedCount(), "one handle left: no decref");
+      assertTrue(mine.isConnected());
+      assertThrows(DeadReferenceException.class, library::retain);
+      CompletableFuture<Object> ping = mine.callRemote("ping", 1);
+      CompletableFuture<Object> dead = library.callRemote("ping", 1);
+      pair.pump();
+      assertEquals(2, ((List<?>) ping.join()).size());
+      assertInstanceOf(DeadReferenceException.class, assertThrows(CompletionException.class, dead::join).getCause());
+      mine.release();
+      pair.pump();
+      assertEquals(held - 1, pair.server.connection.broker().exportedCount(), "the last handle sent the decref");
+      assertThrows(DeadReferenceException.class, mine::retain);
+    }
+  }
 }

@@ -27,7 +27,7 @@ class AmpBoxCodecPropertyTest {
 
   @Test
   void anySplitOfAGoldenStreamDecodesToTheSameBoxes() {
-    Theories.qt(300)
+    Theories.qt(330)
         .forAll(Gens.lists(Gens.ints(0, 10_000), 1, 12), Gens.lists(Gens.ints(0, 4000), 0, 40))
         .checkAssert(AmpBoxCodecPropertyTest::anySplitOfAGoldenStreamDecodesToTheSameBoxes);
   }
@@ -46,7 +46,7 @@ class AmpBoxCodecPropertyTest {
 
   @Test
   void randomBoxesRoundTripUnderAnyChunking() {
-    Theories.qt(300)
+    Theories.qt(330)
         .forAll(boxes(), Gens.lists(Gens.ints(0, 20_000), 0, 30))
         .checkAssert(AmpBoxCodecPropertyTest::randomBoxesRoundTripUnderAnyChunking);
   }

@@ -1,5 +1,6 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
@@ -14,6 +15,8 @@ import dev.spindle.pb.flavors.ViewPoint;
 import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.PythonTypes;
+import dev.spindle.pb.jelly.ValueText;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.Jellyable;
@@ -28,6 +31,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -140,7 +144,7 @@ public final class Broker implements FlavorBroker {
   private final BrokerConfig config;
   private final JellyRegistry registry;
   private final Transport transport;
-  private final Object attachment;
+  private final ReferenceFactory references;
 
   /** Exported objects by name ({@code root}) and by luid, and by identity to count them again. */
   private final HashMap<String, Local> names = new HashMap<>();
@@ -180,19 +184,19 @@ public final class Broker implements FlavorBroker {
   /**
    * Creates the broker of one connection.
    *
-   * @param attachment the object the layer above associates with this connection (its {@code
-   *     PbConnection}), returned by {@link #attachment()}
+   * @param references makes the objects this connection receives for {@code ["remote", luid]}
+   *     (the layer above's {@code RemoteReference}, bound to its connection)
    */
-  public Broker(BrokerConfig config, Transport transport, Object attachment) {
+  public Broker(BrokerConfig config, Transport transport, ReferenceFactory references) {
     this.config = config;
     this.registry = config.registry();
     this.transport = transport;
-    this.attachment = attachment;
+    this.references = Objects.requireNonNull(references, "references");
   }
 
-  /** The object given to the constructor. */
-  public Object attachment() {
-    return attachment;
+  /** The factory of received references given to the constructor. */
+  ReferenceFactory references() {
+    return references;
   }
 
   /** The configuration. */
@@ -808,8 +812,12 @@ public final class Broker implements FlavorBroker {
     return call;
   }
 
-  /** What a received error becomes (see {@link RemotePbException}). */
+  /** What a received error becomes: see {@link RemotePbException}, and the builders' {@code remoteException}. */
   private Throwable failureOf(Sexp failure) {
+    return config.pythonNames().read(receivedFailure(failure));
+  }
+
+  private Throwable receivedFailure(Sexp failure) {
     if (failure instanceof Sexp.SList l && l.size() > 0 && l.get(0) instanceof Sexp.Bytes head) {
       String type = head.asLatin1();
       if (!type.equals(Wire.COPYABLE_FAILURE) && !registry.isRegistered(type)) {
@@ -828,8 +836,14 @@ public final class Broker implements FlavorBroker {
     if (value instanceof Throwable t) {
       return t;
     }
-    return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        dev.spindle.pb.jelly.ValueText.repr(value, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
+    if (value instanceof CopyableFailure f) {
+      return f.toException();
+    }
+    // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
+    String registered = value == null ? null : registry.registeredName(value.getClass());
+    String type = registered != null ? registered : "builtins." + PythonTypes.name(value);
+    return new RemotePbException(type,
+        ValueText.repr(value, ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -1056,7 +1070,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private Sexp copyableFailure(Throwable t) {
-    PythonError error = Failures.describe(t, config.translators());
+    PythonError error = Failures.describe(t, config.translators(), config.pythonNames());
     Map<String, Object> state = Failures.state(error, ++failureCount, config.unsafeTracebacks(), t);
     return Sexp.list(Wire.COPYABLE_FAILURE_ATOM, registry.newJellier().jelly(state));
   }
@@ -1185,12 +1199,13 @@ public final class Broker implements FlavorBroker {
   }
 
   @Override
-  public boolean isNewCacheable(Cacheable cacheable) {
+  public boolean isNewCacheable(Object cacheable) {
     return !remotelyCachedLuids.containsKey(cacheable);
   }
 
   @Override
-  public Sexp jellyCacheable(Cacheable cacheable, Jellier jellier) {
+  public Sexp jellyCacheable(Object flavor, Jellier jellier) {
+    Cacheable cacheable = (Cacheable) flavor;
     CachedLocal c = remotelyCachedLuids.get(cacheable);
     if (c != null) {
       c.count++;
@@ -1292,19 +1307,8 @@ public final class Broker implements FlavorBroker {
       return Long.toString(i.value());
     }
     if (s instanceof Sexp.Bytes b) {
-      StringBuilder sb = new StringBuilder("b'");
-      for (byte c : b.value()) {
-        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
-          sb.append((char) c);
-        } else {
-          sb.append(String.format("\\x%02x", c & 0xff));
-        }
-        if (sb.length() > 60) {
-          sb.append("...");
-          break;
-        }
-      }
-      return sb.append('\'').toString();
+      // Bounded, and without String.format (~100 KB per call) on a path any peer can trigger.
+      return dev.spindle.pb.jelly.ValueText.sexp(b, 64);
     }
     if (s instanceof Sexp.BigInt b) {
       return b.value().toString();
@@ -1317,7 +1321,8 @@ public final class Broker implements FlavorBroker {
 
   @Override
   public String toString() {
-    return "Broker{" + attachment + "}";
+    return "Broker{" + localObjects.size() + " exported, " + waitingForAnswers.size()
+        + " waiting for answers}";
   }
 
   /** One outgoing message's serialization; its registrations are undone if it is not sent. */

@@ -31,15 +31,15 @@ public final class BrokerConfig {
   private final int maxPeerOutstandingCalls;
   private final boolean unsafeTracebacks;
   private final List<FailureTranslator> translators;
+  private final PythonNames pythonNames;
 
   private BrokerConfig(Builder b) {
-    Objects.requireNonNull(b.references, "references (the ReferenceFactory)");
     if (b.maxBrokerRefs < 0) {
       throw new IllegalArgumentException("maxBrokerRefs: " + b.maxBrokerRefs + " (expected: >= 0)");
     }
     JellyRegistry user = b.jelly != null ? b.jelly : JellyRegistry.builder().build();
     JellyRegistry.Builder r = user.toBuilder()
-        .handler(Wire.REMOTE, BrokerHandlers.remote(b.references))
+        .handler(Wire.REMOTE, BrokerHandlers.REMOTE)
         .handler(Wire.LOCAL, BrokerHandlers.LOCAL)
         .handler(Wire.CACHED, BrokerHandlers.CACHED)
         .handler(Wire.LCACHE, BrokerHandlers.LCACHE)
@@ -63,6 +63,7 @@ public final class BrokerConfig {
     this.maxPeerOutstandingCalls = b.maxPeerOutstandingCalls;
     this.unsafeTracebacks = b.unsafeTracebacks;
     this.translators = List.copyOf(b.translators);
+    this.pythonNames = b.pythonNames;
   }
 
   /** Returns a builder with Twisted's defaults. */
@@ -99,6 +100,10 @@ public final class BrokerConfig {
     return translators;
   }
 
+  PythonNames pythonNames() {
+    return pythonNames;
+  }
+
   /** Builds a {@link BrokerConfig}. Not thread-safe. */
   public static final class Builder {
     private JellyRegistry jelly;
@@ -108,9 +113,15 @@ public final class BrokerConfig {
     private int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
     private boolean unsafeTracebacks;
     private final List<FailureTranslator> translators = new ArrayList<>();
-    private ReferenceFactory references;
+    private PythonNames pythonNames = PythonNames.NONE;
 
     private Builder() {}
+
+    /** The Python names of Java exception classes, and the readers of received Python types. */
+    public Builder pythonNames(PythonNames pythonNames) {
+      this.pythonNames = Objects.requireNonNull(pythonNames, "pythonNames");
+      return this;
+    }
 
     /** The application's registry (copy classes, allow-list); default: {@code globalSecurity}. */
     public Builder jelly(JellyRegistry jelly) {
@@ -162,12 +173,6 @@ public final class BrokerConfig {
     /** Adds a translator consulted, in order, before the default exception mapping. */
     public Builder failureTranslator(FailureTranslator translator) {
       translators.add(Objects.requireNonNull(translator, "translator"));
-      return this;
-    }
-
-    /** Makes the objects received for {@code ["remote", luid]}. Required. */
-    public Builder references(ReferenceFactory references) {
-      this.references = Objects.requireNonNull(references, "references");
       return this;
     }
 

@@ -6,11 +6,13 @@ import dev.spindle.pb.flavors.internal.RemoteCacheLink;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyException;
 import dev.spindle.pb.jelly.Jellyable;
+import dev.spindle.pb.jelly.PythonTypes;
 import java.util.Map;
 
 /**
  * This side's copy of a peer's {@link Cacheable}. Subclass it, give the constructor no arguments,
- * read the state in {@link #setCopyableState}, and write {@code observe_<name>} (or {@link Remote}
+ * read the state in {@link #setCopyableState(Object)} (any state) or {@link
+ * #setCopyableState(Map)} (a dictionary), and write {@code observe_<name>} (or {@link Remote}
  * annotated) methods for the owner's updates; register the subclass under the peer's type name
  * with {@code remoteCache(typeName, MyCache::new)} on the client or server builder. Twisted
  * equivalent: {@code pb.RemoteCache}.
@@ -52,7 +54,7 @@ public abstract class RemoteCache implements Jellyable {
       }
 
       @Override
-      public void setState(RemoteCache cache, Map<String, Object> state) {
+      public void setState(RemoteCache cache, Object state) {
         cache.setCopyableState(state);
       }
     });
@@ -64,10 +66,32 @@ public abstract class RemoteCache implements Jellyable {
   protected RemoteCache() {}
 
   /**
-   * Receives the state the owner sent ({@code getStateToCacheAndObserveFor}): attribute names,
-   * with Python byte-string keys already decoded. Called once, before the instance is returned.
+   * Receives the state the owner sent ({@code getStateToCacheAndObserveFor}), whatever its Jelly
+   * type: a dictionary, a list (Twisted's duck pond howto sends {@code self.ducks}), a string...
+   * Called once, before the instance is returned. Override this one to take any state, as a
+   * Twisted {@code setCopyableState} does:
+   *
+   * <pre>{@code
+   * protected void setCopyableState(Object state) { ducks = new ArrayList<>((List<?>) state); }
+   * }</pre>
+   *
+   * <p>The default does what Twisted's default ({@code self.__dict__ = state}) accepts: a
+   * dictionary, handed to {@link #setCopyableState(Map)} with bytes keys decoded; anything else
+   * is refused with Python's {@code TypeError} text.
    */
-  protected abstract void setCopyableState(Map<String, Object> state);
+  protected void setCopyableState(Object state) {
+    setCopyableState(PythonTypes.attributes(state));
+  }
+
+  /**
+   * Receives a dictionary state as attribute names, Python byte-string keys already decoded
+   * (called by the default {@link #setCopyableState(Object)}). Override one of the two; the
+   * default refuses, naming this class.
+   */
+  protected void setCopyableState(Map<String, Object> state) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " overrides neither setCopyableState(Object) nor setCopyableState(Map)");
+  }
 
   /**
    * Gives back one copy received from the peer, sending one {@code decache}; once every copy is

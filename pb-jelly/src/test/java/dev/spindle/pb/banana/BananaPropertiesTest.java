@@ -40,7 +40,7 @@ class BananaPropertiesTest {
 
   @Test
   void roundTripsInBothDialects() {
-    Theories.qt(500).forAll(sexps()).checkAssert(BananaPropertiesTest::roundTripsInBothDialects);
+    Theories.qt(620).forAll(sexps()).checkAssert(BananaPropertiesTest::roundTripsInBothDialects);
   }
 
   static void roundTripsInBothDialects(Sexp sexp) {
@@ -56,7 +56,7 @@ class BananaPropertiesTest {
 
   @Test
   void decodesTheSameUnderAnySplit() {
-    Theories.qt(300)
+    Theories.qt(330)
         .forAll(Gens.lists(sexps(), 1, 4), Gens.lists(Gens.ints(0, 10_000), 0, 12), dialects())
         .checkAssert(BananaPropertiesTest::decodesTheSameUnderAnySplit);
   }
@@ -85,7 +85,7 @@ class BananaPropertiesTest {
    */
   @Test
   void junkYieldsOnlyBananaErrorsAndAllocatesLittle() {
-    Theories.qt(2000)
+    Theories.qt(2100)
         .forAll(junk(), Gens.lists(Gens.ints(0, 400), 0, 8), dialects(), Gens.ints(1, 12))
         .checkAssert(BananaPropertiesTest::junkYieldsOnlyBananaErrorsAndAllocatesLittle);
   }

@@ -3,6 +3,7 @@ package dev.spindle.pb.util;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
@@ -154,7 +155,10 @@ class PagingTcpTest {
       StringPager pager = new StringPager(collector, Sources.data(300_000)); // on the test thread
       await(pager.done());
       assertEquals(37, pager.pagesSent());
-      assertFalse(collector.isConnected(), "the pager released the collector");
+      assertFalse(pager.collector().isConnected(), "the pager released its own handle");
+      assertTrue(collector.isConnected(), "not the caller's: it still calls the collector");
+      assertNull(await(collector.callRemote("endedPaging")), "answered: the collector is still held");
+      collector.release();
       List<Object> pages = await(source.collector.pages());
       assertArrayEquals(Sources.data(300_000), concat(pages));
       PbConnection serverSide = await(accepted);

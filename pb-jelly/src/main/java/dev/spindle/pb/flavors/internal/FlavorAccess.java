@@ -17,8 +17,8 @@ public final class FlavorAccess {
     /** The link of {@code cache}, or null if it was never received. */
     RemoteCacheLink link(RemoteCache cache);
 
-    /** Calls the cache's {@code setCopyableState}. */
-    void setState(RemoteCache cache, java.util.Map<String, Object> state);
+    /** Calls the cache's {@code setCopyableState(Object)} with the state as received. */
+    void setState(RemoteCache cache, Object state);
   }
 
   private static volatile RemoteCacheAccess remoteCacheAccess;
