@@ -1,6 +1,9 @@
 package dev.spindle.amp;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpTimeoutException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.TooManyCallsException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;

@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
+import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.AmpChannelHandler;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.testing.LeakChecked;

@@ -3,6 +3,7 @@ package dev.spindle.pb;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Failures;
 import dev.spindle.pb.broker.PythonError;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.Jellyable;
 import java.util.List;

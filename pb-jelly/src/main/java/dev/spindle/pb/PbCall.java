@@ -1,6 +1,7 @@
 package dev.spindle.pb;
 
 import dev.spindle.pb.broker.Broker;
+import dev.spindle.pb.exceptions.PbTimeoutException;
 import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

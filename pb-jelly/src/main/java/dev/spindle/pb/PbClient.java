@@ -2,6 +2,8 @@ package dev.spindle.pb;
 
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbTlsHandshakeException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -3,13 +3,19 @@ package dev.spindle.pb;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.broker.BrokerConfig;
 import dev.spindle.pb.broker.PythonNames;
+import dev.spindle.pb.exceptions.PbBackpressureException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbTimeoutException;
+import dev.spindle.pb.exceptions.PbTlsHandshakeException;
+import dev.spindle.pb.exceptions.PbTooManyCallsException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.LoginFailures;
 import io.netty.channel.EventLoopGroup;
-import java.time.Duration;
-import io.netty.handler.ssl.SslContext;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -309,8 +315,7 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
         .maxPeerOutstandingCalls(maxPeerOutstandingCalls)
         .unsafeTracebacks(unsafeTracebacks)
         .failureTranslator(LoginFailures.TRANSLATOR)
-        .pythonNames(pythonNames.build())
-        .references(RemoteReference::received);
+        .pythonNames(pythonNames.build());
     if (jelly != null) {
       b.jelly(jelly);
     }

@@ -1,5 +1,7 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbTimeoutException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;

@@ -1,10 +1,13 @@
 package dev.spindle.pb;
 
 import dev.spindle.cred.Portal;
+import dev.spindle.cred.throttle.LoginThrottle;
 import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.broker.Methods;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.login.PortalRoot;
 import io.netty.bootstrap.ServerBootstrap;
@@ -55,15 +58,27 @@ public final class PbServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(PbServer.class);
   private static final long CLOSE_WAIT_SECONDS = 10;
 
+  /**
+   * Failed logins per client IP address answered without delay by the default throttle of {@link
+   * Builder#portal(Portal)}: 5 (within 15 minutes, a success resetting the count).
+   */
+  public static final int DEFAULT_FREE_LOGIN_FAILURES = 5;
+
   private final Channel serverChannel;
   private final ChannelGroup connections;
   private final EventLoopGroup ownedGroup;
+  private final LoginThrottle ownedThrottle;
   private CompletableFuture<Void> closing; // guarded by this
 
-  private PbServer(Channel serverChannel, ChannelGroup connections, EventLoopGroup ownedGroup) {
+  private PbServer(
+      Channel serverChannel,
+      ChannelGroup connections,
+      EventLoopGroup ownedGroup,
+      LoginThrottle ownedThrottle) {
     this.serverChannel = serverChannel;
     this.connections = connections;
     this.ownedGroup = ownedGroup;
+    this.ownedThrottle = ownedThrottle;
   }
 
   /** Returns a new builder. */
@@ -116,6 +131,9 @@ public final class PbServer implements AutoCloseable {
           return PbSetup.closeAll(accepted);
         })
         .whenComplete((v, t) -> {
+          if (ownedThrottle != null) {
+            ownedThrottle.close();
+          }
           if (ownedGroup == null) {
             done.complete(null);
           } else {
@@ -135,6 +153,10 @@ public final class PbServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private Object root;
+    /** Set by {@link #portal(Portal)}: throttled at {@link #start()} unless turned off. */
+    private Portal portal;
+    private LoginThrottle loginThrottle;
+    private boolean throttleLogins = true;
 
     private Builder() {}
 
@@ -154,6 +176,7 @@ public final class PbServer implements AutoCloseable {
       }
       Methods.check(root.getClass(), Kind.REMOTE);
       this.root = root;
+      this.portal = null;
       return this;
     }
 
@@ -163,14 +186,41 @@ public final class PbServer implements AutoCloseable {
      * dev.spindle.pb.login.Perspective} avatar: same as {@code root(PortalRoot.of(portal))}. See
      * {@link PortalRoot} for the wire, logout and failures. Twisted: {@code
      * PBServerFactory(portal)}.
+     *
+     * <p><b>Throttled by default</b>: the server wraps the portal in a {@link ThrottledPortal}
+     * keyed by the client's IP address, with {@link #DEFAULT_FREE_LOGIN_FAILURES} failures
+     * answered at once, then delays of 1 s, 2 s, 4 s ... up to 1 min (the {@link LoginThrottle}
+     * defaults), forgotten after a success or 15 min without failures; the server closes that
+     * throttle when it closes. Configure it with {@link #loginThrottle(LoginThrottle)}; turn it
+     * off with {@link #throttleLogins(boolean) throttleLogins(false)}.
      */
     public Builder portal(Portal portal) {
-      return root(PortalRoot.of(portal));
+      root(PortalRoot.of(portal));
+      this.portal = portal;
+      return this;
     }
 
     /**
-     * As {@link #portal(Portal)}, with attempts throttled per client IP address: repeated
-     * failures from one address are answered later and later.
+     * The throttle for the logins of {@link #portal(Portal)} instead of the default one; owned by
+     * the caller (not closed with the server), so it may be shared by several servers.
+     */
+    public Builder loginThrottle(LoginThrottle throttle) {
+      this.loginThrottle = Objects.requireNonNull(throttle, "throttle");
+      return this;
+    }
+
+    /**
+     * Whether the logins of {@link #portal(Portal)} are throttled (default true). With false,
+     * every failed login is answered at once: only for tests or a portal that throttles itself.
+     */
+    public Builder throttleLogins(boolean throttle) {
+      this.throttleLogins = throttle;
+      return this;
+    }
+
+    /**
+     * As {@link #portal(Portal)}, with attempts throttled per client IP address by {@code
+     * portal}'s own throttle: repeated failures from one address are answered later and later.
      */
     public Builder portal(ThrottledPortal portal) {
       return root(PortalRoot.of(portal));
@@ -193,7 +243,17 @@ public final class PbServer implements AutoCloseable {
      */
     public PbServer start() {
       checkTlsRole(true);
-      PbSetup setup = new PbSetup(this, BananaRole.SERVER, root);
+      Object published = root;
+      LoginThrottle ownedThrottle = null;
+      if (portal != null && throttleLogins) {
+        LoginThrottle throttle = loginThrottle;
+        if (throttle == null) {
+          throttle = ownedThrottle =
+              LoginThrottle.builder().freeAttempts(DEFAULT_FREE_LOGIN_FAILURES).build();
+        }
+        published = PortalRoot.of(new ThrottledPortal(portal, throttle));
+      }
+      PbSetup setup = new PbSetup(this, BananaRole.SERVER, published);
       EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
       EventLoopGroup g = group != null ? group : owned;
       ChannelGroup connections = new DefaultChannelGroup("pb-server", GlobalEventExecutor.INSTANCE, true);
@@ -206,9 +266,12 @@ public final class PbServer implements AutoCloseable {
         if (owned != null) {
           owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         }
+        if (ownedThrottle != null) {
+          ownedThrottle.close();
+        }
         throw new PbException("cannot listen on " + host + ":" + port + ": " + bound.cause(), bound.cause());
       }
-      return new PbServer(bound.channel(), connections, owned);
+      return new PbServer(bound.channel(), connections, owned, ownedThrottle);
     }
   }
 }

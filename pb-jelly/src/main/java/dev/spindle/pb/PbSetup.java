@@ -94,7 +94,8 @@ final class PbSetup {
     BrokerChannelHandler handler = new BrokerChannelHandler(limits);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
-    Broker broker = new Broker(config, handler, connection);
+    Broker broker = new Broker(config, handler,
+        (b, luid, perspective) -> RemoteReference.received(connection, b, luid, perspective));
     connection.setBroker(broker);
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);

@@ -3,6 +3,13 @@ package dev.spindle.pb;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.Conversions;
+import dev.spindle.pb.exceptions.DeadReferenceException;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.PbBackpressureException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbTimeoutException;
+import dev.spindle.pb.exceptions.PbTooManyCallsException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyException;
@@ -151,8 +158,8 @@ public final class RemoteReference implements Jellyable {
   }
 
   /** Makes the reference for a received {@code ["remote", luid]}; on the event loop. */
-  static RemoteReference received(Broker broker, Object luid, Object perspective) {
-    PbConnection connection = (PbConnection) broker.attachment();
+  static RemoteReference received(
+      PbConnection connection, Broker broker, Object luid, Object perspective) {
     RemoteReference ref = new RemoteReference(connection, luid, perspective, true);
     broker.onUnjellyFailure(ref::release);
     return ref;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PythonName;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.JellyRegistry;

@@ -59,7 +59,7 @@ public final class AmpDateTime implements Comparable<AmpDateTime> {
   /**
    * Reads Twisted's text, as a received AMP {@code DateTime} is read.
    *
-   * @throws dev.spindle.amp.AmpArgumentException with Python's message if Twisted would refuse it
+   * @throws dev.spindle.amp.exceptions.AmpArgumentException with Python's message if Twisted would refuse it
    */
   public static AmpDateTime parse(CharSequence text) {
     return DateTimeText.parseAny(text.toString().getBytes(StandardCharsets.UTF_8));

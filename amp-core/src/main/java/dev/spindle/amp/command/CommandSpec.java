@@ -1,15 +1,15 @@
 package dev.spindle.amp.command;
 
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 
 /**
  * Everything the dispatcher needs to send and answer one command type: its wire name, how its
  * arguments and response map to boxes, and how its declared errors map to codes.
  *
  * <p>The {@code spindle-codegen} processor generates one per {@link Command} as {@code
- * <Command>_AmpSerializer.INSTANCE}; {@link CommandSpecs#of} finds it. Implementations are
- * immutable and thread-safe.
+ * <Command>_AmpSerializer.INSTANCE}; {@link dev.spindle.amp.runtime.CommandSpecs#of} finds it.
+ * Implementations are immutable and thread-safe.
  *
  * @param <C> the command record
  * @param <R> the response record, or {@link Void}

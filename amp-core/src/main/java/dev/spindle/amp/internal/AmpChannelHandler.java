@@ -1,11 +1,11 @@
 package dev.spindle.amp.internal;
 
-import dev.spindle.amp.ConnectionLostException;
-import dev.spindle.amp.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.dispatch.BoxDispatcher;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -100,6 +100,13 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
   private AmpBox afterWriteBox;
   private Runnable afterWriteAction;
 
+  /** The channel (with its addresses), for log lines. */
+  @Override
+  public String toString() {
+    Channel ch = channel;
+    return ch == null ? "AMP connection (not attached)" : ch.toString();
+  }
+
   /** Sets the receiver; must be called before the handler is added to a pipeline. */
   public void setReceiver(BoxReceiver receiver) {
     this.receiver = receiver;
@@ -157,6 +164,9 @@ public final class AmpChannelHandler extends ChannelInboundHandlerAdapter implem
       receiver.ampBoxReceived((AmpBox) msg);
     } catch (Throwable t) {
       closeWithCause(t);
+      if (t instanceof VirtualMachineError e) {
+        throw e; // closed first; not swallowed
+      }
     }
   }
 

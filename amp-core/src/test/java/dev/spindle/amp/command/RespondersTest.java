@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.locator.PeerInputException;
+import dev.spindle.amp.runtime.BoxCodecs;
+import dev.spindle.amp.runtime.Responders;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +86,8 @@ class RespondersTest {
   void badArgumentIsNeverMappedToADeclaredError() {
     AmpBox request = new AmpBox().putString("n", "notanint");
     Throwable t = failure(Responders.respondVoid(SPEC, request, c -> {}));
-    assertInstanceOf(AmpArgumentException.class, t);
+    assertInstanceOf(PeerInputException.class, t);
+    assertInstanceOf(AmpArgumentException.class, t.getCause());
   }
 
   @Test

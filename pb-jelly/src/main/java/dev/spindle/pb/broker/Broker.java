@@ -1,13 +1,13 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.DeadReferenceException;
-import dev.spindle.pb.PbConnectionLostException;
-import dev.spindle.pb.PbProtocolException;
-import dev.spindle.pb.PbTooManyCallsException;
 import dev.spindle.pb.CopyableFailure;
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.DeadReferenceException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.pb.exceptions.PbTooManyCallsException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.flavors.RemoteCache;
@@ -16,6 +16,7 @@ import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.PythonTypes;
+import dev.spindle.pb.jelly.ValueText;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.Jellyable;
@@ -30,9 +31,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Broker implements FlavorBroker {
   private static final Logger logger = LoggerFactory.getLogger(Broker.class);
+  /** At most one WARN per this many seconds per connection for calls the peer can fail at will. */
+  static final long LOG_INTERVAL_SECONDS = 10;
 
   /** How the broker reaches its connection. Implemented by the channel handler. */
   public interface Transport {
@@ -139,7 +144,7 @@ public final class Broker implements FlavorBroker {
   private final BrokerConfig config;
   private final JellyRegistry registry;
   private final Transport transport;
-  private final Object attachment;
+  private final ReferenceFactory references;
 
   /** Exported objects by name ({@code root}) and by luid, and by identity to count them again. */
   private final HashMap<String, Local> names = new HashMap<>();
@@ -165,6 +170,12 @@ public final class Broker implements FlavorBroker {
   private PbProtocolException goodbye;
   private boolean disconnected;
   private long failureCount;
+  /** WARN lines for calls refused on the peer's input, and for failed calls wanting no answer. */
+  private final LogRateLimiter refusedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  private final LogRateLimiter failedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  /** Behind both: at most 10 such WARN lines per interval across all connections. */
+  private static final SharedLogGate CALL_WARNINGS =
+      new SharedLogGate(10, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
   /** The message being serialized or unserialized (saved and restored around nested ones). */
   private Outgoing outgoing;
@@ -173,19 +184,19 @@ public final class Broker implements FlavorBroker {
   /**
    * Creates the broker of one connection.
    *
-   * @param attachment the object the layer above associates with this connection (its {@code
-   *     PbConnection}), returned by {@link #attachment()}
+   * @param references makes the objects this connection receives for {@code ["remote", luid]}
+   *     (the layer above's {@code RemoteReference}, bound to its connection)
    */
-  public Broker(BrokerConfig config, Transport transport, Object attachment) {
+  public Broker(BrokerConfig config, Transport transport, ReferenceFactory references) {
     this.config = config;
     this.registry = config.registry();
     this.transport = transport;
-    this.attachment = attachment;
+    this.references = Objects.requireNonNull(references, "references");
   }
 
-  /** The object given to the constructor. */
-  public Object attachment() {
-    return attachment;
+  /** The factory of received references given to the constructor. */
+  ReferenceFactory references() {
+    return references;
   }
 
   /** The configuration. */
@@ -270,6 +281,14 @@ public final class Broker implements FlavorBroker {
       return;
     }
     disconnected = true;
+    long refusedMore = refusedCalls.takePending();
+    long failedMore = failedCalls.takePending();
+    long others;
+    if (refusedMore + failedMore > 0 && (others = CALL_WARNINGS.acquire()) >= 0) {
+      logger.warn("{}: {} more refused calls and {} more failed calls wanting no answer since the"
+          + " last warning (logged at DEBUG){}", this, refusedMore, failedMore,
+          SharedLogGate.droppedText(others));
+    }
     String why = cause == null ? "connection lost" : "connection lost: " + cause;
     List<PendingCall> pending = new ArrayList<>(waitingForAnswers.values());
     waitingForAnswers.clear();
@@ -420,7 +439,7 @@ public final class Broker implements FlavorBroker {
       throw new PbProtocolException("Non-list expression received.");
     }
     if (l.size() == 0 || !(l.get(0) instanceof Sexp.Bytes head)) {
-      throw new PbProtocolException("message kind: " + (l.size() == 0 ? "an empty list" : l.get(0))
+      throw new PbProtocolException("message kind: " + (l.size() == 0 ? "an empty list" : show(l.get(0)))
           + " (expected: a list headed by a byte string)");
     }
     String kind = head.asLatin1();
@@ -488,6 +507,7 @@ public final class Broker implements FlavorBroker {
     Object perspective;
     Kind kind;
     RemoteMethod m;
+    Object[] bound;
     Object result;
     Incoming in = new Incoming();
     try {
@@ -508,7 +528,7 @@ public final class Broker implements FlavorBroker {
         perspective = lob.perspective;
         kind = lob.kind;
       }
-      Object[] bound;
+      boolean handedOver = false;
       try {
         // Arguments first, as Twisted's remoteMessageReceived: references in a call to an unknown
         // method are made, then given back (Python's GC sends their decrefs).
@@ -523,20 +543,38 @@ public final class Broker implements FlavorBroker {
           throw new PbError("Too many outstanding calls: " + answersOwed + " (expected: fewer than "
               + config.maxPeerOutstandingCalls() + ")");
         }
-      } catch (RuntimeException e) {
-        in.rollback(); // the method never saw the references: give them back, as Python's GC would
-        throw e;
+        handedOver = true;
+      } finally {
+        if (!handedOver) {
+          in.rollback(); // the method never saw the references: give them back, as Python's GC would
+        }
       }
+    } catch (Throwable t) {
+      failed(requestId, answerRequired, method, t, true);
+      return;
+    }
+    try {
       result = m.call(target, bound);
     } catch (Throwable t) {
-      failed(requestId, answerRequired, method, t);
+      failed(requestId, answerRequired, method, t, false);
       return;
     }
     if (!answerRequired) {
       if (result instanceof CompletionStage<?> stage) {
         stage.whenComplete((v, e) -> {
           if (e != null) {
-            logger.warn("remote method {} (no answer wanted) failed", method, unwrap(e));
+            transport.execute(new Task() {
+              @Override
+              public void run() {
+                failed(requestId, false, method, unwrap(e), false);
+              }
+
+              @Override
+              public void fail(Throwable cause) {
+                logger.debug("remote method {} (no answer wanted) failed after the connection closed",
+                    logText(method), unwrap(e));
+              }
+            });
           }
         });
       }
@@ -564,17 +602,60 @@ public final class Broker implements FlavorBroker {
     }
   }
 
-  private void failed(Sexp requestId, boolean answerRequired, String method, Throwable t) {
-    if (!answerRequired) {
-      logger.warn("remote method {} (no answer wanted) failed", method, t);
-      return;
-    }
-    if (t instanceof PbError || t instanceof TwistedException) {
-      logger.debug("remote method {} failed; the peer receives {}", method, t.toString());
+  /**
+   * A call failed: on the peer's input ({@code refused}: its arguments, its target, its method
+   * name) or in the method itself. A {@link VirtualMachineError} is never the peer's to see: the
+   * connection closes and it is rethrown. The peer gets the error if it wants an answer. Logging
+   * is bounded, since the peer can fail calls at will: a refused call is DEBUG, plus one WARN
+   * per {@link #LOG_INTERVAL_SECONDS} counting the others; a method's own exception with no
+   * answer to carry it is WARN with its stack trace, limited the same way (the rest at DEBUG).
+   */
+  private void failed(Sexp requestId, boolean answerRequired, String method, Throwable t,
+      boolean refused) {
+    fatal(t);
+    if (refused) {
+      logger.debug("{}: refused a call to {}: {}", this, logText(method), t.toString());
+      long others;
+      if (refusedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
+        long more = refusedCalls.suppressed();
+        logger.warn("{}: refused a call to {} from the peer: {}{}{}", this, logText(method), t.toString(),
+            more == 0 ? "" : " (and " + more + " more in the last " + refusedCalls.intervalSeconds()
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others));
+      }
+    } else if (!answerRequired) {
+      long others;
+      if (failedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
+        long more = failedCalls.suppressed();
+        logger.warn("remote method {} (no answer wanted) failed{}{}", logText(method),
+            more == 0 ? "" : " (and " + more + " more in the last " + failedCalls.intervalSeconds()
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others), t);
+      } else {
+        logger.debug("remote method {} (no answer wanted) failed", logText(method), t);
+      }
+    } else if (t instanceof PbError || t instanceof TwistedException) {
+      logger.debug("remote method {} failed; the peer receives {}", logText(method), t.toString());
     } else {
-      logger.debug("remote method {} failed; the peer receives it", method, t);
+      logger.debug("remote method {} failed; the peer receives it", logText(method), t);
     }
-    sendError(requestId, t);
+    if (answerRequired) {
+      sendError(requestId, t);
+    }
+  }
+
+  /**
+   * Closes the connection and rethrows {@code t} if it is a {@link VirtualMachineError}
+   * (out of memory, stack overflow): never described to the peer, never swallowed.
+   */
+  private void fatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      transport.close(e);
+      throw e;
+    }
+  }
+
+  /** A method name from the peer, bounded for a log line. */
+  private static String logText(String method) {
+    return method.length() <= 80 ? method : method.substring(0, 77) + "...";
   }
 
   private static Throwable unwrap(Throwable e) {
@@ -761,7 +842,8 @@ public final class Broker implements FlavorBroker {
     // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
     String registered = value == null ? null : registry.registeredName(value.getClass());
     String type = registered != null ? registered : "builtins." + PythonTypes.name(value);
-    return new RemotePbException(type, String.valueOf(value == null ? "None" : value), List.of(), null);
+    return new RemotePbException(type,
+        ValueText.repr(value, ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -956,6 +1038,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private void sendError(Sexp requestId, Throwable t) {
+    fatal(t);
     Outgoing out = new Outgoing(null);
     Sexp failure = null;
     if (t instanceof Jellyable || allowedClass(t)) {
@@ -1116,12 +1199,13 @@ public final class Broker implements FlavorBroker {
   }
 
   @Override
-  public boolean isNewCacheable(Cacheable cacheable) {
+  public boolean isNewCacheable(Object cacheable) {
     return !remotelyCachedLuids.containsKey(cacheable);
   }
 
   @Override
-  public Sexp jellyCacheable(Cacheable cacheable, Jellier jellier) {
+  public Sexp jellyCacheable(Object flavor, Jellier jellier) {
+    Cacheable cacheable = (Cacheable) flavor;
     CachedLocal c = remotelyCachedLuids.get(cacheable);
     if (c != null) {
       c.count++;
@@ -1223,19 +1307,8 @@ public final class Broker implements FlavorBroker {
       return Long.toString(i.value());
     }
     if (s instanceof Sexp.Bytes b) {
-      StringBuilder sb = new StringBuilder("b'");
-      for (byte c : b.value()) {
-        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
-          sb.append((char) c);
-        } else {
-          sb.append(String.format("\\x%02x", c & 0xff));
-        }
-        if (sb.length() > 60) {
-          sb.append("...");
-          break;
-        }
-      }
-      return sb.append('\'').toString();
+      // Bounded, and without String.format (~100 KB per call) on a path any peer can trigger.
+      return dev.spindle.pb.jelly.ValueText.sexp(b, 64);
     }
     if (s instanceof Sexp.BigInt b) {
       return b.value().toString();
@@ -1248,7 +1321,8 @@ public final class Broker implements FlavorBroker {
 
   @Override
   public String toString() {
-    return "Broker{" + attachment + "}";
+    return "Broker{" + localObjects.size() + " exported, " + waitingForAnswers.size()
+        + " waiting for answers}";
   }
 
   /** One outgoing message's serialization; its registrations are undone if it is not sent. */

@@ -1,13 +1,13 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbConnectionLostException;
-import dev.spindle.pb.PbProtocolException;
 import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.banana.BananaDialectSelected;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.BananaException;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -78,6 +78,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private State state = State.NEW;
   private BananaDialect dialect;
   private boolean reading;
+  private boolean fatalLogged;
   private boolean draining;
   private boolean flushPending;
   private boolean flushScheduled;
@@ -154,6 +155,7 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
       broker.received((Sexp) msg);
     } catch (Throwable t) {
       closeWithCause(t);
+      rethrowIfFatal(t);
     }
   }
 
@@ -420,6 +422,22 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
             });
   }
 
+  /**
+   * A {@link VirtualMachineError} (out of memory, stack overflow) while serving this connection:
+   * the connection is closed (done by the caller), the error logged once at ERROR and rethrown,
+   * so that Netty's own handling sees it (the pipeline's {@code exceptionCaught}, the event
+   * loop's task guard) and the event loop goes on serving the other connections.
+   */
+  private void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      if (!fatalLogged) {
+        fatalLogged = true;
+        logger.error("{} pb: {} while serving this connection; closed it", channel, e.toString(), e);
+      }
+      throw e;
+    }
+  }
+
   private void closeWithCause(Throwable cause) {
     open = false;
     if (cause != null && closeCause == null && state != State.CLOSED) {
@@ -439,6 +457,10 @@ public final class BrokerChannelHandler extends ChannelInboundHandlerAdapter imp
   private void run(Broker.Task task) {
     try {
       task.run();
+    } catch (VirtualMachineError e) {
+      closeWithCause(e);
+      task.fail(e);
+      rethrowIfFatal(e);
     } catch (Throwable t) {
       logger.warn("{} pb: a task failed", channel, t);
       task.fail(t);

@@ -1,8 +1,8 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbArgumentException;
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.banana.BananaException;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.InsecureJellyException;
@@ -171,15 +171,17 @@ public final class Failures {
   /** The failure a received {@code CopyableFailure} state describes. */
   public static RemotePbException fromState(Object stateValue) {
     if (!(stateValue instanceof Map<?, ?> state)) {
-      return new RemotePbException(Wire.COPYABLE_FAILURE, String.valueOf(stateValue), List.of(), null);
+      return new RemotePbException(Wire.COPYABLE_FAILURE, dev.spindle.pb.jelly.ValueText.repr(stateValue, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
     }
     String type = string(get(state, "type"));
     String value = string(get(state, "value"));
     Object tb = get(state, "traceback");
     List<String> parents = new ArrayList<>();
     if (get(state, "parents") instanceof Iterable<?> ps) {
+      // One text per distinct object: a list of references to one large value costs no copies.
+      java.util.IdentityHashMap<Object, String> texts = new java.util.IdentityHashMap<>();
       for (Object p : ps) {
-        parents.add(string(p));
+        parents.add(p == null ? null : texts.computeIfAbsent(p, Failures::string));
       }
     }
     return new RemotePbException(type == null ? "builtins.Exception" : type, value == null ? "" : value,
@@ -198,7 +200,7 @@ public final class Failures {
     if (o instanceof ByteString b) {
       return b.utf8();
     }
-    return o.toString();
+    return o instanceof String s ? s : dev.spindle.pb.jelly.ValueText.repr(o, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET);
   }
 
   private static String stackTrace(Throwable t) {

@@ -1,6 +1,6 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.RemotePbException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PythonName;
 import java.util.ArrayList;
 import java.util.Collections;

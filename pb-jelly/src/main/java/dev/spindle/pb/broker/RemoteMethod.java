@@ -1,6 +1,6 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbArgumentException;
+import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.flavors.Default;
 import dev.spindle.pb.flavors.KeywordOnly;
 import dev.spindle.pb.flavors.Keywords;

@@ -89,7 +89,7 @@ final class InstanceType<T> {
       setState.accept(type.cast(instance), given);
     } catch (RuntimeException e) {
       throw new MalformedJellyException(name + ": the state setter of " + type.getName()
-          + " refused the state " + InstanceType.describe(given) + ": " + e, e);
+          + " refused the state " + ValueText.repr(given, ValueText.MESSAGE_BUDGET) + ": " + e, e);
     }
     return instance;
   }
@@ -127,13 +127,6 @@ final class InstanceType<T> {
   }
 
   static String describe(Object o) {
-    if (o == null) {
-      return "None";
-    }
-    String text = String.valueOf(o);
-    if (text.length() > 60) {
-      text = text.substring(0, 57) + "...";
-    }
-    return PythonTypes.name(o) + " " + text;
+    return ValueText.describe(o);
   }
 }

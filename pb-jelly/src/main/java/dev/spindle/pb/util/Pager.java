@@ -1,8 +1,7 @@
 package dev.spindle.pb.util;
 
+import dev.spindle.pb.PbConnection;
 import dev.spindle.pb.RemoteReference;
-import dev.spindle.pb.broker.Broker;
-import dev.spindle.pb.broker.BrokerAccess;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,7 +69,7 @@ public abstract class Pager {
    *
    * @param collector a reference to the peer's collector (its {@code gotPage} and {@code
    *     endedPaging} methods); the pager takes its own handle on it, released when done
-   * @throws dev.spindle.pb.DeadReferenceException if {@code collector} is released
+   * @throws dev.spindle.pb.exceptions.DeadReferenceException if {@code collector} is released
    */
   protected Pager(RemoteReference collector) {
     this.collector = Objects.requireNonNull(collector, "collector").retain();
@@ -106,24 +105,7 @@ public abstract class Pager {
     if (!started.compareAndSet(false, true)) {
       return done;
     }
-    Broker broker;
-    try {
-      broker = BrokerAccess.brokerOf(collector.connection());
-    } catch (RuntimeException e) {
-      finish(e);
-      return done;
-    }
-    broker.execute(new Broker.Task() {
-      @Override
-      public void run() {
-        broker.registerPageProducer(producer);
-      }
-
-      @Override
-      public void fail(Throwable cause) {
-        finish(cause);
-      }
-    });
+    collector.connection().registerPageProducer(producer);
     return done;
   }
 
@@ -211,7 +193,7 @@ public abstract class Pager {
   }
 
   /** The broker's view of this pager. */
-  private final class Producer implements Broker.PageProducer {
+  private final class Producer implements PbConnection.PageProducer {
     @Override
     public boolean sendNextPage() {
       return Pager.this.sendNextPage();

@@ -1,0 +1,16 @@
+package dev.spindle.amp.exceptions;
+
+/** Root of every exception Spindle's AMP raises. Twisted equivalent: {@code AmpError}. */
+public class AmpException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a message. */
+  public AmpException(String message) {
+    super(message);
+  }
+
+  /** Creates an exception with a message and a cause. */
+  public AmpException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.spindle.amp.exceptions;
+
+/**
+ * The connection has switched, or is switching, to another protocol: no AMP traffic is allowed on
+ * it any more. Twisted equivalent: {@code ProtocolSwitched}.
+ */
+public final class ProtocolSwitchedException extends ConnectionLostException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public ProtocolSwitchedException(String message) {
+    super(message, null);
+  }
+}
