@@ -104,6 +104,7 @@ class FailureNamesTest {
           root.callRemote("echo", new Pond(List.of("a")))).getCause();
       assertEquals("dev.spindle.pb.jelly.MalformedJellyException", malformed.typeName());
       assertTrue(malformed.check("builtins.ValueError"), malformed.parents().toString());
+      assertTrue(malformed.check("builtins.TypeError"), "Twisted's TypeError: " + malformed.parents());
       assertTrue(malformed.value().contains("__dict__ must be set to a dictionary, not a 'list'"), malformed.value());
     }
   }
