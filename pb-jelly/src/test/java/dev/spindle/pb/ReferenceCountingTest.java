@@ -59,6 +59,11 @@ class ReferenceCountingTest {
     public Object remote_echo(Object o) {
       return o;
     }
+
+    /** Calls the caller's object back and answers with what it answered, failure included. */
+    public java.util.concurrent.CompletionStage<Object> remote_relay(RemoteReference ref) {
+      return ref.callRemote("x");
+    }
   }
 
   private static EmbeddedPb connected(Object root, PbServer.Builder builder) {
@@ -273,6 +278,20 @@ class ReferenceCountingTest {
       pair.pump();
       assertEquals(held - 1, pair.server.connection.broker().exportedCount(), "the last handle sent the decref");
       assertThrows(DeadReferenceException.class, mine::retain);
+    }
+  }
+
+  /** Issue 13, item 8: an error whose value is bytes is typed builtins.bytes, not a Java class. */
+  @Test
+  void anErrorWhoseValueIsBytesGoesOnTypedBuiltinsBytes() {
+    try (EmbeddedPb server = connected(new Objects(), PbServer.builder())) {
+      server.feed(callRoot(1, "relay", remote(5)));
+      Sexp.SList call = (Sexp.SList) server.nextSexp();
+      assertEquals(a("message"), call.get(0));
+      server.feed(l(a("error"), call.get(1), a("text")));
+      String error = String.valueOf(server.nextSexp());
+      assertTrue(error.contains("builtins.bytes") && error.contains("b'text'"), error);
+      assertFalse(error.contains("ByteString"), error);
     }
   }
 }

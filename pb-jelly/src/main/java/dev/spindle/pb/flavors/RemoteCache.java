@@ -55,7 +55,7 @@ public abstract class RemoteCache implements Jellyable {
    *
    * <p>The default does what Twisted's default ({@code self.__dict__ = state}) accepts: a
    * dictionary, handed to {@link #setCopyableState(Map)} with bytes keys decoded; anything else
-   * is refused with Python's {@code TypeError} text.
+   * is refused with Python's {@code TypeError} text (a {@code ClassCastException}).
    */
   protected void setCopyableState(Object state) {
     setCopyableState(PythonTypes.attributes(state));
