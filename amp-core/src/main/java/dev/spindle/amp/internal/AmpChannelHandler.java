@@ -1,5 +1,7 @@
 package dev.spindle.amp.internal;
 
+import dev.spindle.transport.internal.Backpressure;
+
 import dev.spindle.amp.ConnectionLostException;
 import dev.spindle.amp.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;

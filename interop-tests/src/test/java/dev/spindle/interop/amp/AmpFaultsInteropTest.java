@@ -10,7 +10,7 @@ import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.AmpTimeoutException;
 import dev.spindle.amp.ConnectionLostException;
-import dev.spindle.amp.ReconnectPolicy;
+import dev.spindle.transport.ReconnectPolicy;
 import dev.spindle.amp.ReconnectingAmpClient;
 import dev.spindle.amp.TooManyCallsException;
 import dev.spindle.amp.box.AmpBox;

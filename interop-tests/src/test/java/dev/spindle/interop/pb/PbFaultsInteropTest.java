@@ -13,7 +13,7 @@ import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbTimeoutException;
-import dev.spindle.pb.ReconnectPolicy;
+import dev.spindle.transport.ReconnectPolicy;
 import dev.spindle.pb.ReconnectingPbClient;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;

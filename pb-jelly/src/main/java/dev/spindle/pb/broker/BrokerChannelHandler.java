@@ -1,5 +1,7 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.transport.internal.Backpressure;
+
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbProtocolException;
 import dev.spindle.pb.banana.BananaDialect;
