@@ -7,6 +7,7 @@ module dev.spindle.transport {
   requires transitive io.netty.buffer;
   requires transitive io.netty.handler;
   requires io.netty.common;
+  requires transitive io.netty.codec;
   requires org.slf4j;
 
   exports dev.spindle.transport;

@@ -8,10 +8,11 @@ import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.CommandSpecs;
 import dev.spindle.amp.command.Request;
 import dev.spindle.amp.dispatch.BoxDispatcher;
-import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.locator.BoxResponder;
+import dev.spindle.transport.internal.TimedCall;
+import dev.spindle.transport.internal.TransportHandler;
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -23,9 +24,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
 
@@ -68,18 +66,18 @@ public final class AmpConnection {
   static final String START_TLS = "StartTLS";
   private static final byte[] START_TLS_NAME = START_TLS.getBytes(StandardCharsets.US_ASCII);
 
-  private final AmpChannelHandler handler;
+  private final AmpTransport handler;
   private final BoxDispatcher dispatcher;
   /** The last command name sent and its UTF-8 bytes; racy but immutable, so safe to share. */
   private NameBytes lastName;
   /** Nanoseconds a call waits for its answer; 0: no limit. */
   private final long timeoutNanos;
 
-  AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher) {
+  AmpConnection(AmpTransport handler, BoxDispatcher dispatcher) {
     this(handler, dispatcher, 0);
   }
 
-  AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher, long timeoutNanos) {
+  AmpConnection(AmpTransport handler, BoxDispatcher dispatcher, long timeoutNanos) {
     this.handler = handler;
     this.dispatcher = dispatcher;
     this.timeoutNanos = timeoutNanos;
@@ -236,9 +234,10 @@ public final class AmpConnection {
       return result;
     }
     handler.execute(
-        new AmpChannelHandler.LoopTask() {
+        new TransportHandler.LoopTask() {
           @Override
-          public void run(AmpChannelHandler h) {
+          public void run() {
+            AmpTransport h = handler;
             Channel ch = h.channel();
             if (ch.pipeline().get(SslHandler.class) != null) {
               result.completeExceptionally(new IllegalStateException("TLS is already on " + ch));
@@ -379,9 +378,10 @@ public final class AmpConnection {
     byte[] name = commandName.getBytes(StandardCharsets.UTF_8);
     AmpBox box = arguments.copy();
     handler.execute(
-        new AmpChannelHandler.LoopTask() {
+        new TransportHandler.LoopTask() {
           @Override
-          public void run(AmpChannelHandler h) {
+          public void run() {
+            AmpTransport h = handler;
             BoxDispatcher.PendingCall call =
                 new BoxDispatcher.PendingCall() {
                   @Override
@@ -446,12 +446,12 @@ public final class AmpConnection {
    * handlers leave, and the bytes the decoder read past the last box go to {@code protocol} (a
    * decoder leaving passes them on to the next handler). Any TLS handler stays. Event loop only.
    */
-  private static void switchNow(AmpChannelHandler h, ChannelHandler protocol) {
+  private static void switchNow(AmpTransport h, ChannelHandler protocol) {
     h.switched(new ProtocolSwitchedException("this connection has switched to " + protocol));
     ChannelPipeline p = h.channel().pipeline();
     ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
     p.addAfter(decoder.name(), "switched", protocol);
-    p.remove(h);
+    p.remove(h.handler());
     p.remove(ConnectionSetup.ENCODER);
     if (p.get(ConnectionSetup.FLOW) != null) {
       p.remove(ConnectionSetup.FLOW);
@@ -460,7 +460,7 @@ public final class AmpConnection {
   }
 
   /** The channel handler; for tests in this package. */
-  AmpChannelHandler handler() {
+  AmpTransport handler() {
     return handler;
   }
 
@@ -540,8 +540,8 @@ public final class AmpConnection {
    * are set before the task is handed to the loop, which publishes them; the others are
    * event-loop confined except as noted.
    */
-  private abstract static class Call<T> extends CompletableFuture<T>
-      implements BoxDispatcher.PendingCall, AmpChannelHandler.LoopTask, Runnable {
+  private abstract static class Call<T> extends TimedCall<T>
+      implements BoxDispatcher.PendingCall, TransportHandler.LoopTask {
     private final AmpConnection connection;
     byte[] name;
     AmpBox box;
@@ -550,8 +550,6 @@ public final class AmpConnection {
     long deadline;
     /** What the call will write, counted as pending while it waits in the loop's queue. */
     int queuedBytes;
-    private long tag;
-    private ScheduledFuture<?> timer;
 
     Call(AmpConnection connection) {
       this.connection = connection;
@@ -566,7 +564,7 @@ public final class AmpConnection {
 
     /** Sends the call: its loop task. */
     @Override
-    public final void run(AmpChannelHandler h) {
+    public final void run() {
       AmpBox b = box;
       box = null;
       if (requiresAnswer && isDone()) {
@@ -576,10 +574,8 @@ public final class AmpConnection {
       if (dispatcher.sendCommand(name, b, requiresAnswer ? this : null)) {
         if (!requiresAnswer) {
           complete(null);
-        } else if (deadline != 0) {
-          startTimer(h.channel().eventLoop(), dispatcher.lastTag(), deadline);
         } else {
-          tag = dispatcher.lastTag();
+          sent(connection.handler.channel().eventLoop(), dispatcher.lastTag(), deadline);
         }
       } else if (!requiresAnswer && !isDone()) {
         completeExceptionally(new ConnectionLostException("connection closed", null));
@@ -592,57 +588,19 @@ public final class AmpConnection {
       completeExceptionally(cause);
     }
 
-    /** Sent under {@code tag}: fails it at {@code deadline} ({@link System#nanoTime()}). */
-    private void startTimer(EventLoop loop, long tag, long deadline) {
-      this.tag = tag;
-      long delay = Math.max(0, deadline - System.nanoTime());
-      try {
-        timer = loop.schedule((Runnable) this, delay, TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        // The loop is shutting down: the connection's loss will fail the call.
-      }
-    }
-
-    /** The deadline passed (on the event loop, from the timer). */
     @Override
-    public final void run() {
-      timer = null;
-      if (connection.dispatcher.abandon(tag, this)) {
-        completeExceptionally(new AmpTimeoutException(commandName(), Duration.ofNanos(connection.timeoutNanos)));
-      }
+    protected final boolean abandon(long tag) {
+      return connection.dispatcher.abandon(tag, this);
     }
 
-    /** The call is settled: stops its timer. Event loop. */
-    final void settled() {
-      ScheduledFuture<?> t = timer;
-      if (t != null) {
-        timer = null;
-        t.cancel(false);
-      }
-    }
-
-    /** Cancels the call and, on the event loop, forgets it. Thread-safe. */
     @Override
-    public final boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        connection.handler.execute(
-            new AmpChannelHandler.LoopTask() {
-              @Override
-              public void run(AmpChannelHandler h) {
-                if (tag != 0) {
-                  connection.dispatcher.abandon(tag, Call.this);
-                }
-                settled();
-              }
+    protected final Throwable timedOut() {
+      return new AmpTimeoutException(commandName(), Duration.ofNanos(connection.timeoutNanos));
+    }
 
-              @Override
-              public void fail(Throwable cause) {
-                // The connection is gone: so is the pending call.
-              }
-            });
-      }
-      return cancelled;
+    @Override
+    protected final TransportHandler transport() {
+      return connection.handler.handler();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.spindle.pb;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.BrokerAccess;
-import dev.spindle.pb.broker.BrokerChannelHandler;
+import dev.spindle.pb.broker.BrokerTransport;
 import dev.spindle.pb.flavors.PeerConnection;
 import io.netty.channel.Channel;
 import java.lang.ref.Cleaner;
@@ -41,13 +41,13 @@ public final class PbConnection implements PeerConnection {
     BrokerAccess.setLookup(c -> c instanceof PbConnection pc ? pc.broker : null);
   }
 
-  private final BrokerChannelHandler handler;
+  private final BrokerTransport handler;
   private final Cleaner cleaner;
   private long callTimeoutNanos;
   private Broker broker;
   private RemoteReference root;
 
-  PbConnection(BrokerChannelHandler handler, Cleaner cleaner) {
+  PbConnection(BrokerTransport handler, Cleaner cleaner) {
     this.handler = handler;
     this.cleaner = cleaner;
   }
@@ -61,7 +61,7 @@ public final class PbConnection implements PeerConnection {
     return broker;
   }
 
-  BrokerChannelHandler handler() {
+  BrokerTransport handler() {
     return handler;
   }
 
@@ -98,7 +98,7 @@ public final class PbConnection implements PeerConnection {
     return b == null ? 0 : b.exportedCount();
   }
 
-  /** Runs {@code task} on the event loop (see {@link BrokerChannelHandler#execute}). */
+  /** Runs {@code task} on the event loop (see {@link BrokerTransport#execute}). */
   void execute(Broker.Task task) {
     handler.execute(task);
   }

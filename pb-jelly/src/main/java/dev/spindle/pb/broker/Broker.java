@@ -1,5 +1,7 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.transport.internal.TransportHandler;
+
 import dev.spindle.pb.DeadReferenceException;
 import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbProtocolException;
@@ -106,24 +108,9 @@ public final class Broker implements FlavorBroker {
     void stopProducing(Throwable cause);
   }
 
-  /** Work for the event loop. */
+  /** Work for the event loop (see {@link TransportHandler.LoopTask}). */
   @FunctionalInterface
-  public interface Task {
-    /** Runs on the event loop. */
-    void run();
-
-    /** The task will never run: the connection is gone. Any thread. Default: nothing. */
-    default void fail(Throwable cause) {}
-
-    /**
-     * About how many bytes this task will write, counted as pending while it waits in the
-     * transport's queue (so a thread that queues calls faster than the loop writes them meets the
-     * high-water mark). Default 0.
-     */
-    default int queuedBytes() {
-      return 0;
-    }
-  }
+  public interface Task extends TransportHandler.LoopTask {}
 
   /** The caller's side of a call waiting for its answer. Completed on the event loop. */
   public interface PendingCall {
