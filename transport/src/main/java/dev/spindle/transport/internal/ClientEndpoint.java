@@ -46,6 +46,11 @@ public final class ClientEndpoint {
     InetSocketAddress resolve(String host, int port);
   }
 
+  /** The shared pool host names are looked up on. */
+  static Executor defaultResolverExecutor() {
+    return RESOLVER;
+  }
+
   private final String name;
   private final Bootstrap bootstrap;
   private final EventLoopGroup ownedGroup;
