@@ -16,5 +16,9 @@ module dev.spindle.amp {
   exports dev.spindle.amp.codec;
   exports dev.spindle.amp.command;
   exports dev.spindle.amp.dispatch;
+  exports dev.spindle.amp.exceptions;
   exports dev.spindle.amp.locator;
+  // Internal: Python's repr() of bytes, for the command-line tool's output.
+  exports dev.spindle.amp.internal.repr to
+      dev.spindle.cli;
 }

@@ -14,6 +14,7 @@ module dev.spindle.pb {
 
   exports dev.spindle.pb;
   exports dev.spindle.pb.banana;
+  exports dev.spindle.pb.exceptions;
   exports dev.spindle.pb.flavors;
   exports dev.spindle.pb.jelly;
   exports dev.spindle.pb.login;

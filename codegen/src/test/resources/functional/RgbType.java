@@ -1,7 +1,7 @@
 package test;
 
-import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.command.ArgumentType;
+import dev.spindle.amp.exceptions.AmpArgumentException;
 import java.nio.charset.StandardCharsets;
 
 /** Sends an {@link Rgb} as {@code #rrggbb}. */

@@ -2,13 +2,13 @@ package test;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.ArgumentType;
 import dev.spindle.amp.command.ArgumentTypes;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

@@ -1,5 +1,7 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslHandler;

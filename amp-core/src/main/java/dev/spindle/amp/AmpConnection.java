@@ -1,5 +1,18 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.NoEmptyBoxesException;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.UnknownRemoteException;
+import dev.spindle.amp.exceptions.UnhandledCommandException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpTimeoutException;
+import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.amp.exceptions.AmpBackpressureException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxSender;

@@ -1,5 +1,7 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpException;
 import dev.spindle.transport.internal.ServerEndpoint;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;

@@ -1,5 +1,6 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.amp.box.AmpBox;
 import io.netty.channel.ChannelPipeline;
 import java.time.Duration;

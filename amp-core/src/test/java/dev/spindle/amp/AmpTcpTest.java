@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Sum;

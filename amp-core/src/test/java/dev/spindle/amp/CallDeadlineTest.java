@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpTimeoutException;
+import dev.spindle.amp.exceptions.TooManyCallsException;
 import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Sum;
 import dev.spindle.amp.testing.LeakChecked;

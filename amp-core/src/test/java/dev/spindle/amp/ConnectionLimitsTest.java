@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.GoldenServer;
 import dev.spindle.amp.testing.LeakChecked;
 import java.util.concurrent.CompletableFuture;

@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.AmpProtocolException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.NoEmptyBoxesException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.exceptions.UnknownRemoteException;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Notify;

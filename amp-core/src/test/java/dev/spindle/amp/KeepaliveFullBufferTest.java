@@ -1,5 +1,6 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.ConnectionLostException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

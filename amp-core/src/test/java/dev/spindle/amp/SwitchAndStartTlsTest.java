@@ -1,5 +1,10 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.UnhandledCommandException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,14 +1,14 @@
 package dev.spindle.cli;
 
-import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
-import dev.spindle.amp.AmpException;
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.spindle.cli;
 
-import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.command.AmpDecimal;
 import dev.spindle.amp.command.ArgumentType;
 import dev.spindle.amp.command.ArgumentTypes;
+import dev.spindle.amp.exceptions.AmpArgumentException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;

@@ -2,9 +2,9 @@ package dev.spindle.cli;
 
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.pb.PbClient;
-import dev.spindle.pb.PbException;
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.JellyException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.spindle.cli;
 
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.FrozenSet;
 import dev.spindle.pb.jelly.Tuple;

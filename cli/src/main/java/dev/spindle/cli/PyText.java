@@ -1,7 +1,7 @@
 package dev.spindle.cli;
 
-import dev.spindle.amp.box.PythonRepr;
 import dev.spindle.amp.command.ArgumentTypes;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import java.nio.charset.StandardCharsets;
 
 /** Python's {@code repr()} of the scalar values: {@code str}, {@code bytes} and {@code float}. */

@@ -4,6 +4,7 @@ import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
 import dev.spindle.cred.PbChallenge;
 import dev.spindle.cred.UsernamePassword;
+import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
 import java.util.Arrays;

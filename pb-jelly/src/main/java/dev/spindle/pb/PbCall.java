@@ -1,5 +1,6 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.PbTimeoutException;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TransportHandler;

@@ -1,5 +1,7 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.PbTlsHandshakeException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.transport.internal.ClientEndpoint;

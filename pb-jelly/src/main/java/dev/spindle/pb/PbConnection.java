@@ -1,5 +1,9 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbBackpressureException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.BrokerAccess;

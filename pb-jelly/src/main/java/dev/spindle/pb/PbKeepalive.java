@@ -1,5 +1,6 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.transport.internal.Keepalive;
 import io.netty.channel.ChannelPipeline;
 import java.time.Duration;

@@ -5,6 +5,8 @@ import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.broker.Methods;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.login.PortalRoot;
 import dev.spindle.transport.internal.ServerEndpoint;

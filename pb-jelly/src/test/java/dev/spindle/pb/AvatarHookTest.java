@@ -9,6 +9,7 @@ import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.Kind;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.Viewable;
 import dev.spindle.pb.jelly.ByteString;

@@ -11,6 +11,7 @@ import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaProtocolException;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

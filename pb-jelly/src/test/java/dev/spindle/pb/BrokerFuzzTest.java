@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import dev.spindle.amp.testing.TrackingAllocator;
 import dev.spindle.amp.testing.Vectors;
 import dev.spindle.pb.banana.BananaRole;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;

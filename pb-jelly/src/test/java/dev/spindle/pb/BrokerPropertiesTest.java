@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
 import java.util.ArrayList;

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.pb.exceptions.DeadReferenceException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.jelly.JellyException;

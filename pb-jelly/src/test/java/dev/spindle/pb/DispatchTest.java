@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Keywords;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.flavors.Referenceable;

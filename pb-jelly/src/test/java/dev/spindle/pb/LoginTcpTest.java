@@ -16,6 +16,7 @@ import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.cred.throttle.LoginThrottle;
 import dev.spindle.cred.throttle.ThrottledPortal;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.login.Perspective;
 import io.netty.channel.EventLoopGroup;

@@ -23,6 +23,7 @@ import dev.spindle.pb.LoginGoldens.GoldenRealm;
 import dev.spindle.pb.Transcripts.Message;
 import dev.spindle.pb.Transcripts.Step;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.login.PortalRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

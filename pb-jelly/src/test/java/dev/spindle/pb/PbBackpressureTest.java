@@ -13,6 +13,8 @@ import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbBackpressureException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.flavors.Root;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

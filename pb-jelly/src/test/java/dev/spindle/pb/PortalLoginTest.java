@@ -22,6 +22,8 @@ import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.cred.checkers.MD5PasswordDatabase;
 import dev.spindle.pb.LoginGoldens.ClientMind;
 import dev.spindle.pb.LoginGoldens.GoldenRealm;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.DeadReferenceException;
+import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.jelly.InsecureJellyException;

@@ -11,6 +11,7 @@ import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.Transcripts.Message;
 import dev.spindle.pb.Transcripts.Step;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutionException;
  * wrong username or password (the server does not say which; the connection stays open for
  * another attempt), with {@link UnsupportedOperationException} ({@code NOT_IMPLEMENTED_ERROR}) if
  * the server cannot check this kind of login, with {@link
- * dev.spindle.amp.UnhandledCommandException} if the server does not offer the command (for example
+ * dev.spindle.amp.exceptions.UnhandledCommandException} if the server does not offer the command (for example
  * after a successful login), and otherwise as {@link AmpConnection#callRemote} does.
  *
  * <p>Thread-safe; the futures complete on the connection's event loop. Password arrays are copied

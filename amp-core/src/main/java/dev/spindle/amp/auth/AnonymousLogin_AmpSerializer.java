@@ -1,10 +1,10 @@
 package dev.spindle.amp.auth;
 
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 
 /**
  * The {@link CommandSpec} of {@link AnonymousLogin}, the AMP command {@code AnonymousLogin}.

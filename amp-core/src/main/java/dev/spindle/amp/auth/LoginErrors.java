@@ -1,6 +1,6 @@
 package dev.spindle.amp.auth;
 
-import dev.spindle.amp.RemoteAmpException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.cred.UnauthorizedLoginException;
 import java.util.Objects;
 

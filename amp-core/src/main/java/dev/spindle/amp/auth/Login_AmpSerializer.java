@@ -2,11 +2,11 @@ package dev.spindle.amp.auth;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 
 /**
  * The {@link CommandSpec} of {@link Login}, the AMP command {@code Login}.

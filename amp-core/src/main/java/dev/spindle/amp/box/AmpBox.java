@@ -1,6 +1,7 @@
 package dev.spindle.amp.box;
 
-import dev.spindle.amp.TooLongException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.spindle.amp.codec;
 
-import dev.spindle.amp.TooLongException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
+import dev.spindle.amp.exceptions.TooLongException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;

@@ -14,14 +14,14 @@ public interface ArgumentType<T> {
   /**
    * Returns the wire form of {@code value} (never null).
    *
-   * @throws dev.spindle.amp.AmpArgumentException if the value cannot be sent
+   * @throws dev.spindle.amp.exceptions.AmpArgumentException if the value cannot be sent
    */
   byte[] toBytes(T value);
 
   /**
    * Returns the value of the wire form {@code bytes}; the array must not be kept or modified.
    *
-   * @throws dev.spindle.amp.AmpArgumentException if the bytes are not a valid value
+   * @throws dev.spindle.amp.exceptions.AmpArgumentException if the bytes are not a valid value
    */
   T fromBytes(byte[] bytes);
 }

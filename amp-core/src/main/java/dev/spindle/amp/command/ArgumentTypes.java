@@ -1,9 +1,9 @@
 package dev.spindle.amp.command;
 
-import dev.spindle.amp.AmpArgumentException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
-import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

@@ -17,7 +17,7 @@ public interface BoxCodec<T> {
    * box itself (its value arrays may be kept): {@link Responders} reuses a request box for the
    * answer.
    *
-   * @throws dev.spindle.amp.AmpArgumentException if a required key is missing or a value is bad
+   * @throws dev.spindle.amp.exceptions.AmpArgumentException if a required key is missing or a value is bad
    */
   T read(AmpBox box);
 }

@@ -1,8 +1,8 @@
 package dev.spindle.amp.command;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.InvalidSignatureException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.InvalidSignatureException;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,7 +1,7 @@
 package dev.spindle.amp.command;
 
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 
 /**
  * Everything the dispatcher needs to send and answer one command type: its wire name, how its

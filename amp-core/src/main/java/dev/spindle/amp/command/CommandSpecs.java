@@ -1,6 +1,6 @@
 package dev.spindle.amp.command;
 
-import dev.spindle.amp.AmpException;
+import dev.spindle.amp.exceptions.AmpException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 

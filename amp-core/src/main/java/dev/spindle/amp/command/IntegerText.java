@@ -1,7 +1,7 @@
 package dev.spindle.amp.command;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import java.math.BigInteger;
 import java.util.Arrays;
 

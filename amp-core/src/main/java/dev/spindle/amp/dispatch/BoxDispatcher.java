@@ -1,18 +1,18 @@
 package dev.spindle.amp.dispatch;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.AmpException;
-import dev.spindle.amp.AmpProtocolException;
-import dev.spindle.amp.ConnectionLostException;
-import dev.spindle.amp.NoEmptyBoxesException;
-import dev.spindle.amp.RemoteAmpException;
-import dev.spindle.amp.TooManyCallsException;
-import dev.spindle.amp.UnhandledCommandException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
-import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.amp.exceptions.AmpProtocolException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.NoEmptyBoxesException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.UnhandledCommandException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.spindle.amp.internal;
 
-import dev.spindle.amp.ConnectionLostException;
-import dev.spindle.amp.ProtocolSwitchedException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;

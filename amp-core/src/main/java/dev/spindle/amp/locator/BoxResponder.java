@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Called on the connection's event loop; must not block (hand blocking work to an executor and
  * return a stage). To send an error code, fail the stage with a {@link
- * dev.spindle.amp.RemoteAmpException}; any other failure is sent as {@code UNKNOWN} and closes the
+ * dev.spindle.amp.exceptions.RemoteAmpException}; any other failure is sent as {@code UNKNOWN} and closes the
  * connection, as in Twisted.
  */
 @FunctionalInterface

@@ -10,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.InvalidSignatureException;
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.CommandSpecs;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.InvalidSignatureException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.cred.LoginDeniedException;
 import dev.spindle.cred.UnauthorizedLoginException;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.TooLongException;
+import dev.spindle.amp.exceptions.TooLongException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spindle.amp.TooLongException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import dev.spindle.amp.testing.Vectors;
 import org.junit.jupiter.api.Test;
 

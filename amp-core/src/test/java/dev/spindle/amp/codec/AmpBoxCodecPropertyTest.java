@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.TooLongException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.GoldenMessages;
 import dev.spindle.amp.testing.GoldenMessages.Message;
 import dev.spindle.amp.testing.LeakChecked;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.spindle.amp.TooLongException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.Allocations;
 import dev.spindle.amp.testing.FuzzInputs;
 import dev.spindle.amp.testing.Seeds;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.AmpArgumentException;
+import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.testing.Vectors;
 import java.math.BigDecimal;
 import java.math.BigInteger;

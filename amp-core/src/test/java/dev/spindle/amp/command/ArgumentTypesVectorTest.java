@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.AmpArgumentException;
+import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.testing.Vectors;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

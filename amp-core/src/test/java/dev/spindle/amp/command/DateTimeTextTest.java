@@ -3,7 +3,7 @@ package dev.spindle.amp.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spindle.amp.AmpArgumentException;
+import dev.spindle.amp.exceptions.AmpArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -3,8 +3,8 @@ package dev.spindle.amp.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.internal.repr.PythonRepr;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

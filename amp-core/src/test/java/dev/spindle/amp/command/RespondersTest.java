@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package dev.spindle.amp.testing;
 
-import dev.spindle.amp.AmpArgumentException;
-import dev.spindle.amp.RemoteAmpException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.Request;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

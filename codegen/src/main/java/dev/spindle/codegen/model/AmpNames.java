@@ -28,7 +28,8 @@ public final class AmpNames {
   /** {@code dev.spindle.amp.box.AmpBox}. */
   public static final ClassName AMP_BOX = ClassName.get(AMP + ".box", "AmpBox");
   /** {@code RemoteAmpException}. */
-  public static final ClassName REMOTE_AMP_EXCEPTION = ClassName.get(AMP, "RemoteAmpException");
+  public static final ClassName REMOTE_AMP_EXCEPTION =
+      ClassName.get(AMP + ".exceptions", "RemoteAmpException");
   /** {@code CommandSpec}. */
   public static final ClassName COMMAND_SPEC = ClassName.get(COMMAND_PACKAGE, "CommandSpec");
   /** {@code BoxCodec}. */

@@ -2,8 +2,8 @@ package dev.spindle.examples.pb;
 
 import dev.spindle.examples.pb.CacheClasses.MasterDuckPond;
 import dev.spindle.pb.PbClient;
-import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package dev.spindle.examples.pb;
 
 import dev.spindle.pb.PbClient;
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Copyable;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;

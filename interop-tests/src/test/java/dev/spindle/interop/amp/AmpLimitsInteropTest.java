@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
-import dev.spindle.amp.TooLongException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import io.netty.buffer.Unpooled;

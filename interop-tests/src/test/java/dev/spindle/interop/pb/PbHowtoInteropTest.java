@@ -204,7 +204,8 @@ class PbHowtoInteropTest {
   @Test
   void javaExcClientGetsTwistedErrorsAsRemotePbExceptions() throws Exception {
     List<List<String>> lines = javaClientAgainstTwisted("exc", ExcClient::run);
-    assertEquals(excClient("dev.spindle.pb.RemotePbException", "exc_server."), lines.get(0));
+    assertEquals(
+        excClient("dev.spindle.pb.exceptions.RemotePbException", "exc_server."), lines.get(0));
     List<String> server = lines.get(1);
     assertEquals(EXC_SERVER, server.subList(0, 2), String.join("\n", server));
     // The unexpected exception (not a pb.Error) is logged, as the howto says.

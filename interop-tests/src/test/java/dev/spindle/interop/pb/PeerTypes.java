@@ -1,7 +1,7 @@
 package dev.spindle.interop.pb;
 
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.Copyable;
 import dev.spindle.pb.flavors.PbError;

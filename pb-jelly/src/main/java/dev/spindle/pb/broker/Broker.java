@@ -2,11 +2,11 @@ package dev.spindle.pb.broker;
 
 import dev.spindle.transport.internal.TransportHandler;
 
-import dev.spindle.pb.DeadReferenceException;
-import dev.spindle.pb.PbConnectionLostException;
-import dev.spindle.pb.PbProtocolException;
-import dev.spindle.pb.PbTooManyCallsException;
-import dev.spindle.pb.RemotePbException;
+import dev.spindle.pb.exceptions.DeadReferenceException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.pb.exceptions.PbTooManyCallsException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;

@@ -1,7 +1,7 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbConnectionLostException;
-import dev.spindle.pb.PbProtocolException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.banana.BananaDialectSelected;
 import dev.spindle.pb.banana.BananaEncoder;

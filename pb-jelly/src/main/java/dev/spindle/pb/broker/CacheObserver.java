@@ -1,6 +1,6 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.DeadReferenceException;
+import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
 import dev.spindle.pb.jelly.Tuple;

@@ -1,6 +1,6 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbArgumentException;
+import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.FrozenSet;
 import dev.spindle.pb.jelly.Tuple;

@@ -1,8 +1,8 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbArgumentException;
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.banana.BananaException;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.InsecureJellyException;

@@ -1,6 +1,6 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.PbArgumentException;
+import dev.spindle.pb.exceptions.PbArgumentException;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;

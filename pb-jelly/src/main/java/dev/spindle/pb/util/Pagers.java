@@ -1,7 +1,7 @@
 package dev.spindle.pb.util;
 
-import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

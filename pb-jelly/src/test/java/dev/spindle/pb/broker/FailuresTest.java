@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.cred.UnauthorizedLoginException;
 import dev.spindle.cred.UnhandledCredentialsException;
-import dev.spindle.pb.PbArgumentException;
-import dev.spindle.pb.RemotePbException;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.login.LoginFailures;

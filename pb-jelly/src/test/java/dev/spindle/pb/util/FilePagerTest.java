@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.PbTesting;
-import dev.spindle.pb.RemotePbException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
-import dev.spindle.pb.PbConnectionLostException;
 import dev.spindle.pb.PbTesting;
-import dev.spindle.pb.RemotePbException;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * The connection has switched, or is switching, to another protocol: no AMP traffic is allowed on

@@ -1,10 +1,11 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 import java.time.Duration;
 
 /**
- * A call was not answered within its timeout ({@link AmpConnection#withTimeout} or the endpoint's
- * {@code callTimeout}). The call is forgotten: its answer, if it comes later, is dropped.
+ * A call was not answered within its timeout ({@link dev.spindle.amp.AmpConnection#withTimeout}
+ * or the endpoint's {@code callTimeout}). The call is forgotten: its answer, if it comes later, is
+ * dropped.
  *
  * <p>Unchecked like every Spindle exception, so it cannot extend {@link
  * java.util.concurrent.TimeoutException}; a {@code TimeoutException} is its cause, for code that

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 import java.util.Objects;
 

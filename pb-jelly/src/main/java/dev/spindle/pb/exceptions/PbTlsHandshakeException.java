@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * A TLS handshake failed: the server's certificate is not trusted or does not name the host

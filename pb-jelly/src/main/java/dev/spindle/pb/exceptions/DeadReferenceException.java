@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * A call was made on a reference that was released, or whose connection is gone; nothing was

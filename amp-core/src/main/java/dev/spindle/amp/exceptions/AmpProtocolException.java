@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * The peer broke the AMP protocol in a way that made this side close the connection: for example

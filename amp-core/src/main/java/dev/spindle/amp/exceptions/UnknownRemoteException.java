@@ -1,6 +1,4 @@
-package dev.spindle.amp;
-
-import dev.spindle.amp.box.AmpKeys;
+package dev.spindle.amp.exceptions;
 
 /**
  * The peer answered with an error code the command does not declare, usually {@code UNKNOWN}: an
@@ -10,8 +8,11 @@ import dev.spindle.amp.box.AmpKeys;
 public final class UnknownRemoteException extends RemoteAmpException {
   private static final long serialVersionUID = 1L;
 
+  // AmpKeys.UNKNOWN_ERROR_CODE; spelled out so that this leaf package imports nothing.
+  private static final String UNKNOWN_ERROR_CODE = "UNKNOWN";
+
   /** Creates the exception for {@code errorCode} and its description. */
   public UnknownRemoteException(String errorCode, String description) {
-    super(errorCode, description, AmpKeys.UNKNOWN_ERROR_CODE.equals(errorCode));
+    super(errorCode, description, UNKNOWN_ERROR_CODE.equals(errorCode));
   }
 }

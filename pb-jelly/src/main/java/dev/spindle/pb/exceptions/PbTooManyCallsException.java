@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * A call was refused before anything was sent: this side already waits for {@code

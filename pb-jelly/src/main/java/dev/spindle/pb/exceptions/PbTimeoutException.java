@@ -1,12 +1,12 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 import java.time.Duration;
 
 /**
- * A call was not answered within its timeout ({@link RemoteReference#withTimeout} or the
- * endpoint's {@code callTimeout}). The call is forgotten: its answer, if it comes later, is
- * dropped and the references it carries are released ({@code decref}), so the peer is not left
- * holding them.
+ * A call was not answered within its timeout ({@link
+ * dev.spindle.pb.RemoteReference#withTimeout} or the endpoint's {@code callTimeout}). The call is
+ * forgotten: its answer, if it comes later, is dropped and the references it carries are released
+ * ({@code decref}), so the peer is not left holding them.
  *
  * <p>Unchecked like every Spindle exception, so it cannot extend {@link
  * java.util.concurrent.TimeoutException}; a {@code TimeoutException} is its cause. Twisted has no

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * A call was refused because too many are outstanding: locally, this side already waits for

@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * The root of Perspective Broker's exceptions. Unchecked.

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * A value could not be converted to or from its AMP wire form: an unparsable or missing argument

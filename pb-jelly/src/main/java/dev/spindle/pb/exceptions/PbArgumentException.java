@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * A value could not be converted to the declared Java type: an argument of a remote method (the

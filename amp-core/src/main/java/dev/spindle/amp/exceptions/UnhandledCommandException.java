@@ -1,6 +1,4 @@
-package dev.spindle.amp;
-
-import dev.spindle.amp.box.AmpKeys;
+package dev.spindle.amp.exceptions;
 
 /**
  * The peer has no responder for the command ({@code UNHANDLED}); the connection stays open.
@@ -9,8 +7,11 @@ import dev.spindle.amp.box.AmpKeys;
 public final class UnhandledCommandException extends RemoteAmpException {
   private static final long serialVersionUID = 1L;
 
+  // AmpKeys.UNHANDLED_ERROR_CODE; spelled out so that this leaf package imports nothing.
+  private static final String UNHANDLED_ERROR_CODE = "UNHANDLED";
+
   /** Creates the exception with the peer's description, e.g. {@code Unhandled Command: b'X'}. */
   public UnhandledCommandException(String description) {
-    super(AmpKeys.UNHANDLED_ERROR_CODE, description);
+    super(UNHANDLED_ERROR_CODE, description);
   }
 }

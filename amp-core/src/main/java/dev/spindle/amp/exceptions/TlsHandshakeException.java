@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * A TLS handshake failed: the peer's certificate is not trusted or does not name the host

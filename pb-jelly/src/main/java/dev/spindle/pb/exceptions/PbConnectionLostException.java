@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * The connection closed before the call was answered: every pending call fails with this. The

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * The connection closed before the call was answered, or a call was made on a closed connection.

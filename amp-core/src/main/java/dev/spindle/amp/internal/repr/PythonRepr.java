@@ -1,4 +1,4 @@
-package dev.spindle.amp.box;
+package dev.spindle.amp.internal.repr;
 
 /**
  * Python's {@code repr()} of a byte string ({@code b'...'}), which Twisted puts into some error

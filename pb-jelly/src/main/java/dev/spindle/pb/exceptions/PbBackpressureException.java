@@ -1,9 +1,10 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * A call was refused because the connection already holds more unsent bytes than its write
  * high-water mark: the peer is not reading as fast as this side sends. Nothing was sent; the call
- * may be retried once {@link PbConnection#whenWritable()} completes. See {@link PbConnection}.
+ * may be retried once {@link dev.spindle.pb.PbConnection#whenWritable()} completes. See {@link
+ * dev.spindle.pb.PbConnection}.
  */
 public final class PbBackpressureException extends PbException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
-import dev.spindle.amp.box.PythonRepr;
+import dev.spindle.amp.internal.repr.PythonRepr;
 
 /**
  * A key or value exceeds the AMP limits. Locally (on send) nothing was written; remotely (on

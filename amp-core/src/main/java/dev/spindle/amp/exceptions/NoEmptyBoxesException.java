@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * The peer sent a box with none of {@code _answer}, {@code _error} or {@code _command}; the

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /** Root of every exception Spindle's AMP raises. Twisted equivalent: {@code AmpError}. */
 public class AmpException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 /**
  * The peer broke the protocol: a non-list expression, a version other than 6, an unknown message

@@ -1,4 +1,4 @@
-package dev.spindle.pb;
+package dev.spindle.pb.exceptions;
 
 import java.util.List;
 import java.util.Objects;

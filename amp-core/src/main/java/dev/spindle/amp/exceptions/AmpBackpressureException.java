@@ -1,9 +1,10 @@
-package dev.spindle.amp;
+package dev.spindle.amp.exceptions;
 
 /**
  * A call was refused because the connection already holds more unsent bytes than its write
  * high-water mark: the peer is not reading as fast as this side sends. Nothing was sent; the call
- * may be retried once {@link AmpConnection#whenWritable()} completes. See {@link AmpConnection}.
+ * may be retried once {@link dev.spindle.amp.AmpConnection#whenWritable()} completes. See {@link
+ * dev.spindle.amp.AmpConnection}.
  */
 public final class AmpBackpressureException extends AmpException {
   private static final long serialVersionUID = 1L;
