@@ -1,5 +1,7 @@
 package dev.spindle.amp;
 
+import dev.spindle.transport.EndpointBuilder;
+
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.exceptions.AmpBackpressureException;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  *
  * @param <B> the concrete builder
  */
-public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
+public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extends EndpointBuilder<B> {
   /** Twisted has no limit on a whole box; this default bounds the memory one box may take. */
   public static final int DEFAULT_MAX_BOX_BYTES = 16 * 1024 * 1024;
 
@@ -62,11 +64,6 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
       new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
 
   AmpEndpointBuilder() {}
-
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
-  }
 
   /**
    * Answers the peer's commands with {@code locator} on every connection: a generated {@code
@@ -268,6 +265,7 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> {
     setup.startTlsContext = startTlsContext;
     setup.verifyHostname = verifyHostname;
     setup.writeBufferWaterMark = writeBufferWaterMark;
+    setup.transportOptions = transportOptions;
     return setup.withCallOptions(callOptions());
   }
 

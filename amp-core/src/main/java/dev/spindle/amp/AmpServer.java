@@ -2,6 +2,7 @@ package dev.spindle.amp;
 
 import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.transport.internal.ConnectionLimits;
 import dev.spindle.transport.internal.ServerEndpoint;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
@@ -91,6 +92,7 @@ public final class AmpServer implements AutoCloseable {
     public AmpServer start() {
       checkTlsRole(true);
       ConnectionSetup setup = setup();
+      setup.budget = ConnectionLimits.budget(transportOptions);
       return new AmpServer(ServerEndpoint.bind(
           "amp-server", group, new InetSocketAddress(host, port), setup::init, AmpException::new));
     }

@@ -1,5 +1,9 @@
 package dev.spindle.amp;
 
+import dev.spindle.transport.TransportOptions;
+import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.MemoryBudget;
+
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.codec.AmpBoxDecoder;
@@ -38,6 +42,10 @@ final class ConnectionSetup {
   boolean verifyHostname = true;
   /** Set on each channel; see {@link AmpEndpointBuilder#writeBufferWaterMark}. */
   WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
+  /** Time limits; see {@link AmpEndpointBuilder#transportOptions}. */
+  TransportOptions transportOptions = TransportOptions.DEFAULT;
+  /** The server's budget for unfinished boxes; null on clients or when off. */
+  MemoryBudget budget;
 
   ConnectionSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
@@ -96,6 +104,7 @@ final class ConnectionSetup {
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     AmpTransport handler = new AmpTransport();
+    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget);
     AmpConnection connection;
     LazyLocator locator = null;
     if (receiverFactory != null) {

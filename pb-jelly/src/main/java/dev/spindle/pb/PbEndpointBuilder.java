@@ -1,5 +1,7 @@
 package dev.spindle.pb;
 
+import dev.spindle.transport.EndpointBuilder;
+
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.broker.BrokerConfig;
 import dev.spindle.pb.exceptions.PbBackpressureException;
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
  *
  * @param <B> the concrete builder
  */
-public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
+public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends EndpointBuilder<B> {
   /**
    * Twisted has no limit on outstanding calls; this default bounds the calls waiting for answers
    * (each way) per connection, far above what a well-behaved peer pipelines.
@@ -58,11 +60,6 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
       new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
 
   PbEndpointBuilder() {}
-
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
-  }
 
   /**
    * The copy classes this side can receive and the allow-list of what it unjellies (Twisted's

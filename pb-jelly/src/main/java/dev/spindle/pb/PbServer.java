@@ -9,6 +9,7 @@ import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.PbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.login.PortalRoot;
+import dev.spindle.transport.internal.ConnectionLimits;
 import dev.spindle.transport.internal.ServerEndpoint;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -143,6 +144,7 @@ public final class PbServer implements AutoCloseable {
     public PbServer start() {
       checkTlsRole(true);
       PbSetup setup = new PbSetup(this, BananaRole.SERVER, root);
+      setup.budget = ConnectionLimits.budget(transportOptions);
       return new PbServer(ServerEndpoint.bind(
           "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new));
     }

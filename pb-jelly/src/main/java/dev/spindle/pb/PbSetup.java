@@ -1,5 +1,9 @@
 package dev.spindle.pb;
 
+import dev.spindle.transport.TransportOptions;
+import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.MemoryBudget;
+
 import dev.spindle.pb.banana.BananaCodec;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaRole;
@@ -36,6 +40,10 @@ final class PbSetup {
   final boolean verifyHostname;
   /** Set on each channel; see {@link PbEndpointBuilder#writeBufferWaterMark}. */
   WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
+  /** Time limits; see {@link PbEndpointBuilder#transportOptions}. */
+  TransportOptions transportOptions = TransportOptions.DEFAULT;
+  /** The server's budget for unfinished expressions; null on clients or when off. */
+  MemoryBudget budget;
 
   PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
     this.config = b.brokerConfig();
@@ -50,6 +58,7 @@ final class PbSetup {
     this.sslContext = b.sslContext;
     this.verifyHostname = b.verifyHostname;
     this.writeBufferWaterMark = b.writeBufferWaterMark;
+    this.transportOptions = b.transportOptions();
   }
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
@@ -85,6 +94,7 @@ final class PbSetup {
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     BrokerTransport handler = new BrokerTransport(limits);
+    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
     Broker broker = new Broker(config, handler, connection);

@@ -5,10 +5,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
@@ -148,6 +150,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   private boolean waking;
   private Throwable closeCause;
   private RuntimeException locked;
+  private long readyTimeoutNanos;
 
   /**
    * @param failures the protocol's exceptions
@@ -160,6 +163,14 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     this.failures = failures;
     this.messageBytes = messageBytes;
     this.openOnActive = openOnActive;
+  }
+
+  /**
+   * Closes the connection if it is not open within {@code timeout} of becoming active (PB: the
+   * Banana dialect handshake; zero: no limit). Before the channel is active.
+   */
+  public void readyTimeout(Duration timeout) {
+    this.readyTimeoutNanos = timeout.toNanos();
   }
 
   /** Sets the protocol; must be called before the handler is added to a pipeline. */
@@ -211,8 +222,18 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     if (openOnActive) {
       open();
+    } else if (readyTimeoutNanos > 0 && state == State.NEW) {
+      ctx.executor().schedule(this::readyTimedOut, readyTimeoutNanos, TimeUnit.NANOSECONDS);
     }
     ctx.fireChannelActive();
+  }
+
+  private void readyTimedOut() {
+    if (state == State.NEW) {
+      logger.debug("{}: not ready within {} ms; closing", channel, TimeUnit.NANOSECONDS.toMillis(readyTimeoutNanos));
+      close0(failures.lost("handshake timeout: the connection was not ready within "
+          + TimeUnit.NANOSECONDS.toMillis(readyTimeoutNanos) + " ms", null));
+    }
   }
 
   /** Opens the connection: the protocol is told, then held messages and tasks run. Event loop. */
