@@ -114,7 +114,7 @@ public final class AmpClient implements AutoCloseable {
 
     /** Builds the client. */
     public AmpClient build() {
-      checkTlsRole(false);
+      checkTlsRole(false, startTlsContext);
       ConnectionSetup setup = setup();
       return new AmpClient(new ClientEndpoint("amp-client", group), setup);
     }

@@ -23,6 +23,7 @@ import dev.spindle.amp.command.Request;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.locator.BoxResponder;
+import dev.spindle.transport.EndpointBuilder;
 import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TransportHandler;
 import io.netty.channel.Channel;
@@ -119,16 +120,9 @@ public final class AmpConnection {
   }
 
   static long timeoutNanos(Duration timeout, String name) {
-    Objects.requireNonNull(timeout, name);
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(name + ": " + timeout + " (expected: >= 0)");
-    }
-    try {
-      return timeout.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return EndpointBuilder.timeoutNanos(timeout, name);
   }
+
 
   /**
    * Calls {@code command} on the peer. The future completes with the response (null for {@code

@@ -90,7 +90,7 @@ public final class AmpServer implements AutoCloseable {
      * @throws AmpException if the address cannot be bound
      */
     public AmpServer start() {
-      checkTlsRole(true);
+      checkTlsRole(true, startTlsContext);
       ConnectionSetup setup = setup();
       setup.budget = ConnectionLimits.budget(transportOptions);
       return new AmpServer(ServerEndpoint.bind(

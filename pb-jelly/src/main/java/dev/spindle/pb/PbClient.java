@@ -167,7 +167,7 @@ public final class PbClient implements AutoCloseable {
     /** Builds the client. */
     public PbClient build() {
       checkTlsRole(false);
-      PbSetup setup = new PbSetup(this, BananaRole.CLIENT, null);
+      PbSetup setup = setup(BananaRole.CLIENT, null);
       return new PbClient(new ClientEndpoint("pb-client", group), setup);
     }
   }

@@ -143,7 +143,7 @@ public final class PbServer implements AutoCloseable {
      */
     public PbServer start() {
       checkTlsRole(true);
-      PbSetup setup = new PbSetup(this, BananaRole.SERVER, root);
+      PbSetup setup = setup(BananaRole.SERVER, root);
       setup.budget = ConnectionLimits.budget(transportOptions);
       return new PbServer(ServerEndpoint.bind(
           "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new));

@@ -30,46 +30,29 @@ final class PbSetup {
   final BananaLimits limits;
   final BananaRole role;
   final Object root;
-  final Consumer<PbConnection> onConnection;
+  Consumer<PbConnection> onConnection;
   final Cleaner cleaner;
-  private long callTimeoutNanos;
-  private Duration keepaliveInterval;
-  private Duration keepaliveTimeout;
+  long callTimeoutNanos;
+  Duration keepaliveInterval;
+  Duration keepaliveTimeout;
   /** TLS from the first byte; null: plain TCP. */
-  final SslContext sslContext;
-  final boolean verifyHostname;
+  SslContext sslContext;
+  boolean verifyHostname = true;
   /** Set on each channel; see {@link PbEndpointBuilder#writeBufferWaterMark}. */
   WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
   /** Time limits; see {@link PbEndpointBuilder#transportOptions}. */
   TransportOptions transportOptions = TransportOptions.DEFAULT;
   /** The server's budget for unfinished expressions; null on clients or when off. */
   MemoryBudget budget;
-
-  PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
-    this.config = b.brokerConfig();
-    this.limits = b.bananaLimits;
-    this.role = role;
-    this.root = root;
-    this.onConnection = b.onConnection;
-    this.cleaner = b.autoRelease ? Cleaner.create() : null;
-    this.callTimeoutNanos = b.callTimeoutNanos;
-    this.keepaliveInterval = b.keepaliveInterval;
-    this.keepaliveTimeout = b.keepaliveTimeout;
-    this.sslContext = b.sslContext;
-    this.verifyHostname = b.verifyHostname;
-    this.writeBufferWaterMark = b.writeBufferWaterMark;
-    this.transportOptions = b.transportOptions();
-  }
+  /** See {@link PbEndpointBuilder#pagerWriteMark}. */
+  int pagerWriteMark = PbEndpointBuilder.DEFAULT_PAGER_WRITE_MARK;
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
     this.config = config;
     this.limits = limits;
     this.role = role;
     this.root = root;
-    this.onConnection = null;
     this.cleaner = cleaner;
-    this.sslContext = null;
-    this.verifyHostname = true;
   }
 
   /**
@@ -93,7 +76,7 @@ final class PbSetup {
       ch.pipeline().addLast("tls", tlsHandler(ch, host, port));
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
-    BrokerTransport handler = new BrokerTransport(limits);
+    BrokerTransport handler = new BrokerTransport(limits, pagerWriteMark);
     ConnectionLimits.install(ch, handler.handler(), transportOptions, budget);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);

@@ -48,6 +48,7 @@ public final class BrokerTransport implements TransportHandler.Protocol, Broker.
       };
 
   private final BananaLimits limits;
+  private final int pagerWriteMark;
   private final TransportHandler transport = new TransportHandler(FAILURES, message -> 0, false);
   private Broker broker;
   // Event-loop confined.
@@ -55,7 +56,16 @@ public final class BrokerTransport implements TransportHandler.Protocol, Broker.
 
   /** Creates the transport; {@code limits} are the Banana limits its messages are encoded with. */
   public BrokerTransport(BananaLimits limits) {
+    this(limits, 0);
+  }
+
+  /**
+   * Creates the transport; pagers stop producing once {@code pagerWriteMark} bytes wait to be
+   * written (0: only the channel's write marks pace them).
+   */
+  public BrokerTransport(BananaLimits limits, int pagerWriteMark) {
     this.limits = limits;
+    this.pagerWriteMark = pagerWriteMark;
     transport.attach(this);
   }
 
@@ -157,10 +167,21 @@ public final class BrokerTransport implements TransportHandler.Protocol, Broker.
     transport.execute(task);
   }
 
-  /** The channel's writability; false once the connection is closing. Event-loop confined. */
+  /**
+   * Whether pagers may write: the channel is writable and fewer than the pager mark's bytes wait
+   * to be written. Past the mark, the pagers are woken once what is queued now has been written.
+   * False once the connection is closing. Event-loop confined.
+   */
   @Override
   public boolean isWritable() {
-    return transport.channelWritable();
+    if (!transport.channelWritable()) {
+      return false;
+    }
+    if (pagerWriteMark > 0 && transport.pendingWriteBytes() >= pagerWriteMark) {
+      transport.wakeProducersWhenFlushed();
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.spindle.transport.internal;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import java.time.Duration;
@@ -148,6 +150,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   private boolean flushScheduled;
   private boolean wakeScheduled;
   private boolean waking;
+  private boolean flushWatch;
   private Throwable closeCause;
   private RuntimeException locked;
   private long readyTimeoutNanos;
@@ -448,6 +451,33 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
       channel.eventLoop().execute(wakeTask);
     } catch (RejectedExecutionException e) {
       wakeScheduled = false; // the loop is shutting down; the channel and its producers with it
+    }
+  }
+
+  /**
+   * Runs {@link Protocol#writable()} once everything written so far has left for the socket (an
+   * empty write whose promise completes then), at most one pending: a pacing finer than the
+   * channel's write marks. Event loop.
+   */
+  public void wakeProducersWhenFlushed() {
+    if (flushWatch || state != State.OPEN) {
+      return;
+    }
+    flushWatch = true;
+    ChannelPromise p = ctx.newPromise();
+    p.addListener(f -> {
+      flushWatch = false;
+      wakeProducers();
+    });
+    ctx.write(Unpooled.EMPTY_BUFFER, p);
+    flushPending = true;
+    if (!reading && !draining && !flushScheduled) {
+      flushScheduled = true;
+      try {
+        ctx.channel().eventLoop().execute(flushTask);
+      } catch (RejectedExecutionException e) {
+        flushNow();
+      }
     }
   }
 
