@@ -16,7 +16,6 @@ import dev.spindle.amp.exceptions.AmpBackpressureException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxSender;
-import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.CommandSpecs;
 import dev.spindle.amp.command.Request;
@@ -28,8 +27,6 @@ import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TransportHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
@@ -77,11 +74,11 @@ import javax.net.ssl.SSLSession;
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
   /** The command name of Twisted's {@code amp.StartTLS}. */
-  static final String START_TLS = "StartTLS";
-  private static final byte[] START_TLS_NAME = START_TLS.getBytes(StandardCharsets.US_ASCII);
+  static final String START_TLS = StreamSwitch.START_TLS;
 
   private final AmpTransport handler;
   private final BoxDispatcher dispatcher;
+  private final StreamSwitch switches;
   /** The last command name sent and its UTF-8 bytes; racy but immutable, so safe to share. */
   private NameBytes lastName;
   /** Nanoseconds a call waits for its answer; 0: no limit. */
@@ -92,9 +89,14 @@ public final class AmpConnection {
   }
 
   AmpConnection(AmpTransport handler, BoxDispatcher dispatcher, long timeoutNanos) {
+    this(handler, dispatcher, timeoutNanos, new StreamSwitch(handler, dispatcher));
+  }
+
+  private AmpConnection(AmpTransport handler, BoxDispatcher dispatcher, long timeoutNanos, StreamSwitch switches) {
     this.handler = handler;
     this.dispatcher = dispatcher;
     this.timeoutNanos = timeoutNanos;
+    this.switches = switches;
   }
 
   /**
@@ -111,7 +113,7 @@ public final class AmpConnection {
    */
   public AmpConnection withTimeout(Duration timeout) {
     long nanos = timeoutNanos(timeout, "timeout");
-    return new AmpConnection(handler, dispatcher, nanos);
+    return new AmpConnection(handler, dispatcher, nanos, switches);
   }
 
   /** The timeout of this connection's (or view's) calls; {@link Duration#ZERO} if none. */
@@ -186,7 +188,7 @@ public final class AmpConnection {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));
       return;
     }
-    if (!handler.isWritable() && isOpen()) { // a closed one fails below, with its cause
+    if (!handler.handler().isWritable() && isOpen()) { // a closed one fails below, with its cause
       future.completeExceptionally(new AmpBackpressureException(handler.pendingWriteBytes()));
       return;
     }
@@ -197,7 +199,7 @@ public final class AmpConnection {
     call.box = box;
     call.requiresAnswer = requiresAnswer;
     call.deadline = requiresAnswer && timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
-    handler.execute(call);
+    handler.handler().execute(call);
   }
 
   private byte[] nameBytes(String commandName) {
@@ -233,114 +235,12 @@ public final class AmpConnection {
    * (the boxes sent meanwhile are never sent in plain text).
    */
   public CompletableFuture<SSLSession> startTls(SslContext context) {
-    Objects.requireNonNull(context, "context");
-    CompletableFuture<SSLSession> result = new CompletableFuture<>();
-    if (dispatcher == null) {
-      result.completeExceptionally(
-          new IllegalStateException("this connection's boxes go to a custom BoxReceiver"));
-      return result;
-    }
-    handler.execute(
-        new TransportHandler.LoopTask() {
-          @Override
-          public void run() {
-            AmpTransport h = handler;
-            Channel ch = h.channel();
-            if (ch.pipeline().get(SslHandler.class) != null) {
-              result.completeExceptionally(new IllegalStateException("TLS is already on " + ch));
-              return;
-            }
-            if (context.isClient() != Tls.isTcpClient(ch)) {
-              result.completeExceptionally(
-                  new IllegalArgumentException(
-                      "a " + (Tls.isTcpClient(ch) ? "client" : "server")
-                          + " SslContext is needed: the side that opened the TCP connection is"
-                          + " the TLS client"));
-              return;
-            }
-            BoxDispatcher.PendingCall call =
-                new BoxDispatcher.PendingCall() {
-                  @Override
-                  public void answer(AmpBox box) {
-                    SslHandler ssl;
-                    try {
-                      ssl = Tls.of(ch).startTls(ch, context);
-                    } catch (RuntimeException e) {
-                      result.completeExceptionally(e);
-                      h.unhandledError(e);
-                      return;
-                    }
-                    h.releaseWrites();
-                    completeOnHandshake(ssl, result);
-                  }
-
-                  @Override
-                  public void error(String code, String description) {
-                    AmpException e =
-                        AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
-                            ? new UnhandledCommandException(description)
-                            : new RemoteAmpException(code, description);
-                    result.completeExceptionally(e);
-                    h.unhandledError(e); // what was held for TLS must not go out in plain text
-                  }
-
-                  @Override
-                  public void connectionLost(ConnectionLostException e) {
-                    result.completeExceptionally(e);
-                  }
-                };
-            if (dispatcher.sendCommand(START_TLS_NAME, new AmpBox(2), call)) {
-              h.holdWrites();
-            }
-          }
-
-          @Override
-          public void fail(Throwable cause) {
-            result.completeExceptionally(cause);
-          }
-        });
-    return result;
+    return switches.startTls(context);
   }
 
-  /**
-   * The responder of Twisted's {@code StartTLS} (see {@link AmpEndpointBuilder#acceptStartTls}):
-   * answers in plain text, then starts TLS with {@code context} before anything else is sent.
-   */
+  /** The responder of Twisted's {@code StartTLS}; see {@link StreamSwitch#startTlsResponder}. */
   BoxResponder startTlsResponder(SslContext context) {
-    return box -> {
-      Channel ch = handler.channel();
-      if (ch.pipeline().get(SslHandler.class) != null) {
-        return CompletableFuture.failedFuture(
-            new RemoteAmpException("TLS_ERROR", "TLS is already started"));
-      }
-      AmpBox answer = new AmpBox(1);
-      handler.afterWrite(
-          answer,
-          () -> {
-            SslHandler ssl;
-            try {
-              ssl = Tls.of(ch).startTls(ch, context);
-            } catch (RuntimeException e) {
-              handler.unhandledError(e);
-              return;
-            }
-            completeOnHandshake(ssl, new CompletableFuture<>());
-          });
-      return CompletableFuture.completedFuture(answer);
-    };
-  }
-
-  private static void completeOnHandshake(SslHandler ssl, CompletableFuture<SSLSession> result) {
-    ssl.handshakeFuture()
-        .addListener(
-            f -> {
-              if (f.isSuccess()) {
-                result.complete(ssl.engine().getSession());
-              } else {
-                result.completeExceptionally(
-                    new TlsHandshakeException("TLS handshake failed: " + f.cause(), f.cause()));
-              }
-            });
+    return switches.startTlsResponder(context);
   }
 
   /**
@@ -373,55 +273,7 @@ public final class AmpConnection {
    */
   public CompletableFuture<AmpBox> switchProtocol(
       String commandName, AmpBox arguments, ChannelHandler protocol) {
-    Objects.requireNonNull(commandName, "commandName");
-    Objects.requireNonNull(arguments, "arguments");
-    Objects.requireNonNull(protocol, "protocol");
-    CompletableFuture<AmpBox> result = new CompletableFuture<>();
-    if (dispatcher == null) {
-      result.completeExceptionally(
-          new IllegalStateException("this connection's boxes go to a custom BoxReceiver"));
-      return result;
-    }
-    byte[] name = commandName.getBytes(StandardCharsets.UTF_8);
-    AmpBox box = arguments.copy();
-    handler.execute(
-        new TransportHandler.LoopTask() {
-          @Override
-          public void run() {
-            AmpTransport h = handler;
-            BoxDispatcher.PendingCall call =
-                new BoxDispatcher.PendingCall() {
-                  @Override
-                  public void answer(AmpBox answer) {
-                    switchNow(h, protocol);
-                    result.complete(answer);
-                  }
-
-                  @Override
-                  public void error(String code, String description) {
-                    h.unlock();
-                    result.completeExceptionally(
-                        AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
-                            ? new UnhandledCommandException(description)
-                            : new RemoteAmpException(code, description));
-                  }
-
-                  @Override
-                  public void connectionLost(ConnectionLostException e) {
-                    result.completeExceptionally(e);
-                  }
-                };
-            if (dispatcher.sendCommand(name, box, call)) {
-              h.lock("this connection is switching to " + protocol + ": no AMP traffic allowed");
-            }
-          }
-
-          @Override
-          public void fail(Throwable cause) {
-            result.completeExceptionally(cause);
-          }
-        });
-    return result;
+    return switches.switchProtocol(commandName, arguments, protocol);
   }
 
   /**
@@ -439,31 +291,7 @@ public final class AmpConnection {
    */
   public BoxResponder protocolSwitchResponder(
       Function<AmpBox, ? extends ChannelHandler> protocolFactory) {
-    Objects.requireNonNull(protocolFactory, "protocolFactory");
-    return box -> {
-      ChannelHandler next = Objects.requireNonNull(protocolFactory.apply(box), "protocol");
-      AmpBox answer = new AmpBox(1);
-      handler.afterWrite(answer, () -> switchNow(handler, next));
-      return CompletableFuture.completedFuture(answer);
-    };
-  }
-
-  /**
-   * Hands the channel's bytes to {@code protocol}: it goes where the AMP decoder was, the AMP
-   * handlers leave, and the bytes the decoder read past the last box go to {@code protocol} (a
-   * decoder leaving passes them on to the next handler). Any TLS handler stays. Event loop only.
-   */
-  private static void switchNow(AmpTransport h, ChannelHandler protocol) {
-    h.switched(new ProtocolSwitchedException("this connection has switched to " + protocol));
-    ChannelPipeline p = h.channel().pipeline();
-    ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
-    p.addAfter(decoder.name(), "switched", protocol);
-    p.remove(h.handler());
-    p.remove(ConnectionSetup.ENCODER);
-    if (p.get(ConnectionSetup.FLOW) != null) {
-      p.remove(ConnectionSetup.FLOW);
-    }
-    p.remove(decoder.handler());
+    return switches.protocolSwitchResponder(protocolFactory);
   }
 
   /** The channel handler; for tests in this package. */
@@ -486,7 +314,7 @@ public final class AmpConnection {
    * AmpBackpressureException}. False once the connection is closed. Thread-safe.
    */
   public boolean isWritable() {
-    return handler.isWritable();
+    return handler.handler().isWritable();
   }
 
   /**
@@ -496,12 +324,12 @@ public final class AmpConnection {
    * block there); another producer may fill the buffer again before this one calls. Thread-safe.
    */
   public CompletionStage<Void> whenWritable() {
-    return handler.whenWritable().minimalCompletionStage();
+    return handler.handler().whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */
   public CompletionStage<Void> close() {
-    handler.close();
+    handler.handler().close(null);
     return closeFuture().exceptionally(t -> null);
   }
 
@@ -511,7 +339,7 @@ public final class AmpConnection {
    * TooLongException} or {@link NoEmptyBoxesException} from the peer's bytes).
    */
   public CompletionStage<Void> closeFuture() {
-    return handler.closeFuture().minimalCompletionStage();
+    return handler.handler().closeFuture().minimalCompletionStage();
   }
 
   /** Returns true until the connection is closed. */

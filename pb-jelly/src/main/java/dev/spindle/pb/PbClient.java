@@ -71,7 +71,7 @@ public final class PbClient implements AutoCloseable {
               }
             });
           }
-          c.handler().ready().whenComplete((v, e) -> {
+          c.handler().handler().ready().whenComplete((v, e) -> {
             if (e != null) {
               if (ssl != null && ssl.handshakeFuture().cause() != null) {
                 result.completeExceptionally(new PbTlsHandshakeException(

@@ -114,7 +114,7 @@ public final class PbConnection implements PeerConnection {
    * PbConnectionLostException} if the connection closes before the Banana handshake completes.
    */
   public CompletableFuture<RemoteReference> getRootObject() {
-    return handler.ready().thenApply(v -> root);
+    return handler.handler().ready().thenApply(v -> root);
   }
 
   /**
@@ -175,7 +175,7 @@ public final class PbConnection implements PeerConnection {
    * PbBackpressureException}. False once the connection is closed. Thread-safe.
    */
   public boolean isWritable() {
-    return handler.acceptsCalls();
+    return handler.handler().isWritable();
   }
 
   /**
@@ -185,13 +185,13 @@ public final class PbConnection implements PeerConnection {
    * there); another producer may fill the buffer again before this one calls. Thread-safe.
    */
   public CompletionStage<Void> whenWritable() {
-    return handler.whenWritable().minimalCompletionStage();
+    return handler.handler().whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */
   public CompletionStage<Void> close() {
     handler.close(null);
-    return handler.closeFuture().exceptionally(t -> null);
+    return handler.handler().closeFuture().exceptionally(t -> null);
   }
 
   /**
@@ -200,14 +200,14 @@ public final class PbConnection implements PeerConnection {
    * the peer broke the protocol).
    */
   public CompletionStage<Void> closeFuture() {
-    return handler.closeFuture().minimalCompletionStage();
+    return handler.handler().closeFuture().minimalCompletionStage();
   }
 
   /** Returns true until the connection is closed or closing. */
   @Override
   public boolean isOpen() {
     Channel ch = handler.channel();
-    return handler.isOpen() && ch != null && ch.isActive();
+    return handler.handler().isOpen() && ch != null && ch.isActive();
   }
 
   /** The local address. */

@@ -9,7 +9,6 @@ import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.transport.internal.TransportHandler;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Joins a channel's {@link TransportHandler} to a {@link BoxReceiver} and is its {@link
@@ -45,11 +44,6 @@ public final class AmpTransport implements TransportHandler.Protocol, BoxSender 
   /** The channel handler to add to the pipeline (last). */
   public TransportHandler handler() {
     return transport;
-  }
-
-  /** See {@link TransportHandler#closeFuture()}. */
-  public CompletableFuture<Void> closeFuture() {
-    return transport.closeFuture();
   }
 
   /** The channel, once the handler is added. */
@@ -163,16 +157,6 @@ public final class AmpTransport implements TransportHandler.Protocol, BoxSender 
 
   // ---- Flow control and sending ------------------------------------------------------------------
 
-  /** See {@link TransportHandler#isWritable()}. Thread-safe. */
-  public boolean isWritable() {
-    return transport.isWritable();
-  }
-
-  /** See {@link TransportHandler#whenWritable()}. Thread-safe. */
-  public CompletableFuture<Void> whenWritable() {
-    return transport.whenWritable();
-  }
-
   /** Bytes waiting to be written. Thread-safe. */
   public long pendingWriteBytes() {
     return transport.pendingWriteBytes();
@@ -193,13 +177,4 @@ public final class AmpTransport implements TransportHandler.Protocol, BoxSender 
     transport.close(failure);
   }
 
-  /** See {@link TransportHandler#execute}. Thread-safe. */
-  public void execute(TransportHandler.LoopTask task) {
-    transport.execute(task);
-  }
-
-  /** Closes the channel after writing and flushing what was queued before. Thread-safe. */
-  public void close() {
-    transport.close(null);
-  }
 }

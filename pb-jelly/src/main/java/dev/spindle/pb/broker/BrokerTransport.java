@@ -11,7 +11,6 @@ import dev.spindle.pb.banana.Sexp;
 import dev.spindle.transport.internal.TransportHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,27 +78,9 @@ public final class BrokerTransport implements TransportHandler.Protocol, Broker.
     return transport;
   }
 
-  /** Completes on the event loop once the handshake is done and the version is sent. */
-  public CompletableFuture<Void> ready() {
-    return transport.ready();
-  }
-
-  /**
-   * Completes when the channel is closed and the broker has been told: normally, or exceptionally
-   * with the error that made this side close (a {@link PbProtocolException}, an I/O error).
-   */
-  public CompletableFuture<Void> closeFuture() {
-    return transport.closeFuture();
-  }
-
   /** The channel, once the handler is added. */
   public Channel channel() {
     return transport.channel();
-  }
-
-  /** True until this side closes or the channel is gone (calls made now will be tried). */
-  public boolean isOpen() {
-    return transport.isOpen();
   }
 
   // ---- TransportHandler.Protocol ---------------------------------------------------------------
@@ -182,19 +163,6 @@ public final class BrokerTransport implements TransportHandler.Protocol, Broker.
       return false;
     }
     return true;
-  }
-
-  /**
-   * True while callers may add calls: the bytes waiting to be written are below the write
-   * high-water mark. False once the connection is closed. Thread-safe.
-   */
-  public boolean acceptsCalls() {
-    return transport.isWritable();
-  }
-
-  /** See {@link TransportHandler#whenWritable()}. Thread-safe. */
-  public CompletableFuture<Void> whenWritable() {
-    return transport.whenWritable();
   }
 
   /** Bytes waiting to be written. Thread-safe. */
