@@ -7,17 +7,15 @@ module dev.spindle.amp {
   requires io.netty.codec;
   requires transitive io.netty.handler;
   requires org.slf4j;
-  // Optional: only dev.spindle.amp.auth uses it, and its API shows cred types.
-  requires static transitive dev.spindle.cred;
 
   exports dev.spindle.amp;
-  exports dev.spindle.amp.auth;
   exports dev.spindle.amp.box;
   exports dev.spindle.amp.codec;
   exports dev.spindle.amp.command;
   exports dev.spindle.amp.dispatch;
   exports dev.spindle.amp.exceptions;
   exports dev.spindle.amp.locator;
+  exports dev.spindle.amp.runtime;
   // Internal: Python's repr() of bytes, for the command-line tool's output.
   exports dev.spindle.amp.internal.repr to
       dev.spindle.cli;

@@ -1,8 +1,8 @@
 package test;
 
-import dev.spindle.amp.command.Responders;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.runtime.Responders;
 import javax.annotation.processing.Generated;
 
 /**

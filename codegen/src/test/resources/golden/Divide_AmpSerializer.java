@@ -5,9 +5,9 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.ArgumentTypes;
 import dev.spindle.amp.command.BoxCodec;
-import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.runtime.BoxCodecs;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

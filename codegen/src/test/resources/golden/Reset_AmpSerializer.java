@@ -2,9 +2,9 @@ package test;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.BoxCodec;
-import dev.spindle.amp.command.BoxCodecs;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.runtime.BoxCodecs;
 import javax.annotation.processing.Generated;
 
 /**

@@ -6,7 +6,6 @@ import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.PbBackpressureException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.broker.Broker;
-import dev.spindle.pb.broker.BrokerAccess;
 import dev.spindle.pb.broker.BrokerTransport;
 import dev.spindle.pb.flavors.PeerConnection;
 import io.netty.channel.Channel;
@@ -41,10 +40,6 @@ import java.util.concurrent.CompletionStage;
  * not expect its setting to survive a pause.
  */
 public final class PbConnection implements PeerConnection {
-  static {
-    BrokerAccess.setLookup(c -> c instanceof PbConnection pc ? pc.broker : null);
-  }
-
   private final BrokerTransport handler;
   private final Cleaner cleaner;
   private long callTimeoutNanos;
@@ -245,6 +240,56 @@ public final class PbConnection implements PeerConnection {
   /** Removes a callback added with {@link #notifyOnDisconnect}. */
   public void dontNotifyOnDisconnect(Runnable callback) {
     handler.execute(() -> broker.dontNotifyOnDisconnect(callback));
+  }
+
+  /**
+   * Sends pages with {@code producer} while the connection is writable, newest producer first:
+   * Twisted's {@code Broker.registerPageProducer}, on which the pagers of {@code
+   * dev.spindle.pb.util} run. The producer is asked on the event loop until it says it is done;
+   * if the connection is lost first, or already is, it is told with {@link
+   * PageProducer#stopProducing}.
+   */
+  public void registerPageProducer(PageProducer producer) {
+    Objects.requireNonNull(producer, "producer");
+    Broker.PageProducer p = new Broker.PageProducer() {
+      @Override
+      public boolean sendNextPage() {
+        return producer.sendNextPage();
+      }
+
+      @Override
+      public void stopProducing(Throwable cause) {
+        producer.stopProducing(cause);
+      }
+
+      @Override
+      public String toString() {
+        return producer.toString();
+      }
+    };
+    handler.execute(new Broker.Task() {
+      @Override
+      public void run() {
+        broker.registerPageProducer(p);
+      }
+
+      @Override
+      public void fail(Throwable cause) {
+        producer.stopProducing(cause);
+      }
+    });
+  }
+
+  /** Sends pages while its connection is writable; see {@link #registerPageProducer}. */
+  public interface PageProducer {
+    /**
+     * Sends the next page, or the end of paging, on the event loop. Returns true if there is more
+     * to send, false once done (the producer is then forgotten). Must not throw.
+     */
+    boolean sendNextPage();
+
+    /** The producer will not be asked again: the connection is lost. Twisted: {@code stopProducing}. */
+    void stopProducing(Throwable cause);
   }
 
   @Override

@@ -147,8 +147,7 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
         .maxOutstandingCalls(maxOutstandingCalls)
         .maxPeerOutstandingCalls(maxPeerOutstandingCalls)
         .unsafeTracebacks(unsafeTracebacks)
-        .failureTranslator(LoginFailures.TRANSLATOR)
-        .references(RemoteReference::received);
+        .failureTranslator(LoginFailures.TRANSLATOR);
     if (jelly != null) {
       b.jelly(jelly);
     }

@@ -80,7 +80,8 @@ final class PbSetup {
     ConnectionLimits.install(ch, handler.handler(), transportOptions, budget);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
-    Broker broker = new Broker(config, handler, connection);
+    Broker broker = new Broker(config, handler,
+        (b, luid, perspective) -> RemoteReference.received(connection, b, luid, perspective));
     connection.setBroker(broker);
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);

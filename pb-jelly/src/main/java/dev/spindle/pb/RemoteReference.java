@@ -124,8 +124,8 @@ public final class RemoteReference implements Jellyable {
   }
 
   /** Makes the reference for a received {@code ["remote", luid]}; on the event loop. */
-  static RemoteReference received(Broker broker, Object luid, Object perspective) {
-    PbConnection connection = (PbConnection) broker.attachment();
+  static RemoteReference received(
+      PbConnection connection, Broker broker, Object luid, Object perspective) {
     RemoteReference ref = new RemoteReference(connection, luid, perspective, true);
     broker.onUnjellyFailure(ref::release);
     return ref;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.cred.testing.Gens;
+import dev.spindle.cred.testing.Theories;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.jelly.ByteString;
@@ -15,42 +17,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Properties of two Java brokers, and of one broker fed junk. */
 @LeakChecked
 class BrokerPropertiesTest {
-  @Provide
-  Arbitrary<Object> values() {
-    Arbitrary<Object> atoms = Arbitraries.oneOf(
-        Arbitraries.longs().map(v -> (Object) v),
-        Arbitraries.doubles().map(v -> (Object) v),
-        Arbitraries.strings().ofMaxLength(20).filter(BrokerPropertiesTest::validUtf16).map(v -> (Object) v),
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(20).map(v -> (Object) ByteString.of(v)),
-        Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(v -> (Object) v),
-        Arbitraries.just(null));
-    return Arbitraries.recursive(() -> atoms, v -> Arbitraries.oneOf(
-        v.list().ofMaxSize(4).map(l -> (Object) new ArrayList<>(l)),
-        v.list().ofMaxSize(4).map(l -> (Object) Tuple.copyOf(l)),
-        Arbitraries.maps(Arbitraries.strings().ofMaxLength(5).filter(BrokerPropertiesTest::validUtf16), v)
-            .ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m))), 3);
+  /** Atoms, and lists, tuples and dictionaries of them nested three deep (or less). */
+  static Gen<Object> values() {
+    Gen<Object> atoms = Gens.oneOf(
+        Gens.longs().map(v -> (Object) v),
+        Gens.doubles().map(v -> (Object) v),
+        Gens.codePointStrings(20).map(v -> (Object) v),
+        Gens.bytes(0, 20).map(v -> (Object) ByteString.of(v)),
+        Gens.booleans().map(v -> (Object) v),
+        Gens.just(null));
+    java.util.function.Function<Gen<Object>, Gen<Object>> containers = v -> Gens.oneOf(
+        Gens.lists(v, 0, 4).map(l -> (Object) new ArrayList<>(l)),
+        Gens.lists(v, 0, 4).map(l -> (Object) Tuple.copyOf(l)),
+        Gens.lists(Gens.codePointStrings(5).zip(v, java.util.AbstractMap.SimpleEntry::new), 0, 3).map(es -> {
+          LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+          es.forEach(e -> m.put(e.getKey(), e.getValue()));
+          return (Object) m;
+        }));
+    // Exactly three levels of containers (as jqwik's recursive(.., 3) made), or fewer.
+    Gen<Object> nested = containers.apply(containers.apply(containers.apply(atoms)));
+    return Gens.oneOf(nested, Gens.recursive(atoms, containers, 3));
   }
 
-  private static boolean validUtf16(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isSurrogate(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+  @Test
+  void anyValueComesBackFromAnEcho() {
+    Theories.qt(200).forAll(values()).checkAssert(BrokerPropertiesTest::anyValueComesBackFromAnEcho);
   }
 
-  @Property(tries = 200)
-  void anyValueComesBackFromAnEcho(@ForAll("values") Object value) {
+  static void anyValueComesBackFromAnEcho(Object value) {
     try (EmbeddedPair pair = new EmbeddedPair(new Goldens.GoldenRoot())) {
       CompletableFuture<Object> f = pair.root().callRemote("echo", value);
       pair.pump();
@@ -58,8 +58,14 @@ class BrokerPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void junkBytesOnlyEverCloseWithAProtocolError(@ForAll byte[] junk) {
+  @Test
+  void junkBytesOnlyEverCloseWithAProtocolError() {
+    Theories.qt(300)
+        .forAll(Gens.bytes(0, 255))
+        .checkAssert(BrokerPropertiesTest::junkBytesOnlyEverCloseWithAProtocolError);
+  }
+
+  static void junkBytesOnlyEverCloseWithAProtocolError(byte[] junk) {
     try (EmbeddedPair pair = new EmbeddedPair(new Goldens.GoldenRoot())) {
       CompletableFuture<Object> pending = pair.root().callRemote("echo", 1);
       pair.client.next(); // the call never reaches the server
@@ -70,32 +76,38 @@ class BrokerPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<Sexp> messages() {
-    Arbitrary<Sexp> atoms = Arbitraries.oneOf(
-        Arbitraries.longs().between(-2, 5).map(Sexp::integer),
-        Arbitraries.of("root", "echo", "add", "getChild", "remote", "local", "cached", "lcache", "tuple",
+  static Gen<Sexp> messages() {
+    Gen<Sexp> atoms = Gens.oneOf(
+        Gens.longs(-2, 5).map(Sexp::integer),
+        Gens.constants("root", "echo", "add", "getChild", "remote", "local", "cached", "lcache", "tuple",
             "dictionary", "list", "None", "unicode", "boolean", "true", "reference", "dereference",
             "goldens.CopyPoint", "twisted.spread.pb.CopyableFailure", "x").map(s -> (Sexp) Sexp.ascii(s)),
-        Arbitraries.doubles().map(Sexp::floating));
-    Arbitrary<Sexp> values = Arbitraries.recursive(() -> atoms,
-        v -> v.list().ofMaxSize(4).map(l -> (Sexp) Sexp.list(l)), 3);
-    Arbitrary<Sexp> kinds = Arbitraries.of("message", "cachemessage", "answer", "error", "decref", "decache",
+        Gens.doubles().map(Sexp::floating));
+    java.util.function.Function<Gen<Sexp>, Gen<Sexp>> lists =
+        v -> Gens.lists(v, 0, 4).map(l -> (Sexp) Sexp.list(l));
+    Gen<Sexp> values = Gens.oneOf(lists.apply(lists.apply(lists.apply(atoms))), Gens.recursive(atoms, lists, 3));
+    Gen<Sexp> kinds = Gens.constants("message", "cachemessage", "answer", "error", "decref", "decache",
         "uncache", "version", "didNotUnderstand", "frobnicate").map(Sexp::ascii);
-    return Arbitraries.oneOf(
+    return Gens.oneOf(
         values,
-        kinds.flatMap(k -> values.list().ofMaxSize(7).map(rest -> {
+        kinds.zip(Gens.lists(values, 0, 7), (k, rest) -> {
           List<Sexp> items = new ArrayList<>();
           items.add(k);
           items.addAll(rest);
           return (Sexp) Sexp.list(items);
-        })),
-        values.list().ofSize(2).map(args -> (Sexp) Msg.l(Msg.a("message"), Msg.i(1), Msg.a("root"),
+        }),
+        Gens.lists(values, 2).map(args -> (Sexp) Msg.l(Msg.a("message"), Msg.i(1), Msg.a("root"),
             Msg.a("echo"), Msg.i(1), Msg.l(Msg.a("tuple"), args.get(0)), Msg.l(Msg.a("dictionary")))));
   }
 
-  @Property(tries = 500)
-  void arbitraryMessagesAreAnsweredOrCloseWithAProtocolError(@ForAll("messages") Sexp message) {
+  @Test
+  void arbitraryMessagesAreAnsweredOrCloseWithAProtocolError() {
+    Theories.qt(500)
+        .forAll(messages())
+        .checkAssert(BrokerPropertiesTest::arbitraryMessagesAreAnsweredOrCloseWithAProtocolError);
+  }
+
+  static void arbitraryMessagesAreAnsweredOrCloseWithAProtocolError(Sexp message) {
     try (EmbeddedPair pair = new EmbeddedPair(new Goldens.GoldenRoot(), PbServer.builder().jelly(Goldens.registry(false)),
         PbClient.builder())) {
       pair.server.feed(message);

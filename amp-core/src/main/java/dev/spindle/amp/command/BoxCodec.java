@@ -14,10 +14,11 @@ public interface BoxCodec<T> {
 
   /**
    * Reads a value from {@code box}, ignoring keys it does not declare. Keeps no reference to the
-   * box itself (its value arrays may be kept): {@link Responders} reuses a request box for the
-   * answer.
+   * box itself (its value arrays may be kept): {@link dev.spindle.amp.runtime.Responders} reuses a
+   * request box for the answer.
    *
-   * @throws dev.spindle.amp.exceptions.AmpArgumentException if a required key is missing or a value is bad
+   * @throws dev.spindle.amp.exceptions.AmpArgumentException if a required key is missing or a
+   *     value is bad
    */
   T read(AmpBox box);
 }

@@ -8,8 +8,8 @@ import dev.spindle.amp.exceptions.RemoteAmpException;
  * arguments and response map to boxes, and how its declared errors map to codes.
  *
  * <p>The {@code spindle-codegen} processor generates one per {@link Command} as {@code
- * <Command>_AmpSerializer.INSTANCE}; {@link CommandSpecs#of} finds it. Implementations are
- * immutable and thread-safe.
+ * <Command>_AmpSerializer.INSTANCE}; {@link dev.spindle.amp.runtime.CommandSpecs#of} finds it.
+ * Implementations are immutable and thread-safe.
  *
  * @param <C> the command record
  * @param <R> the response record, or {@link Void}

@@ -9,30 +9,30 @@ import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.GoldenMessages;
 import dev.spindle.amp.testing.GoldenMessages.Message;
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.cred.testing.Gens;
+import dev.spindle.cred.testing.Theories;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Properties of the framing: chunking never changes the boxes; junk only fails as a codec error. */
 @LeakChecked
 class AmpBoxCodecPropertyTest {
   private static final int GOLDEN = GoldenMessages.all().size();
 
-  @Property(tries = 300)
-  void anySplitOfAGoldenStreamDecodesToTheSameBoxes(
-      @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 10_000) Integer> messages,
-      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 4000) Integer> cuts) {
+  @Test
+  void anySplitOfAGoldenStreamDecodesToTheSameBoxes() {
+    Theories.qt(300)
+        .forAll(Gens.lists(Gens.ints(0, 10_000), 1, 12), Gens.lists(Gens.ints(0, 4000), 0, 40))
+        .checkAssert(AmpBoxCodecPropertyTest::anySplitOfAGoldenStreamDecodesToTheSameBoxes);
+  }
+
+  static void anySplitOfAGoldenStreamDecodesToTheSameBoxes(List<Integer> messages, List<Integer> cuts) {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     List<AmpBox> expected = new ArrayList<>();
     for (int i : messages) {
@@ -44,10 +44,14 @@ class AmpBoxCodecPropertyTest {
     AmpBoxDecoderTest.assertBoxes(expected, decoded);
   }
 
-  @Property(tries = 300)
-  void randomBoxesRoundTripUnderAnyChunking(
-      @ForAll("boxes") List<AmpBox> boxes,
-      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 20_000) Integer> cuts) {
+  @Test
+  void randomBoxesRoundTripUnderAnyChunking() {
+    Theories.qt(300)
+        .forAll(boxes(), Gens.lists(Gens.ints(0, 20_000), 0, 30))
+        .checkAssert(AmpBoxCodecPropertyTest::randomBoxesRoundTripUnderAnyChunking);
+  }
+
+  static void randomBoxesRoundTripUnderAnyChunking(List<AmpBox> boxes, List<Integer> cuts) {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     for (AmpBox box : boxes) {
       stream.writeBytes(box.toByteArray());
@@ -66,13 +70,21 @@ class AmpBoxCodecPropertyTest {
         dev.spindle.amp.testing.Vectors.toHex(bytes), dev.spindle.amp.testing.Vectors.toHex(again.toByteArray()));
   }
 
-  @Property(tries = 500)
-  void junkYieldsBoxesOrCodecErrorsOnly(
-      @ForAll("junk") byte[] junk,
-      @ForAll @Size(max = 20) List<@IntRange(min = 0, max = 2000) Integer> cuts,
-      @ForAll @IntRange(min = 1, max = 255) int maxKey,
-      @ForAll @IntRange(min = 0, max = 65535) int maxValue,
-      @ForAll @IntRange(min = 2, max = 100_000) int maxBox) {
+  /** The decoder's limits, drawn together. */
+  record Limits(int maxKey, int maxValue, int maxBox) {}
+
+  @Test
+  void junkYieldsBoxesOrCodecErrorsOnly() {
+    Gen<Limits> limits = Gens.ints(1, 255).zip(Gens.ints(0, 65535), Gens.ints(2, 100_000), Limits::new);
+    Theories.qt(500)
+        .forAll(junk(), Gens.lists(Gens.ints(0, 2000), 0, 20), limits)
+        .checkAssert(AmpBoxCodecPropertyTest::junkYieldsBoxesOrCodecErrorsOnly);
+  }
+
+  static void junkYieldsBoxesOrCodecErrorsOnly(byte[] junk, List<Integer> cuts, Limits limits) {
+    int maxKey = limits.maxKey();
+    int maxValue = limits.maxValue();
+    int maxBox = limits.maxBox();
     assertTimeoutPreemptively(
         Duration.ofSeconds(10),
         () -> {
@@ -102,24 +114,16 @@ class AmpBoxCodecPropertyTest {
         });
   }
 
-  @Provide
-  Arbitrary<byte[]> junk() {
+  static Gen<byte[]> junk() {
     // Mostly small length prefixes, so that junk often parses for a while before failing.
-    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(3000);
-    Arbitrary<byte[]> plausible =
-        Arbitraries.bytes().between((byte) 0, (byte) 4).array(byte[].class).ofMaxSize(3000);
-    return Arbitraries.oneOf(random, plausible);
+    return Gens.oneOf(Gens.bytes(0, 3000), Gens.bytes(0, 3000, 0, 4));
   }
 
-  @Provide
-  Arbitrary<List<AmpBox>> boxes() {
-    Arbitrary<byte[]> keys = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(255);
-    Arbitrary<byte[]> values =
-        Arbitraries.oneOf(
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(3000));
-    Arbitrary<AmpBox> box =
-        Combinators.combine(keys, values).as(Pair::new).list().ofMaxSize(24)
+  static Gen<List<AmpBox>> boxes() {
+    Gen<byte[]> keys = Gens.bytes(1, 255);
+    Gen<byte[]> values = Gens.oneOf(Gens.bytes(0, 40), Gens.bytes(0, 3000));
+    Gen<AmpBox> box =
+        Gens.lists(keys.zip(values, Pair::new), 0, 24)
             .map(
                 pairs -> {
                   AmpBox b = new AmpBox();
@@ -128,7 +132,7 @@ class AmpBoxCodecPropertyTest {
                   }
                   return b;
                 });
-    return box.list().ofMaxSize(6);
+    return Gens.lists(box, 0, 6);
   }
 
   private record Pair(byte[] key, byte[] value) {}

@@ -20,14 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import dev.spindle.cred.testing.Gens;
+import dev.spindle.cred.testing.Theories;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Round trips and Python's leniency, as properties over generated values of every type. */
 class ArgumentTypesPropertiesTest {
@@ -37,35 +33,59 @@ class ArgumentTypesPropertiesTest {
 
   // ---- Integer --------------------------------------------------------------------------------
 
-  @Property
-  void longRoundTrips(@ForAll long v) {
+  @Test
+  void longRoundTrips() {
+    Theories.qt(1000).forAll(Gens.longs()).checkAssert(ArgumentTypesPropertiesTest::longRoundTrips);
+  }
+
+  static void longRoundTrips(long v) {
     byte[] wire = ArgumentTypes.longToBytes(v);
     assertEquals(Long.toString(v), ascii(wire));
     assertEquals(v, ArgumentTypes.bytesToLong(wire));
     assertEquals(BigInteger.valueOf(v), ArgumentTypes.BIG_INTEGER.fromBytes(wire));
   }
 
-  @Property
-  void intRoundTrips(@ForAll int v) {
+  @Test
+  void intRoundTrips() {
+    Theories.qt(1000).forAll(Gens.ints()).checkAssert(ArgumentTypesPropertiesTest::intRoundTrips);
+  }
+
+  static void intRoundTrips(int v) {
     assertEquals(v, ArgumentTypes.INT.fromBytes(ArgumentTypes.INT.toBytes(v)));
   }
 
-  @Property
-  void bigIntegerRoundTrips(@ForAll("bigIntegers") BigInteger v) {
+  @Test
+  void bigIntegerRoundTrips() {
+    Theories.qt(1000).forAll(bigIntegers()).checkAssert(ArgumentTypesPropertiesTest::bigIntegerRoundTrips);
+  }
+
+  static void bigIntegerRoundTrips(BigInteger v) {
     byte[] wire = ArgumentTypes.BIG_INTEGER.toBytes(v);
     assertEquals(v.toString(), ascii(wire));
     assertEquals(v, ArgumentTypes.BIG_INTEGER.fromBytes(wire));
   }
 
   /** Whitespace, '+', leading zeros and '_' between digits: what Python's int() also accepts. */
-  @Property
-  void integerAcceptsPythonDecorations(
-      @ForAll("bigIntegers") BigInteger v,
-      @ForAll("spaces") String before,
-      @ForAll("spaces") String after,
-      @ForAll boolean plus,
-      @ForAll @IntRange(max = 3) int zeros,
-      @ForAll long underscores) {
+  /** How a number is written: surrounding whitespace, a '+', leading zeros, where '_' goes. */
+  record Decorations(String before, String after, boolean plus, int zeros, long underscores) {}
+
+  static Gen<Decorations> decorations() {
+    return spaces().zip(spaces(), Gens.booleans(), Gens.ints(0, 3), Gens.longs(), Decorations::new);
+  }
+
+  @Test
+  void integerAcceptsPythonDecorations() {
+    Theories.qt(1000)
+        .forAll(bigIntegers(), decorations())
+        .checkAssert(ArgumentTypesPropertiesTest::integerAcceptsPythonDecorations);
+  }
+
+  static void integerAcceptsPythonDecorations(BigInteger v, Decorations d) {
+    String before = d.before();
+    String after = d.after();
+    boolean plus = d.plus();
+    int zeros = d.zeros();
+    long underscores = d.underscores();
     String digits = "0".repeat(zeros) + v.abs();
     StringBuilder sb = new StringBuilder(before);
     sb.append(v.signum() < 0 ? "-" : plus ? "+" : "");
@@ -81,20 +101,32 @@ class ArgumentTypesPropertiesTest {
 
   // ---- String, Unicode, Boolean ---------------------------------------------------------------
 
-  @Property
-  void bytesRoundTrip(@ForAll byte[] v) {
+  @Test
+  void bytesRoundTrip() {
+    Theories.qt(1000).forAll(Gens.bytes(0, 255)).checkAssert(ArgumentTypesPropertiesTest::bytesRoundTrip);
+  }
+
+  static void bytesRoundTrip(byte[] v) {
     assertArrayEquals(v, ArgumentTypes.STRING.fromBytes(ArgumentTypes.STRING.toBytes(v)));
   }
 
-  @Property
-  void unicodeRoundTrips(@ForAll("unicode") String v) {
+  @Test
+  void unicodeRoundTrips() {
+    Theories.qt(1000).forAll(unicode()).checkAssert(ArgumentTypesPropertiesTest::unicodeRoundTrips);
+  }
+
+  static void unicodeRoundTrips(String v) {
     byte[] wire = ArgumentTypes.UNICODE.toBytes(v);
     assertArrayEquals(v.getBytes(StandardCharsets.UTF_8), wire);
     assertEquals(v, ArgumentTypes.UNICODE.fromBytes(wire));
   }
 
-  @Property
-  void booleanRoundTrips(@ForAll boolean v) {
+  @Test
+  void booleanRoundTrips() {
+    Theories.qt(1000).forAll(Gens.booleans()).checkAssert(ArgumentTypesPropertiesTest::booleanRoundTrips);
+  }
+
+  static void booleanRoundTrips(boolean v) {
     byte[] wire = ArgumentTypes.BOOLEAN.toBytes(v);
     assertEquals(v ? "True" : "False", ascii(wire));
     assertEquals(v, ArgumentTypes.BOOLEAN.fromBytes(wire));
@@ -102,8 +134,14 @@ class ArgumentTypesPropertiesTest {
 
   // ---- Float ----------------------------------------------------------------------------------
 
-  @Property(tries = 5000)
-  void floatReprRoundTripsAndIsShortest(@ForAll("anyDouble") double x) {
+  @Test
+  void floatReprRoundTripsAndIsShortest() {
+    Theories.qt(5000)
+        .forAll(anyDouble())
+        .checkAssert(ArgumentTypesPropertiesTest::floatReprRoundTripsAndIsShortest);
+  }
+
+  static void floatReprRoundTripsAndIsShortest(double x) {
     String repr = ascii(ArgumentTypes.doubleToBytes(x));
     assertTrue(REPR.matcher(repr).matches(), repr);
     double back = ArgumentTypes.bytesToDouble(bytes(repr));
@@ -132,13 +170,17 @@ class ArgumentTypesPropertiesTest {
   }
 
   /** Whitespace, '+', case and '_' between digits: what Python's float() also accepts. */
-  @Property
-  void floatAcceptsPythonDecorations(
-      @ForAll("anyDouble") double x,
-      @ForAll("spaces") String before,
-      @ForAll("spaces") String after,
-      @ForAll boolean upper,
-      @ForAll boolean plus) {
+  @Test
+  void floatAcceptsPythonDecorations() {
+    Theories.qt(1000)
+        .forAll(anyDouble(), decorations(), Gens.booleans())
+        .checkAssert(ArgumentTypesPropertiesTest::floatAcceptsPythonDecorations);
+  }
+
+  static void floatAcceptsPythonDecorations(double x, Decorations d, boolean upper) {
+    String before = d.before();
+    String after = d.after();
+    boolean plus = d.plus();
     String repr = FloatText.repr(x);
     String text = repr;
     if (upper) {
@@ -154,8 +196,12 @@ class ArgumentTypesPropertiesTest {
 
   // ---- Decimal --------------------------------------------------------------------------------
 
-  @Property(tries = 2000)
-  void decimalRoundTrips(@ForAll("decimals") AmpDecimal v) {
+  @Test
+  void decimalRoundTrips() {
+    Theories.qt(2000).forAll(decimals()).checkAssert(ArgumentTypesPropertiesTest::decimalRoundTrips);
+  }
+
+  static void decimalRoundTrips(AmpDecimal v) {
     byte[] wire = ArgumentTypes.DECIMAL.toBytes(v);
     AmpDecimal back = ArgumentTypes.DECIMAL.fromBytes(wire);
     assertEquals(v, back);
@@ -167,10 +213,14 @@ class ArgumentTypesPropertiesTest {
     }
   }
 
-  @Property
-  void bigDecimalRoundTripsWithItsScale(
-      @ForAll("bigIntegers") BigInteger unscaled,
-      @ForAll @IntRange(min = -60, max = 60) int scale) {
+  @Test
+  void bigDecimalRoundTripsWithItsScale() {
+    Theories.qt(1000)
+        .forAll(bigIntegers(), Gens.ints(-60, 60))
+        .checkAssert(ArgumentTypesPropertiesTest::bigDecimalRoundTripsWithItsScale);
+  }
+
+  static void bigDecimalRoundTripsWithItsScale(BigInteger unscaled, int scale) {
     BigDecimal v = new BigDecimal(unscaled, scale);
     BigDecimal back = ArgumentTypes.BIG_DECIMAL.fromBytes(ArgumentTypes.BIG_DECIMAL.toBytes(v));
     assertEquals(v, back); // equals compares the scale as well
@@ -178,8 +228,12 @@ class ArgumentTypesPropertiesTest {
 
   // ---- DateTime -------------------------------------------------------------------------------
 
-  @Property(tries = 2000)
-  void dateTimeRoundTrips(@ForAll("dateTimes") OffsetDateTime v) {
+  @Test
+  void dateTimeRoundTrips() {
+    Theories.qt(2000).forAll(dateTimes()).checkAssert(ArgumentTypesPropertiesTest::dateTimeRoundTrips);
+  }
+
+  static void dateTimeRoundTrips(OffsetDateTime v) {
     byte[] wire = ArgumentTypes.DATE_TIME.toBytes(v);
     assertEquals(32, wire.length);
     String text = ascii(wire);
@@ -190,11 +244,14 @@ class ArgumentTypesPropertiesTest {
   }
 
   /** Nanoseconds are truncated to microseconds, offsets rounded down to whole minutes. */
-  @Property(tries = 2000)
-  void dateTimeTruncatesAndFloors(
-      @ForAll("dateTimes") OffsetDateTime minutes,
-      @ForAll @IntRange(max = 999) int nanos,
-      @ForAll @IntRange(max = 59) int offsetSeconds) {
+  @Test
+  void dateTimeTruncatesAndFloors() {
+    Theories.qt(2000)
+        .forAll(dateTimes(), Gens.ints(0, 999), Gens.ints(0, 59))
+        .checkAssert(ArgumentTypesPropertiesTest::dateTimeTruncatesAndFloors);
+  }
+
+  static void dateTimeTruncatesAndFloors(OffsetDateTime minutes, int nanos, int offsetSeconds) {
     int offset = minutes.getOffset().getTotalSeconds() - offsetSeconds;
     if (Math.abs(offset) > 18 * 3600) {
       return;
@@ -211,16 +268,28 @@ class ArgumentTypesPropertiesTest {
 
   // ---- ListOf, AmpList ------------------------------------------------------------------------
 
-  @Property
-  void listOfListOfLongsRoundTrips(@ForAll @Size(max = 20) List<@Size(max = 20) List<Long>> v) {
+  @Test
+  void listOfListOfLongsRoundTrips() {
+    Theories.qt(1000)
+        .forAll(Gens.lists(Gens.lists(Gens.longs(), 0, 20), 0, 20))
+        .checkAssert(ArgumentTypesPropertiesTest::listOfListOfLongsRoundTrips);
+  }
+
+  static void listOfListOfLongsRoundTrips(List<List<Long>> v) {
     ArgumentType<List<List<Long>>> type =
         ArgumentTypes.listOf(ArgumentTypes.listOf(ArgumentTypes.LONG));
     assertEquals(v, type.fromBytes(type.toBytes(v)));
   }
 
   /** Cut anywhere, a ListOf value reads as the elements that are complete before the cut. */
-  @Property
-  void listOfDropsTruncatedTrailingElement(@ForAll List<Long> v, @ForAll int cutSeed) {
+  @Test
+  void listOfDropsTruncatedTrailingElement() {
+    Theories.qt(1000)
+        .forAll(Gens.lists(Gens.longs(), 0, 255), Gens.ints())
+        .checkAssert(ArgumentTypesPropertiesTest::listOfDropsTruncatedTrailingElement);
+  }
+
+  static void listOfDropsTruncatedTrailingElement(List<Long> v, int cutSeed) {
     ArgumentType<List<Long>> type = ArgumentTypes.listOf(ArgumentTypes.LONG);
     byte[] wire = type.toBytes(v);
     int cut = Math.floorMod(cutSeed, wire.length + 1);
@@ -235,8 +304,14 @@ class ArgumentTypesPropertiesTest {
   }
 
   /** Cut anywhere, an AmpList value reads as the rows whose boxes are complete before the cut. */
-  @Property
-  void ampListDropsTruncatedTrailingBox(@ForAll("rows") List<Row> rows, @ForAll int cutSeed) {
+  @Test
+  void ampListDropsTruncatedTrailingBox() {
+    Theories.qt(1000)
+        .forAll(rows(), Gens.ints())
+        .checkAssert(ArgumentTypesPropertiesTest::ampListDropsTruncatedTrailingBox);
+  }
+
+  static void ampListDropsTruncatedTrailingBox(List<Row> rows, int cutSeed) {
     ArgumentType<List<Row>> type = ArgumentTypes.ampList(Row.CODEC);
     byte[] wire = type.toBytes(rows);
     assertEquals(rows, type.fromBytes(wire));
@@ -300,94 +375,65 @@ class ArgumentTypesPropertiesTest {
 
   // ---- Generators -----------------------------------------------------------------------------
 
-  @Provide
-  Arbitrary<BigInteger> bigIntegers() {
-    BigInteger max = BigInteger.TEN.pow(80);
-    return Arbitraries.oneOf(
-        Arbitraries.bigIntegers().between(max.negate(), max),
-        Arbitraries.longs().map(BigInteger::valueOf));
+  /** |v| up to about 10^80, and every long. */
+  static Gen<BigInteger> bigIntegers() {
+    return Gens.oneOf(Gens.bigIntegers(266), Gens.longs().map(BigInteger::valueOf));
   }
 
-  @Provide
-  Arbitrary<String> spaces() {
-    return Arbitraries.strings().withChars(" \t\n\r\u000b\u000c").ofMaxLength(3);
+  /** What Python's int() and float() strip around a number. */
+  static Gen<String> spaces() {
+    return Gens.strings(" \t\n\r\u000b\u000c", 3);
   }
 
-  @Provide
-  Arbitrary<String> unicode() {
-    Arbitrary<Integer> codePoint =
-        Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 0x7f),
-            Arbitraries.integers().between(0x80, 0xffff),
-            Arbitraries.integers().between(0x10000, 0x10ffff));
-    return codePoint
-        .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE)
-        .list()
-        .ofMaxSize(30)
-        .map(cps -> {
-          StringBuilder sb = new StringBuilder();
-          cps.forEach(sb::appendCodePoint);
-          return sb.toString();
-        });
+  static Gen<String> unicode() {
+    return Gens.codePointStrings(30);
   }
 
-  @Provide
-  Arbitrary<Double> anyDouble() {
-    return Arbitraries.oneOf(
-        Arbitraries.longs().map(Double::longBitsToDouble),
-        Arbitraries.longs().between(1, (1L << 52) - 1).map(Double::longBitsToDouble), // subnormal
-        Arbitraries.integers().between(-1074, 1023).map(e -> Math.scalb(1.0, e)),
-        Arbitraries.doubles().between(-1e6, 1e6).ofScale(4),
-        Arbitraries.of(
+  static Gen<Double> anyDouble() {
+    return Gens.oneOf(
+        Gens.longs(Long.MIN_VALUE, Long.MAX_VALUE).map(Double::longBitsToDouble),
+        Gens.longs(1, (1L << 52) - 1).map(Double::longBitsToDouble), // subnormal
+        Gens.ints(-1074, 1023).map(e -> Math.scalb(1.0, e)),
+        Gens.longs(-10_000_000_000L, 10_000_000_000L).map(v -> v / 10_000.0), // 4 decimals, |x| <= 1e6
+        Gens.doubles(),
+        Gens.constants(
             0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e16, 1e-5, 1e-4, 1e22, 1e23,
             9007199254740992.0, 0.1, 2e-3, 4.35));
   }
 
-  @Provide
-  Arbitrary<AmpDecimal> decimals() {
-    Arbitrary<AmpDecimal> finite =
-        Combinators.combine(bigIntegers(), Arbitraries.integers().between(-40, 40))
-            .as((u, s) -> AmpDecimal.of(new BigDecimal(u, s)));
-    Arbitrary<AmpDecimal> negativeZero =
-        Arbitraries.integers().between(-40, 40).map(e -> AmpDecimal.parse("-0E" + e));
-    Arbitrary<AmpDecimal> nan =
-        Combinators.combine(
-                Arbitraries.of(true, false),
-                Arbitraries.of(true, false),
-                Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.TEN.pow(40)))
-            .as(AmpDecimal::nan);
-    return Arbitraries.oneOf(
+  static Gen<AmpDecimal> decimals() {
+    Gen<AmpDecimal> finite =
+        bigIntegers().zip(Gens.ints(-40, 40), (u, s) -> AmpDecimal.of(new BigDecimal(u, s)));
+    Gen<AmpDecimal> negativeZero = Gens.ints(-40, 40).map(e -> AmpDecimal.parse("-0E" + e));
+    Gen<AmpDecimal> nan =
+        Gens.booleans().zip(Gens.booleans(), Gens.bigIntegers(133).map(BigInteger::abs),
+            (signalling, negative, payload) -> AmpDecimal.nan(signalling, negative,
+                payload.min(BigInteger.TEN.pow(40))));
+    return Gens.oneOf(
         finite,
         negativeZero,
         nan,
-        Arbitraries.of(
+        Gens.constants(
             AmpDecimal.NEGATIVE_ZERO, AmpDecimal.POSITIVE_INFINITY, AmpDecimal.NEGATIVE_INFINITY,
             AmpDecimal.NaN));
   }
 
-  @Provide
-  Arbitrary<OffsetDateTime> dateTimes() {
-    Arbitrary<LocalDate> dates =
-        Arbitraries.longs()
-            .between(LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
+  static Gen<OffsetDateTime> dateTimes() {
+    Gen<LocalDate> dates =
+        Gens.longs(LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
             .map(LocalDate::ofEpochDay);
-    Arbitrary<LocalTime> times =
-        Arbitraries.longs()
-            .between(0, 86_400_000_000L - 1)
-            .map(micros -> LocalTime.ofNanoOfDay(micros * 1000));
-    Arbitrary<ZoneOffset> offsets =
-        Arbitraries.oneOf(
-                Arbitraries.integers().between(-18 * 60, 18 * 60), Arbitraries.just(0))
+    Gen<LocalTime> times =
+        Gens.longs(0, 86_400_000_000L - 1).map(micros -> LocalTime.ofNanoOfDay(micros * 1000));
+    Gen<ZoneOffset> offsets =
+        Gens.oneOf(Gens.ints(-18 * 60, 18 * 60), Gens.just(0))
             .map(m -> ZoneOffset.ofTotalSeconds(m * 60));
-    return Combinators.combine(dates, times, offsets)
-        .as((d, t, o) -> OffsetDateTime.of(LocalDateTime.of(d, t), o));
+    return dates.zip(times, offsets, (d, t, o) -> OffsetDateTime.of(LocalDateTime.of(d, t), o));
   }
 
-  @Provide
-  Arbitrary<List<Row>> rows() {
-    Arbitrary<String> b = unicode().injectNull(0.3);
-    return Combinators.combine(Arbitraries.longs(), b).as(Row::new).list().ofMaxSize(6);
+  static Gen<List<Row>> rows() {
+    Gen<String> b = Gens.orNull(unicode(), 30);
+    return Gens.lists(Gens.longs().zip(b, Row::new), 0, 6);
   }
 
   private static String ascii(byte[] b) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.runtime.BoxCodecs;
+import dev.spindle.amp.runtime.Responders;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 

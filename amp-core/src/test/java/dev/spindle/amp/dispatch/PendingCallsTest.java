@@ -10,9 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import dev.spindle.cred.testing.Gens;
+import dev.spindle.cred.testing.Theories;
 import org.junit.jupiter.api.Test;
 
 class PendingCallsTest {
@@ -70,10 +69,14 @@ class PendingCallsTest {
   }
 
   /** Random windows of calls answered in random order behave like a map. */
-  @Property(tries = 200)
-  void behavesLikeAMap(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 3000) int window,
-      @ForAll @IntRange(min = 0, max = 100) int answerPercent) {
+  @Test
+  void behavesLikeAMap() {
+    Theories.qt(200)
+        .forAll(Gens.longs(), Gens.ints(1, 3000), Gens.ints(0, 100))
+        .checkAssert(PendingCallsTest::behavesLikeAMap);
+  }
+
+  static void behavesLikeAMap(long seed, int window, int answerPercent) {
     Random random = new Random(seed);
     PendingCalls<Long> calls = new PendingCalls<>();
     Map<Long, Long> model = new HashMap<>();

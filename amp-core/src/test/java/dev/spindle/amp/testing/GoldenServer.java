@@ -2,9 +2,9 @@ package dev.spindle.amp.testing;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
-import dev.spindle.amp.command.Responders;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.runtime.Responders;
 import dev.spindle.amp.testing.GoldenCommands.Divide;
 import dev.spindle.amp.testing.GoldenCommands.FatalProblem;
 import dev.spindle.amp.testing.GoldenCommands.Sum;

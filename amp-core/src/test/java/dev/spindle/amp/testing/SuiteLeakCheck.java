@@ -5,7 +5,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The suite-wide leak check for JUnit Jupiter (and so Jazzer's fuzz tests): installs {@link
+ * The suite-wide leak check for JUnit Jupiter (and so Jazzer's fuzz tests and the QuickTheories
+ * properties, each of which runs inside a {@code @Test}): installs {@link
  * LeakDetection} before every test class and fails the class if Netty reported a leaked buffer by
  * its end. Registered for every test of every module that has this test-jar, through {@code
  * META-INF/services/org.junit.jupiter.api.extension.Extension} and Jupiter's extension

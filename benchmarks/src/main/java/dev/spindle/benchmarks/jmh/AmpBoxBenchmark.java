@@ -5,7 +5,7 @@ import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.codec.AmpBoxEncoder;
 import dev.spindle.amp.command.BoxCodec;
 import dev.spindle.amp.command.CommandSpec;
-import dev.spindle.amp.command.CommandSpecs;
+import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.benchmarks.Sum;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -9,6 +9,7 @@ import com.squareup.javapoet.ClassName;
 public final class AmpNames {
   private static final String AMP = "dev.spindle.amp";
   private static final String COMMAND_PACKAGE = AMP + ".command";
+  private static final String RUNTIME_PACKAGE = AMP + ".runtime";
 
   /** {@code @Command}. */
   public static final String COMMAND = COMMAND_PACKAGE + ".Command";
@@ -35,7 +36,7 @@ public final class AmpNames {
   /** {@code BoxCodec}. */
   public static final ClassName BOX_CODEC = ClassName.get(COMMAND_PACKAGE, "BoxCodec");
   /** {@code BoxCodecs}. */
-  public static final ClassName BOX_CODECS = ClassName.get(COMMAND_PACKAGE, "BoxCodecs");
+  public static final ClassName BOX_CODECS = ClassName.get(RUNTIME_PACKAGE, "BoxCodecs");
   /** {@code ArgumentType}. */
   public static final ClassName ARGUMENT_TYPE_CLASS = ClassName.get(COMMAND_PACKAGE, "ArgumentType");
   /** {@code ArgumentTypes}. */
@@ -43,7 +44,7 @@ public final class AmpNames {
   /** {@code AmpDecimal}. */
   public static final ClassName AMP_DECIMAL_CLASS = ClassName.get(COMMAND_PACKAGE, "AmpDecimal");
   /** {@code Responders}. */
-  public static final ClassName RESPONDERS = ClassName.get(COMMAND_PACKAGE, "Responders");
+  public static final ClassName RESPONDERS = ClassName.get(RUNTIME_PACKAGE, "Responders");
   /** {@code CommandLocator}. */
   public static final ClassName COMMAND_LOCATOR = ClassName.get(AMP + ".locator", "CommandLocator");
   /** {@code BoxResponder}. */

@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A password file of bcrypt hashes: its format, reading, writing one user's entry, and hashing.
- * {@link FilePasswordDatabase} checks logins against it; {@link HashPasswordTool} writes it from the
- * command line.
+ * {@link FilePasswordDatabase} checks logins against it; {@code spindle hashpw} (the command-line
+ * tool) writes it.
  *
  * <h2>Format</h2>
  *

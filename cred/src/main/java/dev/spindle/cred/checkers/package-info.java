@@ -4,8 +4,8 @@
  * dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase} and {@link
  * dev.spindle.cred.checkers.MD5PasswordDatabase}, and the bcrypt {@link
  * dev.spindle.cred.checkers.FilePasswordDatabase} with its {@link
- * dev.spindle.cred.checkers.PasswordFile} format and {@link
- * dev.spindle.cred.checkers.HashPasswordTool}.
+ * dev.spindle.cred.checkers.PasswordFile} format, which {@code spindle hashpw} writes from the
+ * command line.
  *
  * <p>Sees {@code dev.spindle.cred} and Bouncy Castle's low-level bcrypt.
  */

@@ -30,6 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -124,7 +125,7 @@ public final class Broker implements FlavorBroker {
   private final BrokerConfig config;
   private final JellyRegistry registry;
   private final Transport transport;
-  private final Object attachment;
+  private final ReferenceFactory references;
 
   /** Exported objects by name ({@code root}) and by luid, and by identity to count them again. */
   private final HashMap<String, Local> names = new HashMap<>();
@@ -158,19 +159,19 @@ public final class Broker implements FlavorBroker {
   /**
    * Creates the broker of one connection.
    *
-   * @param attachment the object the layer above associates with this connection (its {@code
-   *     PbConnection}), returned by {@link #attachment()}
+   * @param references makes the objects this connection receives for {@code ["remote", luid]}
+   *     (the layer above's {@code RemoteReference}, bound to its connection)
    */
-  public Broker(BrokerConfig config, Transport transport, Object attachment) {
+  public Broker(BrokerConfig config, Transport transport, ReferenceFactory references) {
     this.config = config;
     this.registry = config.registry();
     this.transport = transport;
-    this.attachment = attachment;
+    this.references = Objects.requireNonNull(references, "references");
   }
 
-  /** The object given to the constructor. */
-  public Object attachment() {
-    return attachment;
+  /** The factory of received references given to the constructor. */
+  ReferenceFactory references() {
+    return references;
   }
 
   /** The configuration. */
@@ -1092,12 +1093,13 @@ public final class Broker implements FlavorBroker {
   }
 
   @Override
-  public boolean isNewCacheable(Cacheable cacheable) {
+  public boolean isNewCacheable(Object cacheable) {
     return !remotelyCachedLuids.containsKey(cacheable);
   }
 
   @Override
-  public Sexp jellyCacheable(Cacheable cacheable, Jellier jellier) {
+  public Sexp jellyCacheable(Object flavor, Jellier jellier) {
+    Cacheable cacheable = (Cacheable) flavor;
     CachedLocal c = remotelyCachedLuids.get(cacheable);
     if (c != null) {
       c.count++;
@@ -1224,7 +1226,8 @@ public final class Broker implements FlavorBroker {
 
   @Override
   public String toString() {
-    return "Broker{" + attachment + "}";
+    return "Broker{" + localObjects.size() + " exported, " + waitingForAnswers.size()
+        + " waiting for answers}";
   }
 
   /** One outgoing message's serialization; its registrations are undone if it is not sent. */

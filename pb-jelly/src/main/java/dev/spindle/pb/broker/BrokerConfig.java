@@ -33,13 +33,12 @@ public final class BrokerConfig {
   private final List<FailureTranslator> translators;
 
   private BrokerConfig(Builder b) {
-    Objects.requireNonNull(b.references, "references (the ReferenceFactory)");
     if (b.maxBrokerRefs < 0) {
       throw new IllegalArgumentException("maxBrokerRefs: " + b.maxBrokerRefs + " (expected: >= 0)");
     }
     JellyRegistry user = b.jelly != null ? b.jelly : JellyRegistry.builder().build();
     JellyRegistry.Builder r = user.toBuilder()
-        .handler(Wire.REMOTE, BrokerHandlers.remote(b.references))
+        .handler(Wire.REMOTE, BrokerHandlers.REMOTE)
         .handler(Wire.LOCAL, BrokerHandlers.LOCAL)
         .handler(Wire.CACHED, BrokerHandlers.CACHED)
         .handler(Wire.LCACHE, BrokerHandlers.LCACHE)
@@ -108,7 +107,6 @@ public final class BrokerConfig {
     private int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
     private boolean unsafeTracebacks;
     private final List<FailureTranslator> translators = new ArrayList<>();
-    private ReferenceFactory references;
 
     private Builder() {}
 
@@ -162,12 +160,6 @@ public final class BrokerConfig {
     /** Adds a translator consulted, in order, before the default exception mapping. */
     public Builder failureTranslator(FailureTranslator translator) {
       translators.add(Objects.requireNonNull(translator, "translator"));
-      return this;
-    }
-
-    /** Makes the objects received for {@code ["remote", luid]}. Required. */
-    public Builder references(ReferenceFactory references) {
-      this.references = Objects.requireNonNull(references, "references");
       return this;
     }
 

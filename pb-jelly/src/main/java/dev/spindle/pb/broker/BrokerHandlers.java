@@ -36,24 +36,25 @@ final class BrokerHandlers {
     return i.value();
   }
 
-  /** {@code ["remote", luid]}: a counted reference to the peer's object, made by the factory. */
-  static UnjellyHandler remote(ReferenceFactory factory) {
-    return (l, u) -> {
-      Broker b = broker(u, Wire.REMOTE);
-      if (l.size() != 2) {
-        throw new MalformedJellyException("remote: " + l.size() + " elements (expected: [\"remote\", luid])");
-      }
-      Object luid;
-      if (l.get(1) instanceof Sexp.Int i) {
-        luid = i.value();
-      } else if (l.get(1) instanceof Sexp.Bytes name) {
-        luid = new String(name.value(), StandardCharsets.UTF_8);
-      } else {
-        throw new MalformedJellyException("remote: luid " + l.get(1) + " (expected: an integer)");
-      }
-      return factory.create(b, luid, b.unserializingPerspective());
-    };
-  }
+  /**
+   * {@code ["remote", luid]}: a counted reference to the peer's object, made by the broker's
+   * factory.
+   */
+  static final UnjellyHandler REMOTE = (l, u) -> {
+    Broker b = broker(u, Wire.REMOTE);
+    if (l.size() != 2) {
+      throw new MalformedJellyException("remote: " + l.size() + " elements (expected: [\"remote\", luid])");
+    }
+    Object luid;
+    if (l.get(1) instanceof Sexp.Int i) {
+      luid = i.value();
+    } else if (l.get(1) instanceof Sexp.Bytes name) {
+      luid = new String(name.value(), StandardCharsets.UTF_8);
+    } else {
+      throw new MalformedJellyException("remote: luid " + l.get(1) + " (expected: an integer)");
+    }
+    return b.references().create(b, luid, b.unserializingPerspective());
+  };
 
   /** {@code ["local", luid]}: this side's object, or null if the luid is no longer registered. */
   static final UnjellyHandler LOCAL = (l, u) -> {

@@ -1,8 +1,7 @@
 package dev.spindle.pb.util;
 
+import dev.spindle.pb.PbConnection;
 import dev.spindle.pb.RemoteReference;
-import dev.spindle.pb.broker.Broker;
-import dev.spindle.pb.broker.BrokerAccess;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,24 +92,7 @@ public abstract class Pager {
     if (!started.compareAndSet(false, true)) {
       return done;
     }
-    Broker broker;
-    try {
-      broker = BrokerAccess.brokerOf(collector.connection());
-    } catch (RuntimeException e) {
-      finish(e);
-      return done;
-    }
-    broker.execute(new Broker.Task() {
-      @Override
-      public void run() {
-        broker.registerPageProducer(producer);
-      }
-
-      @Override
-      public void fail(Throwable cause) {
-        finish(cause);
-      }
-    });
+    collector.connection().registerPageProducer(producer);
     return done;
   }
 
@@ -198,7 +180,7 @@ public abstract class Pager {
   }
 
   /** The broker's view of this pager. */
-  private final class Producer implements Broker.PageProducer {
+  private final class Producer implements PbConnection.PageProducer {
     @Override
     public boolean sendNextPage() {
       return Pager.this.sendNextPage();

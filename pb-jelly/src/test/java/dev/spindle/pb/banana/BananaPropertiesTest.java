@@ -1,6 +1,8 @@
 package dev.spindle.pb.banana;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.cred.testing.Gens;
+import dev.spindle.cred.testing.Theories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,13 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Round trips, chunking and junk input, over random s-expressions. */
 @LeakChecked
@@ -41,8 +38,12 @@ class BananaPropertiesTest {
     LARGEST.negate(),
   };
 
-  @Property(tries = 500)
-  void roundTripsInBothDialects(@ForAll("sexps") Sexp sexp) {
+  @Test
+  void roundTripsInBothDialects() {
+    Theories.qt(500).forAll(sexps()).checkAssert(BananaPropertiesTest::roundTripsInBothDialects);
+  }
+
+  static void roundTripsInBothDialects(Sexp sexp) {
     for (BananaDialect dialect : BananaDialect.values()) {
       byte[] bytes = BananaEncoder.encode(sexp, dialect);
       assertEquals(bytes.length, BananaEncoder.encodedLength(sexp, dialect, BananaLimits.DEFAULT));
@@ -53,11 +54,14 @@ class BananaPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void decodesTheSameUnderAnySplit(
-      @ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("sexps") Sexp> sexps,
-      @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 10_000) Integer> cutsPerMille,
-      @ForAll BananaDialect dialect) {
+  @Test
+  void decodesTheSameUnderAnySplit() {
+    Theories.qt(300)
+        .forAll(Gens.lists(sexps(), 1, 4), Gens.lists(Gens.ints(0, 10_000), 0, 12), dialects())
+        .checkAssert(BananaPropertiesTest::decodesTheSameUnderAnySplit);
+  }
+
+  static void decodesTheSameUnderAnySplit(List<Sexp> sexps, List<Integer> cutsPerMille, BananaDialect dialect) {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     for (Sexp s : sexps) {
       stream.writeBytes(BananaEncoder.encode(s, dialect));
@@ -79,12 +83,15 @@ class BananaPropertiesTest {
    * Random junk yields only Sexps or a BananaProtocolException, then nothing; it never leaks
    * (LeakChecked) and never allocates anywhere near what a header announces.
    */
-  @Property(tries = 2000)
-  void junkYieldsOnlyBananaErrorsAndAllocatesLittle(
-      @ForAll("junk") byte[] junk,
-      @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 400) Integer> cuts,
-      @ForAll BananaDialect dialect,
-      @ForAll @IntRange(min = 1, max = 12) int maxDepth) {
+  @Test
+  void junkYieldsOnlyBananaErrorsAndAllocatesLittle() {
+    Theories.qt(2000)
+        .forAll(junk(), Gens.lists(Gens.ints(0, 400), 0, 8), dialects(), Gens.ints(1, 12))
+        .checkAssert(BananaPropertiesTest::junkYieldsOnlyBananaErrorsAndAllocatesLittle);
+  }
+
+  static void junkYieldsOnlyBananaErrorsAndAllocatesLittle(
+      byte[] junk, List<Integer> cuts, BananaDialect dialect, int maxDepth) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     warmUp();
@@ -150,53 +157,55 @@ class BananaPropertiesTest {
 
   // ---- arbitraries -----------------------------------------------------------------------------
 
-  @Provide
-  Arbitrary<Sexp> sexps() {
-    return Arbitraries.recursive(this::atoms,
-        inner -> Arbitraries.oneOf(inner, inner.list().ofMaxSize(4).map(Sexp::list)), 0, 5);
+  static Gen<BananaDialect> dialects() {
+    return Gens.constants(BananaDialect.values());
   }
 
-  private Arbitrary<Sexp> atoms() {
-    return Arbitraries.oneOf(integers(), floats(), byteStrings());
+  static Gen<Sexp> sexps() {
+    return Gens.recursive(atoms(),
+        inner -> Gens.oneOf(inner, Gens.lists(inner, 0, 4).map(l -> (Sexp) Sexp.list(l))), 5);
   }
 
-  private Arbitrary<Sexp> integers() {
-    Arbitrary<BigInteger> nearBoundary = Arbitraries.of(BOUNDARIES)
-        .flatMap(b -> Arbitraries.integers().between(-2, 2).map(d -> b.add(BigInteger.valueOf(d))))
-        .filter(v -> v.abs().compareTo(LARGEST) <= 0);
-    return Arbitraries.oneOf(
-        Arbitraries.longs().map(Sexp::integer),
-        Arbitraries.integers().map(Sexp::integer),
+  private static Gen<Sexp> atoms() {
+    return Gens.oneOf(integers(), floats(), byteStrings());
+  }
+
+  private static Gen<Sexp> integers() {
+    Gen<BigInteger> nearBoundary = Gens.constants(BOUNDARIES)
+        .zip(Gens.ints(-2, 2), (b, d) -> b.add(BigInteger.valueOf(d)))
+        .map(v -> v.abs().compareTo(LARGEST) <= 0 ? v : LARGEST.multiply(BigInteger.valueOf(v.signum())));
+    return Gens.oneOf(
+        Gens.longs().map(Sexp::integer),
+        Gens.ints().map(Sexp::integer),
         nearBoundary.map(Sexp::integer),
-        Arbitraries.bigIntegers().between(LARGEST.negate(), LARGEST).map(Sexp::integer));
+        Gens.bigIntegers(448).map(Sexp::integer));
   }
 
-  private Arbitrary<Sexp> floats() {
-    return Arbitraries.oneOf(
-        Arbitraries.doubles().map(Sexp::floating),
-        Arbitraries.of(Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+  private static Gen<Sexp> floats() {
+    return Gens.oneOf(
+        Gens.doubles().map(Sexp::floating),
+        Gens.constants(Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL).map(Sexp::floating),
-        Arbitraries.longs().map(bits -> Sexp.floating(Double.longBitsToDouble(bits))));
+        Gens.longs(Long.MIN_VALUE, Long.MAX_VALUE).map(bits -> Sexp.floating(Double.longBitsToDouble(bits))));
   }
 
-  private Arbitrary<Sexp> byteStrings() {
+  private static Gen<Sexp> byteStrings() {
     List<String> words = new ArrayList<>();
     for (int i = 1; i <= Vocabulary.SIZE; i++) {
       words.add(Vocabulary.word(i));
     }
     words.addAll(List.of("pb", "none", "unicode", "Non", "lists", "NONE", ""));
-    return Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map(Sexp::bytes),
-        Arbitraries.bytes().array(byte[].class).ofMinSize(120).ofMaxSize(300).map(Sexp::bytes),
-        Arbitraries.of(words).map(w -> Sexp.bytes(w.getBytes(StandardCharsets.US_ASCII))));
+    return Gens.oneOf(
+        Gens.bytes(0, 40).map(Sexp::bytes),
+        Gens.bytes(120, 300).map(Sexp::bytes),
+        Gens.choose(words).map(w -> Sexp.bytes(w.getBytes(StandardCharsets.US_ASCII))));
   }
 
   /** Random bytes mixed with fragments that stress the limits. */
-  @Provide
-  Arbitrary<byte[]> junk() {
-    Arbitrary<byte[]> fragment = Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(16),
-        Arbitraries.of(
+  static Gen<byte[]> junk() {
+    Gen<byte[]> fragment = Gens.oneOf(
+        Gens.bytes(0, 16),
+        Gens.constants(
             new byte[] {0x00, 0x00, 0x28, (byte) 0x82}, // string of 655360
             new byte[] {0x7f, 0x7f, 0x27, (byte) 0x82}, // string of 655359
             new byte[] {0x00, 0x00, 0x28, (byte) 0x80}, // list of 655360
@@ -207,8 +216,8 @@ class BananaPropertiesTest {
             new byte[] {0x1f, (byte) 0x87},
             new byte[] {0x20, (byte) 0x87},
             new byte[] {0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, (byte) 0x85}),
-        Arbitraries.integers().between(60, 70).map(n -> new byte[n])); // long prefixes
-    return fragment.list().ofMaxSize(12).map(parts -> {
+        Gens.ints(60, 70).map(n -> new byte[n])); // long prefixes
+    return Gens.lists(fragment, 0, 12).map(parts -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       parts.forEach(out::writeBytes);
       return out.toByteArray();

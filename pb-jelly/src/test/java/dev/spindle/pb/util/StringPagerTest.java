@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.cred.testing.Gens;
+import dev.spindle.cred.testing.Theories;
 import dev.spindle.pb.PbTesting;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
@@ -20,9 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 @LeakChecked
@@ -57,11 +56,14 @@ class StringPagerTest {
     }
   }
 
-  @Property(tries = 40)
-  void anyDataArrivesInTwistedsSlicesAndNeverQueuesPastTheHighWaterMark(
-      @ForAll @IntRange(min = 0, max = 100_000) int size,
-      @ForAll @IntRange(min = 64, max = 40_000) int chunk,
-      @ForAll @IntRange(min = 1024, max = 128 * 1024) int high) {
+  @Test
+  void anyDataArrivesInTwistedsSlicesAndNeverQueuesPastTheHighWaterMark() {
+    Theories.qt(40)
+        .forAll(Gens.ints(0, 100_000), Gens.ints(64, 40_000), Gens.ints(1024, 128 * 1024))
+        .checkAssert(StringPagerTest::anyDataArrivesInTwistedsSlicesAndNeverQueuesPastTheHighWaterMark);
+  }
+
+  static void anyDataArrivesInTwistedsSlicesAndNeverQueuesPastTheHighWaterMark(int size, int chunk, int high) {
     Sources.Source source = new Sources.Source();
     try (PbTesting.Pair pair = new PbTesting.Pair(source)) {
       pair.serverChannel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(high / 2, high));

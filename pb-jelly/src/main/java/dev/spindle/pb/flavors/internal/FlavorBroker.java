@@ -1,7 +1,6 @@
 package dev.spindle.pb.flavors.internal;
 
 import dev.spindle.pb.banana.Sexp;
-import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.jelly.Jellier;
 
 /**
@@ -28,12 +27,15 @@ public interface FlavorBroker {
    */
   Sexp jellyViewPoint(Object perspective, Object viewable);
 
-  /** Returns true if {@code cacheable} is not cached by the peer yet (its first sending tracks identity). */
-  boolean isNewCacheable(Cacheable cacheable);
+  /**
+   * Returns true if {@code cacheable} (a {@code Cacheable}) is not cached by the peer yet (its
+   * first sending tracks identity).
+   */
+  boolean isNewCacheable(Object cacheable);
 
   /**
    * Returns {@code [typeName, luid, state]} the first time, {@code ["cached", luid]} afterwards.
    * Twisted: {@code Cacheable.jellyFor}.
    */
-  Sexp jellyCacheable(Cacheable cacheable, Jellier jellier);
+  Sexp jellyCacheable(Object cacheable, Jellier jellier);
 }

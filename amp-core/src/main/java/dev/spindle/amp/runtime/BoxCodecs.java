@@ -1,6 +1,10 @@
-package dev.spindle.amp.command;
+package dev.spindle.amp.runtime;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.command.ArgumentType;
+import dev.spindle.amp.command.ArgumentTypes;
+import dev.spindle.amp.command.BoxCodec;
+import dev.spindle.amp.command.Request;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.InvalidSignatureException;
 import java.nio.charset.StandardCharsets;

@@ -24,8 +24,8 @@ import java.util.concurrent.ExecutionException;
  * wrong username or password (the server does not say which; the connection stays open for
  * another attempt), with {@link UnsupportedOperationException} ({@code NOT_IMPLEMENTED_ERROR}) if
  * the server cannot check this kind of login, with {@link
- * dev.spindle.amp.exceptions.UnhandledCommandException} if the server does not offer the command (for example
- * after a successful login), and otherwise as {@link AmpConnection#callRemote} does.
+ * dev.spindle.amp.exceptions.UnhandledCommandException} if the server does not offer the command
+ * (for example after a successful login), and otherwise as {@link AmpConnection#callRemote} does.
  *
  * <p>Thread-safe; the futures complete on the connection's event loop. Password arrays are copied
  * (the caller keeps, and may clear, its own); {@link #login} clears its copy once the response is
@@ -126,7 +126,7 @@ public final class AmpLogin {
     if (failure == null) {
       done.complete(null);
     } else {
-      done.completeExceptionally(unwrap(failure));
+      done.completeExceptionally(LoginErrors.refusal(unwrap(failure)));
     }
   }
 

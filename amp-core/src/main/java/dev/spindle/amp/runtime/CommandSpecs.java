@@ -1,5 +1,8 @@
-package dev.spindle.amp.command;
+package dev.spindle.amp.runtime;
 
+import dev.spindle.amp.command.Command;
+import dev.spindle.amp.command.CommandSpec;
+import dev.spindle.amp.command.Request;
 import dev.spindle.amp.exceptions.AmpException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

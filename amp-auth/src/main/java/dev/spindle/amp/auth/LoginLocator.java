@@ -1,9 +1,9 @@
 package dev.spindle.amp.auth;
 
 import dev.spindle.amp.AmpConnection;
-import dev.spindle.amp.command.Responders;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.runtime.Responders;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
 import dev.spindle.cred.LoginResult;
@@ -114,7 +114,7 @@ final class LoginLocator implements CommandLocator {
     pendingUsername = null;
     pendingChallenge = null;
     if (challenge == null) {
-      return CompletableFuture.failedFuture(new UnauthorizedLoginException());
+      return CompletableFuture.failedFuture(LoginErrors.answer(new UnauthorizedLoginException()));
     }
     return attempt(
         AmpChallengeCredentials.of(username, challenge, command.cnonce(), command.response()));
@@ -128,7 +128,8 @@ final class LoginLocator implements CommandLocator {
   private CompletionStage<Void> attempt(Credentials credentials) {
     synchronized (lock) {
       if (state != State.OPEN) {
-        return CompletableFuture.failedFuture(new UnauthorizedLoginException());
+        return CompletableFuture.failedFuture(
+            LoginErrors.answer(new UnauthorizedLoginException()));
       }
       state = State.CHECKING;
     }
@@ -154,7 +155,7 @@ final class LoginLocator implements CommandLocator {
     return out;
   }
 
-  /** Ends a failed attempt; returns the failure to answer with. */
+  /** Ends a failed attempt; returns the failure to answer with (an error box if declared). */
   private Throwable attemptFailed(Throwable failure) {
     synchronized (lock) {
       if (state == State.CHECKING) {
@@ -166,7 +167,7 @@ final class LoginLocator implements CommandLocator {
       failure = new UnsupportedOperationException(unhandled.getMessage(), unhandled);
     }
     logger.debug("{}: login failed: {}", connection, failure.getClass().getSimpleName());
-    return failure;
+    return LoginErrors.answer(failure);
   }
 
   private void loggedIn(LoginResult<?> result, CompletableFuture<Void> out) {

@@ -1,6 +1,9 @@
-package dev.spindle.amp.command;
+package dev.spindle.amp.runtime;
 
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.amp.command.BoxCodec;
+import dev.spindle.amp.command.CommandSpec;
+import dev.spindle.amp.command.Request;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
 import java.util.concurrent.CompletableFuture;
