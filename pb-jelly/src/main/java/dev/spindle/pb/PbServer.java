@@ -1,6 +1,7 @@
 package dev.spindle.pb;
 
 import dev.spindle.cred.Portal;
+import dev.spindle.cred.throttle.LoginThrottle;
 import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
@@ -38,10 +39,18 @@ import java.util.concurrent.CompletionStage;
  * {@code PBServerFactory(root)} listening with {@code reactor.listenTCP}.
  */
 public final class PbServer implements AutoCloseable {
-  private final ServerEndpoint endpoint;
+  /**
+   * Failed logins per client IP address answered without delay by the default throttle of {@link
+   * Builder#portal(Portal)}: 5 (within 15 minutes, a success resetting the count).
+   */
+  public static final int DEFAULT_FREE_LOGIN_FAILURES = 5;
 
-  private PbServer(ServerEndpoint endpoint) {
+  private final ServerEndpoint endpoint;
+  private final LoginThrottle ownedThrottle;
+
+  private PbServer(ServerEndpoint endpoint, LoginThrottle ownedThrottle) {
     this.endpoint = endpoint;
+    this.ownedThrottle = ownedThrottle;
   }
 
   /** Returns a new builder. */
@@ -72,7 +81,11 @@ public final class PbServer implements AutoCloseable {
 
   /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
   public CompletionStage<Void> closeAsync() {
-    return endpoint.closeAsync();
+    CompletionStage<Void> done = endpoint.closeAsync();
+    if (ownedThrottle == null) {
+      return done;
+    }
+    return done.whenComplete((v, t) -> ownedThrottle.close());
   }
 
   @Override
@@ -85,6 +98,10 @@ public final class PbServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private Object root;
+    /** Set by {@link #portal(Portal)}: throttled at {@link #start()} unless turned off. */
+    private Portal portal;
+    private LoginThrottle loginThrottle;
+    private boolean throttleLogins = true;
 
     private Builder() {}
 
@@ -104,6 +121,7 @@ public final class PbServer implements AutoCloseable {
       }
       Methods.check(root.getClass(), Kind.REMOTE);
       this.root = root;
+      this.portal = null;
       return this;
     }
 
@@ -113,14 +131,41 @@ public final class PbServer implements AutoCloseable {
      * dev.spindle.pb.login.Perspective} avatar: same as {@code root(PortalRoot.of(portal))}. See
      * {@link PortalRoot} for the wire, logout and failures. Twisted: {@code
      * PBServerFactory(portal)}.
+     *
+     * <p><b>Throttled by default</b>: the server wraps the portal in a {@link ThrottledPortal}
+     * keyed by the client's IP address, with {@link #DEFAULT_FREE_LOGIN_FAILURES} failures
+     * answered at once, then delays of 1 s, 2 s, 4 s ... up to 1 min (the {@link LoginThrottle}
+     * defaults), forgotten after a success or 15 min without failures; the server closes that
+     * throttle when it closes. Configure it with {@link #loginThrottle(LoginThrottle)}; turn it
+     * off with {@link #throttleLogins(boolean) throttleLogins(false)}.
      */
     public Builder portal(Portal portal) {
-      return root(PortalRoot.of(portal));
+      root(PortalRoot.of(portal));
+      this.portal = portal;
+      return this;
     }
 
     /**
-     * As {@link #portal(Portal)}, with attempts throttled per client IP address: repeated
-     * failures from one address are answered later and later.
+     * The throttle for the logins of {@link #portal(Portal)} instead of the default one; owned by
+     * the caller (not closed with the server), so it may be shared by several servers.
+     */
+    public Builder loginThrottle(LoginThrottle throttle) {
+      this.loginThrottle = Objects.requireNonNull(throttle, "throttle");
+      return this;
+    }
+
+    /**
+     * Whether the logins of {@link #portal(Portal)} are throttled (default true). With false,
+     * every failed login is answered at once: only for tests or a portal that throttles itself.
+     */
+    public Builder throttleLogins(boolean throttle) {
+      this.throttleLogins = throttle;
+      return this;
+    }
+
+    /**
+     * As {@link #portal(Portal)}, with attempts throttled per client IP address by {@code
+     * portal}'s own throttle: repeated failures from one address are answered later and later.
      */
     public Builder portal(ThrottledPortal portal) {
       return root(PortalRoot.of(portal));
@@ -143,10 +188,28 @@ public final class PbServer implements AutoCloseable {
      */
     public PbServer start() {
       checkTlsRole(true);
-      PbSetup setup = setup(BananaRole.SERVER, root);
+      Object published = root;
+      LoginThrottle ownedThrottle = null;
+      if (portal != null && throttleLogins) {
+        LoginThrottle throttle = loginThrottle;
+        if (throttle == null) {
+          throttle = ownedThrottle =
+              LoginThrottle.builder().freeAttempts(DEFAULT_FREE_LOGIN_FAILURES).build();
+        }
+        published = PortalRoot.of(new ThrottledPortal(portal, throttle));
+      }
+      PbSetup setup = setup(BananaRole.SERVER, published);
       setup.budget = ConnectionLimits.budget(transportOptions);
-      return new PbServer(ServerEndpoint.bind(
-          "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new));
+      try {
+        return new PbServer(ServerEndpoint.bind(
+            "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new),
+            ownedThrottle);
+      } catch (RuntimeException e) {
+        if (ownedThrottle != null) {
+          ownedThrottle.close();
+        }
+        throw e;
+      }
     }
   }
 }

@@ -3,10 +3,13 @@ package dev.spindle.amp.auth;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.cred.Portal;
+import dev.spindle.cred.throttle.LoginThrottle;
 import dev.spindle.cred.throttle.ThrottledPortal;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -45,8 +48,13 @@ import java.util.function.Function;
  * included, goes to the avatar. {@link dev.spindle.cred.LoginResult#logout()} runs exactly once
  * when the connection closes, also when it closes while the login is still being checked.
  *
- * <p><b>Throttling.</b> Built from a {@link ThrottledPortal}, attempts are keyed by the client's IP
- * address, and repeated failures are answered later and later on the throttle's scheduler.
+ * <p><b>Throttling</b> is on by default: attempts are keyed by the client's IP address; {@link
+ * #DEFAULT_FREE_LOGIN_FAILURES} failures are answered at once, then after 1 s, 2 s, 4 s ... up to
+ * 1 min (the {@link LoginThrottle} defaults), and the count is forgotten after a success or 15
+ * minutes without failures. Delays run on one daemon thread shared by the default throttles. Pass
+ * a {@link ThrottledPortal} or {@link Builder#loginThrottle(LoginThrottle)} to configure it, {@link
+ * Builder#throttleLogins(boolean) throttleLogins(false)} to turn it off. Logins are logged at INFO
+ * ({@link dev.spindle.cred.LoginLog}).
  *
  * <p><b>Security.</b> The challenge-response does not send the password, but its checker must
  * know the plaintext ({@link dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase}, or an
@@ -67,6 +75,12 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
   public static final List<Class<?>> AVATAR_INTERFACES =
       List.of(CommandLocator.class, Object.class);
 
+  /**
+   * Failed logins per client IP address answered without delay by the default throttle: 5 (within
+   * 15 minutes, a success resetting the count).
+   */
+  public static final int DEFAULT_FREE_LOGIN_FAILURES = 5;
+
   final Portal portal;
   final ThrottledPortal throttledPortal;
   final boolean allowPlaintextLogin;
@@ -74,7 +88,19 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
 
   private AmpLoginServer(Builder b) {
     this.portal = b.portal;
-    this.throttledPortal = b.throttledPortal;
+    if (b.throttledPortal != null || !b.throttleLogins) {
+      this.throttledPortal = b.throttledPortal;
+    } else {
+      LoginThrottle throttle = b.loginThrottle;
+      if (throttle == null) {
+        throttle =
+            LoginThrottle.builder()
+                .freeAttempts(DEFAULT_FREE_LOGIN_FAILURES)
+                .scheduler(SharedScheduler.INSTANCE)
+                .build();
+      }
+      this.throttledPortal = new ThrottledPortal(b.portal, throttle);
+    }
     this.allowPlaintextLogin = b.allowPlaintextLogin;
   }
 
@@ -112,6 +138,17 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
     return locator(connection);
   }
 
+  /** The one daemon thread on which the default throttles' delays run, started when first needed. */
+  private static final class SharedScheduler {
+    static final ScheduledExecutorService INSTANCE =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "spindle-amp-login-throttle");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
   @Override
   public String toString() {
     return "AmpLoginServer{throttled=" + (throttledPortal != null)
@@ -123,6 +160,8 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
     private final Portal portal;
     private final ThrottledPortal throttledPortal;
     private boolean allowPlaintextLogin;
+    private LoginThrottle loginThrottle;
+    private boolean throttleLogins = true;
 
     private Builder(Portal portal, ThrottledPortal throttledPortal) {
       this.portal = portal;
@@ -137,6 +176,25 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
      */
     public Builder allowPlaintextLogin(boolean allow) {
       this.allowPlaintextLogin = allow;
+      return this;
+    }
+
+    /**
+     * The throttle for a builder made from a plain {@link Portal}, instead of the default one;
+     * owned by the caller, so it may be shared by several servers. Ignored if the builder was made
+     * from a {@link ThrottledPortal}.
+     */
+    public Builder loginThrottle(LoginThrottle throttle) {
+      this.loginThrottle = Objects.requireNonNull(throttle, "throttle");
+      return this;
+    }
+
+    /**
+     * Whether logins through a plain {@link Portal} are throttled (default true). With false, every
+     * failed login is answered at once: only for tests or a portal that throttles itself.
+     */
+    public Builder throttleLogins(boolean throttle) {
+      this.throttleLogins = throttle;
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.runtime.Responders;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
+import dev.spindle.cred.LoginLog;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.UnauthorizedLoginException;
 import dev.spindle.cred.UnhandledCredentialsException;
@@ -114,7 +115,9 @@ final class LoginLocator implements CommandLocator {
     pendingUsername = null;
     pendingChallenge = null;
     if (challenge == null) {
-      return CompletableFuture.failedFuture(LoginErrors.answer(new UnauthorizedLoginException()));
+      UnauthorizedLoginException refused = new UnauthorizedLoginException();
+      LoginLog.failed("AMP", null, connection.remoteAddress(), refused);
+      return CompletableFuture.failedFuture(LoginErrors.answer(refused));
     }
     return attempt(
         AmpChallengeCredentials.of(username, challenge, command.cnonce(), command.response()));
@@ -124,12 +127,30 @@ final class LoginLocator implements CommandLocator {
     return attempt(UsernamePassword.of(command.username(), command.password()));
   }
 
-  /** Logs {@code credentials} in through the portal; on success, switches to the avatar. */
+  /**
+   * Logs {@code credentials} in (see {@link #check}), logs the outcome at INFO and answers a
+   * failure with its declared error box (see {@link LoginErrors#answer}).
+   */
   private CompletionStage<Void> attempt(Credentials credentials) {
+    return check(credentials)
+        .handle(
+            (v, failure) -> {
+              if (failure == null) {
+                LoginLog.succeeded("AMP", credentials, connection.remoteAddress());
+                return CompletableFuture.<Void>completedFuture(null);
+              }
+              Throwable cause = unwrap(failure);
+              LoginLog.failed("AMP", credentials, connection.remoteAddress(), cause);
+              return CompletableFuture.<Void>failedFuture(LoginErrors.answer(cause));
+            })
+        .thenCompose(f -> f);
+  }
+
+  /** Logs {@code credentials} in through the portal; on success, switches to the avatar. */
+  private CompletionStage<Void> check(Credentials credentials) {
     synchronized (lock) {
       if (state != State.OPEN) {
-        return CompletableFuture.failedFuture(
-            LoginErrors.answer(new UnauthorizedLoginException()));
+        return CompletableFuture.failedFuture(new UnauthorizedLoginException());
       }
       state = State.CHECKING;
     }
@@ -155,7 +176,7 @@ final class LoginLocator implements CommandLocator {
     return out;
   }
 
-  /** Ends a failed attempt; returns the failure to answer with (an error box if declared). */
+  /** Ends a failed attempt; returns the failure as the portal gave it (attempt maps it). */
   private Throwable attemptFailed(Throwable failure) {
     synchronized (lock) {
       if (state == State.CHECKING) {
@@ -166,8 +187,7 @@ final class LoginLocator implements CommandLocator {
       // Declared as NOT_IMPLEMENTED_ERROR: the server cannot check this kind of login.
       failure = new UnsupportedOperationException(unhandled.getMessage(), unhandled);
     }
-    logger.debug("{}: login failed: {}", connection, failure.getClass().getSimpleName());
-    return LoginErrors.answer(failure);
+    return failure;
   }
 
   private void loggedIn(LoginResult<?> result, CompletableFuture<Void> out) {
@@ -194,7 +214,7 @@ final class LoginLocator implements CommandLocator {
       // The connection closed while the login was checked: nobody will use the avatar.
       logout(result);
     } else {
-      logger.debug("{}: logged in", connection);
+      logger.debug("{}: logged in", connection); // LoginLog has the INFO line
     }
     out.complete(null);
   }

@@ -15,6 +15,7 @@ import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.repr.PythonRepr;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.locator.PeerInputException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -47,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * with the error code {@value TooManyCallsException#ERROR_CODE}, or, if it wants no answer, the
  * connection closes as Twisted closes it when such a command fails). A call this side gave up on
  * ({@link #abandon}) is forgotten; its answer, if it comes, is dropped.
+ *
+ * <p>Logging: a responder that throws an undeclared exception is logged at WARN with its stack
+ * trace. Errors the peer's input causes (arguments that do not parse, unknown commands) are
+ * logged at DEBUG, and summarized in one rate-limited WARN line when the connection closes. A
+ * {@link VirtualMachineError} is never described to the peer: the connection closes without an
+ * answer, and the error is rethrown to the event loop.
  */
 public final class BoxDispatcher implements BoxReceiver {
   private static final Logger logger = LoggerFactory.getLogger(BoxDispatcher.class);
@@ -62,6 +69,7 @@ public final class BoxDispatcher implements BoxReceiver {
   private final int maxOutstandingCalls;
   private final int maxPeerOutstandingCalls;
   private final PendingCalls<PendingCall> pending = new PendingCalls<>();
+  private final PeerErrorLog peerErrors = new PeerErrorLog(logger);
   /** Commands of the peer whose asynchronous responder has not finished; any thread. */
   private final AtomicInteger peerOutstanding = new AtomicInteger();
   /** Calls given up on whose answer has not come: that many unknown answers are dropped. */
@@ -260,10 +268,10 @@ public final class BoxDispatcher implements BoxReceiver {
       return;
     }
     if (responder == null) {
-      finish(
-          ask,
-          null,
-          new UnhandledCommandException("Unhandled Command: " + PythonRepr.bytes(commandName)));
+      UnhandledCommandException unhandled =
+          new UnhandledCommandException("Unhandled Command: " + PythonRepr.bytes(commandName));
+      peerErrors.record(sender, unhandled);
+      finish(ask, null, unhandled);
       return;
     }
     CompletionStage<AmpBox> stage;
@@ -272,6 +280,7 @@ public final class BoxDispatcher implements BoxReceiver {
       Objects.requireNonNull(stage, "responder returned null");
     } catch (Throwable t) {
       finish(ask, null, t);
+      rethrowIfFatal(t);
       return;
     }
     CompletableFuture<AmpBox> f = stage instanceof CompletableFuture ? (CompletableFuture<AmpBox>) stage : null;
@@ -281,6 +290,7 @@ public final class BoxDispatcher implements BoxReceiver {
         result = f.join();
       } catch (Throwable t) {
         finish(ask, null, t);
+        rethrowIfFatal(unwrap(t));
         return;
       }
       finish(ask, result, null);
@@ -312,10 +322,29 @@ public final class BoxDispatcher implements BoxReceiver {
     if (failure == null && result == null && ask != null) {
       failure = new AmpArgumentException("responder returned no box (expected: a response)");
     }
+    boolean peersFault = failure instanceof PeerInputException;
+    if (peersFault) {
+      peerErrors.record(sender, failure.getCause());
+      failure = failure.getCause();
+    }
+    if (failure instanceof VirtualMachineError) {
+      // Nothing about it goes to the peer, not even UNKNOWN (building a box may fail too): the
+      // connection closes, and the caller on the event loop rethrows it.
+      logger.error("{}: {} in a responder; closing the connection", sender, failure.toString());
+      sender.unhandledError(failure);
+      return;
+    }
     if (ask == null) {
       if (failure != null) {
         // Twisted: any failure of a command that wants no answer drops the connection.
-        logger.debug("command without _ask failed; closing the connection", failure);
+        if (peersFault || failure instanceof RemoteAmpException) {
+          logger.debug("command without _ask failed; closing the connection", failure);
+        } else {
+          logger.warn(
+              "{}: undeclared exception in a responder of a command without _ask; closing",
+              sender,
+              failure);
+        }
         sender.unhandledError(failure);
       }
       return;
@@ -337,7 +366,10 @@ public final class BoxDispatcher implements BoxReceiver {
       }
       return;
     }
-    logger.warn("undeclared exception in a responder; sending UNKNOWN and closing", failure);
+    if (!peersFault) {
+      logger.warn(
+          "{}: undeclared exception in a responder; sending UNKNOWN and closing", sender, failure);
+    }
     error.put(ERROR_CODE, ascii(AmpKeys.UNKNOWN_ERROR_CODE));
     error.put(ERROR_DESCRIPTION, ascii(AmpKeys.UNKNOWN_ERROR_DESCRIPTION));
     sender.sendBox(error);
@@ -350,6 +382,7 @@ public final class BoxDispatcher implements BoxReceiver {
       return;
     }
     stopped = reason == null ? new ConnectionLostException("connection closed", null) : reason;
+    peerErrors.summarize(sender);
     if (pending.isEmpty()) {
       return;
     }
@@ -370,6 +403,13 @@ public final class BoxDispatcher implements BoxReceiver {
       return (ConnectionLostException) reason;
     }
     return new ConnectionLostException("connection lost: " + reason.getMessage(), reason);
+  }
+
+  /** A VM error is not swallowed: rethrown once the connection is closing. */
+  private static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      throw e;
+    }
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -36,6 +36,13 @@ public final class AmpTransport implements TransportHandler.Protocol, BoxSender 
     transport.attach(this);
   }
 
+  /** The channel (with its addresses), for log lines. */
+  @Override
+  public String toString() {
+    Channel ch = transport.channel();
+    return ch == null ? "AMP connection (not attached)" : ch.toString();
+  }
+
   /** Sets the receiver; must be called before the handler is added to a pipeline. */
   public void setReceiver(BoxReceiver receiver) {
     this.receiver = receiver;

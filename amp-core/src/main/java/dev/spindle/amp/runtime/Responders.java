@@ -6,6 +6,7 @@ import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.Request;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.locator.PeerInputException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +57,7 @@ public final class Responders {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      return CompletableFuture.failedFuture(badInput(t));
     }
     try {
       response = method.apply(command);
@@ -75,7 +76,7 @@ public final class Responders {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      return CompletableFuture.failedFuture(badInput(t));
     }
     try {
       method.accept(command);
@@ -97,7 +98,7 @@ public final class Responders {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      return CompletableFuture.failedFuture(badInput(t));
     }
     try {
       stage = method.apply(command);
@@ -146,7 +147,15 @@ public final class Responders {
     }
   }
 
+  /** A parsing failure is the peer's fault; a VM error is nobody's to describe, passed on as is. */
+  private static Throwable badInput(Throwable t) {
+    return t instanceof VirtualMachineError ? t : new PeerInputException(t);
+  }
+
   private static Throwable mapFailure(CommandSpec<?, ?> spec, Throwable t) {
+    if (t instanceof VirtualMachineError) {
+      return t; // never a declared error: its text must not reach the peer
+    }
     RemoteAmpException declared = spec.declaredError(t);
     return declared != null ? declared : t;
   }

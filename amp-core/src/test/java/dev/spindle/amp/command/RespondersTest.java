@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.locator.PeerInputException;
 import dev.spindle.amp.runtime.BoxCodecs;
 import dev.spindle.amp.runtime.Responders;
 import java.util.concurrent.CompletionException;
@@ -85,7 +86,8 @@ class RespondersTest {
   void badArgumentIsNeverMappedToADeclaredError() {
     AmpBox request = new AmpBox().putString("n", "notanint");
     Throwable t = failure(Responders.respondVoid(SPEC, request, c -> {}));
-    assertInstanceOf(AmpArgumentException.class, t);
+    assertInstanceOf(PeerInputException.class, t);
+    assertInstanceOf(AmpArgumentException.class, t.getCause());
   }
 
   @Test

@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Broker implements FlavorBroker {
   private static final Logger logger = LoggerFactory.getLogger(Broker.class);
+  /** At most one WARN per this many seconds per connection for calls the peer can fail at will. */
+  static final long LOG_INTERVAL_SECONDS = 10;
 
   /** How the broker reaches its connection. Implemented by the channel handler. */
   public interface Transport {
@@ -151,6 +154,12 @@ public final class Broker implements FlavorBroker {
   private PbProtocolException goodbye;
   private boolean disconnected;
   private long failureCount;
+  /** WARN lines for calls refused on the peer's input, and for failed calls wanting no answer. */
+  private final LogRateLimiter refusedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  private final LogRateLimiter failedCalls = new LogRateLimiter(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  /** Behind both: at most 10 such WARN lines per interval across all connections. */
+  private static final SharedLogGate CALL_WARNINGS =
+      new SharedLogGate(10, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
   /** The message being serialized or unserialized (saved and restored around nested ones). */
   private Outgoing outgoing;
@@ -256,6 +265,14 @@ public final class Broker implements FlavorBroker {
       return;
     }
     disconnected = true;
+    long refusedMore = refusedCalls.takePending();
+    long failedMore = failedCalls.takePending();
+    long others;
+    if (refusedMore + failedMore > 0 && (others = CALL_WARNINGS.acquire()) >= 0) {
+      logger.warn("{}: {} more refused calls and {} more failed calls wanting no answer since the"
+          + " last warning (logged at DEBUG){}", this, refusedMore, failedMore,
+          SharedLogGate.droppedText(others));
+    }
     String why = cause == null ? "connection lost" : "connection lost: " + cause;
     List<PendingCall> pending = new ArrayList<>(waitingForAnswers.values());
     waitingForAnswers.clear();
@@ -406,7 +423,7 @@ public final class Broker implements FlavorBroker {
       throw new PbProtocolException("Non-list expression received.");
     }
     if (l.size() == 0 || !(l.get(0) instanceof Sexp.Bytes head)) {
-      throw new PbProtocolException("message kind: " + (l.size() == 0 ? "an empty list" : l.get(0))
+      throw new PbProtocolException("message kind: " + (l.size() == 0 ? "an empty list" : show(l.get(0)))
           + " (expected: a list headed by a byte string)");
     }
     String kind = head.asLatin1();
@@ -474,6 +491,7 @@ public final class Broker implements FlavorBroker {
     Object perspective;
     Kind kind;
     RemoteMethod m;
+    Object[] bound;
     Object result;
     Incoming in = new Incoming();
     try {
@@ -494,7 +512,7 @@ public final class Broker implements FlavorBroker {
         perspective = lob.perspective;
         kind = lob.kind;
       }
-      Object[] bound;
+      boolean handedOver = false;
       try {
         // Arguments first, as Twisted's remoteMessageReceived: references in a call to an unknown
         // method are made, then given back (Python's GC sends their decrefs).
@@ -509,20 +527,38 @@ public final class Broker implements FlavorBroker {
           throw new PbError("Too many outstanding calls: " + answersOwed + " (expected: fewer than "
               + config.maxPeerOutstandingCalls() + ")");
         }
-      } catch (RuntimeException e) {
-        in.rollback(); // the method never saw the references: give them back, as Python's GC would
-        throw e;
+        handedOver = true;
+      } finally {
+        if (!handedOver) {
+          in.rollback(); // the method never saw the references: give them back, as Python's GC would
+        }
       }
+    } catch (Throwable t) {
+      failed(requestId, answerRequired, method, t, true);
+      return;
+    }
+    try {
       result = m.call(target, bound);
     } catch (Throwable t) {
-      failed(requestId, answerRequired, method, t);
+      failed(requestId, answerRequired, method, t, false);
       return;
     }
     if (!answerRequired) {
       if (result instanceof CompletionStage<?> stage) {
         stage.whenComplete((v, e) -> {
           if (e != null) {
-            logger.warn("remote method {} (no answer wanted) failed", method, unwrap(e));
+            transport.execute(new Task() {
+              @Override
+              public void run() {
+                failed(requestId, false, method, unwrap(e), false);
+              }
+
+              @Override
+              public void fail(Throwable cause) {
+                logger.debug("remote method {} (no answer wanted) failed after the connection closed",
+                    logText(method), unwrap(e));
+              }
+            });
           }
         });
       }
@@ -550,17 +586,60 @@ public final class Broker implements FlavorBroker {
     }
   }
 
-  private void failed(Sexp requestId, boolean answerRequired, String method, Throwable t) {
-    if (!answerRequired) {
-      logger.warn("remote method {} (no answer wanted) failed", method, t);
-      return;
-    }
-    if (t instanceof PbError || t instanceof TwistedException) {
-      logger.debug("remote method {} failed; the peer receives {}", method, t.toString());
+  /**
+   * A call failed: on the peer's input ({@code refused}: its arguments, its target, its method
+   * name) or in the method itself. A {@link VirtualMachineError} is never the peer's to see: the
+   * connection closes and it is rethrown. The peer gets the error if it wants an answer. Logging
+   * is bounded, since the peer can fail calls at will: a refused call is DEBUG, plus one WARN
+   * per {@link #LOG_INTERVAL_SECONDS} counting the others; a method's own exception with no
+   * answer to carry it is WARN with its stack trace, limited the same way (the rest at DEBUG).
+   */
+  private void failed(Sexp requestId, boolean answerRequired, String method, Throwable t,
+      boolean refused) {
+    fatal(t);
+    if (refused) {
+      logger.debug("{}: refused a call to {}: {}", this, logText(method), t.toString());
+      long others;
+      if (refusedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
+        long more = refusedCalls.suppressed();
+        logger.warn("{}: refused a call to {} from the peer: {}{}{}", this, logText(method), t.toString(),
+            more == 0 ? "" : " (and " + more + " more in the last " + refusedCalls.intervalSeconds()
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others));
+      }
+    } else if (!answerRequired) {
+      long others;
+      if (failedCalls.permit() && (others = CALL_WARNINGS.acquire()) >= 0) {
+        long more = failedCalls.suppressed();
+        logger.warn("remote method {} (no answer wanted) failed{}{}", logText(method),
+            more == 0 ? "" : " (and " + more + " more in the last " + failedCalls.intervalSeconds()
+                + " s, logged at DEBUG)", SharedLogGate.droppedText(others), t);
+      } else {
+        logger.debug("remote method {} (no answer wanted) failed", logText(method), t);
+      }
+    } else if (t instanceof PbError || t instanceof TwistedException) {
+      logger.debug("remote method {} failed; the peer receives {}", logText(method), t.toString());
     } else {
-      logger.debug("remote method {} failed; the peer receives it", method, t);
+      logger.debug("remote method {} failed; the peer receives it", logText(method), t);
     }
-    sendError(requestId, t);
+    if (answerRequired) {
+      sendError(requestId, t);
+    }
+  }
+
+  /**
+   * Closes the connection and rethrows {@code t} if it is a {@link VirtualMachineError}
+   * (out of memory, stack overflow): never described to the peer, never swallowed.
+   */
+  private void fatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      transport.close(e);
+      throw e;
+    }
+  }
+
+  /** A method name from the peer, bounded for a log line. */
+  private static String logText(String method) {
+    return method.length() <= 80 ? method : method.substring(0, 77) + "...";
   }
 
   private static Throwable unwrap(Throwable e) {
@@ -738,7 +817,7 @@ public final class Broker implements FlavorBroker {
       return t;
     }
     return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        String.valueOf(value), List.of(), null);
+        dev.spindle.pb.jelly.ValueText.repr(value, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -933,6 +1012,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private void sendError(Sexp requestId, Throwable t) {
+    fatal(t);
     Outgoing out = new Outgoing(null);
     Sexp failure = null;
     if (t instanceof Jellyable || allowedClass(t)) {

@@ -2,13 +2,11 @@ package dev.spindle.pb.broker;
 
 import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.jelly.ByteString;
-import dev.spindle.pb.jelly.FrozenSet;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.pb.jelly.ValueText;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Converts unjellied values to declared Java types: the parameters of remote methods, and the
@@ -228,39 +226,8 @@ public final class Conversions {
     return t.isArray() ? t.getComponentType().getSimpleName() + "[]" : t.getSimpleName();
   }
 
-  /** A short Python-flavored description of a received value, for messages. */
+  /** A short Python-flavored description of a received value, for messages (bounded). */
   static String describe(Object v) {
-    if (v == null) {
-      return "None";
-    }
-    String type;
-    if (v instanceof Long || v instanceof BigInteger) {
-      type = "int";
-    } else if (v instanceof String) {
-      type = "str";
-    } else if (v instanceof ByteString) {
-      type = "bytes";
-    } else if (v instanceof Double) {
-      type = "float";
-    } else if (v instanceof Boolean) {
-      type = "bool";
-    } else if (v instanceof Tuple) {
-      type = "tuple";
-    } else if (v instanceof List) {
-      type = "list";
-    } else if (v instanceof Map) {
-      type = "dict";
-    } else if (v instanceof FrozenSet) {
-      type = "frozenset";
-    } else if (v instanceof Set) {
-      type = "set";
-    } else {
-      return v.getClass().getName();
-    }
-    String text = String.valueOf(v);
-    if (text.length() > 40) {
-      text = text.substring(0, 37) + "...";
-    }
-    return type + " " + (v instanceof String ? "'" + text + "'" : text);
+    return ValueText.describe(v);
   }
 }

@@ -127,15 +127,17 @@ final class Failures {
   /** The failure a received {@code CopyableFailure} state describes. */
   static RemotePbException fromState(Object stateValue) {
     if (!(stateValue instanceof Map<?, ?> state)) {
-      return new RemotePbException(Wire.COPYABLE_FAILURE, String.valueOf(stateValue), List.of(), null);
+      return new RemotePbException(Wire.COPYABLE_FAILURE, dev.spindle.pb.jelly.ValueText.repr(stateValue, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
     }
     String type = string(get(state, "type"));
     String value = string(get(state, "value"));
     Object tb = get(state, "traceback");
     List<String> parents = new ArrayList<>();
     if (get(state, "parents") instanceof Iterable<?> ps) {
+      // One text per distinct object: a list of references to one large value costs no copies.
+      java.util.IdentityHashMap<Object, String> texts = new java.util.IdentityHashMap<>();
       for (Object p : ps) {
-        parents.add(string(p));
+        parents.add(p == null ? null : texts.computeIfAbsent(p, Failures::string));
       }
     }
     return new RemotePbException(type == null ? "builtins.Exception" : type, value == null ? "" : value,
@@ -154,7 +156,7 @@ final class Failures {
     if (o instanceof ByteString b) {
       return b.utf8();
     }
-    return o.toString();
+    return o instanceof String s ? s : dev.spindle.pb.jelly.ValueText.repr(o, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET);
   }
 
   private static String stackTrace(Throwable t) {

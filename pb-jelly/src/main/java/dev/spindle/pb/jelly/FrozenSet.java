@@ -22,6 +22,10 @@ public final class FrozenSet<E> extends AbstractSet<E> {
   private static final FrozenSet<Object> EMPTY = new FrozenSet<>(new LinkedHashSet<>());
 
   private final LinkedHashSet<E> elements;
+  /** The cached hash code, or 0 (as {@code String}: racy but safe, ints are written whole). */
+  private int hash;
+  /** Whether the cached hash code is 0. */
+  private boolean hashIsZero;
 
   /** Trusted constructor: takes ownership of {@code elements}. */
   FrozenSet(LinkedHashSet<E> elements) {
@@ -57,6 +61,8 @@ public final class FrozenSet<E> extends AbstractSet<E> {
   /** Adds an element while {@link Unjellier} builds the set. */
   void addInternal(E element) {
     elements.add(element);
+    hash = 0;
+    hashIsZero = false;
   }
 
   @Override
@@ -72,5 +78,54 @@ public final class FrozenSet<E> extends AbstractSet<E> {
   @Override
   public boolean contains(Object o) {
     return elements.contains(o);
+  }
+
+  /** Any {@link Set} with the same elements; nested tuples and frozensets are compared once a pair. */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Set<?> s) || s.size() != size()) {
+      return false;
+    }
+    int h1 = hash;
+    if (o instanceof FrozenSet<?> f && h1 != 0 && f.hash != 0 && h1 != f.hash) {
+      return false;
+    }
+    for (E e : elements) {
+      if (Equality.isContainer(e)) {
+        return Equality.memoized(this, o, () -> super.equals(o));
+      }
+    }
+    return super.equals(o);
+  }
+
+  /** The sum of the elements' hash codes, as for any {@link Set}; cached when it cannot change. */
+  @Override
+  public int hashCode() {
+    int cached = hash;
+    if (cached != 0 || hashIsZero) {
+      return cached;
+    }
+    int h = 0;
+    boolean fixed = true;
+    for (E e : elements) {
+      h += e == null ? 0 : e.hashCode();
+      fixed &= Equality.hasFixedHash(e);
+    }
+    if (fixed) {
+      if (h == 0) {
+        hashIsZero = true;
+      } else {
+        hash = h;
+      }
+    }
+    return h;
+  }
+
+  /** Whether the hash code is computed and cannot change. */
+  boolean hashIsFixed() {
+    return hash != 0 || hashIsZero;
   }
 }

@@ -78,7 +78,7 @@ final class InstanceType<T> {
     try {
       setState.accept(type.cast(instance), map);
     } catch (RuntimeException e) {
-      throw new MalformedJellyException(name + ": the state setter of " + type.getName() + " refused the state " + map + ": " + e, e);
+      throw new MalformedJellyException(name + ": the state setter of " + type.getName() + " refused the state " + ValueText.repr(map, ValueText.MESSAGE_BUDGET) + ": " + e, e);
     }
     return instance;
   }
@@ -131,7 +131,7 @@ final class InstanceType<T> {
           key = StandardCharsets.UTF_8.newDecoder()
               .decode(java.nio.ByteBuffer.wrap(((ByteString) k).internalArray())).toString();
         } catch (CharacterCodingException ex) {
-          throw new MalformedJellyException(name + " state key: " + k + " (expected: str or UTF-8 bytes)", ex);
+          throw new MalformedJellyException(name + " state key: " + ValueText.repr(k, ValueText.MESSAGE_BUDGET) + " (expected: str or UTF-8 bytes)", ex);
         }
       } else {
         throw new MalformedJellyException(name + " state key: " + describe(k) + " (expected: an attribute name, str or bytes)");
@@ -142,9 +142,6 @@ final class InstanceType<T> {
   }
 
   static String describe(Object o) {
-    if (o == null) {
-      return "None";
-    }
-    return o.getClass().getSimpleName() + " " + o;
+    return ValueText.describe(o);
   }
 }

@@ -14,13 +14,21 @@ import java.util.List;
  * <p>Thread-safe and immutable once built. (While {@link Unjellier} builds one inside a
  * reference cycle, it fills the slots of the instance it has already handed to the cycle; that
  * instance is not published before unjelly returns.) {@link #equals} and {@link #hashCode} use
- * the elements', so a tuple that contains a list that contains the tuple recurses forever, like
- * any self-containing Java collection; Python would refuse to hash it too.
+ * the elements'. The hash code is cached when every element's hash is fixed (scalars, tuples and
+ * frozensets of them), and comparing two tuples compares each pair of nested tuples and
+ * frozensets once, so both cost time linear in the graph however much it shares. They recurse
+ * into nested tuples: a tuple nested more deeply than the Java stack allows, or one that contains
+ * a list that contains it, overflows it, as Python's would; unjelly refuses such a tuple as a
+ * dictionary key or set element.
  */
 public final class Tuple implements Iterable<Object> {
   private static final Tuple EMPTY = new Tuple(new Object[0]);
 
   private final Object[] items;
+  /** The cached hash code, or 0 (as {@code String}: racy but safe, ints are written whole). */
+  private int hash;
+  /** Whether the cached hash code is 0. */
+  private boolean hashIsZero;
 
   /** Trusted constructor: takes ownership of {@code items} without copying. */
   Tuple(Object[] items) {
@@ -60,6 +68,8 @@ public final class Tuple implements Iterable<Object> {
   /** Sets a slot while {@link Unjellier} builds the tuple. */
   void set(int index, Object value) {
     items[index] = value;
+    hash = 0;
+    hashIsZero = false;
   }
 
   @Override
@@ -70,12 +80,47 @@ public final class Tuple implements Iterable<Object> {
   /** A tuple equals only a tuple with equal elements (never a {@link List}). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tuple && Arrays.equals(items, ((Tuple) o).items);
+    if (o == this) {
+      return true;
+    }
+    int h1 = hash;
+    if (!(o instanceof Tuple t) || t.items.length != items.length
+        || (h1 != 0 && t.hash != 0 && h1 != t.hash)) {
+      return false;
+    }
+    for (Object item : items) {
+      if (Equality.isContainer(item)) {
+        return Equality.memoized(this, t, () -> Arrays.equals(items, t.items));
+      }
+    }
+    return Arrays.equals(items, t.items);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(items);
+    int cached = hash;
+    if (cached != 0 || hashIsZero) {
+      return cached;
+    }
+    int h = 1;
+    boolean fixed = true;
+    for (Object item : items) {
+      h = 31 * h + (item == null ? 0 : item.hashCode());
+      fixed &= Equality.hasFixedHash(item);
+    }
+    if (fixed) {
+      if (h == 0) {
+        hashIsZero = true;
+      } else {
+        hash = h;
+      }
+    }
+    return h;
+  }
+
+  /** Whether the hash code is computed and cannot change. */
+  boolean hashIsFixed() {
+    return hash != 0 || hashIsZero;
   }
 
   /** Python-like text: {@code (1, 2)}, {@code (1,)}, {@code ()}. */

@@ -60,6 +60,8 @@ public final class Unjellier {
   /** Tuples and frozensets being built, with the number of reasons (construction, pending slots). */
   private IdentityHashMap<Object, int[]> unfinished;
   private Set<Object> unfinishedView = java.util.Collections.emptySet();
+  /** Tuples and frozensets already checked as keys or set elements, with their depth. */
+  private IdentityHashMap<Object, Integer> hashChecked;
   /** Sequence numbers of patches not yet applied. */
   private TreeSet<Long> outstanding;
   private long patchSeq;
@@ -207,7 +209,7 @@ public final class Unjellier {
     if (sexp instanceof Sexp.BigInt) {
       return ((Sexp.BigInt) sexp).value();
     }
-    throw new MalformedJellyException("s-expression: " + sexp + " (expected: an integer, float, byte string or list)");
+    throw new MalformedJellyException("s-expression: " + show(sexp) + " (expected: an integer, float, byte string or list)");
   }
 
   /**
@@ -225,7 +227,7 @@ public final class Unjellier {
       throw new MalformedJellyException("list: empty (expected: a head naming the type, such as \"list\")");
     }
     if (!(l.get(0) instanceof Sexp.Bytes)) {
-      throw new MalformedJellyException("head: " + l.get(0) + " (expected: a byte string naming the type)");
+      throw new MalformedJellyException("head: " + show(l.get(0)) + " (expected: a byte string naming the type)");
     }
     byte[] headBytes = ((Sexp.Bytes) l.get(0)).value();
     String head = headText(headBytes);
@@ -428,6 +430,17 @@ public final class Unjellier {
     return outstanding != null && outstanding.ceiling(mark) != null;
   }
 
+  /** Python's hashability rule for a key or set element ({@link Hashing}). */
+  private void checkKey(Object key, String where) {
+    if (key instanceof Tuple || key instanceof FrozenSet || key instanceof java.util.Collection
+        || key instanceof java.util.Map) {
+      if (hashChecked == null) {
+        hashChecked = new IdentityHashMap<>();
+      }
+      Hashing.check(key, where, unfinishedView, hashChecked);
+    }
+  }
+
   private void startBuilding(Object o) {
     if (unfinished == null) {
       unfinished = new IdentityHashMap<>(4);
@@ -549,11 +562,11 @@ public final class Unjellier {
     void accept(Object v) {
       if (v instanceof Pending) {
         patch((Pending) v, x -> {
-          Hashing.check(x, "set element", unfinishedView);
+          checkKey(x, "set element");
           out.add(x);
         });
       } else {
-        Hashing.check(v, "set element", unfinishedView);
+        checkKey(v, "set element");
         out.add(v);
       }
     }
@@ -578,12 +591,12 @@ public final class Unjellier {
       if (v instanceof Pending) {
         startBuilding(out);
         patch((Pending) v, x -> {
-          Hashing.check(x, "frozenset element", unfinishedView);
+          checkKey(x, "frozenset element");
           out.addInternal(x);
           doneBuilding(out);
         });
       } else {
-        Hashing.check(v, "frozenset element", unfinishedView);
+        checkKey(v, "frozenset element");
         out.addInternal(v);
       }
     }
@@ -610,7 +623,7 @@ public final class Unjellier {
     Sexp next() {
       Sexp item = list.get(next);
       if (!(item instanceof Sexp.SList) || ((Sexp.SList) item).size() != 2) {
-        throw new MalformedJellyException("dictionary item " + next + ": " + item + " (expected: a [key, value] list)");
+        throw new MalformedJellyException("dictionary item " + next + ": " + show(item) + " (expected: a [key, value] list)");
       }
       return ((Sexp.SList) item).get(atValue ? 1 : 0);
     }
@@ -627,7 +640,7 @@ public final class Unjellier {
       Object k = key;
       key = null;
       if (!(k instanceof Pending) && !(v instanceof Pending)) {
-        Hashing.check(k, "dictionary key", unfinishedView);
+        checkKey(k, "dictionary key");
         out.put(k, v);
         return;
       }
@@ -639,7 +652,7 @@ public final class Unjellier {
           patch((Pending) kv[j], x -> {
             kv[slot] = x;
             if (!(kv[0] instanceof Pending) && !(kv[1] instanceof Pending)) {
-              Hashing.check(kv[0], "dictionary key", unfinishedView);
+              checkKey(kv[0], "dictionary key");
               out.put(kv[0], kv[1]);
             }
           });
@@ -926,8 +939,9 @@ public final class Unjellier {
     }
   }
 
+  /** A received s-expression in a message: bounded, whatever its size. */
   private static String show(Sexp s) {
-    return s instanceof Sexp.Bytes ? PythonText.bytesRepr(((Sexp.Bytes) s).value()) : String.valueOf(s);
+    return s == null ? "null" : ValueText.sexp(s, ValueText.MESSAGE_BUDGET);
   }
 
   /** The handler call in progress, and the reference number its object will be recorded under. */

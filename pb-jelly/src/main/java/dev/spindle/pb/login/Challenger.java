@@ -32,7 +32,9 @@ final class Challenger implements Referenceable {
    */
   public CompletionStage<Object> remote_respond(Object response, Object mind) {
     if (username == null) {
-      return CompletableFuture.failedFuture(new UnauthorizedLoginException());
+      UnauthorizedLoginException refused = new UnauthorizedLoginException();
+      wrapper.refused(refused);
+      return CompletableFuture.failedFuture(refused);
     }
     byte[] r = response instanceof ByteString b ? b.toByteArray() : NO_RESPONSE;
     return wrapper.login(challenge.credentials(username, r), mind);

@@ -2,6 +2,7 @@ package dev.spindle.pb.login;
 
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
+import dev.spindle.cred.LoginLog;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.PbChallenge;
 import dev.spindle.pb.flavors.PeerConnection;
@@ -15,16 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The root object of one connection of a {@link PortalRoot}: Twisted's {@code _PortalWrapper}.
  * Its remote methods run on the connection's event loop; the portal may answer on any thread.
  */
 final class PortalWrapper implements Referenceable {
-  private static final Logger logger = LoggerFactory.getLogger(PortalWrapper.class);
-
   private final PortalRoot root;
   private final PeerConnection connection;
 
@@ -74,13 +71,14 @@ final class PortalWrapper implements Referenceable {
           ? root.throttledPortal.login(peerKey(), credentials, mind, Perspective.class)
           : root.portal.login(credentials, mind, Perspective.class);
     } catch (RuntimeException e) {
+      LoginLog.failed("PB", credentials, connection.remoteAddress(), e);
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<Object> answer = new CompletableFuture<>();
     stage.whenComplete((result, failure) -> {
       if (failure != null) {
         Throwable cause = unwrap(failure);
-        logger.debug("{}: login failed: {}", connection, cause.getClass().getSimpleName());
+        LoginLog.failed("PB", credentials, connection.remoteAddress(), cause);
         answer.completeExceptionally(cause);
         return;
       }
@@ -96,10 +94,15 @@ final class PortalWrapper implements Referenceable {
         answer.completeExceptionally(e);
         return;
       }
-      logger.debug("{}: logged in", connection);
+      LoginLog.succeeded("PB", credentials, connection.remoteAddress());
       answer.complete(avatar);
     });
     return answer;
+  }
+
+  /** Logs a login refused before it reached the portal (credentials that cannot be read). */
+  void refused(Throwable failure) {
+    LoginLog.failed("PB", null, connection.remoteAddress(), failure);
   }
 
   /** The throttle's key: the client's IP address, or its address as text if it has none. */

@@ -151,6 +151,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   private boolean wakeScheduled;
   private boolean waking;
   private boolean flushWatch;
+  private boolean fatalLogged;
   private Throwable closeCause;
   private RuntimeException locked;
   private long readyTimeoutNanos;
@@ -174,6 +175,13 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    */
   public void readyTimeout(Duration timeout) {
     this.readyTimeoutNanos = timeout.toNanos();
+  }
+
+  /** The channel (with its addresses), for log lines. */
+  @Override
+  public String toString() {
+    Channel ch = channel;
+    return ch == null ? "connection (not attached)" : ch.toString();
   }
 
   /** Sets the protocol; must be called before the handler is added to a pipeline. */
@@ -272,6 +280,23 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
       protocol.received(msg);
     } catch (Throwable t) {
       close0(t);
+      rethrowIfFatal(t);
+    }
+  }
+
+  /**
+   * A {@link VirtualMachineError} (out of memory, stack overflow) while serving this connection:
+   * the connection is closed (by the caller), the error logged once at ERROR and rethrown, so that
+   * Netty's own handling sees it and the event loop goes on serving the other connections. It is
+   * never sent to the peer.
+   */
+  private void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      if (!fatalLogged) {
+        fatalLogged = true;
+        logger.error("{}: {} while serving this connection; closed it", channel, e.toString(), e);
+      }
+      throw e;
     }
   }
 
@@ -667,6 +692,10 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     }
     try {
       task.run();
+    } catch (VirtualMachineError e) {
+      close0(e);
+      task.fail(e);
+      rethrowIfFatal(e);
     } catch (Throwable t) {
       // The task's caller is told through fail(); nothing else is wrong with the connection.
       logger.debug("{}: a loop task failed", channel, t);
