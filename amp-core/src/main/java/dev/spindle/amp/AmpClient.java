@@ -4,7 +4,6 @@ import dev.spindle.amp.exceptions.TlsHandshakeException;
 import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,35 +54,14 @@ public final class AmpClient implements AutoCloseable {
    * looked up off the event loops.
    */
   public CompletableFuture<AmpConnection> connect(InetSocketAddress address) {
-    CompletableFuture<AmpConnection> result = new CompletableFuture<>();
     AtomicReference<AmpConnection> connection = new AtomicReference<>();
-    endpoint.connect(
+    return endpoint.connect(
             address.getHostString(),
             address.getPort(),
             ch -> connection.set(setup.init(ch, address)),
-            ConnectionLostException::new)
-        .whenComplete((ch, failure) -> {
-          if (failure != null) {
-            result.completeExceptionally(failure);
-            return;
-          }
-          AmpConnection c = connection.get();
-          SslHandler ssl = ch.pipeline().get(SslHandler.class);
-          if (ssl == null) {
-            result.complete(c);
-            return;
-          }
-          // With TLS, connected means handshaken: a refused certificate fails the connect.
-          ssl.handshakeFuture().addListener(h -> {
-            if (h.isSuccess()) {
-              result.complete(c);
-            } else {
-              result.completeExceptionally(new TlsHandshakeException(
-                  "TLS handshake with " + address + " failed: " + h.cause(), h.cause()));
-            }
-          });
-        });
-    return result;
+            ConnectionLostException::new,
+            TlsHandshakeException::new)
+        .thenApply(ch -> connection.get());
   }
 
   /**

@@ -2,10 +2,9 @@ package dev.spindle.amp;
 
 import dev.spindle.transport.ReconnectPolicy;
 import dev.spindle.transport.ReconnectingClientBuilder;
-import dev.spindle.transport.internal.Reconnector;
+import dev.spindle.transport.ReconnectingClient;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -30,21 +29,16 @@ import java.util.random.RandomGenerator;
  * also closes it. Thread-safe. Retries are scheduled on the client's event loops (or the given
  * scheduler); the listener runs on the new connection's event loop.
  */
-public final class ReconnectingAmpClient implements AutoCloseable {
-  private final Reconnector<AmpConnection> reconnector;
-
+public final class ReconnectingAmpClient extends ReconnectingClient<AmpConnection, ReconnectingAmpClient> {
   private ReconnectingAmpClient(
       Builder b, ReconnectPolicy policy, ScheduledExecutorService scheduler, RandomGenerator random) {
-    AmpClient client = b.client;
-    InetSocketAddress address = b.address;
-    this.reconnector = new Reconnector<>(
-        address.toString(),
-        Reconnector.target(
-            () -> client.connect(address),
-            AmpConnection::closeFuture,
-            AmpConnection::close,
-            AmpConnection::isOpen),
-        scheduler != null ? scheduler : client.group(),
+    super(
+        b.address.toString(),
+        () -> b.client.connect(b.address),
+        AmpConnection::closeFuture,
+        AmpConnection::close,
+        AmpConnection::isOpen,
+        scheduler != null ? scheduler : b.client.group(),
         policy,
         random,
         b.onConnection);
@@ -55,39 +49,9 @@ public final class ReconnectingAmpClient implements AutoCloseable {
     return new Builder(client, InetSocketAddress.createUnresolved(host, port));
   }
 
-  /** Starts connecting (at once); returns this. Thread-safe; call it once. */
-  public ReconnectingAmpClient start() {
-    reconnector.start();
-    return this;
-  }
-
   /** The current connection, or null while disconnected. */
   public AmpConnection connection() {
-    return reconnector.current();
-  }
-
-  /**
-   * Stops retrying (Twisted's {@code stopTrying}): a scheduled attempt is cancelled, an attempt
-   * under way is closed as it connects; the current connection stays open. Idempotent.
-   */
-  public void stop() {
-    reconnector.stop();
-  }
-
-  /** Tries at once if an attempt is scheduled (after a server restart, say). */
-  public void reconnectNow() {
-    reconnector.reconnectNow();
-  }
-
-  /** Completes once this client stops trying: {@link #stop()} or {@code maxRetries} reached. */
-  public CompletionStage<Void> stopped() {
-    return reconnector.stopped();
-  }
-
-  /** Stops retrying and closes the current connection. Does not close the {@link AmpClient}. */
-  @Override
-  public void close() {
-    reconnector.close();
+    return current();
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslHandler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,39 +51,10 @@ public final class PbClient implements AutoCloseable {
    * cannot be made or closes first.
    */
   public CompletableFuture<PbConnection> connect(String host, int port) {
-    CompletableFuture<PbConnection> result = new CompletableFuture<>();
     AtomicReference<PbConnection> connection = new AtomicReference<>();
-    endpoint.connect(host, port, ch -> connection.set(setup.init(ch, host, port, true)), PbConnectionLostException::new)
-        .whenComplete((ch, failure) -> {
-          if (failure != null) {
-            result.completeExceptionally(failure);
-            return;
-          }
-          PbConnection c = connection.get();
-          SslHandler ssl = ch.pipeline().get(SslHandler.class);
-          if (ssl != null) {
-            // With TLS, a refused certificate fails the connect with a typed exception.
-            ssl.handshakeFuture().addListener(h -> {
-              if (!h.isSuccess()) {
-                result.completeExceptionally(new PbTlsHandshakeException(
-                    "TLS handshake with " + host + ":" + port + " failed: " + h.cause(), h.cause()));
-              }
-            });
-          }
-          c.handler().handler().ready().whenComplete((v, e) -> {
-            if (e != null) {
-              if (ssl != null && ssl.handshakeFuture().cause() != null) {
-                result.completeExceptionally(new PbTlsHandshakeException(
-                    "TLS handshake with " + host + ":" + port + " failed: " + ssl.handshakeFuture().cause(),
-                    ssl.handshakeFuture().cause()));
-              }
-              result.completeExceptionally(e);
-            } else {
-              result.complete(c);
-            }
-          });
-        });
-    return result;
+    return endpoint.connect(host, port, ch -> connection.set(setup.init(ch, host, port, true)),
+            PbConnectionLostException::new, PbTlsHandshakeException::new)
+        .thenCompose(ch -> connection.get().handler().handler().ready().thenApply(v -> connection.get()));
   }
 
   /**

@@ -3,9 +3,8 @@ package dev.spindle.pb;
 import dev.spindle.cred.Credentials;
 import dev.spindle.transport.ReconnectPolicy;
 import dev.spindle.transport.ReconnectingClientBuilder;
-import dev.spindle.transport.internal.Reconnector;
+import dev.spindle.transport.ReconnectingClient;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -31,20 +30,16 @@ import java.util.random.RandomGenerator;
  * Retries are scheduled on the client's event loops (or the given scheduler); the listener runs on
  * the connection's event loop.
  */
-public final class ReconnectingPbClient implements AutoCloseable {
-  private final Reconnector<RemoteReference> reconnector;
-
+public final class ReconnectingPbClient extends ReconnectingClient<RemoteReference, ReconnectingPbClient> {
   private ReconnectingPbClient(
       Builder b, ReconnectPolicy policy, ScheduledExecutorService scheduler, RandomGenerator random) {
-    PbClient client = b.client;
-    this.reconnector = new Reconnector<>(
+    super(
         b.host + ":" + b.port,
-        Reconnector.target(
-            () -> client.login(b.host, b.port, b.credentials, b.mind),
-            a -> a.connection().closeFuture(),
-            a -> a.connection().close(),
-            RemoteReference::isConnected),
-        scheduler != null ? scheduler : client.group(),
+        () -> b.client.login(b.host, b.port, b.credentials, b.mind),
+        a -> a.connection().closeFuture(),
+        a -> a.connection().close(),
+        RemoteReference::isConnected,
+        scheduler != null ? scheduler : b.client.group(),
         policy,
         random,
         b.onLogin);
@@ -58,39 +53,9 @@ public final class ReconnectingPbClient implements AutoCloseable {
     return new Builder(client, host, port, credentials, mind);
   }
 
-  /** Starts connecting (at once); returns this. Call it once. */
-  public ReconnectingPbClient start() {
-    reconnector.start();
-    return this;
-  }
-
   /** The avatar of the current login, or null while disconnected or logging in. */
   public RemoteReference avatar() {
-    return reconnector.current();
-  }
-
-  /**
-   * Stops retrying (Twisted's {@code stopTrying}): a scheduled attempt is cancelled, an attempt
-   * under way is closed as it logs in; the current connection stays open. Idempotent.
-   */
-  public void stop() {
-    reconnector.stop();
-  }
-
-  /** Tries at once if an attempt is scheduled (after a server restart, say). */
-  public void reconnectNow() {
-    reconnector.reconnectNow();
-  }
-
-  /** Completes once this client stops trying: {@link #stop()} or {@code maxRetries} reached. */
-  public CompletionStage<Void> stopped() {
-    return reconnector.stopped();
-  }
-
-  /** Stops retrying and closes the current connection. Does not close the {@link PbClient}. */
-  @Override
-  public void close() {
-    reconnector.close();
+    return current();
   }
 
   /**

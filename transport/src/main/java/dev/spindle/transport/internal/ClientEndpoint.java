@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -91,8 +92,39 @@ public final class ClientEndpoint {
   /**
    * Connects to {@code host}:{@code port}. {@code init} builds the new channel's pipeline on its
    * event loop before the connection is active. The future completes with the channel once TCP is
-   * connected, or fails with {@code error(message, cause)}.
+   * connected and, with TLS from the first byte, once the TLS handshake is done (so a refused
+   * certificate fails the connect, with {@code tlsError}); else it fails with {@code error}.
    */
+  public CompletableFuture<Channel> connect(
+      String host,
+      int port,
+      Consumer<Channel> init,
+      BiFunction<String, Throwable, RuntimeException> error,
+      BiFunction<String, Throwable, RuntimeException> tlsError) {
+    CompletableFuture<Channel> handshaken = new CompletableFuture<>();
+    connect(host, port, init, error).whenComplete((ch, failure) -> {
+      if (failure != null) {
+        handshaken.completeExceptionally(failure);
+        return;
+      }
+      SslHandler ssl = ch.pipeline().get(SslHandler.class);
+      if (ssl == null) {
+        handshaken.complete(ch);
+        return;
+      }
+      ssl.handshakeFuture().addListener(h -> {
+        if (h.isSuccess()) {
+          handshaken.complete(ch);
+        } else {
+          handshaken.completeExceptionally(
+              tlsError.apply("TLS handshake with " + host + ":" + port + " failed: " + h.cause(), h.cause()));
+        }
+      });
+    });
+    return handshaken;
+  }
+
+  /** As {@link #connect(String, int, Consumer, BiFunction, BiFunction)}, not waiting for TLS. */
   public CompletableFuture<Channel> connect(
       String host, int port, Consumer<Channel> init, BiFunction<String, Throwable, RuntimeException> error) {
     CompletableFuture<Channel> result = new CompletableFuture<>();
