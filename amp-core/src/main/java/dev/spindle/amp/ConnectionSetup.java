@@ -2,6 +2,7 @@ package dev.spindle.amp;
 
 import dev.spindle.transport.TransportOptions;
 import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.InboundFrames;
 import dev.spindle.transport.internal.MemoryBudget;
 
 import dev.spindle.amp.box.BoxReceiver;
@@ -25,6 +26,10 @@ import java.util.function.Function;
 final class ConnectionSetup {
   /** The name of the AMP encoder in a connection's pipeline. */
   static final String ENCODER = "amp-encoder";
+  /** How the transport's frame limits ask the decoder about an open box. */
+  private static final InboundFrames.Source<AmpBoxDecoder> FRAMES =
+      new InboundFrames.Source<>(AmpBoxDecoder.class, AmpBoxDecoder::frameOpen, AmpBoxDecoder::heldBytes);
+
   /** The name of the handler that holds decoded boxes while reading is paused. */
   static final String FLOW = "amp-flow";
 
@@ -104,7 +109,7 @@ final class ConnectionSetup {
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     AmpTransport handler = new AmpTransport();
-    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget);
+    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget, FRAMES);
     AmpConnection connection;
     LazyLocator locator = null;
     if (receiverFactory != null) {

@@ -2,6 +2,8 @@ package dev.spindle.pb;
 
 import dev.spindle.transport.TransportOptions;
 import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.InboundFrames;
+import dev.spindle.pb.banana.BananaDecoder;
 import dev.spindle.transport.internal.MemoryBudget;
 
 import dev.spindle.pb.banana.BananaCodec;
@@ -26,6 +28,10 @@ import java.time.Duration;
 
 /** The per-connection setup {@link PbServer} and {@link PbClient} share: the pipeline and broker. */
 final class PbSetup {
+  /** How the transport's frame limits ask the Banana decoder about an open expression. */
+  private static final InboundFrames.Source<BananaDecoder> FRAMES =
+      new InboundFrames.Source<>(BananaDecoder.class, BananaDecoder::frameOpen, BananaDecoder::heldBytes);
+
   final BrokerConfig config;
   final BananaLimits limits;
   final BananaRole role;
@@ -77,7 +83,7 @@ final class PbSetup {
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
     BrokerTransport handler = new BrokerTransport(limits, pagerWriteMark);
-    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget);
+    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget, FRAMES);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
     Broker broker = new Broker(config, handler,

@@ -1,6 +1,5 @@
 package dev.spindle.amp.codec;
 
-import dev.spindle.transport.internal.InboundFrames;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
@@ -55,8 +54,6 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
   private int boxBytes;
   private int length;
   private byte[] key;
-  /** The transport's time limit and memory budget for open boxes; null: none. */
-  private InboundFrames frames;
 
   /** Creates a decoder with Twisted's limits and no limit on the box size beyond 16 MiB. */
   public AmpBoxDecoder() {
@@ -211,21 +208,14 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     }
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
-    super.handlerAdded(ctx);
-    frames = InboundFrames.of(ctx.channel());
+  /** Between a box's first byte and its terminator (for the transport's frame limits). Event loop. */
+  public boolean frameOpen() {
+    return (box != null || actualReadableBytes() > 0) && state != State.BAD_MESSAGE;
   }
 
-  /** After each read, tells the transport whether a box is open and what it holds. */
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    super.channelRead(ctx, msg);
-    if (frames != null) {
-      int buffered = actualReadableBytes();
-      boolean open = (box != null || buffered > 0) && state != State.BAD_MESSAGE;
-      frames.update(open, open ? (box != null ? boxBytes : 0) + buffered : 0);
-    }
+  /** The box's bytes so far (as its length prefixes declare them) and what is buffered. */
+  public long heldBytes() {
+    return (box != null ? boxBytes : 0) + actualReadableBytes();
   }
 
   @Override
@@ -233,8 +223,5 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     // Drop a partial box; the cumulation itself is released by ByteToMessageDecoder.
     box = null;
     key = null;
-    if (frames != null) {
-      frames.update(false, 0);
-    }
   }
 }

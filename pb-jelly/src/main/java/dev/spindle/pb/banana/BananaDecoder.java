@@ -1,6 +1,5 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.transport.internal.InboundFrames;
 
 import static dev.spindle.pb.banana.BananaConstants.FLOAT;
 import static dev.spindle.pb.banana.BananaConstants.FLOAT_LENGTH;
@@ -87,8 +86,6 @@ public final class BananaDecoder extends ByteToMessageDecoder {
   private OpenList[] open = new OpenList[8];
   private int depth;
   private Sexp ready;
-  /** The transport's time limit and memory budget for open expressions; null: none. */
-  private InboundFrames frames;
 
   /** Creates a decoder with Twisted's limits in the {@code none} dialect (before the handshake). */
   public BananaDecoder() {
@@ -319,27 +316,18 @@ public final class BananaDecoder extends ByteToMessageDecoder {
   @Override
   protected void handlerRemoved0(ChannelHandlerContext ctx) {
     discardPartial();
-    if (frames != null) {
-      frames.update(false, 0);
-    }
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
-    super.handlerAdded(ctx);
-    frames = InboundFrames.of(ctx.channel());
+  /** Between an expression's first byte and its last (for the transport's frame limits). Event loop. */
+  public boolean frameOpen() {
+    return state != State.BAD_MESSAGE
+        && (state == State.STRING_BODY || state == State.FLOAT_BODY || depth > 0 || digitCount > 0
+            || actualReadableBytes() > 0);
   }
 
-  /** After each read, tells the transport whether an expression is open and what it holds. */
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    super.channelRead(ctx, msg);
-    if (frames != null) {
-      int buffered = actualReadableBytes();
-      boolean open = state == State.STRING_BODY || state == State.FLOAT_BODY || depth > 0 || digitCount > 0
-          || buffered > 0;
-      frames.update(open && state != State.BAD_MESSAGE, open ? expressionBytes + buffered : 0);
-    }
+  /** The bytes counted against the expression so far and what is buffered. */
+  public long heldBytes() {
+    return expressionBytes + actualReadableBytes();
   }
 
   // ---- prefix values (Twisted: b1282int) -------------------------------------------------------

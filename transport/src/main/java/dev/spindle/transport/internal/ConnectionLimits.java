@@ -21,10 +21,12 @@ public final class ConnectionLimits {
    * Installs the limits on a new channel, before it is active.
    *
    * @param budget the server's budget, or null (clients, or off)
+   * @param decoder how to ask the protocol's decoder about open frames
    */
-  public static void install(Channel ch, TransportHandler transport, TransportOptions options, MemoryBudget budget) {
+  public static void install(
+      Channel ch, TransportHandler transport, TransportOptions options, MemoryBudget budget, InboundFrames.Source<?> decoder) {
     transport.readyTimeout(options.handshakeTimeout());
-    InboundFrames.install(ch, transport, budget, options.frameTimeout());
+    InboundFrames.install(ch, transport, budget, options.frameTimeout(), decoder);
     if (!options.idleTimeout().isZero()) {
       ch.pipeline().addFirst("idle-timeout", new IdleTimeout(transport, options.idleTimeout()));
     }
