@@ -31,8 +31,7 @@ Adaptations, the same in the Java ports (examples/src/main/java/dev/spindle/exam
     refuses it with InsecureJelly as the howto says (the howto's plain instance leaves
     Twisted 22.4 as "unpersistable", and the call succeeds);
   * pb3server answers takeTwo when print() has answered (the howto drops that Deferred);
-  * MasterDuckPond's cache state is {"ducks": [...]} instead of the bare list, because a
-    Spindle RemoteCache receives a dictionary; its stoppedObserving prints a line (and removes
+  * MasterDuckPond's stoppedObserving prints a line (and removes
     the observer of the same broker: Twisted passes a new RemoteCacheObserver, which on Python 3
     is not equal to the first).
 """
@@ -475,7 +474,7 @@ class MasterDuckPond(pb.Cacheable):
     def getStateToCacheAndObserveFor(self, perspective, observer):
         self.observers.append(observer)
         # you should ignore pb.Cacheable-specific state, like self.observers
-        return {"ducks": self.ducks}  # the howto sends the bare list
+        return self.ducks  # in this case, just a list of ducks
 
     def stoppedObserving(self, perspective, observer):
         # Twisted passes a new RemoteCacheObserver, and on Python 3 observers compare by
@@ -495,7 +494,7 @@ class SlaveDuckPond(pb.RemoteCache):
 
     def setCopyableState(self, state):
         out(" cache - sitting, er, setting ducks")
-        self.cacheducks = state["ducks"]
+        self.cacheducks = state
 
     def observe_addDuck(self, newDuck):
         out(" cache - addDuck")

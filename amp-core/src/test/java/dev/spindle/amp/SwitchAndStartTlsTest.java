@@ -16,7 +16,7 @@ import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.transport.internal.TransportHandler;
 import dev.spindle.amp.locator.CommandLocator;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;

@@ -28,8 +28,9 @@ import dev.spindle.amp.exceptions.InvalidSignatureException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.locator.PeerInputException;
 import dev.spindle.amp.runtime.CommandSpecs;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -326,8 +327,10 @@ class GeneratedCodeTest {
         locator, "Divide", box("numerator", "1", "denominator", "-1"));
     assertEquals("BROKEN", fatal.errorCode());
     assertTrue(fatal.isFatal());
-    AmpArgumentException missing = assertFails(AmpArgumentException.class,
+    // The peer's box is at fault, not the responder: the parse error comes wrapped as such.
+    PeerInputException peerFault = assertFails(PeerInputException.class,
         locator, "Divide", box("numerator", "1"));
+    AmpArgumentException missing = assertInstanceOf(AmpArgumentException.class, peerFault.getCause());
     assertEquals("Divide: missing argument denominator", missing.getMessage());
   }
 

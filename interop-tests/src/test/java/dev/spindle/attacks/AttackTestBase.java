@@ -4,7 +4,8 @@ import dev.spindle.transport.TransportOptions;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LogCapture;
+import dev.spindle.testing.LogCapture;
+import io.netty.util.ResourceLeakDetector;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

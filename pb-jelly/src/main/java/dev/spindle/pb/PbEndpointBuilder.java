@@ -5,10 +5,16 @@ import java.lang.ref.Cleaner;
 
 import dev.spindle.transport.EndpointBuilder;
 
-import dev.spindle.transport.EndpointBuilder;
 
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.broker.BrokerConfig;
+import dev.spindle.pb.broker.PythonNames;
+import dev.spindle.pb.exceptions.PbBackpressureException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbTimeoutException;
+import dev.spindle.pb.exceptions.PbTlsHandshakeException;
+import dev.spindle.pb.exceptions.PbTooManyCallsException;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.LoginFailures;
@@ -39,6 +45,9 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
   Consumer<PbConnection> onConnection;
   boolean autoRelease = true;
   int pagerWriteMark = DEFAULT_PAGER_WRITE_MARK;
+
+  final PythonNames.Builder pythonNames = PythonNames.builder();
+
   PbEndpointBuilder() {}
 
   /**
@@ -64,6 +73,43 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
     if (caches.putIfAbsent(typeName, factory) != null) {
       throw new IllegalArgumentException("typeName: " + typeName + " (expected: registered once)");
     }
+    return self();
+  }
+
+  /**
+   * Sends exceptions of exactly class {@code type} under the Python type {@code pythonName},
+   * deriving from {@code parents} (most specific first; {@code builtins.Exception}, {@code
+   * BaseException} and {@code object} are always added), so that the peer's {@code
+   * failure.trap(...)} matches it: for classes you cannot annotate with {@link
+   * dev.spindle.pb.flavors.PythonName @PythonName}. Subclasses keep their Java names, with this
+   * one among their parents. Applies to the failures of remote methods and to {@link
+   * CopyableFailure#of(Throwable)} values sent on these connections.
+   *
+   * <pre>{@code
+   * .pythonName(IllegalArgumentException.class, "builtins.ValueError")
+   * .pythonName(SinkFullException.class, "mymodule.SinkError", "builtins.IOError")
+   * }</pre>
+   */
+  public B pythonName(Class<? extends Throwable> type, String pythonName, String... parents) {
+    Objects.requireNonNull(type, "type");
+    pythonNames.name(type, pythonName, java.util.List.of(parents));
+    return self();
+  }
+
+  /**
+   * Reads a call's failure whose Python type is {@code pythonType}, or derives from it, into
+   * {@code factory}'s exception: the call's future fails with it, its cause the {@link
+   * RemotePbException}. The most specific type with a factory wins. A factory returning null
+   * leaves the {@code RemotePbException}.
+   *
+   * <pre>{@code
+   * .remoteException("builtins.KeyError", e -> new NoSuchElementException(e.value()))
+   * .remoteException("mymodule.SinkError", e -> new SinkFullException(e.value()))
+   * }</pre>
+   */
+  public B remoteException(String pythonType,
+      java.util.function.Function<? super RemotePbException, ? extends Throwable> factory) {
+    pythonNames.reader(pythonType, factory);
     return self();
   }
 
@@ -147,7 +193,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
         .maxOutstandingCalls(maxOutstandingCalls)
         .maxPeerOutstandingCalls(maxPeerOutstandingCalls)
         .unsafeTracebacks(unsafeTracebacks)
-        .failureTranslator(LoginFailures.TRANSLATOR);
+        .failureTranslator(LoginFailures.TRANSLATOR)
+        .pythonNames(pythonNames.build());
     if (jelly != null) {
       b.jelly(jelly);
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,8 @@ public final class RemoteReference implements Jellyable {
   private final PbConnection connection;
   private final Object luid;
   private final Object perspective;
-  private final Release release;
+  /** This handle's hold on the peer's object (null: uncounted); shared by withTimeout views. */
+  private final Hold release;
   private final Cleaner.Cleanable cleanable;
   /** Nanoseconds a call waits; -1: the connection's default; 0: no limit. */
   private final long timeoutNanos;
@@ -87,7 +89,7 @@ public final class RemoteReference implements Jellyable {
     this.timeoutNanos = -1;
     this.base = null;
     if (counted) {
-      this.release = new Release(connection, luid);
+      this.release = new Hold(new Release(connection, luid));
       Cleaner cleaner = connection.cleaner();
       this.cleanable = cleaner == null ? null : cleaner.register(this, release);
     } else {
@@ -121,6 +123,38 @@ public final class RemoteReference implements Jellyable {
   public RemoteReference withTimeout(Duration timeout) {
     long nanos = PbEndpointBuilder.timeoutNanos(timeout, "timeout");
     return new RemoteReference(base == null ? this : base, nanos);
+  }
+
+  /** A new handle holding {@code hold} (one more holder of the same decref). */
+  private RemoteReference(RemoteReference of, Hold hold) {
+    this.connection = of.connection;
+    this.luid = of.luid;
+    this.perspective = of.perspective;
+    this.timeoutNanos = of.timeoutNanos;
+    this.base = null;
+    this.release = hold;
+    Cleaner cleaner = connection.cleaner();
+    this.cleanable = hold == null || cleaner == null ? null : cleaner.register(this, hold);
+  }
+
+  /**
+   * Returns a new handle on the same remote object that counts as one more holder, like Netty's
+   * {@code retain()}: the peer gets its {@code decref} only when every handle is released (or
+   * collected). Calls through either handle work until that handle is released. Library code that
+   * keeps or releases a reference it was given (a {@link dev.spindle.pb.util.Pager}) takes its own
+   * handle this way, so the caller's stays usable. For the root (uncounted) it is a plain copy.
+   * Thread-safe.
+   *
+   * @throws DeadReferenceException if this handle, or every handle, is already released
+   */
+  public RemoteReference retain() {
+    if (release == null) {
+      return new RemoteReference(this, null);
+    }
+    if (release.done.get() || !release.shared.retain()) {
+      throw new DeadReferenceException("reference " + this + " was released");
+    }
+    return new RemoteReference(this, new Hold(release.shared));
   }
 
   /** Makes the reference for a received {@code ["remote", luid]}; on the event loop. */
@@ -292,9 +326,10 @@ public final class RemoteReference implements Jellyable {
   }
 
   /**
-   * Tells the peer this reference is no longer used ({@code ["decref", luid]}), once; later calls
-   * on it fail with {@link DeadReferenceException}. Does nothing for an uncounted reference (the
-   * root) or once the connection is gone. Thread-safe and idempotent.
+   * Releases this handle: later calls through it fail with {@link DeadReferenceException}. When
+   * it was the last handle (see {@link #retain()}) the peer is told the reference is no longer
+   * used ({@code ["decref", luid]}), once. Does nothing for an uncounted reference (the root) or
+   * once the connection is gone. Thread-safe and idempotent.
    */
   public void release() {
     if (release == null) {
@@ -363,20 +398,49 @@ public final class RemoteReference implements Jellyable {
         + " on " + connection + "}";
   }
 
-  /** Sends the decref once; holds no reference to the {@code RemoteReference} (for the Cleaner). */
-  private static final class Release implements Runnable {
+  /**
+   * One handle's hold: released once, by {@link #release()} or the Cleaner; holds no reference to
+   * the {@code RemoteReference}.
+   */
+  private static final class Hold implements Runnable {
+    final Release shared;
+    final AtomicBoolean done = new AtomicBoolean();
+
+    Hold(Release shared) {
+      this.shared = shared;
+    }
+
+    @Override
+    public void run() {
+      if (done.compareAndSet(false, true)) {
+        shared.drop();
+      }
+    }
+  }
+
+  /** Counts the handles of one received reference; sends the decref once the last is dropped. */
+  private static final class Release {
     private final PbConnection connection;
     private final Object luid;
-    final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicInteger holders = new AtomicInteger(1);
 
     Release(PbConnection connection, Object luid) {
       this.connection = connection;
       this.luid = luid;
     }
 
-    @Override
-    public void run() {
-      if (done.compareAndSet(false, true) && connection.handler().handler().isOpen()) {
+    /** One more holder; false if every holder is gone already. */
+    boolean retain() {
+      for (int n = holders.get(); n > 0; n = holders.get()) {
+        if (holders.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void drop() {
+      if (holders.decrementAndGet() == 0 && connection.handler().handler().isOpen()) {
         connection.execute(() -> connection.broker().sendDecref(luid));
       }
     }

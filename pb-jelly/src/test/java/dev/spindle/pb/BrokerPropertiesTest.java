@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.testing.LeakChecked;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ class BrokerPropertiesTest {
 
   @Test
   void anyValueComesBackFromAnEcho() {
-    Theories.qt(200).forAll(values()).checkAssert(BrokerPropertiesTest::anyValueComesBackFromAnEcho);
+    Theories.qt(290).forAll(values()).checkAssert(BrokerPropertiesTest::anyValueComesBackFromAnEcho);
   }
 
   static void anyValueComesBackFromAnEcho(Object value) {
@@ -60,7 +60,7 @@ class BrokerPropertiesTest {
 
   @Test
   void junkBytesOnlyEverCloseWithAProtocolError() {
-    Theories.qt(300)
+    Theories.qt(370)
         .forAll(Gens.bytes(0, 255))
         .checkAssert(BrokerPropertiesTest::junkBytesOnlyEverCloseWithAProtocolError);
   }
@@ -102,7 +102,7 @@ class BrokerPropertiesTest {
 
   @Test
   void arbitraryMessagesAreAnsweredOrCloseWithAProtocolError() {
-    Theories.qt(500)
+    Theories.qt(580)
         .forAll(messages())
         .checkAssert(BrokerPropertiesTest::arbitraryMessagesAreAnsweredOrCloseWithAProtocolError);
   }

@@ -9,16 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.pb.flavors.Default;
+import dev.spindle.pb.flavors.KeywordOnly;
 import dev.spindle.pb.flavors.Keywords;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.Remote;
+import dev.spindle.pb.flavors.VarArgs;
 import dev.spindle.pb.flavors.Viewable;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.testing.LeakChecked;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,9 +148,9 @@ class DispatchTest {
       e = failure(pair, root.callRemoteWithKeywords("add", List.of(1), Map.of("a", 2)));
       assertTrue(e.value().contains("multiple values for argument 'a'"), e.value());
       e = failure(pair, root.callRemote("add", 1));
-      assertTrue(e.value().contains("missing required argument 'b'"), e.value());
+      assertTrue(e.value().contains("missing 1 required positional argument: 'b'"), e.value());
       e = failure(pair, root.callRemote("add", 1, 2, 3));
-      assertTrue(e.value().contains("takes 2 positional arguments but 3 were given"), e.value());
+      assertTrue(e.value().contains("takes 3 positional arguments but 4 were given"), e.value());
       e = failure(pair, root.callRemote("add", "1", 2));
       assertTrue(e.value().contains("argument 'a': expected long, got str '1'"), e.value());
       e = failure(pair, root.callRemote("add", 1.5, 2));
@@ -307,6 +310,70 @@ class DispatchTest {
   public static final class MisplacedKeywords implements Referenceable {
     public Object remote_f(@Keywords Map<String, Object> kw, long a) {
       return a;
+    }
+  }
+
+  /** Python's shapes: defaults read per type, a variadic tail, keyword-only parameters. */
+  public static final class Shapes implements Referenceable {
+    public List<Object> remote_f(@Default("1") long by, @Default("0.5") double d, @Default("True") boolean b,
+        @Default("guest") String s, @Default("'q'") Object o, @Default Object none, @VarArgs Tuple rest,
+        @KeywordOnly @Default("7") int k) {
+      return java.util.Arrays.asList(by, d, b, s, o, none, rest, k);
+    }
+
+    public String remote_join(String sep, String... parts) {
+      return String.join(sep, parts);
+    }
+  }
+
+  /** Python: non-default argument follows default argument. */
+  public static final class DefaultThenRequired implements Referenceable {
+    public long remote_f(@Default("1") long a, long b) {
+      return a + b;
+    }
+  }
+
+  /** A default that does not read as its type. */
+  public static final class BadDefault implements Referenceable {
+    public long remote_f(@Default("one") long a) {
+      return a;
+    }
+  }
+
+  /** None for a primitive. */
+  public static final class NoneForPrimitive implements Referenceable {
+    public long remote_f(@Default long a) {
+      return a;
+    }
+  }
+
+  /** A positional parameter after a keyword-only one. */
+  public static final class PositionalAfterKeywordOnly implements Referenceable {
+    public long remote_f(@KeywordOnly long a, long b) {
+      return a;
+    }
+  }
+
+  @Test
+  void defaultsVariadicTailsAndKeywordOnlyParametersBindAsInPython() {
+    try (EmbeddedPair pair = new EmbeddedPair(new Shapes())) {
+      RemoteReference root = pair.root();
+      assertEquals(java.util.Arrays.asList(1L, 0.5, true, "guest", "q", null, Tuple.of(), 7L),
+          call(pair, root.callRemote("f")));
+      assertEquals(java.util.Arrays.asList(2L, 1.0, false, "s", "o", "n", Tuple.of(9L), 8L),
+          call(pair, root.callRemoteWithKeywords("f", List.of(2, 1, false, "s", "o", "n", 9), Map.of("k", 8))));
+      assertEquals("a-b-c", call(pair, root.callRemote("join", "-", "a", "b", "c")));
+      assertEquals("", call(pair, root.callRemote("join", "-")));
+      RemotePbException e = failure(pair, root.callRemote("join", "-", "a", 2));
+      assertEquals("builtins.TypeError", e.typeName());
+      assertEquals("DispatchTest.Shapes.remote_join() argument 3 (in *parts): expected String, got int 2", e.value());
+      e = failure(pair, root.callRemoteWithKeywords("f", List.of(), Map.of("k", 1, "by", 2, "zz", 3)));
+      assertEquals("DispatchTest.Shapes.remote_f() got an unexpected keyword argument 'zz'", e.value());
+    }
+    for (Object bad : List.of(new DefaultThenRequired(), new BadDefault(), new NoneForPrimitive(),
+        new PositionalAfterKeywordOnly())) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PbServer.builder().root(bad));
+      assertTrue(e.getMessage().contains(bad.getClass().getSimpleName() + ".remote_f("), e.getMessage());
     }
   }
 

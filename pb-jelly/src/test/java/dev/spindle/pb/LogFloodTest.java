@@ -8,8 +8,8 @@ import static dev.spindle.pb.Msg.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.testing.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +48,12 @@ class LogFloodTest {
     return text.lines().count();
   }
 
+  private static String captured(String what, Runnable action) {
+    String log = captureStderr(action);
+    System.out.println("LOGLINES " + what + ": " + lines(log) + " lines for " + CALLS + " calls");
+    return log;
+  }
+
   private static void flood(String method, boolean badArgument) {
     EmbeddedPb server = EmbeddedPb.server(new Target(), PbServer.builder());
     try {
@@ -68,20 +74,20 @@ class LogFloodTest {
 
   @Test
   void callsRefusedOnTheirArgumentsLogABoundedNumberOfLines() {
-    String log = captureStderr(() -> flood("fail", true));
+    String log = captured("refused on arguments", () -> flood("fail", true));
     assertTrue(lines(log) <= 10, lines(log) + " lines:\n" + log.substring(0, Math.min(log.length(), 5000)));
     assertTrue(log.contains("refused a call to fail from the peer"), log);
   }
 
   @Test
   void callsToUnknownMethodsLogABoundedNumberOfLines() {
-    String log = captureStderr(() -> flood("nosuch", false));
+    String log = captured("unknown method", () -> flood("nosuch", false));
     assertTrue(lines(log) <= 10, lines(log) + " lines:\n" + log.substring(0, Math.min(log.length(), 5000)));
   }
 
   @Test
   void aMethodsOwnExceptionsAreWarnedWithTheirStackTraceButRateLimited() {
-    String log = captureStderr(() -> flood("fail", false));
+    String log = captured("method exception", () -> flood("fail", false));
     assertTrue(log.contains("IllegalStateException: failed on purpose"), log);
     assertTrue(log.contains("at dev.spindle.pb.LogFloodTest$Target.remote_fail"), "with its stack trace");
     // one stack trace, one summary on close; far from 10,000 of each

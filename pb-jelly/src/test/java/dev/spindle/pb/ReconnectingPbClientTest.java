@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.Portal;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.cred.testing.ManualScheduler;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.exceptions.PbProtocolException;
@@ -20,6 +19,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.jelly.InsecureJellyException;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -248,6 +248,31 @@ class ReferenceCountingTest {
       pair.pump();
       assertEquals(42L, f.join());
       assertEquals(0, exported(pair.client), "the server released it");
+    }
+  }
+
+  @Test
+  void retainedHandlesShareOneDecrefSentWhenTheLastIsReleased() {
+    try (EmbeddedPair pair = new EmbeddedPair(new Objects())) {
+      CompletableFuture<Object> f = pair.root().callRemote("fresh");
+      pair.pump();
+      RemoteReference mine = (RemoteReference) f.join();
+      RemoteReference library = mine.retain();
+      int held = pair.server.connection.broker().exportedCount();
+      library.release();
+      pair.pump();
+      assertEquals(held, pair.server.connection.broker().exportedCount(), "one handle left: no decref");
+      assertTrue(mine.isConnected());
+      assertThrows(DeadReferenceException.class, library::retain);
+      CompletableFuture<Object> ping = mine.callRemote("ping", 1);
+      CompletableFuture<Object> dead = library.callRemote("ping", 1);
+      pair.pump();
+      assertEquals(2, ((List<?>) ping.join()).size());
+      assertInstanceOf(DeadReferenceException.class, assertThrows(CompletionException.class, dead::join).getCause());
+      mine.release();
+      pair.pump();
+      assertEquals(held - 1, pair.server.connection.broker().exportedCount(), "the last handle sent the decref");
+      assertThrows(DeadReferenceException.class, mine::retain);
     }
   }
 }

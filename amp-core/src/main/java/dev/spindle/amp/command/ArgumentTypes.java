@@ -31,19 +31,65 @@ public final class ArgumentTypes {
 
   // ---- Integer -------------------------------------------------------------------------------
 
-  /** AMP {@code Integer} as {@link BigInteger}: any size. */
-  public static final ArgumentType<BigInteger> BIG_INTEGER =
-      new ArgumentType<>() {
-        @Override
-        public byte[] toBytes(BigInteger value) {
-          return ascii(value.toString());
-        }
+  /**
+   * The most decimal digits CPython 3.11 (and 3.10.7, 3.9.14, 3.8.14, 3.7.14 and later) converts
+   * between {@code int} and text by default ({@code sys.get_int_max_str_digits()}), so the most a
+   * Twisted peer reads from or writes to an AMP {@code Integer}.
+   */
+  public static final int PYTHON_INT_MAX_STR_DIGITS = 4300;
 
-        @Override
-        public BigInteger fromBytes(byte[] bytes) {
-          return IntegerText.parse(bytes);
+  /**
+   * AMP {@code Integer} as {@link BigInteger}, at most {@value #PYTHON_INT_MAX_STR_DIGITS} digits
+   * (the sign and {@code _} not counted) as CPython's {@code int()} and {@code str()}: a larger
+   * value is refused locally when sending, with an {@link AmpArgumentException} (a Twisted peer
+   * would answer {@code UNKNOWN} and close the connection), and when received, with CPython's
+   * {@code ValueError} text. For a peer on an older Python or with {@code
+   * sys.set_int_max_str_digits(0)}, use {@link #bigInteger(int)}.
+   */
+  public static final ArgumentType<BigInteger> BIG_INTEGER = bigInteger(PYTHON_INT_MAX_STR_DIGITS);
+
+  /**
+   * AMP {@code Integer} as {@link BigInteger} with at most {@code maxDigits} decimal digits each
+   * way (0: no limit, as Python before the limit; a value still fits in AMP's 65,535 bytes).
+   *
+   * @throws IllegalArgumentException if {@code maxDigits} is negative
+   */
+  public static ArgumentType<BigInteger> bigInteger(int maxDigits) {
+    if (maxDigits < 0) {
+      throw new IllegalArgumentException("maxDigits: " + maxDigits + " (expected: >= 0, 0 for no limit)");
+    }
+    return new ArgumentType<>() {
+      @Override
+      public byte[] toBytes(BigInteger value) {
+        String text = value.toString();
+        int digits = text.length() - (value.signum() < 0 ? 1 : 0);
+        if (maxDigits > 0 && digits > maxDigits) {
+          throw new AmpArgumentException("Integer: a value of " + digits + " digits (expected: at most "
+              + maxDigits + "; Python: Exceeds the limit (" + maxDigits
+              + " digits) for integer string conversion; use ArgumentTypes.bigInteger(0) for a peer without the limit)");
         }
-      };
+        return ascii(text);
+      }
+
+      @Override
+      public BigInteger fromBytes(byte[] bytes) {
+        BigInteger v = IntegerText.parse(bytes);
+        if (maxDigits > 0 && bytes.length > maxDigits) {
+          int digits = 0;
+          for (byte b : bytes) {
+            if (IntegerText.isDigit(b)) {
+              digits++;
+            }
+          }
+          if (digits > maxDigits) {
+            throw new AmpArgumentException("Exceeds the limit (" + maxDigits + " digits) for integer string"
+                + " conversion: value has " + digits + " digits; use sys.set_int_max_str_digits() to increase the limit");
+          }
+        }
+        return v;
+      }
+    };
+  }
 
   /** AMP {@code Integer} as {@link Long}; a wire value outside the long range is an error. */
   public static final ArgumentType<Long> LONG =
@@ -386,8 +432,10 @@ public final class ArgumentTypes {
       };
 
   /**
-   * AMP {@code DateTime}: {@code YYYY-MM-DDTHH:MM:SS.ffffff±HH:MM}, 32 ASCII characters. Sending
-   * truncates to microseconds and writes a zero offset as {@code -00:00}, as Twisted does.
+   * AMP {@code DateTime} as {@link OffsetDateTime}: {@code YYYY-MM-DDTHH:MM:SS.ffffff±HH:MM}, 32
+   * ASCII characters. Sending truncates to microseconds and writes a zero offset as {@code -00:00},
+   * as Twisted does. Receiving refuses an offset beyond ±18:00, which Twisted accepts (up to
+   * ±23:59) but {@code OffsetDateTime} cannot hold; {@link #AMP_DATE_TIME} takes every offset.
    */
   public static final ArgumentType<OffsetDateTime> DATE_TIME =
       new ArgumentType<>() {
@@ -399,6 +447,23 @@ public final class ArgumentTypes {
         @Override
         public OffsetDateTime fromBytes(byte[] bytes) {
           return DateTimeText.parse(bytes);
+        }
+      };
+
+  /**
+   * AMP {@code DateTime} as {@link AmpDateTime}: every value Twisted accepts, offsets up to
+   * ±23:59. The same text as {@link #DATE_TIME}.
+   */
+  public static final ArgumentType<AmpDateTime> AMP_DATE_TIME =
+      new ArgumentType<>() {
+        @Override
+        public byte[] toBytes(AmpDateTime value) {
+          return DateTimeText.format(value);
+        }
+
+        @Override
+        public AmpDateTime fromBytes(byte[] bytes) {
+          return DateTimeText.parseAny(bytes);
         }
       };
 

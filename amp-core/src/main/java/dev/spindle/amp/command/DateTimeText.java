@@ -19,14 +19,9 @@ import java.util.Arrays;
  * <p>Receiving reads Python integers from fixed positions and does not look at the separators, as
  * Twisted does; {@code int()}'s leniency applies to each field ({@code " 1"}, {@code "+1"}, {@code
  * "1_0"}). The fields are then checked as Python's {@code datetime} checks them, with its messages.
- * Two differences, both refusals of values Twisted accepts but cannot use or Java cannot hold:
- *
- * <ul>
- *   <li>an offset of 24 hours or more is refused at once (Twisted builds the datetime and fails
- *       later, when the offset is first used);
- *   <li>an offset beyond ±18:00 is refused, because {@link ZoneOffset} cannot hold it (Python
- *       allows up to ±23:59).
- * </ul>
+ * An offset of 24 hours or more is refused at once (Twisted builds the datetime and fails later,
+ * when the offset is first used). As an {@link OffsetDateTime}, an offset beyond ±18:00 is refused,
+ * because {@link ZoneOffset} cannot hold it; {@link AmpDateTime} holds every offset up to ±23:59.
  */
 final class DateTimeText {
   static final int LENGTH = 32;
@@ -36,7 +31,6 @@ final class DateTimeText {
   private static final int[] FROM = {0, 5, 8, 11, 14, 17, 20, 27, 30};
   private static final int[] TO = {4, 7, 10, 13, 16, 19, 26, 29, 32};
   private static final int SIGN = 26;
-  private static final int MAX_JAVA_OFFSET_MINUTES = 18 * 60;
 
   private DateTimeText() {}
 
@@ -51,7 +45,16 @@ final class DateTimeText {
       throw new AmpArgumentException(
           "DateTime: year " + year + " (expected: 1 to 9999, Python's datetime range)");
     }
-    int offsetMinutes = Math.floorDiv(value.getOffset().getTotalSeconds(), 60);
+    return format(value.toLocalDateTime(), Math.floorDiv(value.getOffset().getTotalSeconds(), 60));
+  }
+
+  /** Returns the 32 ASCII bytes Twisted writes for {@code value}. */
+  static byte[] format(AmpDateTime value) {
+    return format(value.localDateTime(), value.offsetMinutes());
+  }
+
+  private static byte[] format(java.time.LocalDateTime value, int offsetMinutes) {
+    int year = value.getYear();
     int absOffset = Math.abs(offsetMinutes);
     byte[] out = new byte[LENGTH];
     put(out, 0, year, 4);
@@ -89,6 +92,19 @@ final class DateTimeText {
    *     format '2022-04-01T12:30:45Z'} or {@code month must be in 1..12}
    */
   static OffsetDateTime parse(byte[] bytes) {
+    AmpDateTime t = parseAny(bytes);
+    if (!t.fitsOffsetDateTime()) {
+      throw new AmpArgumentException(
+          "DateTime: offset "
+              + strRepr(bytes, SIGN, LENGTH)
+              + " (expected: at most 18:00 either way, the java.time.ZoneOffset range;"
+              + " declare the argument AmpDateTime for offsets up to 23:59)");
+    }
+    return t.toOffsetDateTime();
+  }
+
+  /** Parses Twisted's DateTime text, any offset Twisted accepts (up to ±23:59). */
+  static AmpDateTime parseAny(byte[] bytes) {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] < 0) {
         throw new AmpArgumentException(
@@ -140,15 +156,8 @@ final class DateTimeText {
           "offset must be a timedelta strictly between -timedelta(hours=24) and"
               + " timedelta(hours=24).");
     }
-    if (Math.abs(offsetMinutes) > MAX_JAVA_OFFSET_MINUTES) {
-      throw new AmpArgumentException(
-          "DateTime: offset "
-              + strRepr(bytes, SIGN, LENGTH)
-              + " (expected: at most 18:00 either way, the java.time.ZoneOffset range)");
-    }
-    return OffsetDateTime.of(
-        year, month, day, v[3], v[4], v[5], v[6] * 1000,
-        ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+    return AmpDateTime.of(
+        java.time.LocalDateTime.of(year, month, day, v[3], v[4], v[5], v[6] * 1000), offsetMinutes);
   }
 
   private static void check(int value, int max, String message) {

@@ -13,9 +13,9 @@ import java.util.Arrays;
  * between two digits, optional ASCII whitespace. Leading zeros are allowed. Everything else
  * ({@code 0x10}, {@code 1.0}, the empty string, non-ASCII digits) is refused with Python's message.
  *
- * <p>Not copied from CPython: its limit of 4,300 digits ({@code sys.set_int_max_str_digits},
- * CPython 3.11 and later), which is an interpreter setting rather than part of AMP. A value has at
- * most 65,535 bytes, so the largest number has 65,535 digits.
+ * <p>CPython's limit of 4,300 digits ({@code sys.set_int_max_str_digits}, CPython 3.11 and later)
+ * is an interpreter setting rather than part of AMP: {@link ArgumentTypes#BIG_INTEGER} applies it
+ * both ways, {@link ArgumentTypes#bigInteger(int)} another. A value has at most 65,535 bytes.
  */
 final class IntegerText {
   static final long NOT_SIMPLE = Long.MIN_VALUE;

@@ -1,6 +1,6 @@
 package dev.spindle.amp.dispatch;
 
-import dev.spindle.amp.internal.LogLimiter;
+import dev.spindle.amp.internal.log.LogLimiter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;

@@ -8,9 +8,9 @@ import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.GoldenMessages;
 import dev.spindle.amp.testing.GoldenMessages.Message;
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,7 @@ class AmpBoxCodecPropertyTest {
 
   @Test
   void anySplitOfAGoldenStreamDecodesToTheSameBoxes() {
-    Theories.qt(300)
+    Theories.qt(330)
         .forAll(Gens.lists(Gens.ints(0, 10_000), 1, 12), Gens.lists(Gens.ints(0, 4000), 0, 40))
         .checkAssert(AmpBoxCodecPropertyTest::anySplitOfAGoldenStreamDecodesToTheSameBoxes);
   }
@@ -46,7 +46,7 @@ class AmpBoxCodecPropertyTest {
 
   @Test
   void randomBoxesRoundTripUnderAnyChunking() {
-    Theories.qt(300)
+    Theories.qt(330)
         .forAll(boxes(), Gens.lists(Gens.ints(0, 20_000), 0, 30))
         .checkAssert(AmpBoxCodecPropertyTest::randomBoxesRoundTripUnderAnyChunking);
   }
@@ -67,7 +67,7 @@ class AmpBoxCodecPropertyTest {
       again.writeBytes(box.toByteArray());
     }
     assertEquals(
-        dev.spindle.amp.testing.Vectors.toHex(bytes), dev.spindle.amp.testing.Vectors.toHex(again.toByteArray()));
+        dev.spindle.testing.Vectors.toHex(bytes), dev.spindle.testing.Vectors.toHex(again.toByteArray()));
   }
 
   /** The decoder's limits, drawn together. */

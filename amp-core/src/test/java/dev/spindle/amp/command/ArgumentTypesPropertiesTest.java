@@ -35,7 +35,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void longRoundTrips() {
-    Theories.qt(1000).forAll(Gens.longs()).checkAssert(ArgumentTypesPropertiesTest::longRoundTrips);
+    Theories.qt(1150).forAll(Gens.longs()).checkAssert(ArgumentTypesPropertiesTest::longRoundTrips);
   }
 
   static void longRoundTrips(long v) {
@@ -47,7 +47,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void intRoundTrips() {
-    Theories.qt(1000).forAll(Gens.ints()).checkAssert(ArgumentTypesPropertiesTest::intRoundTrips);
+    Theories.qt(1250).forAll(Gens.ints()).checkAssert(ArgumentTypesPropertiesTest::intRoundTrips);
   }
 
   static void intRoundTrips(int v) {
@@ -56,7 +56,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void bigIntegerRoundTrips() {
-    Theories.qt(1000).forAll(bigIntegers()).checkAssert(ArgumentTypesPropertiesTest::bigIntegerRoundTrips);
+    Theories.qt(1100).forAll(bigIntegers()).checkAssert(ArgumentTypesPropertiesTest::bigIntegerRoundTrips);
   }
 
   static void bigIntegerRoundTrips(BigInteger v) {
@@ -75,7 +75,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void integerAcceptsPythonDecorations() {
-    Theories.qt(1000)
+    Theories.qt(1050)
         .forAll(bigIntegers(), decorations())
         .checkAssert(ArgumentTypesPropertiesTest::integerAcceptsPythonDecorations);
   }
@@ -103,7 +103,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void bytesRoundTrip() {
-    Theories.qt(1000).forAll(Gens.bytes(0, 255)).checkAssert(ArgumentTypesPropertiesTest::bytesRoundTrip);
+    Theories.qt(1250).forAll(Gens.bytes(0, 255)).checkAssert(ArgumentTypesPropertiesTest::bytesRoundTrip);
   }
 
   static void bytesRoundTrip(byte[] v) {
@@ -112,7 +112,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void unicodeRoundTrips() {
-    Theories.qt(1000).forAll(unicode()).checkAssert(ArgumentTypesPropertiesTest::unicodeRoundTrips);
+    Theories.qt(1100).forAll(unicode()).checkAssert(ArgumentTypesPropertiesTest::unicodeRoundTrips);
   }
 
   static void unicodeRoundTrips(String v) {
@@ -136,7 +136,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void floatReprRoundTripsAndIsShortest() {
-    Theories.qt(5000)
+    Theories.qt(7000)
         .forAll(anyDouble())
         .checkAssert(ArgumentTypesPropertiesTest::floatReprRoundTripsAndIsShortest);
   }
@@ -172,7 +172,7 @@ class ArgumentTypesPropertiesTest {
   /** Whitespace, '+', case and '_' between digits: what Python's float() also accepts. */
   @Test
   void floatAcceptsPythonDecorations() {
-    Theories.qt(1000)
+    Theories.qt(1030)
         .forAll(anyDouble(), decorations(), Gens.booleans())
         .checkAssert(ArgumentTypesPropertiesTest::floatAcceptsPythonDecorations);
   }
@@ -198,7 +198,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void decimalRoundTrips() {
-    Theories.qt(2000).forAll(decimals()).checkAssert(ArgumentTypesPropertiesTest::decimalRoundTrips);
+    Theories.qt(4000).forAll(decimals()).checkAssert(ArgumentTypesPropertiesTest::decimalRoundTrips);
   }
 
   static void decimalRoundTrips(AmpDecimal v) {
@@ -215,7 +215,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void bigDecimalRoundTripsWithItsScale() {
-    Theories.qt(1000)
+    Theories.qt(1050)
         .forAll(bigIntegers(), Gens.ints(-60, 60))
         .checkAssert(ArgumentTypesPropertiesTest::bigDecimalRoundTripsWithItsScale);
   }
@@ -270,7 +270,7 @@ class ArgumentTypesPropertiesTest {
 
   @Test
   void listOfListOfLongsRoundTrips() {
-    Theories.qt(1000)
+    Theories.qt(1150)
         .forAll(Gens.lists(Gens.lists(Gens.longs(), 0, 20), 0, 20))
         .checkAssert(ArgumentTypesPropertiesTest::listOfListOfLongsRoundTrips);
   }
@@ -284,7 +284,7 @@ class ArgumentTypesPropertiesTest {
   /** Cut anywhere, a ListOf value reads as the elements that are complete before the cut. */
   @Test
   void listOfDropsTruncatedTrailingElement() {
-    Theories.qt(1000)
+    Theories.qt(1030)
         .forAll(Gens.lists(Gens.longs(), 0, 255), Gens.ints())
         .checkAssert(ArgumentTypesPropertiesTest::listOfDropsTruncatedTrailingElement);
   }
@@ -306,7 +306,7 @@ class ArgumentTypesPropertiesTest {
   /** Cut anywhere, an AmpList value reads as the rows whose boxes are complete before the cut. */
   @Test
   void ampListDropsTruncatedTrailingBox() {
-    Theories.qt(1000)
+    Theories.qt(1050)
         .forAll(rows(), Gens.ints())
         .checkAssert(ArgumentTypesPropertiesTest::ampListDropsTruncatedTrailingBox);
   }

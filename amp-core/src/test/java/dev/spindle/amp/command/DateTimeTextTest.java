@@ -2,6 +2,7 @@ package dev.spindle.amp.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import java.nio.charset.StandardCharsets;
@@ -109,9 +110,38 @@ class DateTimeTextTest {
       assertEquals(
           "DateTime: offset '"
               + offset
-              + "' (expected: at most 18:00 either way, the java.time.ZoneOffset range)",
+              + "' (expected: at most 18:00 either way, the java.time.ZoneOffset range;"
+              + " declare the argument AmpDateTime for offsets up to 23:59)",
           e.getMessage());
+      // AmpDateTime holds every offset Python accepts, and writes the same text back
+      byte[] text = ("2022-04-01T00:00:00.000000" + offset).getBytes(StandardCharsets.US_ASCII);
+      AmpDateTime any = ArgumentTypes.AMP_DATE_TIME.fromBytes(text);
+      assertEquals(new String(text, StandardCharsets.US_ASCII), new String(ArgumentTypes.AMP_DATE_TIME.toBytes(any),
+          StandardCharsets.US_ASCII));
+      assertEquals(any, AmpDateTime.parse(any.toString()));
     }
+    AmpDateTime far = AmpDateTime.parse("2024-02-29T23:59:59.000000+23:59");
+    assertEquals(1439, far.offsetMinutes());
+    assertEquals(java.time.Instant.parse("2024-02-29T00:00:59Z"), far.toInstant());
+    assertThrows(java.time.DateTimeException.class, far::toOffsetDateTime);
+    assertThrows(IllegalArgumentException.class, () -> AmpDateTime.of(far.localDateTime(), 1440));
+  }
+
+  @Test
+  void integersKeepToPythonsDigitLimitBothWays() {
+    String max = "9".repeat(4300);
+    assertEquals(new java.math.BigInteger(max), ArgumentTypes.BIG_INTEGER.fromBytes(
+        ("-" + max).substring(1).getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("-" + max, new String(ArgumentTypes.BIG_INTEGER.toBytes(new java.math.BigInteger("-" + max)),
+        StandardCharsets.US_ASCII));
+    java.math.BigInteger over = java.math.BigInteger.TEN.pow(4300);
+    AmpArgumentException sent = assertThrows(AmpArgumentException.class, () -> ArgumentTypes.BIG_INTEGER.toBytes(over));
+    assertTrue(sent.getMessage().contains("a value of 4301 digits"), sent.getMessage());
+    AmpArgumentException received = assertThrows(AmpArgumentException.class,
+        () -> ArgumentTypes.BIG_INTEGER.fromBytes(("1_" + max).getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits;"
+        + " use sys.set_int_max_str_digits() to increase the limit", received.getMessage());
+    assertEquals(over, ArgumentTypes.bigInteger(0).fromBytes(ArgumentTypes.bigInteger(0).toBytes(over)));
   }
 
   @Test

@@ -23,6 +23,8 @@ public final class AmpNames {
   public static final String ARGUMENT_TYPE = COMMAND_PACKAGE + ".ArgumentType";
   /** {@code AmpDecimal}. */
   public static final String AMP_DECIMAL = COMMAND_PACKAGE + ".AmpDecimal";
+  /** {@code AmpDateTime}. */
+  public static final String AMP_DATE_TIME = COMMAND_PACKAGE + ".AmpDateTime";
 
   // The runtime classes the generated code refers to, by name: the processor never loads them.
 
@@ -43,6 +45,8 @@ public final class AmpNames {
   public static final ClassName ARGUMENT_TYPES = ClassName.get(COMMAND_PACKAGE, "ArgumentTypes");
   /** {@code AmpDecimal}. */
   public static final ClassName AMP_DECIMAL_CLASS = ClassName.get(COMMAND_PACKAGE, "AmpDecimal");
+  /** {@code AmpDateTime}. */
+  public static final ClassName AMP_DATE_TIME_CLASS = ClassName.get(COMMAND_PACKAGE, "AmpDateTime");
   /** {@code Responders}. */
   public static final ClassName RESPONDERS = ClassName.get(RUNTIME_PACKAGE, "Responders");
   /** {@code CommandLocator}. */

@@ -26,6 +26,8 @@ public enum ScalarType {
   DECIMAL(AmpNames.AMP_DECIMAL_CLASS, "DECIMAL"),
   /** AMP {@code DateTime} as {@code OffsetDateTime}. */
   DATE_TIME(ClassName.get("java.time", "OffsetDateTime"), "DATE_TIME"),
+  /** AMP {@code DateTime} as {@code AmpDateTime}: offsets up to ±23:59. */
+  AMP_DATE_TIME(AmpNames.AMP_DATE_TIME_CLASS, "AMP_DATE_TIME"),
   /** AMP {@code Path} as {@code java.nio.file.Path}. */
   PATH(ClassName.get("java.nio.file", "Path"), "PATH");
 

@@ -127,6 +127,8 @@ final class ValueTypeResolver {
         return ScalarType.DECIMAL;
       case "java.time.OffsetDateTime":
         return ScalarType.DATE_TIME;
+      case AmpNames.AMP_DATE_TIME:
+        return ScalarType.AMP_DATE_TIME;
       case "java.nio.file.Path":
         return ScalarType.PATH;
       case "java.io.FileDescriptor":

@@ -1,7 +1,11 @@
 package dev.spindle.cred.testing;
 
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,9 +13,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.api.AsString;
+import org.quicktheories.core.NoGuidance;
 import org.quicktheories.core.Reporter;
+import org.quicktheories.impl.Precursor;
 
 /**
  * The one way Spindle's tests run a property: QuickTheories ({@code org.quicktheories}) with a
@@ -22,7 +29,9 @@ import org.quicktheories.core.Reporter;
  * <p>The seed is random per property and printed on failure; {@code -Dspindle.seed=N} fixes it for
  * every property of the run, so {@code mvn test -pl <module> -Dtest=Class#method -Dspindle.seed=N}
  * replays a failure (the same examples in the same order, then the same shrinking). {@code
- * -Dspindle.tries=N} overrides every property's number of tries (longer local runs).
+ * -Dspindle.tries=N} overrides every property's number of tries (longer local runs). {@code
+ * -Dspindle.theories.stats=FILE} appends, when the JVM exits, one line per property run: its name,
+ * the tries asked for, the examples actually run and the seed.
  */
 public final class Theories {
   /** The system property that fixes the seed of every property. */
@@ -31,26 +40,68 @@ public final class Theories {
   /** The system property that overrides the number of tries of every property. */
   public static final String TRIES = "spindle.tries";
 
+  /** The system property naming the file that gets the statistics of the run. */
+  public static final String STATS = "spindle.theories.stats";
+
   private static final SecureRandom SEEDS = new SecureRandom();
+  private static final List<Supplier<String>> STATS_RUNS = new ArrayList<>();
   private static final int MAX_SHRINK_CYCLES = 10_000;
   private static final int MAX_SHOWN = 2_000;
 
   private Theories() {}
 
   /**
-   * A theory that runs {@code tries} examples (QuickTheories skips an example it has already run,
-   * so a small domain such as a boolean gets fewer), shrinks a failure and reports it with its seed.
+   * A theory that draws {@code tries} examples, shrinks a failure and reports it with its seed.
+   * QuickTheories skips an example it has already run (same draws), so fewer may run: a boolean
+   * runs twice. The ported properties ask for enough tries that the examples actually run are at
+   * least the tries jqwik made ({@code -Dspindle.theories.stats=FILE} counts them).
    */
   public static QuickTheory qt(int tries) {
     String fixed = System.getProperty(SEED);
     long seed = fixed == null || fixed.isBlank() ? SEEDS.nextLong() : Long.parseLong(fixed.trim());
     String override = System.getProperty(TRIES);
     int examples = override == null || override.isBlank() ? tries : Integer.parseInt(override.trim());
-    return QuickTheory.qt()
+    String test = caller();
+    QuickTheory qt = QuickTheory.qt()
         .withFixedSeed(seed)
         .withExamples(examples)
         .withShrinkCycles((int) Math.min(100L * examples, MAX_SHRINK_CYCLES))
-        .withReporter(new Report(caller()));
+        .withReporter(new Report(test));
+    String stats = System.getProperty(STATS);
+    if (stats != null && !stats.isBlank()) {
+      int[] run = countedRun(stats, test + "\t" + examples + "\t", "\t" + seed);
+      qt = qt.withGuidance(prng -> new NoGuidance() {
+        @Override
+        public void newExample(Precursor precursor) {
+          run[0]++;
+        }
+      });
+    }
+    return qt;
+  }
+
+  /** A counter of examples; its line goes to {@code file} when the JVM exits. */
+  private static int[] countedRun(String file, String before, String after) {
+    int[] count = new int[1];
+    synchronized (STATS_RUNS) {
+      if (STATS_RUNS.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> writeStats(file)));
+      }
+      STATS_RUNS.add(() -> before + count[0] + after);
+    }
+    return count;
+  }
+
+  private static void writeStats(String file) {
+    List<String> lines = new ArrayList<>();
+    synchronized (STATS_RUNS) {
+      STATS_RUNS.forEach(line -> lines.add(line.get()));
+    }
+    try {
+      Files.write(Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      System.err.println("cannot write " + file + ": " + e);
+    }
   }
 
   /** {@code Class#method} of the test that called {@link #qt}. */

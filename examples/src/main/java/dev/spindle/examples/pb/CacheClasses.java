@@ -6,17 +6,14 @@ import dev.spindle.pb.flavors.RemoteCacheObserver;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The classes of Twisted's {@code cache_classes.py}: the sender's {@link MasterDuckPond} (a
  * Cacheable) and the receiver's {@link SlaveDuckPond} (its RemoteCache), kept in step through
  * {@code observe_} calls. The receiver binds them with {@code
- * remoteCache(CacheClasses.MASTER_DUCK_POND, SlaveDuckPond::new)}.
- *
- * <p>The state sent is {@code {"ducks": [...]}} where the howto sends the bare list: a Spindle
- * {@link RemoteCache} receives a dictionary.
+ * remoteCache(CacheClasses.MASTER_DUCK_POND, SlaveDuckPond::new)}. As in the howto, the state
+ * is the bare list of ducks: a {@link RemoteCache} takes a state of any Jelly type.
  */
 public final class CacheClasses {
   /** The Python name the pond travels as: {@code cache_classes.py}'s {@code MasterDuckPond}. */
@@ -71,7 +68,7 @@ public final class CacheClasses {
     public synchronized Object getStateToCacheAndObserveFor(Object perspective, RemoteCacheObserver observer) {
       observers.add(observer);
       // you should ignore Cacheable-specific state, like observers
-      return Map.of("ducks", List.copyOf(ducks)); // in this case, just a list of ducks
+      return List.copyOf(ducks); // in this case, just a list of ducks
     }
 
     @Override
@@ -100,9 +97,9 @@ public final class CacheClasses {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected void setCopyableState(Map<String, Object> state) {
+    protected void setCopyableState(Object state) {
       out.println(" cache - sitting, er, setting ducks");
-      cacheducks = new ArrayList<>((List<String>) state.get("ducks"));
+      cacheducks = new ArrayList<>((List<String>) state);
     }
 
     public void observe_addDuck(String newDuck) {

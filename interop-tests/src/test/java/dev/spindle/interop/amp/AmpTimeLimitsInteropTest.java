@@ -3,8 +3,8 @@ package dev.spindle.interop.amp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spindle.amp.AmpServer;
-import dev.spindle.amp.testing.LeakChecked;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.testing.Vectors;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.transport.TransportOptions;
 import java.time.Duration;

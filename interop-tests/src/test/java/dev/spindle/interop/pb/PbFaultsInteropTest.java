@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.testing.ManualScheduler;
 import dev.spindle.interop.testing.TwistedPeer;
@@ -18,6 +17,7 @@ import dev.spindle.pb.ReconnectingPbClient;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

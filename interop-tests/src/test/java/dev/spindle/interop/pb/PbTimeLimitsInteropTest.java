@@ -2,7 +2,7 @@ package dev.spindle.interop.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
 import dev.spindle.transport.TransportOptions;

@@ -115,6 +115,7 @@ public class PeerRoot implements Root {
 
   public void remote_getPages(RemoteReference collector, long size) {
     new StringPager(collector, PeerTypes.pagedData(size));
+    collector.release(); // the pager holds its own handle
   }
 
   public CompletionStage<List<Object>> remote_fetchPages(RemoteReference ref, long size) {

@@ -156,6 +156,7 @@ final class PeerTypes {
 
     public void remote_getPages(RemoteReference collector, long size) {
       new StringPager(collector, pagedData(size));
+      collector.release(); // the pager holds its own handle
     }
   }
 

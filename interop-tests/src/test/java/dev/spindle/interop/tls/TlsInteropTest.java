@@ -3,7 +3,6 @@ package dev.spindle.interop.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
@@ -11,12 +10,13 @@ import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.amp.exceptions.ProtocolSwitchedException;
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TestCerts;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.testing.LeakChecked;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,11 +49,13 @@ class TlsInteropTest {
     return call(c, "Echo", new AmpBox().putString("text", text)).getString("text");
   }
 
-  private static void assertClientPassed(TwistedPeer.ClientRun run) {
+  /** The Twisted client passed exactly {@code checks}, in order, and failed none. */
+  private static void assertClientPassed(TwistedPeer.ClientRun run, String... checks) {
     String all = String.join("\n", run.lines());
     assertEquals(List.of(), run.linesStartingWith("FAIL"), all);
     assertEquals(0, run.exitCode(), all);
-    assertTrue(run.linesStartingWith("ok ").size() >= 1, all);
+    assertEquals(
+        Arrays.stream(checks).map(c -> "ok " + c).toList(), run.linesStartingWith("ok "), all);
   }
 
   // ---- AMP over TLS from the first byte ----------------------------------------------------------
@@ -101,7 +103,8 @@ class TlsInteropTest {
             .locatorFactory(TlsPeers::locator)
             .start()) {
       assertClientPassed(
-          TwistedPeer.runClient(PEER, 40, "amp-ssl", String.valueOf(server.port()), certs()));
+          TwistedPeer.runClient(PEER, 40, "amp-ssl", String.valueOf(server.port()), certs()),
+          "echo over tls", "java sees tls", "twisted sees java certificate");
     }
   }
 
@@ -113,7 +116,8 @@ class TlsInteropTest {
             .locatorFactory(TlsPeers::locator)
             .start()) {
       assertClientPassed(
-          TwistedPeer.runClient(PEER, 40, "amp-ssl-mutual", String.valueOf(server.port()), certs()));
+          TwistedPeer.runClient(PEER, 40, "amp-ssl-mutual", String.valueOf(server.port()), certs()),
+          "echo over tls", "java sees tls", "twisted sees java certificate");
     }
   }
 
@@ -143,7 +147,11 @@ class TlsInteropTest {
             .locatorFactory(TlsPeers::locator)
             .start()) {
       assertClientPassed(
-          TwistedPeer.runClient(PEER, 40, "amp-starttls", String.valueOf(server.port()), certs()));
+          TwistedPeer.runClient(PEER, 40, "amp-starttls", String.valueOf(server.port()), certs()),
+          "plain before StartTLS",
+          "echo after StartTLS",
+          "java sees tls after StartTLS",
+          "twisted verified java certificate");
     }
   }
 
@@ -172,7 +180,10 @@ class TlsInteropTest {
             .start()) {
       assertClientPassed(
           TwistedPeer.runClient(
-              PEER, 40, "amp-await-starttls", String.valueOf(server.port()), certs()));
+              PEER, 40, "amp-await-starttls", String.valueOf(server.port()), certs()),
+          "java sees tls after its StartTLS",
+          "twisted verified java certificate",
+          "echo after java's StartTLS");
       assertEquals("spindle-client", TlsPeers.peerName(started.get(10, TimeUnit.SECONDS)));
     }
   }
@@ -208,7 +219,8 @@ class TlsInteropTest {
   void twistedClientSwitchesJavaServerToLines() throws Exception {
     try (AmpServer server = AmpServer.builder().locatorFactory(TlsPeers::locator).start()) {
       assertClientPassed(
-          TwistedPeer.runClient(PEER, 40, "amp-switch", String.valueOf(server.port()), certs()));
+          TwistedPeer.runClient(PEER, 40, "amp-switch", String.valueOf(server.port()), certs()),
+          "greeting after switch", "line echoed after switch");
     }
   }
 
@@ -230,7 +242,8 @@ class TlsInteropTest {
     try (PbServer server =
         PbServer.builder().sslContext(TestCerts.server("server")).root(new PbEchoRoot()).start()) {
       assertClientPassed(
-          TwistedPeer.runClient(PEER, 40, "pb-ssl", String.valueOf(server.port()), certs()));
+          TwistedPeer.runClient(PEER, 40, "pb-ssl", String.valueOf(server.port()), certs()),
+          "pb echo over tls");
     }
   }
 }

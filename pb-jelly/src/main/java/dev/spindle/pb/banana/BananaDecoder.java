@@ -17,9 +17,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.ByteProcessor;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,6 +66,9 @@ public final class BananaDecoder extends ByteToMessageDecoder {
       WORDS[i] = new Sexp.Bytes(Vocabulary.sharedBytes(i));
     }
   }
+
+  /** The empty list: every one decoded is this one (Sexp lists are immutable). */
+  private static final Sexp.SList EMPTY_LIST = new Sexp.SList(List.of());
 
   /** Digits of a non-negative long: 9 digits are 63 bits. */
   private static final int LONG_DIGITS = 9;
@@ -175,7 +176,6 @@ public final class BananaDecoder extends ByteToMessageDecoder {
         digits[digitCount++] = b;
       } else {
         in.readerIndex(i + 1);
-        count(digitCount + 1L);
         typeByte(b & 0xff);
         digitCount = 0;
         return true;
@@ -195,8 +195,9 @@ public final class BananaDecoder extends ByteToMessageDecoder {
         if (depth == limits.maxDepth()) {
           throw BananaProtocolException.tooDeep(limits.maxDepth());
         }
+        count(HeapCost.list(n));
         if (n == 0) {
-          itemDone(new Sexp.SList(List.of()));
+          itemDone(EMPTY_LIST);
         } else {
           push((int) n);
         }
@@ -207,21 +208,21 @@ public final class BananaDecoder extends ByteToMessageDecoder {
         if (n > limits.sizeLimit()) {
           throw BananaProtocolException.stringTooLong();
         }
-        count(n);
+        count(HeapCost.bytes(n));
         bodyLength = (int) n;
         state = State.STRING_BODY;
         break;
       }
       case INT:
       case LONGINT:
-        itemDone(integer(false));
+        itemDone(counted(integer(false)));
         break;
       case NEG:
       case LONGNEG:
-        itemDone(integer(true));
+        itemDone(counted(integer(true)));
         break;
       case FLOAT:
-        count(FLOAT_LENGTH);
+        count(HeapCost.FLOAT);
         state = State.FLOAT_BODY;
         break;
       case VOCAB: {
@@ -262,6 +263,13 @@ public final class BananaDecoder extends ByteToMessageDecoder {
     return true;
   }
 
+  private Sexp counted(Sexp integer) {
+    count(integer instanceof Sexp.Int i
+        ? HeapCost.integer(i.value())
+        : HeapCost.bigInteger(((Sexp.BigInt) integer).value().bitLength()));
+    return integer;
+  }
+
   // ---- open lists ------------------------------------------------------------------------------
 
   private void push(int expected) {
@@ -275,17 +283,17 @@ public final class BananaDecoder extends ByteToMessageDecoder {
   private void itemDone(Sexp item) {
     while (depth > 0) {
       OpenList list = open[depth - 1];
-      list.items.add(item);
-      if (list.items.size() < list.expected) {
+      if (!list.add(item)) {
         return;
       }
       open[--depth] = null;
-      item = new Sexp.SList(Collections.unmodifiableList(list.items));
+      item = new Sexp.SList(new SexpArray(list.items));
     }
     expressionBytes = 0;
     ready = item;
   }
 
+  /** Charges {@code bytes} of heap ({@link HeapCost}) to the expression being decoded. */
   private void count(long bytes) {
     expressionBytes += bytes;
     if (expressionBytes > limits.maxExpressionBytes()) {
@@ -381,14 +389,27 @@ public final class BananaDecoder extends ByteToMessageDecoder {
     return new BigInteger(1, magnitude);
   }
 
-  /** A list whose elements are still arriving. */
+  /**
+   * A list whose elements are still arriving, in an array that grows (doubling) up to exactly the
+   * announced size, so that the complete list keeps it without a copy or spare room.
+   */
   private static final class OpenList {
     final int expected;
-    final ArrayList<Sexp> items;
+    Sexp[] items;
+    int size;
 
     OpenList(int expected) {
       this.expected = expected;
-      this.items = new ArrayList<>(Math.min(expected, INITIAL_LIST_CAPACITY));
+      this.items = new Sexp[Math.min(expected, INITIAL_LIST_CAPACITY)];
+    }
+
+    /** Appends {@code item}; true if the list is now complete. */
+    boolean add(Sexp item) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, (int) Math.min(expected, 2L * items.length));
+      }
+      items[size++] = item;
+      return size == expected;
     }
   }
 }

@@ -139,21 +139,28 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    *
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}: a byte string or list
    *     over {@link BananaLimits#sizeLimit()}, an integer of more than {@code 7 *
-   *     prefixLimit} bits, a list nested deeper than {@link BananaLimits#maxDepth()}, more than
-   *     {@link BananaLimits#maxExpressionBytes()} in all, or a {@code null} item
+   *     prefixLimit} bits, a list nested deeper than {@link BananaLimits#maxDepth()}, a cost in
+   *     the receiver's heap ({@link HeapCost}) over {@link BananaLimits#maxExpressionBytes()},
+   *     or a {@code null} item
    */
   public static int encodedLength(Sexp sexp, BananaDialect dialect, BananaLimits limits) {
     Objects.requireNonNull(dialect, "dialect");
-    long max = Math.min(limits.maxExpressionBytes(), Integer.MAX_VALUE - 8);
+    long max = Integer.MAX_VALUE - 8; // the largest buffer
+    long maxCost = limits.maxExpressionBytes();
     boolean vocabulary = dialect.usesVocabulary();
     SexpStack stack = new SexpStack();
     long total = 0;
+    long cost = 0; // what the receiver's decoder will charge (HeapCost)
     Sexp item = sexp;
     while (true) {
       if (item instanceof Sexp.Int i) {
         total += intLength(i.value(), limits);
+        cost += HeapCost.integer(i.value());
       } else if (item instanceof Sexp.Bytes b) {
-        total += bytesLength(b.value(), vocabulary, limits);
+        int length = bytesLength(b.value(), vocabulary, limits);
+        total += length;
+        cost += length == 2 && vocabulary && Vocabulary.indexOf(b.value()) != 0
+            ? HeapCost.WORD : HeapCost.bytes(b.length());
       } else if (item instanceof Sexp.SList l) {
         int size = l.size();
         if (size > limits.sizeLimit()) {
@@ -164,15 +171,21 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
           throw BananaEncodingException.tooDeep(depth, limits.maxDepth());
         }
         total += digitCount(size) + 1;
+        cost += HeapCost.list(size);
         if (size > 0) {
           stack.push(l);
         }
       } else if (item instanceof Sexp.Float) {
         total += 1 + BananaConstants.FLOAT_LENGTH;
+        cost += HeapCost.FLOAT;
       } else if (item instanceof Sexp.BigInt b) {
         total += bigIntLength(b.value(), limits);
+        cost += HeapCost.bigInteger(b.value().bitLength());
       } else {
         throw BananaEncodingException.nullItem();
+      }
+      if (cost > maxCost) {
+        throw BananaEncodingException.expressionTooLong(cost, maxCost);
       }
       if (total > max) {
         throw BananaEncodingException.expressionTooLong(total, max);

@@ -34,7 +34,8 @@ public final class BananaEncodingException extends BananaException {
 
   static BananaEncodingException expressionTooLong(long length, long max) {
     return new BananaEncodingException(
-        "expression is too long to send (" + length + " bytes, expected: <= " + max + ")");
+        "expression is too large to send (at least " + length + " bytes of the receiver's heap,"
+            + " expected: <= " + max + ")");
   }
 
   static BananaEncodingException nullItem() {

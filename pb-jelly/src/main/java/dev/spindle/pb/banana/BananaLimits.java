@@ -4,7 +4,8 @@ package dev.spindle.pb.banana;
  * The limits a Banana encoder and decoder enforce. The defaults are Twisted's where Twisted has
  * one ({@link #SIZE_LIMIT}, {@link #PREFIX_LIMIT}); Twisted has no depth or expression size limit,
  * and the defaults chosen for those ({@link #DEFAULT_MAX_DEPTH}, {@link
- * #DEFAULT_MAX_EXPRESSION_BYTES}) are far above anything PB produces.
+ * #DEFAULT_MAX_EXPRESSION_BYTES}) are far above what PB messages hold in normal use. The
+ * expression limit counts heap, not wire bytes ({@link #maxExpressionBytes()}).
  *
  * <p>On receipt, a header over {@code sizeLimit} or {@code prefixLimit} is refused before anything
  * is allocated, as Twisted refuses it; a list nested deeper than {@code maxDepth} or an expression
@@ -30,8 +31,13 @@ public final class BananaLimits {
   /** Default deepest list nesting (Twisted has no such limit on receipt). */
   public static final int DEFAULT_MAX_DEPTH = 256;
 
-  /** Default largest top-level expression in wire bytes, 16 MiB (Twisted has no such limit). */
-  public static final long DEFAULT_MAX_EXPRESSION_BYTES = 16L * 1024 * 1024;
+  /**
+   * Default largest top-level expression, 4 MiB of heap as {@link #maxExpressionBytes()} counts
+   * it (Twisted has no such limit): room for six strings of {@link #SIZE_LIMIT} bytes, a list of
+   * {@link #SIZE_LIMIT} small integers or a dictionary of about 20,000 short string keys, while
+   * 100 connections each holding an unfinished expression at the limit hold 400 MiB at most.
+   */
+  public static final long DEFAULT_MAX_EXPRESSION_BYTES = 4L * 1024 * 1024;
 
   /** Twisted's limits with the defaults above. */
   public static final BananaLimits DEFAULT = builder().build();
@@ -101,8 +107,14 @@ public final class BananaLimits {
   }
 
   /**
-   * The largest top-level expression, in wire bytes; default {@link
-   * #DEFAULT_MAX_EXPRESSION_BYTES}.
+   * The largest top-level expression, in bytes of the heap its decoded form takes; default
+   * {@link #DEFAULT_MAX_EXPRESSION_BYTES}. The decoder charges each item as its header arrives,
+   * before the bytes it announces: a list of n items 56 + 4n, a byte string of n bytes 40 + n, an
+   * integer outside -128..1023 or a float 24, a larger integer 72 + its bytes, an empty list, a
+   * vocabulary word or a small integer nothing (shared instances). These are the sizes of what
+   * the decoder builds on a 64-bit JVM with compressed references, so an unfinished expression
+   * holds at most this much heap (plus a few dozen bytes per open list), whatever its wire size;
+   * the encoder counts the same way and refuses to send what a Spindle peer would refuse.
    */
   public long maxExpressionBytes() {
     return maxExpressionBytes;
@@ -160,7 +172,7 @@ public final class BananaLimits {
       return this;
     }
 
-    /** Sets the largest top-level expression in wire bytes, at least 1. */
+    /** Sets the largest top-level expression in bytes of heap ({@link #maxExpressionBytes()}), at least 1. */
     public Builder maxExpressionBytes(long maxExpressionBytes) {
       this.maxExpressionBytes = maxExpressionBytes;
       return this;

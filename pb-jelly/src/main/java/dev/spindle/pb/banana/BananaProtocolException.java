@@ -44,8 +44,8 @@ public final class BananaProtocolException extends BananaException {
 
   static BananaProtocolException expressionTooLong(long length, long max) {
     return new BananaProtocolException(
-        "Security precaution: expression too long: at least " + length + " bytes (expected: <= "
-            + max + ")",
+        "Security precaution: expression too large: at least " + length + " bytes of heap"
+            + " (expected: <= " + max + ")",
         BANANA_ERROR);
   }
 

@@ -2,20 +2,22 @@ package dev.spindle.pb.broker;
 
 import dev.spindle.transport.internal.TransportHandler;
 
+import dev.spindle.pb.CopyableFailure;
+import dev.spindle.pb.banana.BananaEncodingException;
+import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.exceptions.PbTooManyCallsException;
 import dev.spindle.pb.exceptions.RemotePbException;
-import dev.spindle.pb.banana.BananaEncodingException;
-import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.ViewPoint;
-import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.FlavorBroker;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.PythonTypes;
+import dev.spindle.pb.jelly.ValueText;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.Jellyable;
@@ -796,8 +798,12 @@ public final class Broker implements FlavorBroker {
     return call;
   }
 
-  /** What a received error becomes (see {@link RemotePbException}). */
+  /** What a received error becomes: see {@link RemotePbException}, and the builders' {@code remoteException}. */
   private Throwable failureOf(Sexp failure) {
+    return config.pythonNames().read(receivedFailure(failure));
+  }
+
+  private Throwable receivedFailure(Sexp failure) {
     if (failure instanceof Sexp.SList l && l.size() > 0 && l.get(0) instanceof Sexp.Bytes head) {
       String type = head.asLatin1();
       if (!type.equals(Wire.COPYABLE_FAILURE) && !registry.isRegistered(type)) {
@@ -816,8 +822,14 @@ public final class Broker implements FlavorBroker {
     if (value instanceof Throwable t) {
       return t;
     }
-    return new RemotePbException(value == null ? "builtins.NoneType" : value.getClass().getName(),
-        dev.spindle.pb.jelly.ValueText.repr(value, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
+    if (value instanceof CopyableFailure f) {
+      return f.toException();
+    }
+    // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
+    String registered = value == null ? null : registry.registeredName(value.getClass());
+    String type = registered != null ? registered : "builtins." + PythonTypes.name(value);
+    return new RemotePbException(type,
+        ValueText.repr(value, ValueText.MESSAGE_BUDGET), List.of(), null);
   }
 
   private void receiveDecref(Sexp id) {
@@ -1044,7 +1056,7 @@ public final class Broker implements FlavorBroker {
   }
 
   private Sexp copyableFailure(Throwable t) {
-    PythonError error = Failures.describe(t, config.translators());
+    PythonError error = Failures.describe(t, config.translators(), config.pythonNames());
     Map<String, Object> state = Failures.state(error, ++failureCount, config.unsafeTracebacks(), t);
     return Sexp.list(Wire.COPYABLE_FAILURE_ATOM, registry.newJellier().jelly(state));
   }
@@ -1250,7 +1262,6 @@ public final class Broker implements FlavorBroker {
   /** {@code [typeName, luid, state]}: a new RemoteCache from the peer, one copy held. */
   ImportedCache cacheLocally(long luid, RemoteCache cache) {
     ImportedCache ic = new ImportedCache(this, luid, cache);
-    FlavorAccess.remoteCache().bind(cache, ic);
     ImportedCache old = locallyCachedObjects.put(luid, ic);
     if (old != null) {
       old.detached = true;
@@ -1281,19 +1292,8 @@ public final class Broker implements FlavorBroker {
       return Long.toString(i.value());
     }
     if (s instanceof Sexp.Bytes b) {
-      StringBuilder sb = new StringBuilder("b'");
-      for (byte c : b.value()) {
-        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
-          sb.append((char) c);
-        } else {
-          sb.append(String.format("\\x%02x", c & 0xff));
-        }
-        if (sb.length() > 60) {
-          sb.append("...");
-          break;
-        }
-      }
-      return sb.append('\'').toString();
+      // Bounded, and without String.format (~100 KB per call) on a path any peer can trigger.
+      return dev.spindle.pb.jelly.ValueText.sexp(b, 64);
     }
     if (s instanceof Sexp.BigInt b) {
       return b.value().toString();

@@ -31,6 +31,7 @@ public final class BrokerConfig {
   private final int maxPeerOutstandingCalls;
   private final boolean unsafeTracebacks;
   private final List<FailureTranslator> translators;
+  private final PythonNames pythonNames;
 
   private BrokerConfig(Builder b) {
     if (b.maxBrokerRefs < 0) {
@@ -62,6 +63,7 @@ public final class BrokerConfig {
     this.maxPeerOutstandingCalls = b.maxPeerOutstandingCalls;
     this.unsafeTracebacks = b.unsafeTracebacks;
     this.translators = List.copyOf(b.translators);
+    this.pythonNames = b.pythonNames;
   }
 
   /** Returns a builder with Twisted's defaults. */
@@ -98,6 +100,10 @@ public final class BrokerConfig {
     return translators;
   }
 
+  PythonNames pythonNames() {
+    return pythonNames;
+  }
+
   /** Builds a {@link BrokerConfig}. Not thread-safe. */
   public static final class Builder {
     private JellyRegistry jelly;
@@ -107,8 +113,15 @@ public final class BrokerConfig {
     private int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
     private boolean unsafeTracebacks;
     private final List<FailureTranslator> translators = new ArrayList<>();
+    private PythonNames pythonNames = PythonNames.NONE;
 
     private Builder() {}
+
+    /** The Python names of Java exception classes, and the readers of received Python types. */
+    public Builder pythonNames(PythonNames pythonNames) {
+      this.pythonNames = Objects.requireNonNull(pythonNames, "pythonNames");
+      return this;
+    }
 
     /** The application's registry (copy classes, allow-list); default: {@code globalSecurity}. */
     public Builder jelly(JellyRegistry jelly) {

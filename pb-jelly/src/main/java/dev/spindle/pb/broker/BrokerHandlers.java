@@ -1,16 +1,14 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.pb.CopyableFailure;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
-import dev.spindle.pb.flavors.internal.FlavorAccess;
-import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
 import dev.spindle.pb.jelly.Unjellier;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -87,13 +85,17 @@ final class BrokerHandlers {
     return c;
   };
 
-  /** {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code RemotePbException}. */
+  /**
+   * {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code CopyableFailure} value (the
+   * broker makes a {@code RemotePbException} of it when it is a call's error).
+   */
   static final UnjellyHandler COPYABLE_FAILURE = (l, u) -> {
     if (l.size() != 2) {
       throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
           + " elements (expected: 2, the type and the state)");
     }
-    return Failures.fromState(u.unjelly(l.get(1)));
+    RemotePbException e = Failures.fromState(u.unjelly(l.get(1)));
+    return CopyableFailure.of(e.typeName(), e.value(), e.parents(), e.remoteTraceback());
   };
 
   /** {@code [typeName, luid, state]}: a new RemoteCache made by {@code factory}. */
@@ -108,37 +110,16 @@ final class BrokerHandlers {
       if (cache == null) {
         throw new MalformedJellyException(typeName + ": the RemoteCache factory returned null");
       }
-      b.cacheLocally(luid.value(), cache);
+      ImportedCache link = b.cacheLocally(luid.value(), cache);
       u.bindBlank(cache);
-      Map<String, Object> state = stateMap(u.unjelly(l.get(2)), typeName);
+      Object state = u.unjelly(l.get(2));
       try {
-        FlavorAccess.remoteCache().setState(cache, state);
-      } catch (RuntimeException e) {
-        throw new MalformedJellyException(typeName + ": " + cache.getClass().getName()
-            + ".setCopyableState refused the state: " + e, e);
+        cache.unjellyFor(link, state);
+      } catch (MalformedJellyException e) {
+        // setCopyableState refused the state; the message names the class, and here the type.
+        throw new MalformedJellyException(typeName + ": " + e.getMessage(), e.getCause());
       }
       return cache;
     };
-  }
-
-  /** The state as attribute names: bytes keys decoded, as Twisted's {@code setCopyableState}. */
-  private static Map<String, Object> stateMap(Object state, String typeName) {
-    if (!(state instanceof Map<?, ?> map)) {
-      throw new MalformedJellyException(typeName + " state: " + Conversions.describe(state)
-          + " (expected: a dictionary)");
-    }
-    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      Object k = e.getKey();
-      if (k instanceof String s) {
-        out.put(s, e.getValue());
-      } else if (k instanceof ByteString b) {
-        out.put(b.utf8(), e.getValue());
-      } else {
-        throw new MalformedJellyException(typeName + " state key: " + Conversions.describe(k)
-            + " (expected: an attribute name)");
-      }
-    }
-    return out;
   }
 }

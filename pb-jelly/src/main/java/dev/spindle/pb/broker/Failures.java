@@ -6,6 +6,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.InsecureJellyException;
+import dev.spindle.pb.jelly.MalformedJellyException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.NoSuchElementException;
  * key Twisted sends and in Twisted's order, and the {@link RemotePbException} a received one
  * becomes.
  */
-final class Failures {
+public final class Failures {
   static final String EXCEPTION = "builtins.Exception";
   static final String BASE_EXCEPTION = "builtins.BaseException";
   static final String OBJECT = "builtins.object";
@@ -49,6 +50,9 @@ final class Failures {
     PYTHON_EQUIVALENTS.put(NullPointerException.class, List.of("builtins.TypeError"));
     PYTHON_EQUIVALENTS.put(PbArgumentException.class, List.of("builtins.TypeError"));
     PYTHON_EQUIVALENTS.put(InsecureJellyException.class, List.of("twisted.spread.jelly.InsecureJelly"));
+    // Twisted's unjelly fails on malformed input with a Python builtin, most often ValueError
+    PYTHON_EQUIVALENTS.put(MalformedJellyException.class, List.of("builtins.ValueError"));
+
     PYTHON_EQUIVALENTS.put(BananaException.class, List.of("twisted.spread.banana.BananaError"));
   }
 
@@ -60,6 +64,11 @@ final class Failures {
    * translators, then the Java class hierarchy plus Python equivalents.
    */
   static PythonError describe(Throwable t, List<FailureTranslator> translators) {
+    return describe(t, translators, PythonNames.NONE);
+  }
+
+  /** As {@link #describe(Throwable, List)}, with the application's names of exception classes. */
+  static PythonError describe(Throwable t, List<FailureTranslator> translators, PythonNames names) {
     if (t instanceof TwistedException e) {
       return new PythonError(e.typeName(), e.getMessage(), e.parents());
     }
@@ -86,11 +95,19 @@ final class Failures {
     } else {
       ArrayList<String> python = new ArrayList<>();
       for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        List<String> named = names.of(c);
+        if (named != null) {
+          parents.addAll(named);
+          continue;
+        }
         parents.add(c.getName());
         List<String> equivalent = PYTHON_EQUIVALENTS.get(c);
         if (equivalent != null) {
           python.addAll(equivalent);
         }
+      }
+      if (t instanceof MalformedJellyException && t.getCause() instanceof java.nio.charset.CharacterCodingException) {
+        python.addAll(0, List.of("builtins.UnicodeDecodeError", "builtins.UnicodeError"));
       }
       parents.addAll(python);
     }
@@ -124,8 +141,35 @@ final class Failures {
     return state;
   }
 
+  /**
+   * Describes {@code t} as the connection jellying it would ({@code invoker} a {@link Broker}:
+   * its translators and Python names), else with {@code @PythonName} and the built-in
+   * equivalents only. For {@code dev.spindle.pb.CopyableFailure}.
+   */
+  public static PythonError describe(Throwable t, Object invoker) {
+    if (invoker instanceof Broker b) {
+      return describe(t, b.config().translators(), b.config().pythonNames());
+    }
+    return describe(t, List.of(), PythonNames.NONE);
+  }
+
+  /**
+   * The {@code CopyableFailure} state for a failure described by hand, in Twisted's key order;
+   * {@code traceback} null sends {@code "Traceback unavailable\n"}.
+   */
+  public static Map<String, Object> state(PythonError error, String traceback) {
+    Map<String, Object> state = state(error, COUNT.incrementAndGet(), false, null);
+    if (traceback != null && !traceback.equals(TRACEBACK_UNAVAILABLE)) {
+      state.put("unsafeTracebacks", Boolean.TRUE);
+      state.put("traceback", text(traceback));
+    }
+    return state;
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
+
   /** The failure a received {@code CopyableFailure} state describes. */
-  static RemotePbException fromState(Object stateValue) {
+  public static RemotePbException fromState(Object stateValue) {
     if (!(stateValue instanceof Map<?, ?> state)) {
       return new RemotePbException(Wire.COPYABLE_FAILURE, dev.spindle.pb.jelly.ValueText.repr(stateValue, dev.spindle.pb.jelly.ValueText.MESSAGE_BUDGET), List.of(), null);
     }

@@ -1,13 +1,11 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.flavors.Keywords;
 import dev.spindle.pb.flavors.Remote;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -110,7 +108,7 @@ final class MethodTable {
         return;
       }
       try {
-        table.put(name, prepare(kind, m));
+        table.put(name, prepare(kind, name, m));
       } catch (IllegalArgumentException e) {
         fail(kind, e.getMessage());
         return;
@@ -136,33 +134,8 @@ final class MethodTable {
     return null;
   }
 
-  private RemoteMethod prepare(Kind kind, Method m) {
-    Parameter[] params = m.getParameters();
-    int reserved = kind.reserved();
-    if (params.length < reserved) {
-      throw new IllegalArgumentException(describe(m) + ": a " + kind.prefix()
-          + " method takes the perspective as its first parameter (expected: at least one parameter)");
-    }
-    int keywords = -1;
-    for (int i = 0; i < params.length; i++) {
-      if (params[i].isAnnotationPresent(Keywords.class)) {
-        if (i != params.length - 1 || i < reserved || !params[i].getType().isAssignableFrom(LinkedHashMap.class)) {
-          throw new IllegalArgumentException(describe(m) + ": @Keywords parameter '" + params[i].getName()
-              + "' (expected: the last parameter, of type Map<String, Object>)");
-        }
-        keywords = i;
-      }
-    }
-    Conversions.Converter[] converters = new Conversions.Converter[params.length];
-    String[] names = new String[params.length];
-    boolean named = true;
-    for (int i = 0; i < params.length; i++) {
-      converters[i] = Conversions.to(params[i].getType());
-      names[i] = params[i].getName();
-      named &= params[i].isNamePresent();
-    }
-    return new RemoteMethod(m, handle(m, params.length), converters, named ? names : null,
-        reserved, keywords);
+  private RemoteMethod prepare(Kind kind, String name, Method m) {
+    return new RemoteMethod(kind, name, m, handle(m, m.getParameterCount()));
   }
 
   /** {@code (Object target, Object[] args) Object}; void methods return null. */
@@ -180,10 +153,11 @@ final class MethodTable {
             + " opened to dev.spindle.pb): " + e2.getMessage());
       }
     }
-    return mh.asType(MethodType.genericMethodType(arity + 1)).asSpreader(Object[].class, arity);
+    // a Java varargs method's handle would collect its trailing argument: the array is made here
+    return mh.asFixedArity().asType(MethodType.genericMethodType(arity + 1)).asSpreader(Object[].class, arity);
   }
 
-  private static String describe(Method m) {
+  static String describe(Method m) {
     StringBuilder sb = new StringBuilder(m.getDeclaringClass().getSimpleName()).append('.')
         .append(m.getName()).append('(');
     Class<?>[] types = m.getParameterTypes();

@@ -1,41 +1,181 @@
 package dev.spindle.pb.broker;
 
 import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.flavors.Default;
+import dev.spindle.pb.flavors.KeywordOnly;
+import dev.spindle.pb.flavors.Keywords;
+import dev.spindle.pb.flavors.VarArgs;
+import dev.spindle.pb.jelly.Tuple;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One remotely callable method, prepared once: a spreading {@link MethodHandle} of type {@code
- * (Object target, Object[] args) Object}, a converter per parameter, the parameter names for
- * keyword binding (when compiled with {@code -parameters}) and the {@code @Keywords} slot.
- * Immutable and thread-safe.
+ * (Object target, Object[] args) Object}, a converter per parameter, and the method's Python
+ * signature: {@code self}, the perspective of a {@code view_} method, positional-or-keyword
+ * parameters (some with a {@link Default}), a {@link VarArgs} tail, {@link KeywordOnly} parameters
+ * and a {@link Keywords} map. Arguments bind as CPython 3.11 binds them to the bound method Twisted
+ * calls, with CPython's {@code TypeError} texts. Immutable and thread-safe.
  */
 final class RemoteMethod {
+  /** Marks a Python slot not yet bound, and a parameter without a default. */
+  private static final Object UNSET = new Object();
+
   private final String display;
   private final MethodHandle invoker;
   private final Conversions.Converter[] converters;
-  private final String[] names;
+  private final int arity;
   private final int reserved;
+  /** Python slots: self, the reserved ones, positional-or-keyword, then keyword-only. */
+  private final String[] slotNames;
+  /** The Java parameter of each slot (-1 for self). */
+  private final int[] slotParameter;
+  /** The default of each slot, or UNSET. */
+  private final Object[] defaults;
+  /** co_argcount: self, reserved and positional-or-keyword slots. */
+  private final int argcount;
+  /** How many of the positional-or-keyword slots have a default (Python's func_defaults). */
+  private final int defcount;
+  /** Whether keywords bind by name (the class was compiled with -parameters). */
+  private final boolean named;
+  private final int varargs;
+  private final String varargsName;
+  private final Class<?> varargsType;
+  private final Conversions.Converter varargsElement;
   private final int keywords;
-  private final int positional;
 
-  RemoteMethod(
-      Method method,
-      MethodHandle invoker,
-      Conversions.Converter[] converters,
-      String[] names,
-      int reserved,
-      int keywords) {
-    this.display = method.getDeclaringClass().getName() + "." + method.getName();
+  RemoteMethod(Kind kind, String remoteName, Method method, MethodHandle invoker) {
+    this.display = qualifiedName(method.getDeclaringClass()) + "." + kind.prefix() + remoteName;
     this.invoker = invoker;
-    this.converters = converters;
-    this.names = names;
-    this.reserved = reserved;
-    this.keywords = keywords;
-    this.positional = converters.length - reserved - (keywords >= 0 ? 1 : 0);
+    Parameter[] params = method.getParameters();
+    this.arity = params.length;
+    this.reserved = kind.reserved();
+    if (params.length < reserved) {
+      throw new IllegalArgumentException(MethodTable.describe(method) + ": a " + kind.prefix()
+          + " method takes the perspective as its first parameter (expected: at least one parameter)");
+    }
+    converters = new Conversions.Converter[params.length];
+    boolean allNamed = true;
+    for (int i = 0; i < params.length; i++) {
+      converters[i] = Conversions.to(params[i].getType());
+      allNamed &= params[i].isNamePresent();
+    }
+    this.named = allNamed;
+
+    List<Integer> positional = new ArrayList<>();
+    List<Integer> keywordOnly = new ArrayList<>();
+    int varargsAt = -1;
+    int keywordsAt = -1;
+    for (int i = reserved; i < params.length; i++) {
+      Parameter p = params[i];
+      String where = MethodTable.describe(method) + " parameter '" + p.getName() + "'";
+      boolean isVarArgs = p.isAnnotationPresent(VarArgs.class)
+          || (method.isVarArgs() && i == params.length - 1 && !p.isAnnotationPresent(Keywords.class));
+      if (keywordsAt >= 0) {
+        throw new IllegalArgumentException(MethodTable.describe(method) + ": @Keywords parameter '"
+            + params[keywordsAt].getName() + "' (expected: the last parameter, of type Map<String, Object>)");
+      }
+      if (p.isAnnotationPresent(Keywords.class)) {
+        if (!p.getType().isAssignableFrom(LinkedHashMap.class) || isVarArgs
+            || p.isAnnotationPresent(Default.class) || p.isAnnotationPresent(KeywordOnly.class)) {
+          throw new IllegalArgumentException(MethodTable.describe(method) + ": @Keywords parameter '"
+              + p.getName() + "' (expected: the last parameter, of type Map<String, Object>)");
+        }
+        keywordsAt = i;
+      } else if (isVarArgs) {
+        if (varargsAt >= 0 || !keywordOnly.isEmpty()) {
+          throw new IllegalArgumentException(where + ": @VarArgs (expected: one, before every keyword-only parameter)");
+        }
+        if (p.isAnnotationPresent(Default.class) || p.isAnnotationPresent(KeywordOnly.class)) {
+          throw new IllegalArgumentException(where + ": @VarArgs with @Default or @KeywordOnly"
+              + " (expected: the variadic tail alone; it is empty when there is nothing more)");
+        }
+        Class<?> t = p.getType();
+        if (!t.isArray() && t != List.class && t != Collection.class && t != Iterable.class
+            && t != Tuple.class && t != Object.class) {
+          throw new IllegalArgumentException(where + ": @VarArgs of type " + t.getSimpleName()
+              + " (expected: List, Collection, Iterable, Tuple or an array)");
+        }
+        varargsAt = i;
+      } else if (p.isAnnotationPresent(KeywordOnly.class) || varargsAt >= 0) {
+        keywordOnly.add(i);
+      } else {
+        if (!keywordOnly.isEmpty()) {
+          throw new IllegalArgumentException(where + " follows a keyword-only parameter"
+              + " (expected: positional parameters first; mark it @KeywordOnly)");
+        }
+        if (!p.isAnnotationPresent(Default.class) && !positional.isEmpty()
+            && params[positional.get(positional.size() - 1)].isAnnotationPresent(Default.class)) {
+          throw new IllegalArgumentException(where + " has no @Default but follows one that has"
+              + " (Python: non-default argument follows default argument)");
+        }
+        positional.add(i);
+      }
+    }
+    this.varargs = varargsAt;
+    this.keywords = keywordsAt;
+    if (varargsAt >= 0) {
+      varargsType = params[varargsAt].getType();
+      varargsName = params[varargsAt].getName();
+      varargsElement = varargsType.isArray() ? Conversions.to(varargsType.getComponentType()) : null;
+    } else {
+      varargsType = null;
+      varargsName = null;
+      varargsElement = null;
+    }
+    if (!named && !keywordOnly.isEmpty()) {
+      throw new IllegalArgumentException(MethodTable.describe(method) + ": keyword-only parameters"
+          + " need their names (expected: the class compiled with javac -parameters)");
+    }
+
+    int slots = 1 + reserved + positional.size() + keywordOnly.size();
+    slotNames = new String[slots];
+    slotParameter = new int[slots];
+    defaults = new Object[slots];
+    slotNames[0] = "self";
+    slotParameter[0] = -1;
+    defaults[0] = UNSET;
+    int s = 1;
+    for (int i = 0; i < reserved; i++, s++) {
+      slotNames[s] = params[i].getName();
+      slotParameter[s] = i;
+      defaults[s] = UNSET;
+    }
+    int positionalDefaults = 0;
+    List<Integer> rest = new ArrayList<>(positional);
+    rest.addAll(keywordOnly);
+    for (int i : rest) {
+      Parameter p = params[i];
+      slotNames[s] = p.getName();
+      slotParameter[s] = i;
+      Default d = p.getAnnotation(Default.class);
+      if (d == null) {
+        defaults[s] = UNSET;
+      } else {
+        String where = MethodTable.describe(method) + " parameter '" + p.getName() + "': ";
+        try {
+          Object value = DefaultValues.read(p.getType(), d.value());
+          converters[i].convert(value); // checked once here, converted per call
+          defaults[s] = value;
+        } catch (IllegalArgumentException | PbArgumentException e) {
+          throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+        if (s < 1 + reserved + positional.size()) {
+          positionalDefaults++;
+        }
+      }
+      s++;
+    }
+    this.argcount = 1 + reserved + positional.size();
+    this.defcount = positionalDefaults;
   }
 
   /** Calls the method with arguments made by {@link #bind}; whatever it throws propagates. */
@@ -45,52 +185,77 @@ final class RemoteMethod {
 
   /**
    * Binds and converts the caller's arguments (and the perspective, for a view method) to the
-   * parameters. Throws Twisted's {@code TypeError} ({@link TwistedException}) if they do not fit.
+   * parameters, as CPython binds {@code method(*args, **kw)}. Throws Twisted's {@code TypeError}
+   * ({@link TwistedException}) with CPython's text if they do not fit.
    */
   Object[] bind(Object perspective, List<?> args, Map<String, ?> kwargs) {
-    Object[] out = new Object[converters.length];
+    Object[] slots = new Object[slotNames.length];
+    java.util.Arrays.fill(slots, UNSET);
+    slots[0] = this; // self
     if (reserved == 1) {
-      out[0] = convert(0, perspective);
+      slots[1] = perspective;
     }
-    int given = args.size();
-    if (given > positional) {
-      throw TwistedException.typeError(display + "() takes " + positional + " positional argument"
-          + (positional == 1 ? "" : "s") + " but " + given + (given == 1 ? " was" : " were") + " given");
+    int given = 1 + reserved + args.size(); // Python's argcount: self and the perspective count
+    int n = Math.min(given, argcount);
+    for (int i = 1 + reserved; i < n; i++) {
+      slots[i] = args.get(i - 1 - reserved);
     }
-    for (int i = 0; i < given; i++) {
-      out[reserved + i] = convert(reserved + i, args.get(i));
-    }
-    int filled = given;
-    boolean[] byName = null;
     Map<String, Object> extra = keywords >= 0 ? new LinkedHashMap<>() : null;
-    if (!kwargs.isEmpty()) {
-      for (Map.Entry<String, ?> e : kwargs.entrySet()) {
-        String key = e.getKey();
-        int index = indexOf(key);
-        if (index >= 0) {
-          if (index < reserved + given) {
-            throw TwistedException.typeError(display + "() got multiple values for argument '" + key + "'");
-          }
-          if (byName == null) {
-            byName = new boolean[converters.length];
-          }
-          out[index] = convert(index, e.getValue());
-          byName[index] = true;
-          filled++;
-        } else if (extra != null) {
-          extra.put(key, e.getValue());
-        } else {
+    for (Map.Entry<String, ?> e : kwargs.entrySet()) {
+      String key = e.getKey();
+      int slot = slotOf(key);
+      if (slot < 0) {
+        if (extra == null) {
           throw TwistedException.typeError(display + "() got an unexpected keyword argument '" + key + "'"
-              + (names == null ? " (its class was compiled without -parameters, so only a @Keywords map receives keywords)" : ""));
+              + (named ? "" : " (its class was compiled without -parameters, so only a @Keywords map receives keywords)"));
+        }
+        extra.put(key, e.getValue());
+      } else if (slots[slot] != UNSET) {
+        throw TwistedException.typeError(display + "() got multiple values for argument '" + key + "'");
+      } else {
+        slots[slot] = e.getValue();
+      }
+    }
+    if (given > argcount && varargs < 0) {
+      throw tooManyPositional(given, slots);
+    }
+    if (given < argcount) {
+      int required = argcount - defcount;
+      List<String> missing = new ArrayList<>();
+      for (int i = given; i < required; i++) {
+        if (slots[i] == UNSET) {
+          missing.add(slotNames[i]);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw missing("positional", missing);
+      }
+    }
+    List<String> missingKeywordOnly = null;
+    for (int i = 1; i < slots.length; i++) {
+      if (slots[i] == UNSET) {
+        if (defaults[i] != UNSET) {
+          slots[i] = defaults[i];
+        } else if (i >= argcount) {
+          if (missingKeywordOnly == null) {
+            missingKeywordOnly = new ArrayList<>();
+          }
+          missingKeywordOnly.add(slotNames[i]);
         }
       }
     }
-    if (filled < positional) {
-      for (int i = reserved + given; i < reserved + positional; i++) {
-        if (byName == null || !byName[i]) {
-          throw TwistedException.typeError(display + "() missing required argument '" + name(i) + "'");
-        }
-      }
+    if (missingKeywordOnly != null) {
+      throw missing("keyword-only", missingKeywordOnly);
+    }
+
+    Object[] out = new Object[arity];
+    for (int i = 1; i < slots.length; i++) {
+      int p = slotParameter[i];
+      out[p] = convert(p, slots[i]);
+    }
+    if (varargs >= 0) {
+      List<?> tail = given > argcount ? args.subList(argcount - 1 - reserved, args.size()) : List.of();
+      out[varargs] = tail(tail);
     }
     if (keywords >= 0) {
       out[keywords] = extra;
@@ -98,20 +263,100 @@ final class RemoteMethod {
     return out;
   }
 
-  private int indexOf(String key) {
-    if (names == null) {
+  private Object tail(List<?> tail) {
+    if (varargsElement != null) {
+      Object array = Array.newInstance(varargsType.getComponentType(), tail.size());
+      for (int i = 0; i < tail.size(); i++) {
+        Object v;
+        try {
+          v = varargsElement.convert(tail.get(i));
+        } catch (PbArgumentException e) {
+          throw TwistedException.typeError(display + "() argument " + (argcount + i) + " (in *"
+              + varargsName + "): " + e.getMessage());
+        }
+        Array.set(array, i, v);
+      }
+      return array;
+    }
+    if (varargsType == Tuple.class) {
+      return Tuple.copyOf(tail);
+    }
+    return Collections.unmodifiableList(new ArrayList<>(tail));
+  }
+
+  private String parameterName(int p) {
+    for (int i = 1; i < slotNames.length; i++) {
+      if (slotParameter[i] == p) {
+        return slotNames[i];
+      }
+    }
+    return "arg" + p;
+  }
+
+  /** CPython's {@code too_many_positional}. */
+  private TwistedException tooManyPositional(int given, Object[] slots) {
+    int keywordOnlyGiven = 0;
+    for (int i = argcount; i < slots.length; i++) {
+      if (slots[i] != UNSET) {
+        keywordOnlyGiven++;
+      }
+    }
+    String sig;
+    boolean plural;
+    if (defcount > 0) {
+      sig = "from " + (argcount - defcount) + " to " + argcount;
+      plural = true;
+    } else {
+      sig = Integer.toString(argcount);
+      plural = argcount != 1;
+    }
+    String keywordOnlySig = keywordOnlyGiven == 0 ? ""
+        : " positional argument" + (given != 1 ? "s" : "") + " (and " + keywordOnlyGiven
+            + " keyword-only argument" + (keywordOnlyGiven != 1 ? "s" : "") + ")";
+    return TwistedException.typeError(display + "() takes " + sig + " positional argument"
+        + (plural ? "s" : "") + " but " + given + keywordOnlySig + " "
+        + (given == 1 && keywordOnlyGiven == 0 ? "was" : "were") + " given");
+  }
+
+  /** CPython's {@code format_missing}. */
+  private TwistedException missing(String kind, List<String> names) {
+    List<String> quoted = new ArrayList<>(names.size());
+    for (String name : names) {
+      quoted.add("'" + name + "'");
+    }
+    int len = quoted.size();
+    String text;
+    if (len == 1) {
+      text = quoted.get(0);
+    } else if (len == 2) {
+      text = quoted.get(0) + " and " + quoted.get(1);
+    } else {
+      text = String.join(", ", quoted.subList(0, len - 2)) + ", " + quoted.get(len - 2) + ", and "
+          + quoted.get(len - 1);
+    }
+    return TwistedException.typeError(display + "() missing " + len + " required " + kind
+        + " argument" + (len == 1 ? "" : "s") + ": " + text);
+  }
+
+  /** The Python slot {@code key} names, or -1; without parameter names only {@code self}. */
+  private int slotOf(String key) {
+    if (key.equals("self")) {
+      return 0;
+    }
+    if (!named) {
       return -1;
     }
-    for (int i = reserved; i < reserved + positional; i++) {
-      if (names[i].equals(key)) {
+    for (int i = 1; i < slotNames.length; i++) {
+      if (slotNames[i].equals(key)) {
         return i;
       }
     }
     return -1;
   }
 
-  private String name(int index) {
-    return names != null ? names[index] : "arg" + index;
+  private String name(int parameter) {
+    String n = parameterName(parameter);
+    return named ? n : "arg" + parameter;
   }
 
   private Object convert(int index, Object value) {
@@ -120,6 +365,17 @@ final class RemoteMethod {
     } catch (PbArgumentException e) {
       throw TwistedException.typeError(display + "() argument '" + name(index) + "': " + e.getMessage());
     }
+  }
+
+  /** The class name as Python's {@code __qualname__} would read: {@code Outer.Inner}. */
+  private static String qualifiedName(Class<?> c) {
+    String simple = c.getSimpleName();
+    if (simple.isEmpty()) { // anonymous or hidden: the binary name after the package
+      String n = c.getName();
+      return n.substring(n.lastIndexOf('.') + 1);
+    }
+    Class<?> outer = c.getEnclosingClass();
+    return outer == null ? simple : qualifiedName(outer) + "." + simple;
   }
 
   @Override

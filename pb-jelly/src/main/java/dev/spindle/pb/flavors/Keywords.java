@@ -19,6 +19,8 @@ import java.lang.annotation.Target;
  * public long remote_add(long a, long b) { ... }                   // add(1, b=2) binds b by name
  * public Object remote_configure(String name, @Keywords Map<String, Object> options) { ... }
  * }</pre>
+ *
+ * <p>The other Python parameter shapes: {@link Default}, {@link VarArgs}, {@link KeywordOnly}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,16 +1,19 @@
 package dev.spindle.pb.flavors;
 
 import dev.spindle.pb.banana.Sexp;
-import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.RemoteCacheLink;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyException;
 import dev.spindle.pb.jelly.Jellyable;
+import dev.spindle.pb.jelly.MalformedJellyException;
+import dev.spindle.pb.jelly.PythonTypes;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * This side's copy of a peer's {@link Cacheable}. Subclass it, give the constructor no arguments,
- * read the state in {@link #setCopyableState}, and write {@code observe_<name>} (or {@link Remote}
+ * read the state in {@link #setCopyableState(Object)} (any state) or {@link
+ * #setCopyableState(Map)} (a dictionary), and write {@code observe_<name>} (or {@link Remote}
  * annotated) methods for the owner's updates; register the subclass under the peer's type name
  * with {@code remoteCache(typeName, MyCache::new)} on the client or server builder. Twisted
  * equivalent: {@code pb.RemoteCache}.
@@ -35,39 +38,63 @@ import java.util.Map;
  * fields read from other threads should be volatile. {@link #release()} is thread-safe.
  */
 public abstract class RemoteCache implements Jellyable {
-  static {
-    FlavorAccess.setRemoteCacheAccess(new FlavorAccess.RemoteCacheAccess() {
-      @Override
-      public void bind(RemoteCache cache, RemoteCacheLink link) {
-        if (cache.link != null) {
-          throw new IllegalStateException(cache.getClass().getName()
-              + ": this RemoteCache instance is already bound to a cache (expected: the factory returns a new instance each time)");
-        }
-        cache.link = link;
-      }
-
-      @Override
-      public RemoteCacheLink link(RemoteCache cache) {
-        return cache.link;
-      }
-
-      @Override
-      public void setState(RemoteCache cache, Map<String, Object> state) {
-        cache.setCopyableState(state);
-      }
-    });
-  }
-
   private volatile RemoteCacheLink link;
 
   /** For subclasses; no arguments, as PB creates the instance. */
   protected RemoteCache() {}
 
   /**
-   * Receives the state the owner sent ({@code getStateToCacheAndObserveFor}): attribute names,
-   * with Python byte-string keys already decoded. Called once, before the instance is returned.
+   * Receives the state the owner sent ({@code getStateToCacheAndObserveFor}), whatever its Jelly
+   * type: a dictionary, a list (Twisted's duck pond howto sends {@code self.ducks}), a string...
+   * Called once, before the instance is returned. Override this one to take any state, as a
+   * Twisted {@code setCopyableState} does:
+   *
+   * <pre>{@code
+   * protected void setCopyableState(Object state) { ducks = new ArrayList<>((List<?>) state); }
+   * }</pre>
+   *
+   * <p>The default does what Twisted's default ({@code self.__dict__ = state}) accepts: a
+   * dictionary, handed to {@link #setCopyableState(Map)} with bytes keys decoded; anything else
+   * is refused with Python's {@code TypeError} text.
    */
-  protected abstract void setCopyableState(Map<String, Object> state);
+  protected void setCopyableState(Object state) {
+    setCopyableState(PythonTypes.attributes(state));
+  }
+
+  /**
+   * Receives a dictionary state as attribute names, Python byte-string keys already decoded
+   * (called by the default {@link #setCopyableState(Object)}). Override one of the two; the
+   * default refuses, naming this class.
+   */
+  protected void setCopyableState(Map<String, Object> state) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " overrides neither setCopyableState(Object) nor setCopyableState(Map)");
+  }
+
+  /**
+   * Binds this new instance to the cache its broker received ({@code link}, which the broker
+   * implements), then gives it the owner's {@code state} ({@link #setCopyableState(Object)}). PB
+   * calls it once per instance, on the event loop, while it unjellies {@code [typeName, luid,
+   * state]}: Twisted's {@code RemoteCache.unjellyFor}. Not for applications.
+   *
+   * @throws IllegalStateException if this instance is already bound to a cache (the factory must
+   *     return a new instance each time)
+   * @throws MalformedJellyException if {@code setCopyableState} refuses the state
+   */
+  public final void unjellyFor(RemoteCacheLink link, Object state) {
+    Objects.requireNonNull(link, "link");
+    if (this.link != null) {
+      throw new IllegalStateException(getClass().getName()
+          + ": this RemoteCache instance is already bound to a cache (expected: the factory returns a new instance each time)");
+    }
+    this.link = link;
+    try {
+      setCopyableState(state);
+    } catch (RuntimeException e) {
+      throw new MalformedJellyException(
+          getClass().getName() + ".setCopyableState refused the state: " + e, e);
+    }
+  }
 
   /**
    * Gives back one copy received from the peer, sending one {@code decache}; once every copy is

@@ -1,9 +1,7 @@
 package dev.spindle.pb.jelly;
 
 import dev.spindle.pb.banana.Sexp;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -18,37 +16,49 @@ final class InstanceType<T> {
   final String name;
   final Sexp.Bytes nameAtom;
   final Class<T> type;
-  private final Function<? super T, ? extends Map<String, ?>> stateOf;
-  private final Function<? super Map<String, Object>, ? extends T> factory;
+  private final boolean dictionary;
+  private final Function<? super T, ?> stateOf;
+  private final Function<Object, ? extends T> factory;
   private final Supplier<? extends T> blank;
-  private final BiConsumer<? super T, ? super Map<String, Object>> setState;
+  private final BiConsumer<? super T, Object> setState;
 
+  /**
+   * @param dictionary whether the state is a dictionary of attribute names both ways (the state
+   *     function must return a Map; a received state must be a dictionary, whose bytes keys are
+   *     decoded before {@code factory} or {@code setState} sees it), as Twisted's default {@code
+   *     __dict__} state; false: any Jelly value, as a Twisted {@code getStateFor}/{@code
+   *     setCopyableState} pair may use
+   */
   InstanceType(
       String name,
       Class<T> type,
-      Function<? super T, ? extends Map<String, ?>> stateOf,
-      Function<? super Map<String, Object>, ? extends T> factory,
+      boolean dictionary,
+      Function<? super T, ?> stateOf,
+      Function<Object, ? extends T> factory,
       Supplier<? extends T> blank,
-      BiConsumer<? super T, ? super Map<String, Object>> setState) {
+      BiConsumer<? super T, Object> setState) {
     this.name = name;
     this.nameAtom = new Sexp.Bytes(name.getBytes(StandardCharsets.UTF_8));
     this.type = type;
+    this.dictionary = dictionary;
     this.stateOf = stateOf;
     this.factory = factory;
     this.blank = blank;
     this.setState = setState;
   }
 
-  /** The state to jelly for {@code instance}: a map from attribute name to value. */
-  Map<String, ?> stateOf(Object instance) {
-    Map<String, ?> state;
+  /** The state to jelly for {@code instance}: a map of attribute names, or any value. */
+  Object stateOf(Object instance) {
+    Object state;
     try {
       state = stateOf.apply(type.cast(instance));
     } catch (RuntimeException e) {
       throw new JellyException(name + ": the state function failed for " + type.getName() + ": " + e, e);
     }
-    if (state == null) {
-      throw new JellyException(name + ": the state function returned null (expected: a Map of attribute name to value)");
+    if (dictionary && !(state instanceof Map)) {
+      throw new JellyException(name + ": the state function returned "
+          + (state == null ? "null" : "a " + state.getClass().getName())
+          + " (expected: a Map of attribute name to value)");
     }
     return state;
   }
@@ -74,23 +84,25 @@ final class InstanceType<T> {
 
   /** Gives {@code instance}, made by {@link #newBlank()}, its unjellied state. */
   Object setState(Object instance, Object state) {
-    Map<String, Object> map = stateMap(state);
+    Object given = received(state);
     try {
-      setState.accept(type.cast(instance), map);
+      setState.accept(type.cast(instance), given);
     } catch (RuntimeException e) {
-      throw new MalformedJellyException(name + ": the state setter of " + type.getName() + " refused the state " + ValueText.repr(map, ValueText.MESSAGE_BUDGET) + ": " + e, e);
+      throw new MalformedJellyException(name + ": the state setter of " + type.getName()
+          + " refused the state " + ValueText.repr(given, ValueText.MESSAGE_BUDGET) + ": " + e, e);
     }
     return instance;
   }
 
   /** Makes an instance from its unjellied state (factory types only). */
   T build(Object state) {
-    Map<String, Object> map = stateMap(state);
+    Object given = received(state);
     T made;
     try {
-      made = factory.apply(map);
+      made = factory.apply(given);
     } catch (RuntimeException e) {
-      throw new MalformedJellyException(name + ": the factory of " + type.getName() + " refused the state " + map + ": " + e, e);
+      throw new MalformedJellyException(name + ": the factory of " + type.getName()
+          + " refused the state " + InstanceType.describe(given) + ": " + e, e);
     }
     if (made == null) {
       throw new JellyException(name + ": the factory of " + type.getName() + " returned null");
@@ -99,46 +111,19 @@ final class InstanceType<T> {
   }
 
   /**
-   * The state as a map with text keys. Byte-string keys are decoded as UTF-8, as Twisted's {@code
-   * RemoteCopy.setCopyableState} does.
+   * The state as the factory or setter takes it: for a dictionary type, a map with text keys
+   * (bytes keys decoded as UTF-8, as Twisted's {@code RemoteCopy.setCopyableState} does).
    */
-  private Map<String, Object> stateMap(Object state) {
-    if (!(state instanceof Map)) {
-      throw new MalformedJellyException(name + " state: " + describe(state)
-          + " (expected: a dictionary; Twisted: TypeError: __dict__ must be set to a dictionary)");
+  private Object received(Object state) {
+    if (!dictionary) {
+      return state;
     }
-    Map<?, ?> map = (Map<?, ?>) state;
-    boolean allText = true;
-    for (Object k : map.keySet()) {
-      if (!(k instanceof String)) {
-        allText = false;
-        break;
-      }
+    try {
+      return PythonTypes.attributes(state);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedJellyException(name + " state: " + e.getMessage()
+          + " (Twisted: TypeError; register the class with registerAnyState to take any state)", e);
     }
-    if (allText) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> same = (Map<String, Object>) map;
-      return same;
-    }
-    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      Object k = e.getKey();
-      String key;
-      if (k instanceof String) {
-        key = (String) k;
-      } else if (k instanceof ByteString) {
-        try {
-          key = StandardCharsets.UTF_8.newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(((ByteString) k).internalArray())).toString();
-        } catch (CharacterCodingException ex) {
-          throw new MalformedJellyException(name + " state key: " + ValueText.repr(k, ValueText.MESSAGE_BUDGET) + " (expected: str or UTF-8 bytes)", ex);
-        }
-      } else {
-        throw new MalformedJellyException(name + " state key: " + describe(k) + " (expected: an attribute name, str or bytes)");
-      }
-      out.put(key, e.getValue());
-    }
-    return out;
   }
 
   static String describe(Object o) {

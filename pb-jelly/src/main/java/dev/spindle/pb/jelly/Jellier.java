@@ -290,9 +290,9 @@ public final class Jellier {
       return p.preserve(List.of(UNPERSISTABLE_ATOM, new Sexp.Bytes(
           ("instance of class " + type.name + " deemed insecure").getBytes(StandardCharsets.UTF_8))));
     }
-    Map<String, ?> state = type.stateOf(o);
+    Object state = type.stateOf(o);
     enter();
-    return new ContainerFrame(p, type.nameAtom, List.of(state).iterator(), false);
+    return new ContainerFrame(p, type.nameAtom, java.util.Collections.singletonList(state).iterator(), false);
   }
 
   private Object container(Object o, Sexp.Bytes head, Iterable<?> items, boolean hashed) {

@@ -212,8 +212,52 @@ public final class JellyRegistry {
         Function<? super T, ? extends Map<String, ?>> state,
         Function<? super Map<String, Object>, ? extends T> factory) {
       Objects.requireNonNull(factory, "factory");
-      return add(new InstanceType<>(checkName(className), Objects.requireNonNull(type, "type"),
-          Objects.requireNonNull(state, "state"), factory, null, null));
+      return add(new InstanceType<T>(checkName(className), Objects.requireNonNull(type, "type"), true,
+          Objects.requireNonNull(state, "state"), attributes(factory), null, null));
+    }
+
+    /**
+     * Registers {@code type} as the Python class {@code className} whose state is any Jelly value,
+     * not only a dictionary: what a Twisted class with its own {@code getStateToCopy} and {@code
+     * setCopyableState} sends (a list, a string, a number...). Otherwise as {@link
+     * #register(String, Class, Function, Function)}.
+     *
+     * <pre>{@code
+     * .registerAnyState("ponds.Pond", Pond.class, pond -> pond.ducks(), state -> new Pond((List<?>) state))
+     * }</pre>
+     *
+     * @param state the value to send as the state
+     * @param factory makes an instance from the received state, as unjellied
+     */
+    public <T> Builder registerAnyState(
+        String className,
+        Class<T> type,
+        Function<? super T, ?> state,
+        Function<Object, ? extends T> factory) {
+      return add(new InstanceType<T>(checkName(className), Objects.requireNonNull(type, "type"), false,
+          Objects.requireNonNull(state, "state"), Objects.requireNonNull(factory, "factory"), null, null));
+    }
+
+    /**
+     * Registers {@code type} as the Python class {@code className} whose state is any Jelly value,
+     * rebuilt in two phases (a blank object, then its state, which may refer back to it). Otherwise
+     * as {@link #register(String, Class, Function, Supplier, BiConsumer)}.
+     */
+    public <T> Builder registerAnyState(
+        String className,
+        Class<T> type,
+        Function<? super T, ?> state,
+        Supplier<? extends T> blank,
+        BiConsumer<? super T, Object> setState) {
+      return add(new InstanceType<T>(checkName(className), Objects.requireNonNull(type, "type"), false,
+          Objects.requireNonNull(state, "state"), null, Objects.requireNonNull(blank, "blank"),
+          Objects.requireNonNull(setState, "setState")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Function<Object, ? extends T> attributes(
+        Function<? super Map<String, Object>, ? extends T> factory) {
+      return state -> factory.apply((Map<String, Object>) state);
     }
 
     /**
@@ -232,9 +276,11 @@ public final class JellyRegistry {
         Function<? super T, ? extends Map<String, ?>> state,
         Supplier<? extends T> blank,
         BiConsumer<? super T, ? super Map<String, Object>> setState) {
-      return add(new InstanceType<>(checkName(className), Objects.requireNonNull(type, "type"),
-          Objects.requireNonNull(state, "state"), null, Objects.requireNonNull(blank, "blank"),
-          Objects.requireNonNull(setState, "setState")));
+      Objects.requireNonNull(setState, "setState");
+      @SuppressWarnings("unchecked")
+      BiConsumer<? super T, Object> set = (t, m) -> setState.accept(t, (Map<String, Object>) m);
+      return add(new InstanceType<T>(checkName(className), Objects.requireNonNull(type, "type"), true,
+          Objects.requireNonNull(state, "state"), null, Objects.requireNonNull(blank, "blank"), set));
     }
 
     /**

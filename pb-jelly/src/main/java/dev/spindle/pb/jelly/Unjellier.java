@@ -196,9 +196,22 @@ public final class Unjellier {
     depth++;
   }
 
+  /**
+   * Shared boxes for the integers Banana shares (-128..1023): Java's own cache stops at 127, and
+   * a list of them would otherwise take five times the heap its decoded form does.
+   */
+  private static final Long[] LONGS = new Long[1024 + 128];
+
+  static {
+    for (int i = 0; i < LONGS.length; i++) {
+      LONGS[i] = (long) (i - 128);
+    }
+  }
+
   private static Object atom(Sexp sexp) {
     if (sexp instanceof Sexp.Int) {
-      return ((Sexp.Int) sexp).value();
+      long v = ((Sexp.Int) sexp).value();
+      return v >= -128 && v < 1024 ? LONGS[(int) v + 128] : Long.valueOf(v);
     }
     if (sexp instanceof Sexp.Bytes) {
       return new ByteString(((Sexp.Bytes) sexp).value());

@@ -19,7 +19,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * public void remote_download(RemoteReference collector, String name) throws IOException {
- *   new FilePager(collector, root.resolve(name));
+ *   try {
+ *     new FilePager(collector, root.resolve(name));
+ *   } finally {
+ *     collector.release(); // ours; the pager holds its own handle until it is done
+ *   }
  * }
  * }</pre>
  *
@@ -37,14 +41,14 @@ public final class FilePager extends Pager {
    * Opens {@code file} and pages it to {@code collector}.
    *
    * @throws IOException if the file cannot be opened for reading: nothing is sent, and the
-   *     collector is released (the pager took it over)
+   *     pager's handle on the collector is released
    */
   public FilePager(RemoteReference collector, Path file) throws IOException {
     super(collector);
     try {
       this.file = FileChannel.open(Objects.requireNonNull(file, "file"), StandardOpenOption.READ);
     } catch (IOException | RuntimeException e) {
-      collector.release();
+      collector().release(); // the pager's own handle
       throw e;
     }
     start();

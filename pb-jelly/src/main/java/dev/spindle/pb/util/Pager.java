@@ -17,7 +17,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>{@code
  * public final class Library implements Root {
  *   public void remote_getBook(RemoteReference collector, String title) throws IOException {
- *     new FilePager(collector, shelf.resolve(title));   // pages the file; the answer is None
+ *     try {
+ *       new FilePager(collector, shelf.resolve(title)); // pages the file; the answer is None
+ *     } finally {
+ *       collector.release();                            // the pager holds its own handle
+ *     }
+ *   }
+ *   // page into the collector, then call it: the caller's reference outlives the pager's
+ *   public CompletionStage<Object> remote_report(RemoteReference collector) {
+ *     return new StringPager(collector, report()).done()
+ *         .thenCompose(v -> collector.callRemote("summary"))
+ *         .whenComplete((v, e) -> collector.release());
  *   }
  * }
  * }</pre>
@@ -31,9 +41,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * about one water mark of pages in memory, never the file. Several pagers on one connection take
  * turns, one page each.
  *
- * <p>Ownership: the pager takes over the collector reference and {@linkplain
- * RemoteReference#release() releases} it once done, failed or disconnected (Twisted's reference
- * is collected with its pager, which sends the same {@code decref}).
+ * <p>Ownership: the pager takes its own handle on the collector ({@link RemoteReference#retain()})
+ * and releases that handle once done, failed or disconnected; the caller's reference stays usable
+ * (the Python pattern "page into {@code collector}, then {@code collector.callRemote('summary')}"
+ * works) and is the caller's to release, or the Cleaner's once unreachable. The peer gets its
+ * {@code decref} when both are released, as Twisted's when the last Python reference goes.
  *
  * <p>Subclasses implement {@link #nextPage()} and call {@link #start()}, usually at the end of
  * their constructor. (Twisted's {@code Pager.__init__} starts paging itself; a Java superclass
@@ -56,10 +68,11 @@ public abstract class Pager {
    * Creates a pager sending to {@code collector}; nothing is sent before {@link #start()}.
    *
    * @param collector a reference to the peer's collector (its {@code gotPage} and {@code
-   *     endedPaging} methods); the pager takes it over and releases it when done
+   *     endedPaging} methods); the pager takes its own handle on it, released when done
+   * @throws dev.spindle.pb.exceptions.DeadReferenceException if {@code collector} is released
    */
   protected Pager(RemoteReference collector) {
-    this.collector = Objects.requireNonNull(collector, "collector");
+    this.collector = Objects.requireNonNull(collector, "collector").retain();
   }
 
   /**
@@ -111,7 +124,7 @@ public abstract class Pager {
     return pagesSent;
   }
 
-  /** The collector the pages go to. */
+  /** The pager's own handle on the collector the pages go to (released when it finishes). */
   public final RemoteReference collector() {
     return collector;
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * public void remote_getReport(RemoteReference collector) {
  *   new StringPager(collector, report.getBytes(StandardCharsets.UTF_8))
  *       .done().whenComplete((v, e) -> log(e == null ? "sent" : "not sent: " + e));
+ *   collector.release(); // ours; the pager holds its own handle until it is done
  * }
  * }</pre>
  *
@@ -37,13 +38,13 @@ public final class StringPager extends Pager {
   /**
    * Pages {@code data} to {@code collector} in chunks of {@code chunkSize} bytes.
    *
-   * @throws IllegalArgumentException if {@code chunkSize} is not positive (the collector is
-   *     released: the pager took it over)
+   * @throws IllegalArgumentException if {@code chunkSize} is not positive (the pager's
+   *     handle on the collector is released)
    */
   public StringPager(RemoteReference collector, byte[] data, int chunkSize) {
     super(collector);
     if (chunkSize <= 0 || data == null) {
-      collector.release();
+      collector().release(); // the pager's own handle
       Objects.requireNonNull(data, "data");
       throw new IllegalArgumentException("chunkSize: " + chunkSize + " (expected: > 0)");
     }

@@ -1,7 +1,7 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.amp.testing.LeakChecked;
-import static dev.spindle.amp.testing.Vectors.hex;
+import dev.spindle.testing.LeakChecked;
+import static dev.spindle.testing.Vectors.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -183,24 +183,25 @@ class BananaDecoderTest {
   }
 
   @Test
-  void expressionsLongerThanMaxExpressionBytesAreRefusedFromTheHeader() {
-    BananaLimits limits = BananaLimits.builder().maxExpressionBytes(8).build();
-    // Two expressions of 6 bytes each: the count restarts for each.
-    assertEquals(2, Channels.decode(hex("0280018102810280018102 81"
-        .replace(" ", "")), limits, BananaDialect.NONE).size());
-    // A 10-byte string is refused on its header, before its bytes arrive.
-    assertRefused("0a82", limits, BananaDialect.NONE, BananaException.BANANA_ERROR,
-        "Security precaution: expression too long: at least 12 bytes (expected: <= 8)");
-    // Many small items add up.
-    assertRefused("0a80" + "0181".repeat(4), limits, BananaDialect.NONE, BananaException.BANANA_ERROR,
-        "Security precaution: expression too long: at least 10 bytes (expected: <= 8)");
+  void expressionsCostingMoreThanMaxExpressionBytesAreRefusedFromTheHeader() {
+    BananaLimits limits = BananaLimits.builder().maxExpressionBytes(64).build();
+    // Two lists [1, 2] costing 56 + 4 * 2 = 64 bytes of heap each: the count restarts for each.
+    assertEquals(2, Channels.decode(hex("028001810281" + "028001810281"), limits, BananaDialect.NONE).size());
+    // A 30-byte string costs 40 + 30: refused on its header, before its bytes arrive.
+    assertRefused("1e82", limits, BananaDialect.NONE, BananaException.BANANA_ERROR,
+        "Security precaution: expression too large: at least 70 bytes of heap (expected: <= 64)");
+    // Items add up: [2000, 2000] is 64 for the list and 24 for each integer (not a shared one).
+    BananaLimits hundred = BananaLimits.builder().maxExpressionBytes(100).build();
+    assertRefused("0280" + "500f81" + "500f81", hundred, BananaDialect.NONE, BananaException.BANANA_ERROR,
+        "Security precaution: expression too large: at least 112 bytes of heap (expected: <= 100)");
   }
 
   @Test
   void aHundredThousandDeepListDecodesWithoutRecursionWhenAllowed() {
     int depth = 100_000;
     byte[] bytes = hex("0180".repeat(depth - 1) + "0080");
-    BananaLimits limits = BananaLimits.builder().maxDepth(depth).build();
+    // 60 bytes of heap a level (HeapCost): above the default expression limit
+    BananaLimits limits = BananaLimits.builder().maxDepth(depth).maxExpressionBytes(16L << 20).build();
     List<Sexp> out = Channels.decode(bytes, limits, BananaDialect.NONE);
     assertEquals(1, out.size());
     Sexp s = out.get(0);

@@ -1,8 +1,8 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.amp.testing.LeakChecked;
-import static dev.spindle.amp.testing.Vectors.hex;
-import static dev.spindle.amp.testing.Vectors.toHex;
+import dev.spindle.testing.LeakChecked;
+import static dev.spindle.testing.Vectors.hex;
+import static dev.spindle.testing.Vectors.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,7 +98,8 @@ class BananaEncoderTest {
     for (int i = 1; i < depth; i++) {
       deep = Sexp.list(deep);
     }
-    BananaLimits limits = BananaLimits.builder().maxDepth(depth).build();
+    // 60 bytes of heap a level (HeapCost): above the default expression limit
+    BananaLimits limits = BananaLimits.builder().maxDepth(depth).maxExpressionBytes(16L << 20).build();
     byte[] bytes = BananaEncoder.encode(deep, BananaDialect.PB, limits);
     assertEquals("0180".repeat(depth - 1) + "0080", toHex(bytes));
 
@@ -111,12 +112,13 @@ class BananaEncoderTest {
   }
 
   @Test
-  void expressionsLongerThanMaxExpressionBytesAreRefused() {
-    BananaLimits limits = BananaLimits.builder().maxExpressionBytes(6).build();
+  void expressionsCostingMoreThanMaxExpressionBytesAreRefused() {
+    // the receiver's heap (HeapCost): a list of n items 56 + 4n, small integers nothing
+    BananaLimits limits = BananaLimits.builder().maxExpressionBytes(64).build();
     assertEquals("028001810281", toHex(BananaEncoder.encode(Sexp.list(Sexp.integer(1), Sexp.integer(2)), BananaDialect.NONE, limits)));
     BananaEncodingException e = assertThrows(BananaEncodingException.class,
         () -> BananaEncoder.encode(Sexp.list(Sexp.integer(1), Sexp.integer(2), Sexp.integer(3)), BananaDialect.NONE, limits));
-    assertEquals("expression is too long to send (8 bytes, expected: <= 6)", e.getMessage());
+    assertEquals("expression is too large to send (at least 68 bytes of the receiver's heap, expected: <= 64)", e.getMessage());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,7 +40,7 @@ class BananaPropertiesTest {
 
   @Test
   void roundTripsInBothDialects() {
-    Theories.qt(500).forAll(sexps()).checkAssert(BananaPropertiesTest::roundTripsInBothDialects);
+    Theories.qt(620).forAll(sexps()).checkAssert(BananaPropertiesTest::roundTripsInBothDialects);
   }
 
   static void roundTripsInBothDialects(Sexp sexp) {
@@ -56,7 +56,7 @@ class BananaPropertiesTest {
 
   @Test
   void decodesTheSameUnderAnySplit() {
-    Theories.qt(300)
+    Theories.qt(330)
         .forAll(Gens.lists(sexps(), 1, 4), Gens.lists(Gens.ints(0, 10_000), 0, 12), dialects())
         .checkAssert(BananaPropertiesTest::decodesTheSameUnderAnySplit);
   }
@@ -85,7 +85,7 @@ class BananaPropertiesTest {
    */
   @Test
   void junkYieldsOnlyBananaErrorsAndAllocatesLittle() {
-    Theories.qt(2000)
+    Theories.qt(2100)
         .forAll(junk(), Gens.lists(Gens.ints(0, 400), 0, 8), dialects(), Gens.ints(1, 12))
         .checkAssert(BananaPropertiesTest::junkYieldsOnlyBananaErrorsAndAllocatesLittle);
   }
@@ -146,7 +146,7 @@ class BananaPropertiesTest {
     for (BananaDialect dialect : BananaDialect.values()) {
       for (String hex : inputs) {
         try {
-          Channels.decode(dev.spindle.amp.testing.Vectors.hex(hex),
+          Channels.decode(dev.spindle.testing.Vectors.hex(hex),
               BananaLimits.builder().maxDepth(5).build(), dialect, 3);
         } catch (DecoderException expected) {
           // warming the error path too

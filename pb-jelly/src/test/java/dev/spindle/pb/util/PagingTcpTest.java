@@ -3,15 +3,16 @@ package dev.spindle.pb.util;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbConnection;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.PbTesting;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -154,7 +155,10 @@ class PagingTcpTest {
       StringPager pager = new StringPager(collector, Sources.data(300_000)); // on the test thread
       await(pager.done());
       assertEquals(37, pager.pagesSent());
-      assertFalse(collector.isConnected(), "the pager released the collector");
+      assertFalse(pager.collector().isConnected(), "the pager released its own handle");
+      assertTrue(collector.isConnected(), "not the caller's: it still calls the collector");
+      assertNull(await(collector.callRemote("endedPaging")), "answered: the collector is still held");
+      collector.release();
       List<Object> pages = await(source.collector.pages());
       assertArrayEquals(Sources.data(300_000), concat(pages));
       PbConnection serverSide = await(accepted);

@@ -28,22 +28,38 @@ final class Sources {
 
     /** StringPager of {@code size} bytes in chunks of {@code chunk}. */
     public void remote_getPages(RemoteReference collector, int size, int chunk) {
-      pagers.add(new StringPager(collector, data(size), chunk));
+      try {
+        pagers.add(new StringPager(collector, data(size), chunk));
+      } finally {
+        collector.release(); // the pager holds its own handle
+      }
     }
 
     /** StringPager of {@code size} bytes in Twisted's default chunks. */
     public void remote_getDefaultPages(RemoteReference collector, int size) {
-      pagers.add(new StringPager(collector, data(size)));
+      try {
+        pagers.add(new StringPager(collector, data(size)));
+      } finally {
+        collector.release(); // the pager holds its own handle
+      }
     }
 
     /** FilePager of {@link #file}. */
     public void remote_getFile(RemoteReference collector) throws IOException {
-      pagers.add(new FilePager(collector, file));
+      try {
+        pagers.add(new FilePager(collector, file));
+      } finally {
+        collector.release(); // the pager holds its own handle
+      }
     }
 
     /** FilePager of a file that does not exist. */
     public void remote_getMissingFile(RemoteReference collector) throws IOException {
-      pagers.add(new FilePager(collector, file.resolveSibling("missing")));
+      try {
+        pagers.add(new FilePager(collector, file.resolveSibling("missing")));
+      } finally {
+        collector.release(); // the pager holds its own handle
+      }
     }
 
     /** A collector on this side, for the peer to page to. */

@@ -1,4 +1,4 @@
-package dev.spindle.amp.testing;
+package dev.spindle.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -1,4 +1,4 @@
-package dev.spindle.amp.internal;
+package dev.spindle.amp.internal.log;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.spindle.amp.testing;
+package dev.spindle.testing;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,4 +1,4 @@
-package dev.spindle.amp.testing;
+package dev.spindle.testing;
 
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;

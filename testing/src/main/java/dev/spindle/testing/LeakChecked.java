@@ -1,4 +1,4 @@
-package dev.spindle.amp.testing;
+package dev.spindle.testing;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
