@@ -1,5 +1,7 @@
 package dev.spindle.attacks;
 
+import dev.spindle.transport.TransportOptions;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.testing.LogCapture;
@@ -80,9 +82,14 @@ abstract class AttackTestBase {
     ResourceLeakDetector.setLevel(leakLevel);
   }
 
+  /** The target's time limits and budget; the defaults unless a suite needs others. */
+  TransportOptions targetOptions() {
+    return TransportOptions.DEFAULT;
+  }
+
   @BeforeEach
   void startTarget() throws Exception {
-    target = new AttackTarget();
+    target = new AttackTarget(targetOptions());
     probes = new Probes(target);
   }
 

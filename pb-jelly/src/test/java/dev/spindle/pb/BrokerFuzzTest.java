@@ -62,9 +62,8 @@ class BrokerFuzzTest {
     EmbeddedChannel ch = new EmbeddedChannel();
     TrackingAllocator alloc = new TrackingAllocator();
     ch.config().setAllocator(alloc);
-    PbConnection connection = new PbSetup(
-        PbServer.builder().jelly(Goldens.registry(false)).autoRelease(false),
-        BananaRole.SERVER, new Goldens.GoldenRoot()).init(ch);
+    PbConnection connection = PbServer.builder().jelly(Goldens.registry(false)).autoRelease(false)
+        .setup(BananaRole.SERVER, new Goldens.GoldenRoot()).init(ch);
     try {
       SplittableRandom random = new SplittableRandom(java.util.Arrays.hashCode(input));
       int from = 0;

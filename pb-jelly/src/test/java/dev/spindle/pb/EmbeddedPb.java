@@ -27,7 +27,7 @@ final class EmbeddedPb implements AutoCloseable {
 
   EmbeddedPb(PbEndpointBuilder<?> builder, BananaRole role, Object root) {
     channel = new EmbeddedChannel();
-    connection = new PbSetup(builder.autoRelease(false), role, root).init(channel);
+    connection = builder.autoRelease(false).setup(role, root).init(channel);
   }
 
   static EmbeddedPb server(Object root, PbEndpointBuilder<?> builder) {

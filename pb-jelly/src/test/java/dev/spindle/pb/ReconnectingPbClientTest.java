@@ -1,5 +1,7 @@
 package dev.spindle.pb;
 
+import dev.spindle.transport.ReconnectPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,5 +1,6 @@
 package dev.spindle.pb.broker;
 
+import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
@@ -7,6 +8,7 @@ import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.exceptions.PbTooManyCallsException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.jelly.Jellier;
+import dev.spindle.transport.internal.TransportHandler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,24 +83,9 @@ public final class Broker extends BrokerDispatch {
     void stopProducing(Throwable cause);
   }
 
-  /** Work for the event loop. */
+  /** Work for the event loop (see {@link TransportHandler.LoopTask}). */
   @FunctionalInterface
-  public interface Task {
-    /** Runs on the event loop. */
-    void run();
-
-    /** The task will never run: the connection is gone. Any thread. Default: nothing. */
-    default void fail(Throwable cause) {}
-
-    /**
-     * About how many bytes this task will write, counted as pending while it waits in the
-     * transport's queue (so a thread that queues calls faster than the loop writes them meets the
-     * high-water mark). Default 0.
-     */
-    default int queuedBytes() {
-      return 0;
-    }
-  }
+  public interface Task extends TransportHandler.LoopTask {}
 
   /** The caller's side of a call waiting for its answer. Completed on the event loop. */
   public interface PendingCall {

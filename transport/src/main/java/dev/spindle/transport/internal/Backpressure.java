@@ -1,4 +1,4 @@
-package dev.spindle.amp.internal;
+package dev.spindle.transport.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * callers may add more, and whether the peer's input is read.
  *
  * <p>Pending bytes are Netty's outbound buffer (bounded by the channel's {@link
- * io.netty.channel.WriteBufferWaterMark}) plus the boxes other threads queued for the event loop
+ * io.netty.channel.WriteBufferWaterMark}) plus the messages and calls other threads queued for the event loop
  * and it has not written yet. The connection is writable while the channel is and both together
  * are below the high-water mark. While the channel is not writable, reading from the peer pauses
  * ({@code autoRead} off; what was already decoded waits in the pipeline's {@code
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <p>{@link #queued}, {@link #dequeued}, {@link #isWritable} and {@link #whenWritable} are
  * thread-safe; the rest runs on the event loop.
  */
-final class Backpressure {
+public final class Backpressure {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final Queue<CompletableFuture<Void>> waiters = new ConcurrentLinkedQueue<>();
   private final Runnable notifyTask;
@@ -42,31 +42,31 @@ final class Backpressure {
    * @param notifyTask runs {@link #update} on the event loop
    * @param resumeTask runs {@link #resume} on the event loop
    */
-  Backpressure(Runnable notifyTask, Runnable resumeTask) {
+  public Backpressure(Runnable notifyTask, Runnable resumeTask) {
     this.notifyTask = notifyTask;
     this.resumeTask = resumeTask;
   }
 
-  void attach(Channel channel) {
+  public void attach(Channel channel) {
     this.channel = channel;
   }
 
   /** Other threads queued {@code bytes} more for the event loop. */
-  void queued(long bytes) {
+  public void queued(long bytes) {
     if (bytes != 0) {
       queuedBytes.addAndGet(bytes);
     }
   }
 
   /** The event loop took {@code bytes} off its queue. */
-  void dequeued(long bytes) {
+  public void dequeued(long bytes) {
     if (bytes != 0) {
       queuedBytes.addAndGet(-bytes);
     }
   }
 
   /** True while callers may send: see the class comment. Thread-safe. */
-  boolean isWritable() {
+  public boolean isWritable() {
     Channel ch = channel;
     if (ch == null) {
       return true; // not attached yet: only before the connection is handed out
@@ -77,7 +77,7 @@ final class Backpressure {
   }
 
   /** Bytes waiting to be written: Netty's outbound buffer and this side's queue. Thread-safe. */
-  long pendingBytes() {
+  public long pendingBytes() {
     Channel ch = channel;
     ChannelOutboundBuffer out = ch == null ? null : ch.unsafe().outboundBuffer();
     return queuedBytes.get() + (out == null ? 0 : out.totalPendingWriteBytes());
@@ -87,7 +87,7 @@ final class Backpressure {
    * Completes when the connection is writable (at once if it is), or fails with {@code lost} once
    * it is closed. Thread-safe; completes on the event loop unless already writable.
    */
-  CompletableFuture<Void> whenWritable(Supplier<? extends Throwable> lost) {
+  public CompletableFuture<Void> whenWritable(Supplier<? extends Throwable> lost) {
     if (isWritable()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -108,7 +108,7 @@ final class Backpressure {
    *
    * @param awaitingAnswers whether this side waits for answers from the peer
    */
-  void update(boolean awaitingAnswers) {
+  public void update(boolean awaitingAnswers) {
     Channel ch = channel;
     boolean pause = shouldPause(ch, awaitingAnswers);
     if (pause && !readingPaused) {
@@ -137,7 +137,7 @@ final class Backpressure {
    * Returns true if it resumed; messages held while paused have then been delivered (without a
    * {@code channelReadComplete}). Event loop, while the connection is open.
    */
-  boolean resume(boolean awaitingAnswers) {
+  public boolean resume(boolean awaitingAnswers) {
     resumeScheduled = false;
     Channel ch = channel;
     if (!readingPaused || shouldPause(ch, awaitingAnswers)) {
@@ -154,7 +154,7 @@ final class Backpressure {
   }
 
   /** The connection is closed: fails the waiting futures. Any thread. */
-  void closed(Throwable lost) {
+  public void closed(Throwable lost) {
     CompletableFuture<Void> f;
     while ((f = waiters.poll()) != null) {
       f.completeExceptionally(lost);
@@ -162,7 +162,7 @@ final class Backpressure {
   }
 
   /** True if futures wait for writability. */
-  boolean hasWaiters() {
+  public boolean hasWaiters() {
     return !waiters.isEmpty();
   }
 }

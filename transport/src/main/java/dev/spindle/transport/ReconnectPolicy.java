@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.transport;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -83,47 +83,6 @@ public final class ReconnectPolicy {
   /** Twisted's {@code maxRetries}; -1 for no limit (Twisted's None). */
   public int maxRetries() {
     return maxRetries;
-  }
-
-  /**
-   * The back-off state of one reconnecting client: Twisted's {@code delay} and {@code retries}.
-   * Not thread-safe; its owner calls it from one step of the reconnect chain at a time.
-   */
-  static final class State {
-    private final ReconnectPolicy policy;
-    private final java.util.random.RandomGenerator random;
-    private double delaySeconds;
-    private int retries;
-
-    State(ReconnectPolicy policy, java.util.random.RandomGenerator random) {
-      this.policy = policy;
-      this.random = random;
-      reset();
-    }
-
-    /** Twisted's {@code resetDelay}: after a successful connection. */
-    void reset() {
-      delaySeconds = seconds(policy.initialDelay);
-      retries = 0;
-    }
-
-    /** Twisted's {@code retry}: the delay before the next attempt, or null to give up. */
-    Duration next() {
-      retries++;
-      if (policy.maxRetries >= 0 && retries > policy.maxRetries) {
-        return null;
-      }
-      delaySeconds = Math.min(delaySeconds * policy.factor, seconds(policy.maxDelay));
-      if (policy.jitter != 0) {
-        delaySeconds = delaySeconds + random.nextGaussian() * delaySeconds * policy.jitter;
-      }
-      double d = Math.max(0, delaySeconds);
-      return Duration.ofNanos((long) Math.min(d * 1e9, Long.MAX_VALUE));
-    }
-
-    private static double seconds(Duration d) {
-      return d.getSeconds() + d.getNano() / 1e9;
-    }
   }
 
   @Override
