@@ -1,7 +1,7 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.TlsHandshakeException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -59,14 +59,14 @@ public final class AmpClient implements AutoCloseable {
             address.getHostString(),
             address.getPort(),
             ch -> connection.set(setup.init(ch, address)),
-            ConnectionLostException::new,
-            TlsHandshakeException::new)
+            AmpConnectionLostException::new,
+            AmpTlsHandshakeException::new)
         .thenApply(ch -> connection.get());
   }
 
   /**
    * Closes every connection this client opened (their pending calls fail with {@link
-   * ConnectionLostException}) and, if the client created its event loops, shuts them down. A
+   * AmpConnectionLostException}) and, if the client created its event loops, shuts them down. A
    * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
    * most 10 seconds (as a server); do not call it on one of the client's event loops. Idempotent.
    */

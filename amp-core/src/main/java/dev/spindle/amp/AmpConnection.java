@@ -1,15 +1,15 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.AmpTooManyCallsException;
 import dev.spindle.amp.exceptions.NoEmptyBoxesException;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.UnknownRemoteException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.exceptions.TooLongException;
-import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.exceptions.ProtocolSwitchedException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.AmpTimeoutException;
 import dev.spindle.amp.exceptions.AmpException;
 import dev.spindle.amp.exceptions.AmpBackpressureException;
@@ -54,7 +54,7 @@ import javax.net.ssl.SSLSession;
  * {@code cancel(false)}) forgets the call: if it was not sent yet it never is. Either way the
  * answer, if it comes later, is dropped. The timer runs on the connection's event loop; a call
  * without a timeout has none. At most {@code maxOutstandingCalls} calls wait for answers at once;
- * one more fails at once with {@link TooManyCallsException}, nothing sent.
+ * one more fails at once with {@link AmpTooManyCallsException}, nothing sent.
  *
  * <p>Backpressure: a connection buffers what the peer has not read yet only up to its write
  * high-water mark ({@link AmpEndpointBuilder#writeBufferWaterMark}), give or take one write batch
@@ -130,7 +130,7 @@ public final class AmpConnection {
    * Calls {@code command} on the peer. The future completes with the response (null for {@code
    * Request<Void>} and for commands that want no answer, once the box is handed to the transport),
    * or fails with the command's declared exception, {@link UnhandledCommandException}, {@link
-   * UnknownRemoteException}, {@link AmpArgumentException} or {@link ConnectionLostException}.
+   * UnknownRemoteException}, {@link AmpArgumentException} or {@link AmpConnectionLostException}.
    *
    * @throws AmpException if {@code command}'s class has no generated spec
    */
@@ -231,7 +231,7 @@ public final class AmpConnection {
    * <p>The future fails with an {@link IllegalStateException} if TLS is already on (Twisted's
    * {@code OnlyOneTLS}), an {@link IllegalArgumentException} for a context of the wrong side, the
    * peer's error ({@link UnhandledCommandException}, {@link RemoteAmpException}) or a {@link
-   * TlsHandshakeException}; after an error answer or a failed handshake the connection is closed
+   * AmpTlsHandshakeException}; after an error answer or a failed handshake the connection is closed
    * (the boxes sent meanwhile are never sent in plain text).
    */
   public CompletableFuture<SSLSession> startTls(SslContext context) {
@@ -319,7 +319,7 @@ public final class AmpConnection {
 
   /**
    * Completes when the connection {@link #isWritable() is writable} (at once if it is now), or
-   * fails with {@link ConnectionLostException} if it closes first: for a producer that waits
+   * fails with {@link AmpConnectionLostException} if it closes first: for a producer that waits
    * instead of meeting {@link AmpBackpressureException}. Completes on the event loop (do not
    * block there); another producer may fill the buffer again before this one calls. Thread-safe.
    */
@@ -349,8 +349,8 @@ public final class AmpConnection {
   }
 
   /** The number of this side's calls waiting for their answer; exact on the event loop. */
-  public int pendingCalls() {
-    return dispatcher == null ? 0 : dispatcher.pendingCalls();
+  public int pendingCallCount() {
+    return dispatcher == null ? 0 : dispatcher.pendingCallCount();
   }
 
   /** The local address. */
@@ -413,7 +413,7 @@ public final class AmpConnection {
           sent(connection.handler.channel().eventLoop(), dispatcher.lastTag(), deadline);
         }
       } else if (!requiresAnswer && !isDone()) {
-        completeExceptionally(new ConnectionLostException("connection closed", null));
+        completeExceptionally(new AmpConnectionLostException("connection closed", null));
       }
     }
 
@@ -451,7 +451,7 @@ public final class AmpConnection {
     }
 
     @Override
-    public final void connectionLost(ConnectionLostException e) {
+    public final void connectionLost(AmpConnectionLostException e) {
       settled();
       completeExceptionally(e);
     }

@@ -1,6 +1,6 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.AmpException;
 import dev.spindle.transport.internal.ConnectionLimits;
 import dev.spindle.transport.internal.ServerEndpoint;
@@ -48,7 +48,7 @@ public final class AmpServer implements AutoCloseable {
 
   /**
    * Stops listening, closes every connection it accepted (their pending calls fail with {@link
-   * ConnectionLostException}) and, if the server created its own event loops, shuts them down.
+   * AmpConnectionLostException}) and, if the server created its own event loops, shuts them down.
    * Blocks until done, at most 10 seconds; do not call it on one of the
    * server's event loops. Idempotent.
    */

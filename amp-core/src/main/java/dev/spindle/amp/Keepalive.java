@@ -1,6 +1,6 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.box.AmpBox;
 import io.netty.channel.ChannelPipeline;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * BoxDispatcher.dispatchCommand} (amp.py) answers it with a {@code RemoteAmpError} of code {@code
  * UNHANDLED} without logging, and so does Spindle's dispatcher, the connection staying open. Any
  * bytes from the peer prove it alive; nothing within the keepalive timeout closes the connection
- * with a {@link ConnectionLostException}, whether or not the ping could be written.
+ * with a {@link AmpConnectionLostException}, whether or not the ping could be written.
  */
 final class Keepalive {
   /** The command name of a ping: one no peer implements. */

@@ -5,10 +5,10 @@ import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.exceptions.AmpException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.ProtocolSwitchedException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
-import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.locator.BoxResponder;
@@ -99,7 +99,7 @@ final class StreamSwitch {
                   }
 
                   @Override
-                  public void connectionLost(ConnectionLostException e) {
+                  public void connectionLost(AmpConnectionLostException e) {
                     result.completeExceptionally(e);
                   }
                 };
@@ -152,7 +152,7 @@ final class StreamSwitch {
                 result.complete(ssl.engine().getSession());
               } else {
                 result.completeExceptionally(
-                    new TlsHandshakeException("TLS handshake failed: " + f.cause(), f.cause()));
+                    new AmpTlsHandshakeException("TLS handshake failed: " + f.cause(), f.cause()));
               }
             });
   }
@@ -194,7 +194,7 @@ final class StreamSwitch {
                   }
 
                   @Override
-                  public void connectionLost(ConnectionLostException e) {
+                  public void connectionLost(AmpConnectionLostException e) {
                     result.completeExceptionally(e);
                   }
                 };

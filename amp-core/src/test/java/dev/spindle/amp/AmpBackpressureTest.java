@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpBackpressureException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
@@ -308,10 +308,10 @@ class AmpBackpressureTest {
           assertEquals(accepted, asks.cardinality());
           assertTrue(refused >= 1);
           c.close().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
-          assertInstanceOf(ConnectionLostException.class,
+          assertInstanceOf(AmpConnectionLostException.class,
               assertThrows(ExecutionException.class, () -> after.get(WAIT, TimeUnit.SECONDS)).getCause());
           CompletableFuture<Void> closedWaiter = c.whenWritable().toCompletableFuture();
-          assertInstanceOf(ConnectionLostException.class,
+          assertInstanceOf(AmpConnectionLostException.class,
               assertThrows(ExecutionException.class, () -> closedWaiter.get(WAIT, TimeUnit.SECONDS)).getCause());
         }
       }

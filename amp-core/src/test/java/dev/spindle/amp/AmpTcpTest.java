@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.locator.CommandLocator;
@@ -196,10 +196,10 @@ class AmpTcpTest {
         }
         server.close();
         for (CompletableFuture<AmpBox> call : calls) {
-          assertInstanceOf(ConnectionLostException.class, failure(call));
+          assertInstanceOf(AmpConnectionLostException.class, failure(call));
         }
         get(c.closeFuture().toCompletableFuture()); // an orderly close for the client
-        assertInstanceOf(ConnectionLostException.class, failure(c.callRemoteString("Late", new AmpBox())));
+        assertInstanceOf(AmpConnectionLostException.class, failure(c.callRemoteString("Late", new AmpBox())));
         // A responder finishing after the close is harmless.
         unanswered.get(0).complete(new AmpBox());
       } finally {
@@ -244,7 +244,7 @@ class AmpTcpTest {
       AmpConnection c = get(client.connect("127.0.0.1", server.port()));
       client.close();
       get(c.closeFuture().toCompletableFuture());
-      assertInstanceOf(ConnectionLostException.class,
+      assertInstanceOf(AmpConnectionLostException.class,
           failure(client.connect("127.0.0.1", server.port())));
       server.close();
       server.close(); // idempotent
@@ -305,7 +305,7 @@ class AmpTcpTest {
         assertFalse(e.isKey());
         assertFalse(e.isLocal());
         assertEquals(11, e.length());
-        assertInstanceOf(ConnectionLostException.class, failure(tooBig));
+        assertInstanceOf(AmpConnectionLostException.class, failure(tooBig));
       }
     });
   }
@@ -358,9 +358,9 @@ class AmpTcpTest {
                 early.complete(c.callRemoteString("Early", new AmpBox()));
               })
               .build()) {
-        assertInstanceOf(ConnectionLostException.class, failure(client.connect("127.0.0.1", port)));
+        assertInstanceOf(AmpConnectionLostException.class, failure(client.connect("127.0.0.1", port)));
         // A call made from onConnection on a connection that never came up fails; nothing hangs.
-        assertInstanceOf(ConnectionLostException.class, failure(get(early)));
+        assertInstanceOf(AmpConnectionLostException.class, failure(get(early)));
         get(get(made).closeFuture().toCompletableFuture());
         assertFalse(get(made).isOpen());
       }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpTimeoutException;
-import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.AmpTooManyCallsException;
 import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Sum;
 import dev.spindle.testing.LeakChecked;
@@ -53,7 +53,7 @@ class CallDeadlineTest {
       assertInstanceOf(TimeoutException.class, e.getCause());
       assertEquals(Duration.ofSeconds(2), e.timeout());
       assertTrue(e.getMessage().contains("Sum"), e.getMessage());
-      assertEquals(0, amp.connection.pendingCalls());
+      assertEquals(0, amp.connection.pendingCallCount());
 
       amp.feed(answer("1")); // the late answer: dropped, the connection stays open
       assertTrue(amp.channel.isOpen());
@@ -125,10 +125,10 @@ class CallDeadlineTest {
     try (EmbeddedAmp amp = client(AmpClient.builder())) {
       CompletableFuture<AmpBox> call = amp.connection.callRemoteString("X", new AmpBox());
       amp.written();
-      assertEquals(1, amp.connection.pendingCalls());
+      assertEquals(1, amp.connection.pendingCallCount());
       assertTrue(call.cancel(true));
       amp.runPendingTasks();
-      assertEquals(0, amp.connection.pendingCalls());
+      assertEquals(0, amp.connection.pendingCallCount());
       assertThrows(CancellationException.class, call::join);
       amp.feed(answer("1"));
       assertTrue(amp.channel.isOpen());
@@ -144,7 +144,7 @@ class CallDeadlineTest {
       }
       assertEquals(3, amp.writtenBoxes().size());
       CompletableFuture<AmpBox> fourth = amp.connection.callRemoteString("X", new AmpBox());
-      TooManyCallsException e = assertInstanceOf(TooManyCallsException.class, failure(fourth));
+      AmpTooManyCallsException e = assertInstanceOf(AmpTooManyCallsException.class, failure(fourth));
       assertEquals(3, e.limit());
       assertEquals(List.of(), amp.written()); // nothing sent
       // A command that wants no answer is not counted.
@@ -180,7 +180,7 @@ class CallDeadlineTest {
       assertEquals(2, held.size()); // not run
       AmpBox refused = amp.onlyWrittenBox();
       assertEquals("4", refused.getString("_error"));
-      assertEquals(TooManyCallsException.ERROR_CODE, refused.getString("_error_code"));
+      assertEquals(AmpTooManyCallsException.ERROR_CODE, refused.getString("_error_code"));
       assertTrue(amp.channel.isOpen());
       held.get(0).complete(new AmpBox());
       assertEquals("1", amp.onlyWrittenBox().getString("_answer"));

@@ -11,7 +11,7 @@ import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.exceptions.AmpTimeoutException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
@@ -91,9 +91,9 @@ class ConnectionFaultsTest {
         }
         amp.server.close();
         for (CompletableFuture<AmpBox> call : calls) {
-          assertInstanceOf(ConnectionLostException.class, failure(call));
+          assertInstanceOf(AmpConnectionLostException.class, failure(call));
         }
-        assertEquals(0, amp.client.pendingCalls());
+        assertEquals(0, amp.client.pendingCallCount());
       }
     });
   }
@@ -119,7 +119,7 @@ class ConnectionFaultsTest {
         release.countDown();
         AmpBox next = amp.client.callRemoteString("Count", new AmpBox()).get(WAIT, TimeUnit.SECONDS);
         assertEquals("1", next.getString("n")); // the cancelled call never reached the peer
-        assertEquals(0, amp.client.pendingCalls());
+        assertEquals(0, amp.client.pendingCallCount());
       }
     });
   }
@@ -138,7 +138,7 @@ class ConnectionFaultsTest {
         assertEquals("1", amp.client.callRemoteString("Count", new AmpBox())
             .get(WAIT, TimeUnit.SECONDS).getString("n"));
         assertTrue(amp.client.isOpen());
-        assertEquals(0, amp.client.pendingCalls());
+        assertEquals(0, amp.client.pendingCallCount());
       }
     });
   }
@@ -179,10 +179,10 @@ class ConnectionFaultsTest {
           AmpServer.builder().boxReceiverFactory(c -> blackHole),
           AmpClient.builder().keepalive(Duration.ofMillis(50), Duration.ofMillis(200)))) {
         CompletableFuture<AmpBox> pending = amp.client.callRemoteString("Hold", new AmpBox());
-        ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(pending));
+        AmpConnectionLostException lost = assertInstanceOf(AmpConnectionLostException.class, failure(pending));
         assertTrue(lost.getMessage().contains("keepalive"), lost.getMessage());
         Throwable closed = failure(amp.client.closeFuture().toCompletableFuture());
-        assertInstanceOf(ConnectionLostException.class, closed);
+        assertInstanceOf(AmpConnectionLostException.class, closed);
       }
     });
   }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.AmpProtocolException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.NoEmptyBoxesException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.exceptions.UnknownRemoteException;
@@ -114,7 +114,7 @@ class DispatcherBehaviourTest {
       client.feed(new AmpBox().putString("_answer", tag));
       assertFalse(client.channel.isOpen());
       assertInstanceOf(AmpProtocolException.class, closeCause(client));
-      ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(another));
+      AmpConnectionLostException lost = assertInstanceOf(AmpConnectionLostException.class, failure(another));
       assertInstanceOf(AmpProtocolException.class, lost.getCause());
       assertEquals(List.of(), client.written(), "nothing is sent back");
     }
@@ -165,9 +165,9 @@ class DispatcherBehaviourTest {
       client.channel.close();
       client.runPendingTasks();
       for (CompletableFuture<AmpBox> call : calls) {
-        assertInstanceOf(ConnectionLostException.class, failure(call));
+        assertInstanceOf(AmpConnectionLostException.class, failure(call));
       }
-      assertInstanceOf(ConnectionLostException.class, failure(typed));
+      assertInstanceOf(AmpConnectionLostException.class, failure(typed));
       // An orderly close: the close future completes normally.
       assertTrue(client.connection.closeFuture().toCompletableFuture().isDone());
       assertFalse(client.connection.closeFuture().toCompletableFuture().isCompletedExceptionally());
@@ -182,16 +182,16 @@ class DispatcherBehaviourTest {
       client.runPendingTasks();
       assertFalse(client.channel.isOpen());
       assertInstanceOf(
-          ConnectionLostException.class,
+          AmpConnectionLostException.class,
           failure(client.connection.callRemoteString("X", new AmpBox())));
       assertInstanceOf(
-          ConnectionLostException.class,
+          AmpConnectionLostException.class,
           failure(client.connection.callRemoteString("X", new AmpBox(), false)));
       assertInstanceOf(
-          ConnectionLostException.class,
+          AmpConnectionLostException.class,
           failure(client.connection.callRemote(GoldenCommands.SUM, new Sum(1, 2))));
       assertInstanceOf(
-          ConnectionLostException.class,
+          AmpConnectionLostException.class,
           failure(client.connection.callRemote(GoldenCommands.NOTIFY, new Notify("x"))));
       client.connection.boxSender().sendBox(new AmpBox().putString("_command", "X")); // dropped
       assertEquals(List.of(), client.written());
@@ -482,7 +482,7 @@ class DispatcherBehaviourTest {
       amp.channel.close();
       amp.runPendingTasks();
       assertEquals(1, stopped.size());
-      assertSame(ConnectionLostException.class, stopped.get(0).getClass());
+      assertSame(AmpConnectionLostException.class, stopped.get(0).getClass());
     }
   }
 }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.testing.GoldenCommands;
@@ -241,10 +241,10 @@ class HandlerThreadingTest {
             }
             amp.client.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
             for (CompletableFuture<AmpBox> call : calls) {
-              assertInstanceOf(ConnectionLostException.class, failureWithin(call));
+              assertInstanceOf(AmpConnectionLostException.class, failureWithin(call));
             }
             assertInstanceOf(
-                ConnectionLostException.class,
+                AmpConnectionLostException.class,
                 failureWithin(amp.client.callRemoteString("Late", new AmpBox())));
             // The server side saw the close too.
             amp.server.closeFuture().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -286,7 +286,7 @@ class HandlerThreadingTest {
                 call.get(10, TimeUnit.SECONDS);
                 answered.incrementAndGet();
               } catch (ExecutionException e) {
-                assertInstanceOf(ConnectionLostException.class, e.getCause());
+                assertInstanceOf(AmpConnectionLostException.class, e.getCause());
               }
             }
             assertEquals(2000, calls.size());
@@ -305,10 +305,10 @@ class HandlerThreadingTest {
           amp.close();
           assertTrue(amp.group.isTerminated());
           assertInstanceOf(
-              ConnectionLostException.class,
+              AmpConnectionLostException.class,
               failureWithin(amp.client.callRemoteString("X", new AmpBox())));
           assertInstanceOf(
-              ConnectionLostException.class,
+              AmpConnectionLostException.class,
               failureWithin(amp.client.callRemote(GoldenCommands.SUM, new Sum(1, 1))));
           amp.client.boxSender().sendBox(new AmpBox().putString("a", "b")); // dropped, no throw
           amp.client.close().toCompletableFuture().get(10, TimeUnit.SECONDS);

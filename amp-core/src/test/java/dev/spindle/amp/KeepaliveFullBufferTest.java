@@ -1,6 +1,6 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +54,7 @@ class KeepaliveFullBufferTest {
           assertFalse(c.isWritable());
           Throwable closed = assertThrows(ExecutionException.class,
               () -> c.closeFuture().toCompletableFuture().get(10, TimeUnit.SECONDS)).getCause();
-          assertInstanceOf(ConnectionLostException.class, closed);
+          assertInstanceOf(AmpConnectionLostException.class, closed);
           assertTrue(closed.getMessage().contains("keepalive"), closed.getMessage());
         }
       }

@@ -2,9 +2,9 @@ package dev.spindle.amp;
 
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.exceptions.TooLongException;
-import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.ProtocolSwitchedException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -186,10 +186,10 @@ class SwitchAndStartTlsTest {
       for (byte[] w : amp.written()) {
         assertEquals(0x16, w[0], "only TLS records go out after the answer"); // a handshake record
       }
-      assertInstanceOf(TlsHandshakeException.class, failure(tls));
+      assertInstanceOf(AmpTlsHandshakeException.class, failure(tls));
       Throwable closed = failure(amp.connection.closeFuture().toCompletableFuture());
       assertFalse(closed instanceof TooLongException, "bytes after the answer were read as AMP");
-      assertInstanceOf(ConnectionLostException.class, failure(held));
+      assertInstanceOf(AmpConnectionLostException.class, failure(held));
     }
   }
 }

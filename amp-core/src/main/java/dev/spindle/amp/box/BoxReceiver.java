@@ -18,7 +18,7 @@ public interface BoxReceiver {
   /**
    * Called once when the connection is gone.
    *
-   * @param reason a {@code ConnectionLostException}; its cause, if any, is the error that made
+   * @param reason a {@code AmpConnectionLostException}; its cause, if any, is the error that made
    *     this side close (a protocol error from the peer, a fatal responder error, an I/O error)
    */
   void stopReceivingBoxes(Throwable reason);

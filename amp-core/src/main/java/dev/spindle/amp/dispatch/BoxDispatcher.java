@@ -7,10 +7,10 @@ import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.exceptions.AmpException;
 import dev.spindle.amp.exceptions.AmpProtocolException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.NoEmptyBoxesException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
-import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.AmpTooManyCallsException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.repr.PythonRepr;
 import dev.spindle.amp.locator.BoxResponder;
@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * that want no answer), as in Twisted.
  *
  * <p>Limits: at most {@code maxOutstandingCalls} calls of this side wait for answers (one more
- * fails with {@link TooManyCallsException}, nothing sent); at most {@code maxPeerOutstandingCalls}
+ * fails with {@link AmpTooManyCallsException}, nothing sent); at most {@code maxPeerOutstandingCalls}
  * commands of the peer wait for an asynchronous responder (one more is not run: it is answered
- * with the error code {@value TooManyCallsException#ERROR_CODE}, or, if it wants no answer, the
+ * with the error code {@value AmpTooManyCallsException#ERROR_CODE}, or, if it wants no answer, the
  * connection closes as Twisted closes it when such a command fails). A call this side gave up on
  * ({@link #abandon}) is forgotten; its answer, if it comes, is dropped.
  *
@@ -116,19 +116,19 @@ public final class BoxDispatcher implements BoxReceiver {
     void error(String code, String description);
 
     /** The connection is gone. */
-    void connectionLost(ConnectionLostException e);
+    void connectionLost(AmpConnectionLostException e);
 
     /**
-     * The call was refused before anything was sent (a {@link TooManyCallsException}). By default
+     * The call was refused before anything was sent (a {@link AmpTooManyCallsException}). By default
      * it is reported as a lost connection caused by {@code e}; callers' futures override this.
      */
     default void refused(AmpException e) {
-      connectionLost(new ConnectionLostException(e.getMessage(), e));
+      connectionLost(new AmpConnectionLostException(e.getMessage(), e));
     }
   }
 
   /** Returns the number of calls waiting for an answer. */
-  public int pendingCalls() {
+  public int pendingCallCount() {
     return pending.size();
   }
 
@@ -179,7 +179,7 @@ public final class BoxDispatcher implements BoxReceiver {
       throw new IllegalStateException("sendCommand before startReceivingBoxes");
     }
     if (call != null && pending.size() >= maxOutstandingCalls) {
-      call.refused(new TooManyCallsException(
+      call.refused(new AmpTooManyCallsException(
           "outstanding calls: " + pending.size() + " (expected: fewer than maxOutstandingCalls "
               + maxOutstandingCalls + ")", maxOutstandingCalls));
       return false;
@@ -313,7 +313,7 @@ public final class BoxDispatcher implements BoxReceiver {
     logger.debug("refusing a command of the peer: {}", description);
     // With _ask: a non-fatal error box, the connection stays open. Without: Twisted closes the
     // connection when a command that wants no answer fails, and so does finish().
-    finish(ask, null, new RemoteAmpException(TooManyCallsException.ERROR_CODE, description));
+    finish(ask, null, new RemoteAmpException(AmpTooManyCallsException.ERROR_CODE, description));
   }
 
   /** Sends the answer or the error for a command whose {@code _ask} was {@code ask} (or none). */
@@ -381,14 +381,14 @@ public final class BoxDispatcher implements BoxReceiver {
     if (stopped != null) {
       return;
     }
-    stopped = reason == null ? new ConnectionLostException("connection closed", null) : reason;
+    stopped = reason == null ? new AmpConnectionLostException("connection closed", null) : reason;
     peerErrors.summarize(sender);
     if (pending.isEmpty()) {
       return;
     }
     List<PendingCall> calls = new ArrayList<>(pending.values());
     pending.clear();
-    ConnectionLostException e = lost(stopped);
+    AmpConnectionLostException e = lost(stopped);
     for (PendingCall call : calls) {
       try {
         call.connectionLost(e);
@@ -398,11 +398,11 @@ public final class BoxDispatcher implements BoxReceiver {
     }
   }
 
-  private static ConnectionLostException lost(Throwable reason) {
-    if (reason instanceof ConnectionLostException) {
-      return (ConnectionLostException) reason;
+  private static AmpConnectionLostException lost(Throwable reason) {
+    if (reason instanceof AmpConnectionLostException) {
+      return (AmpConnectionLostException) reason;
     }
-    return new ConnectionLostException("connection lost: " + reason.getMessage(), reason);
+    return new AmpConnectionLostException("connection lost: " + reason.getMessage(), reason);
   }
 
   /** A VM error is not swallowed: rethrown once the connection is closing. */

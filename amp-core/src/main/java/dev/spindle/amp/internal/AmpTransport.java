@@ -1,6 +1,6 @@
 package dev.spindle.amp.internal;
 
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.ProtocolSwitchedException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
@@ -21,7 +21,7 @@ import java.util.ArrayList;
  * #closeFuture()} completes.
  */
 public final class AmpTransport implements TransportHandler.Protocol, BoxSender {
-  private static final TransportHandler.Failures FAILURES = ConnectionLostException::new;
+  private static final TransportHandler.Failures FAILURES = AmpConnectionLostException::new;
 
   private final TransportHandler transport =
       new TransportHandler(FAILURES, box -> ((AmpBox) box).encodedLength(), true);
@@ -79,15 +79,15 @@ public final class AmpTransport implements TransportHandler.Protocol, BoxSender 
     receiving = false;
     held = null;
     receiver.stopReceivingBoxes(
-        cause instanceof ConnectionLostException
+        cause instanceof AmpConnectionLostException
             ? cause
-            : new ConnectionLostException(
+            : new AmpConnectionLostException(
                 cause == null ? "connection closed" : "connection closed: " + cause, cause));
   }
 
   @Override
   public boolean awaitingAnswers() {
-    return receiver instanceof BoxDispatcher d && d.pendingCalls() > 0;
+    return receiver instanceof BoxDispatcher d && d.pendingCallCount() > 0;
   }
 
   @Override

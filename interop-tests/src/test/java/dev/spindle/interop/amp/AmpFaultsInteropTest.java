@@ -9,10 +9,10 @@ import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.exceptions.AmpTimeoutException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.transport.ReconnectPolicy;
 import dev.spindle.amp.ReconnectingAmpClient;
-import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.AmpTooManyCallsException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.box.BoxSender;
@@ -93,7 +93,7 @@ class AmpFaultsInteropTest {
       twisted.kill();
       long killed = System.nanoTime();
       for (CompletableFuture<AmpBox> call : calls) {
-        assertInstanceOf(ConnectionLostException.class, failure(call));
+        assertInstanceOf(AmpConnectionLostException.class, failure(call));
       }
       System.out.printf("AMP: pending calls failed %d ms after the Twisted peer was killed%n",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
@@ -125,7 +125,7 @@ class AmpFaultsInteropTest {
       AmpConnection c = get(client.connect("127.0.0.1", twisted.port()));
       get(c.callRemoteString("Freeze", new AmpBox()));
       CompletableFuture<AmpBox> unanswered = c.callRemoteString("Hold", hold(1));
-      ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, failure(unanswered));
+      AmpConnectionLostException lost = assertInstanceOf(AmpConnectionLostException.class, failure(unanswered));
       assertTrue(lost.getMessage().contains("keepalive"), lost.getMessage());
     }
   }
@@ -186,7 +186,7 @@ class AmpFaultsInteropTest {
         @Override
         public void sendBox(AmpBox box) {
           sender.sendBox(box);
-          if (TooManyCallsException.ERROR_CODE.equals(box.getString("_error_code"))) {
+          if (AmpTooManyCallsException.ERROR_CODE.equals(box.getString("_error_code"))) {
             List<Runnable> release = new ArrayList<>(held);
             held.clear();
             release.forEach(Runnable::run);

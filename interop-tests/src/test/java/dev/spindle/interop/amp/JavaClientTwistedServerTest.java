@@ -14,7 +14,7 @@ import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.command.Request;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.exceptions.UnknownRemoteException;
@@ -276,7 +276,7 @@ class JavaClientTwistedServerTest {
     assertEquals("UNKNOWN", ((RemoteAmpException) t).errorCode());
     c.closeFuture().toCompletableFuture().get(10, TimeUnit.SECONDS);
     Throwable after = failure(c.callRemote(new Sum(1, 1)));
-    assertInstanceOf(ConnectionLostException.class, after);
+    assertInstanceOf(AmpConnectionLostException.class, after);
   }
 
   @Test
@@ -294,6 +294,6 @@ class JavaClientTwistedServerTest {
     AmpConnection c = connect();
     CompletableFuture<Delay.Result> pending = c.callRemote(new Delay(5_000, 9));
     c.callRemote(new Explode("fatal"));
-    assertInstanceOf(ConnectionLostException.class, failure(pending));
+    assertInstanceOf(AmpConnectionLostException.class, failure(pending));
   }
 }

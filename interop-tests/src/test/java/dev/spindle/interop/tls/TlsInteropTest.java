@@ -8,7 +8,7 @@ import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.ProtocolSwitchedException;
 import dev.spindle.interop.testing.TestCerts;
 import dev.spindle.interop.testing.TwistedPeer;
@@ -91,7 +91,7 @@ class TlsInteropTest {
                       .connect("127.0.0.1", twisted.port())
                       .thenCompose(a -> a.callRemoteString("Echo", new AmpBox().putString("text", "x")))
                       .get(20, TimeUnit.SECONDS));
-      assertInstanceOf(ConnectionLostException.class, e.getCause());
+      assertInstanceOf(AmpConnectionLostException.class, e.getCause());
     }
   }
 

@@ -10,9 +10,9 @@ import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
-import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.RemoteAmpException;
-import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.interop.testing.TestCerts;
 import dev.spindle.pb.PbClient;
@@ -89,7 +89,7 @@ class TlsJavaTest {
     try (AmpServer server = tlsServer("wronghost");
         AmpClient client = AmpClient.builder().sslContext(TestCerts.client()).build()) {
       Throwable e = failure(client.connect("127.0.0.1", server.port()));
-      TlsHandshakeException tls = assertInstanceOf(TlsHandshakeException.class, e);
+      AmpTlsHandshakeException tls = assertInstanceOf(AmpTlsHandshakeException.class, e);
       assertInstanceOf(SSLHandshakeException.class, tls.getCause());
       assertTrue(hasCause(tls, CertificateException.class), () -> "cause: " + tls.getCause());
     }
@@ -117,7 +117,7 @@ class TlsJavaTest {
                 .insecureSkipHostnameVerification()
                 .build()) {
       Throwable e = failure(client.connect("127.0.0.1", server.port()));
-      assertInstanceOf(SSLHandshakeException.class, assertInstanceOf(TlsHandshakeException.class, e).getCause());
+      assertInstanceOf(SSLHandshakeException.class, assertInstanceOf(AmpTlsHandshakeException.class, e).getCause());
     }
   }
 
@@ -127,7 +127,7 @@ class TlsJavaTest {
         AmpClient client = AmpClient.builder().build()) {
       AmpConnection c = client.connect("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
       assertInstanceOf(
-          ConnectionLostException.class,
+          AmpConnectionLostException.class,
           failure(c.callRemoteString("Echo", new AmpBox().putString("text", "x"))));
     }
   }
@@ -210,7 +210,7 @@ class TlsJavaTest {
       CompletableFuture<AmpBox> held = c.callRemoteString("Echo", new AmpBox().putString("text", "x"));
       assertInstanceOf(UnhandledCommandException.class, failure(tls));
       // What was held for TLS is never sent in plain text.
-      assertInstanceOf(ConnectionLostException.class, failure(held));
+      assertInstanceOf(AmpConnectionLostException.class, failure(held));
       c.closeFuture().toCompletableFuture().exceptionally(t -> null).get(20, TimeUnit.SECONDS);
     }
   }
@@ -224,7 +224,7 @@ class TlsJavaTest {
                 .start();
         AmpClient client = AmpClient.builder().build()) {
       AmpConnection c = client.connect("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
-      assertInstanceOf(TlsHandshakeException.class, failure(c.startTls(TestCerts.client())));
+      assertInstanceOf(AmpTlsHandshakeException.class, failure(c.startTls(TestCerts.client())));
     }
   }
 
@@ -238,7 +238,7 @@ class TlsJavaTest {
         AmpClient client = AmpClient.builder().build()) {
       AmpConnection c = client.connect("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
       Throwable e = failure(c.startTls(TestCerts.client()));
-      assertTrue(hasCause(assertInstanceOf(TlsHandshakeException.class, e), CertificateException.class), e::toString);
+      assertTrue(hasCause(assertInstanceOf(AmpTlsHandshakeException.class, e), CertificateException.class), e::toString);
     }
   }
 

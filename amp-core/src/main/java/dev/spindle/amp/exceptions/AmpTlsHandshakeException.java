@@ -3,14 +3,14 @@ package dev.spindle.amp.exceptions;
 /**
  * A TLS handshake failed: the peer's certificate is not trusted or does not name the host
  * connected to, this side's certificate was refused, or the peer does not speak TLS. The cause is
- * the JDK's {@link javax.net.ssl.SSLException}. A {@link ConnectionLostException}: the connection
+ * the JDK's {@link javax.net.ssl.SSLException}. A {@link AmpConnectionLostException}: the connection
  * is closed.
  */
-public final class TlsHandshakeException extends ConnectionLostException {
+public final class AmpTlsHandshakeException extends AmpConnectionLostException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception; {@code cause} is the TLS engine's error. */
-  public TlsHandshakeException(String message, Throwable cause) {
+  public AmpTlsHandshakeException(String message, Throwable cause) {
     super(message, cause);
   }
 }

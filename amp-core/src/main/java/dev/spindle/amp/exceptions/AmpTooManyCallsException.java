@@ -7,7 +7,7 @@ package dev.spindle.amp.exceptions;
  * Twisted has no equivalent; a Twisted caller of a Spindle peer over its limit gets an {@code
  * UnknownRemoteError} and its connection stays open.
  */
-public final class TooManyCallsException extends AmpException {
+public final class AmpTooManyCallsException extends AmpException {
   private static final long serialVersionUID = 1L;
 
   /** The error code sent to a peer whose command was refused for having too many outstanding. */
@@ -16,7 +16,7 @@ public final class TooManyCallsException extends AmpException {
   private final int limit;
 
   /** Creates the exception for {@code limit} outstanding calls. */
-  public TooManyCallsException(String message, int limit) {
+  public AmpTooManyCallsException(String message, int limit) {
     super(message);
     this.limit = limit;
   }
