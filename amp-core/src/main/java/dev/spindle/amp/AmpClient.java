@@ -6,6 +6,7 @@ import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -73,6 +74,11 @@ public final class AmpClient implements AutoCloseable {
   @Override
   public void close() {
     endpoint.close();
+  }
+
+  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
+  public CompletionStage<Void> closeAsync() {
+    return endpoint.closeAsync();
   }
 
   /** Builds an {@link AmpClient}. */

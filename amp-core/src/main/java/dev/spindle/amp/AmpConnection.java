@@ -24,11 +24,11 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.EndpointBuilder;
 import dev.spindle.transport.internal.TimedCall;
+import dev.spindle.transport.internal.TlsSupport;
 import dev.spindle.transport.internal.TransportHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -249,12 +249,7 @@ public final class AmpConnection {
    * peerCertificate}.
    */
   public SSLSession sslSession() {
-    Channel ch = handler.channel();
-    SslHandler ssl = ch == null ? null : ch.pipeline().get(SslHandler.class);
-    if (ssl == null || !ssl.handshakeFuture().isSuccess()) {
-      return null;
-    }
-    return ssl.engine().getSession();
+    return TlsSupport.session(handler.channel());
   }
 
   /**

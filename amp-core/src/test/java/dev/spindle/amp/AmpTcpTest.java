@@ -59,6 +59,20 @@ class AmpTcpTest {
   }
 
   @Test
+  void clientCloseAsyncClosesItsConnectionsAndRefusesNewOnes() {
+    bounded(() -> {
+      try (AmpServer server = AmpServer.builder().locator(new GoldenServer()).start()) {
+        AmpClient client = AmpClient.builder().build();
+        AmpConnection c = get(client.connect("127.0.0.1", server.port()));
+        get(client.closeAsync().toCompletableFuture());
+        assertFalse(c.isOpen());
+        assertInstanceOf(AmpConnectionLostException.class, failure(client.connect("127.0.0.1", server.port())));
+        client.close(); // idempotent
+      }
+    });
+  }
+
+  @Test
   void callRoundTrip() {
     bounded(() -> {
       try (AmpServer server = AmpServer.builder().locator(new GoldenServer()).start();

@@ -6,9 +6,11 @@ import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,6 +57,14 @@ public final class PbClient implements AutoCloseable {
     return endpoint.connect(host, port, ch -> connection.set(setup.init(ch, host, port, true)),
             PbConnectionLostException::new, PbTlsHandshakeException::new)
         .thenCompose(ch -> connection.get().handler().handler().ready().thenApply(v -> connection.get()));
+  }
+
+  /**
+   * Connects to {@code address}. See {@link #connect(String, int)}. Thread-safe. A host name is
+   * looked up off the event loops.
+   */
+  public CompletableFuture<PbConnection> connect(InetSocketAddress address) {
+    return connect(address.getHostString(), address.getPort());
   }
 
   /**
@@ -117,6 +127,11 @@ public final class PbClient implements AutoCloseable {
   @Override
   public void close() {
     endpoint.close();
+  }
+
+  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
+  public CompletionStage<Void> closeAsync() {
+    return endpoint.closeAsync();
   }
 
   /** Builds a {@link PbClient}. Not thread-safe. */

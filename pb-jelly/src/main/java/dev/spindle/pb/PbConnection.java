@@ -8,12 +8,14 @@ import dev.spindle.cred.Credentials;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.BrokerTransport;
 import dev.spindle.pb.flavors.PeerConnection;
+import dev.spindle.transport.internal.TlsSupport;
 import io.netty.channel.Channel;
 import java.lang.ref.Cleaner;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLSession;
 
 /**
  * One Perspective Broker connection, from either end. Both ends are symmetric: either may call
@@ -203,6 +205,14 @@ public final class PbConnection implements PeerConnection {
   public boolean isOpen() {
     Channel ch = handler.channel();
     return handler.handler().isOpen() && ch != null && ch.isActive();
+  }
+
+  /**
+   * The TLS session once TLS is on and its handshake done, else null: the peer's certificates are
+   * {@code getPeerCertificates()}. Twisted: {@code peerCertificate}.
+   */
+  public SSLSession sslSession() {
+    return TlsSupport.session(handler.channel());
   }
 
   /** The local address. */

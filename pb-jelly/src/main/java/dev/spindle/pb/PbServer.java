@@ -76,7 +76,13 @@ public final class PbServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    endpoint.close(PbException::new);
+    try {
+      endpoint.close(PbException::new);
+    } finally {
+      if (ownedThrottle != null) {
+        ownedThrottle.close(); // as closeAsync does
+      }
+    }
   }
 
   /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */

@@ -1,6 +1,7 @@
 package dev.spindle.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.spindle.testing.LeakChecked;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,20 @@ class TcpTest {
 
   private static <T> T await(CompletableFuture<T> f) throws Exception {
     return f.get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void clientCloseAsyncClosesItsConnectionsAndRefusesNewOnes() throws Exception {
+    try (PbServer server = PbServer.builder().root(new Goldens.GoldenRoot()).eventLoopGroup(group).start()) {
+      PbClient client = PbClient.builder().eventLoopGroup(group).build();
+      PbConnection c = await(client.connect(new InetSocketAddress("127.0.0.1", server.port())));
+      await(client.closeAsync().toCompletableFuture());
+      assertFalse(c.isOpen());
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> await(client.connect("127.0.0.1", server.port())));
+      assertInstanceOf(PbConnectionLostException.class, e.getCause());
+      client.close(); // idempotent
+    }
   }
 
   @Test

@@ -16,10 +16,12 @@ import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.interop.testing.TestCerts;
 import dev.spindle.pb.PbClient;
+import dev.spindle.pb.PbConnection;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbTlsHandshakeException;
 import dev.spindle.testing.LeakChecked;
+import java.net.InetSocketAddress;
 import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -299,6 +301,22 @@ class TlsJavaTest {
       RemoteReference root =
           client.getRootObject("127.0.0.1", server.port()).get(20, TimeUnit.SECONDS);
       assertEquals(7L, root.callRemote("echo", 7L).get(20, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void pbSslSessionNamesThePeerAndIsNullWithoutTls() throws Exception {
+    try (PbServer tls =
+            PbServer.builder().sslContext(TestCerts.mutualServer()).root(new PbEchoRoot()).start();
+        PbServer plain = PbServer.builder().root(new PbEchoRoot()).start();
+        PbClient tlsClient = PbClient.builder().sslContext(TestCerts.clientWithCertificate()).build();
+        PbClient plainClient = PbClient.builder().build()) {
+      PbConnection c =
+          tlsClient.connect(new InetSocketAddress("127.0.0.1", tls.port())).get(20, TimeUnit.SECONDS);
+      assertEquals("spindle-server", TlsPeers.peerName(c.sslSession()));
+      PbConnection p =
+          plainClient.connect(new InetSocketAddress("127.0.0.1", plain.port())).get(20, TimeUnit.SECONDS);
+      assertNull(p.sslSession());
     }
   }
 

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +61,7 @@ public final class ClientEndpoint {
   // stayClosed: a connection that completes while the client closes is closed as it is added.
   private final ChannelGroup connections;
   private volatile boolean closed;
+  private CompletableFuture<Void> closing; // guarded by this
 
   /**
    * @param name for the channel group and log lines
@@ -192,22 +194,39 @@ public final class ClientEndpoint {
   /**
    * Closes every connection this endpoint opened and, if it created its event loops, shuts them
    * down. A user-supplied group is left running. Blocks until done, at most {@value
-   * Closing#CLOSE_WAIT_SECONDS} s for the connections; do not call it on one of the event loops.
-   * Idempotent.
+   * Closing#CLOSE_WAIT_SECONDS} s (the same wait as a {@link ServerEndpoint}); do not call it on
+   * one of the event loops. Idempotent.
    */
   public void close() {
-    closed = true;
-    List<Channel> open = new ArrayList<>(connections);
-    connections.close(); // and close any connection that completes from now on
     try {
-      Closing.closeAll(open).get(Closing.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      closeAsync().toCompletableFuture().get(Closing.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
       logger.warn("connections of {} did not close within {} s", name, Closing.CLOSE_WAIT_SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (ownedGroup != null) {
-      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+  }
+
+  /** Like {@link #close()}, without blocking. Idempotent. */
+  public CompletionStage<Void> closeAsync() {
+    CompletableFuture<Void> done;
+    synchronized (this) {
+      if (closing != null) {
+        return closing.minimalCompletionStage();
+      }
+      done = closing = new CompletableFuture<>();
     }
+    closed = true;
+    List<Channel> open = new ArrayList<>(connections);
+    connections.close(); // and close any connection that completes from now on
+    Closing.closeAll(open).whenComplete((v, t) -> {
+      if (ownedGroup == null) {
+        done.complete(null);
+      } else {
+        // The termination future notifies on the global executor, not on a dying loop.
+        ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
+      }
+    });
+    return done.minimalCompletionStage();
   }
 }

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 
 /**
  * TLS handlers for AMP and PB connections, with the same checks for both.
@@ -52,5 +53,17 @@ public final class TlsSupport {
     p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
     engine.setSSLParameters(p);
     return h;
+  }
+
+  /**
+   * The TLS session of {@code ch} once TLS is on and its handshake done, else null (also for a
+   * null channel).
+   */
+  public static SSLSession session(Channel ch) {
+    SslHandler ssl = ch == null ? null : ch.pipeline().get(SslHandler.class);
+    if (ssl == null || !ssl.handshakeFuture().isSuccess()) {
+      return null;
+    }
+    return ssl.engine().getSession();
   }
 }
