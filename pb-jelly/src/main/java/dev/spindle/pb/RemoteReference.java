@@ -125,6 +125,14 @@ public final class RemoteReference implements Jellyable {
     return new RemoteReference(base == null ? this : base, nanos);
   }
 
+  /**
+   * The timeout of this reference's (or view's) calls: the one {@link #withTimeout} set, else
+   * the connection's call timeout; {@link Duration#ZERO} if none.
+   */
+  public Duration timeout() {
+    return Duration.ofNanos(timeoutNanos >= 0 ? timeoutNanos : connection.callTimeoutNanos());
+  }
+
   /** A new handle holding {@code hold} (one more holder of the same decref). */
   private RemoteReference(RemoteReference of, Hold hold) {
     this.connection = of.connection;

@@ -122,6 +122,16 @@ class PbCallDeadlineTest {
   }
 
   @Test
+  void timeoutIsTheViewsElseTheConnections() {
+    try (EmbeddedPair pair = new EmbeddedPair(new Held(), PbServer.builder(),
+        PbClient.builder().callTimeout(Duration.ofMillis(100)))) {
+      assertEquals(Duration.ofMillis(100), pair.root().timeout());
+      assertEquals(Duration.ofSeconds(3), pair.root().withTimeout(Duration.ofSeconds(3)).timeout());
+      assertEquals(Duration.ZERO, pair.root().withTimeout(Duration.ZERO).timeout());
+    }
+  }
+
+  @Test
   void cancelForgetsTheCallAndItsLateAnswerIsDropped() {
     Held root = new Held();
     try (EmbeddedPair pair = new EmbeddedPair(root)) {
