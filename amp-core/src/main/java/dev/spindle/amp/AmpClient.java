@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AmpClient implements AutoCloseable {
   private final ClientEndpoint endpoint;
-  private final ConnectionSetup setup;
+  private final AmpSetup setup;
 
-  private AmpClient(ClientEndpoint endpoint, ConnectionSetup setup) {
+  private AmpClient(ClientEndpoint endpoint, AmpSetup setup) {
     this.endpoint = endpoint;
     this.setup = setup;
   }
@@ -99,7 +99,7 @@ public final class AmpClient implements AutoCloseable {
     /** Builds the client. */
     public AmpClient build() {
       checkTlsRole(false, startTlsContext);
-      ConnectionSetup setup = setup();
+      AmpSetup setup = setup();
       return new AmpClient(new ClientEndpoint("amp-client", group), setup);
     }
   }

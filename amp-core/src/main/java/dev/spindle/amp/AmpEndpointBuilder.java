@@ -111,9 +111,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
     return self();
   }
 
-  ConnectionSetup setup() {
-    ConnectionSetup setup =
-        new ConnectionSetup(
+  AmpSetup setup() {
+    AmpSetup setup =
+        new AmpSetup(
             locatorFactory, receiverFactory, maxKeyLength, maxValueLength, maxBoxBytes, onConnection);
     setup.sslContext = sslContext;
     setup.startTlsContext = startTlsContext;

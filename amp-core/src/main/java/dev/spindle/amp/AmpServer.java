@@ -91,7 +91,7 @@ public final class AmpServer implements AutoCloseable {
      */
     public AmpServer start() {
       checkTlsRole(true, startTlsContext);
-      ConnectionSetup setup = setup();
+      AmpSetup setup = setup();
       setup.budget = ConnectionLimits.budget(transportOptions);
       return new AmpServer(ServerEndpoint.bind(
           "amp-server", group, new InetSocketAddress(host, port), setup::init, AmpException::new));

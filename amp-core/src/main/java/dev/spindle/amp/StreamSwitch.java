@@ -234,9 +234,9 @@ final class StreamSwitch {
     ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
     p.addAfter(decoder.name(), "switched", protocol);
     p.remove(h.handler());
-    p.remove(ConnectionSetup.ENCODER);
-    if (p.get(ConnectionSetup.FLOW) != null) {
-      p.remove(ConnectionSetup.FLOW);
+    p.remove(AmpSetup.ENCODER);
+    if (p.get(AmpSetup.FLOW) != null) {
+      p.remove(AmpSetup.FLOW);
     }
     p.remove(decoder.handler());
   }

@@ -63,7 +63,7 @@ class ConnectionFaultsTest {
           return box -> CompletableFuture.completedFuture(
               new AmpBox().putString("n", Integer.toString(counted.incrementAndGet())));
         default:
-          if (name.equals(Keepalive.PING_COMMAND)) {
+          if (name.equals(AmpKeepalive.PING_COMMAND)) {
             pings.add(name);
           }
           return null;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One end of an AMP connection on an {@link EmbeddedChannel}, with the real pipeline built by
- * {@link ConnectionSetup#initializer} from an endpoint builder. Bytes from the "peer" are fed in;
+ * {@link AmpSetup#initializer} from an endpoint builder. Bytes from the "peer" are fed in;
  * what this end writes is read out (one buffer per flushed batch of boxes) and released.
  */
 final class EmbeddedAmp implements AutoCloseable {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A connected pair of AMP endpoints over Netty's in-VM local transport, on two event loops: real
- * threads, no sockets. Connections are built by {@link ConnectionSetup#initializer}, as
+ * threads, no sockets. Connections are built by {@link AmpSetup#initializer}, as
  * AmpServer and AmpClient build theirs.
  */
 final class LocalAmp implements AutoCloseable {

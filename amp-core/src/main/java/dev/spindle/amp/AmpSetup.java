@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The per-connection options shared by {@link AmpServer} and {@link AmpClient}. */
-final class ConnectionSetup {
+final class AmpSetup {
   /** The name of the AMP encoder in a connection's pipeline. */
   static final String ENCODER = "amp-encoder";
   /** How the transport's frame limits ask the decoder about an open box. */
@@ -52,7 +52,7 @@ final class ConnectionSetup {
   /** The server's budget for unfinished boxes; null on clients or when off. */
   MemoryBudget budget;
 
-  ConnectionSetup(
+  AmpSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
       Function<AmpConnection, BoxReceiver> receiverFactory,
       int maxKeyLength,
@@ -74,7 +74,7 @@ final class ConnectionSetup {
   }
 
   /** Sets the call options (timeouts, limits, keepalive); returns this. Before first use. */
-  ConnectionSetup withCallOptions(CallOptions options) {
+  AmpSetup withCallOptions(CallOptions options) {
     this.callOptions = options;
     return this;
   }
@@ -130,7 +130,7 @@ final class ConnectionSetup {
         .addLast(ENCODER, new BatchingBoxEncoder())
         .addLast("amp", handler.handler());
     if (callOptions.keepaliveInterval() != null && receiverFactory == null) {
-      Keepalive.install(ch.pipeline(), connection, callOptions.keepaliveInterval(), callOptions.keepaliveTimeout());
+      AmpKeepalive.install(ch.pipeline(), connection, callOptions.keepaliveInterval(), callOptions.keepaliveTimeout());
     }
     if (locator != null && startTlsContext != null) {
       locator.startTls = connection.startTlsResponder(startTlsContext);
@@ -164,7 +164,7 @@ final class ConnectionSetup {
         if (channelCallback != null) {
           channelCallback.accept(ch);
         }
-        AmpConnection c = ConnectionSetup.this.initChannel(ch, null);
+        AmpConnection c = AmpSetup.this.initChannel(ch, null);
         if (connectionCallback != null) {
           connectionCallback.accept(c);
         }

@@ -13,11 +13,11 @@ import java.time.Duration;
  * bytes from the peer prove it alive; nothing within the keepalive timeout closes the connection
  * with a {@link AmpConnectionLostException}, whether or not the ping could be written.
  */
-final class Keepalive {
+final class AmpKeepalive {
   /** The command name of a ping: one no peer implements. */
   static final String PING_COMMAND = "spindle-keepalive";
 
-  private Keepalive() {}
+  private AmpKeepalive() {}
 
   /** Adds the idle detector and the keepalive in front of {@code pipeline}. */
   static void install(ChannelPipeline pipeline, AmpConnection connection, Duration interval, Duration timeout) {
