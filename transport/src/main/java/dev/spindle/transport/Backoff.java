@@ -1,6 +1,5 @@
-package dev.spindle.transport.internal;
+package dev.spindle.transport;
 
-import dev.spindle.transport.ReconnectPolicy;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
