@@ -1,6 +1,5 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
@@ -836,8 +835,9 @@ public final class Broker implements FlavorBroker {
     if (value instanceof Throwable t) {
       return t;
     }
-    if (value instanceof CopyableFailure f) {
-      return f.toException();
+    Throwable asFailure = config.failureException(value);
+    if (asFailure != null) {
+      return asFailure;
     }
     // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
     String registered = value == null ? null : registry.registeredName(value.getClass());
