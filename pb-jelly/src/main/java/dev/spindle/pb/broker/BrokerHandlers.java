@@ -1,6 +1,5 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
@@ -9,6 +8,7 @@ import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
 import dev.spindle.pb.jelly.Unjellier;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -89,14 +89,15 @@ final class BrokerHandlers {
    * {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code CopyableFailure} value (the
    * broker makes a {@code RemotePbException} of it when it is a call's error).
    */
-  static final UnjellyHandler COPYABLE_FAILURE = (l, u) -> {
-    if (l.size() != 2) {
-      throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
-          + " elements (expected: 2, the type and the state)");
-    }
-    RemotePbException e = Failures.fromState(u.unjelly(l.get(1)));
-    return CopyableFailure.of(e.typeName(), e.value(), e.parents(), e.remoteTraceback());
-  };
+  static UnjellyHandler copyableFailure(Function<? super RemotePbException, ?> asValue) {
+    return (l, u) -> {
+      if (l.size() != 2) {
+        throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
+            + " elements (expected: 2, the type and the state)");
+      }
+      return asValue.apply(Failures.fromState(u.unjelly(l.get(1))));
+    };
+  }
 
   /** {@code [typeName, luid, state]}: a new RemoteCache made by {@code factory}. */
   static UnjellyHandler cache(String typeName, Supplier<? extends RemoteCache> factory) {
