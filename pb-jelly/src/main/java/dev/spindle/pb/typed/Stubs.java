@@ -1,0 +1,52 @@
+package dev.spindle.pb.typed;
+
+import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.broker.Conversions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What generated client stubs call: a remote call whose answer is converted to the declared
+ * result type with the range checks of remote method parameters. Not for hand-written code; use
+ * {@link RemoteReference#callRemote(Class, String, Object...)} there.
+ */
+public final class Stubs {
+  private Stubs() {}
+
+  /**
+   * Calls {@code method} with {@code args} and {@code kwargs} and converts the answer to {@code
+   * type}; an answer that does not convert fails the future with {@link PbArgumentException}
+   * naming the interface method and the value ("result of Calculator.add: expected Long, got
+   * 'x'").
+   */
+  public static <T> CompletableFuture<T> call(RemoteReference reference, Class<T> type,
+      String display, String method, List<?> args, Map<String, ?> kwargs) {
+    CompletableFuture<Object> raw = kwargs.isEmpty()
+        ? reference.callRemote(method, args.toArray())
+        : reference.callRemoteWithKeywords(method, args, kwargs);
+    CompletableFuture<T> typed = new CompletableFuture<>();
+    typed.whenComplete((v, e) -> {
+      if (typed.isCancelled()) {
+        raw.cancel(false);
+      }
+    });
+    raw.whenComplete((v, e) -> {
+      if (e != null) {
+        typed.completeExceptionally(e);
+        return;
+      }
+      Object converted;
+      try {
+        converted = Conversions.to(type).convert(v);
+      } catch (PbArgumentException x) {
+        typed.completeExceptionally(new PbArgumentException("result of " + display + ": "
+            + x.getMessage()));
+        return;
+      }
+      typed.complete(type.cast(converted));
+    });
+    return typed;
+  }
+}
