@@ -17,11 +17,11 @@ public final class Stubs {
 
   /**
    * Calls {@code method} with {@code args} and {@code kwargs} and converts the answer to {@code
-   * type}; an answer that does not convert fails the future with {@link PbArgumentException}
+   * type} (the erasure of {@code T}: its range checks, not its type arguments); an answer that does not convert fails the future with {@link PbArgumentException}
    * naming the interface method and the value ("result of Calculator.add: expected Long, got
    * 'x'").
    */
-  public static <T> CompletableFuture<T> call(RemoteReference reference, Class<T> type,
+  public static <T> CompletableFuture<T> call(RemoteReference reference, Class<?> type,
       String display, String method, List<?> args, Map<String, ?> kwargs) {
     CompletableFuture<Object> raw = kwargs.isEmpty()
         ? reference.callRemote(method, args.toArray())
@@ -45,7 +45,9 @@ public final class Stubs {
             + x.getMessage()));
         return;
       }
-      typed.complete(type.cast(converted));
+      @SuppressWarnings("unchecked")
+      T t = (T) converted; // converted checked it against the erasure of T
+      typed.complete(t);
     });
     return typed;
   }

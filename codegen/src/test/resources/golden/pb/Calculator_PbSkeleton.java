@@ -1,0 +1,68 @@
+package pb;
+
+import dev.spindle.pb.flavors.Root;
+import dev.spindle.pb.typed.MethodShape;
+import dev.spindle.pb.typed.Skeleton;
+import dev.spindle.pb.typed.SkeletonMethods;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Exposes a {@link Calculator} to PB peers: publish it as the root, send it as a Referenceable, or
+ * hand it out as an avatar ({@code perspective_} methods).
+ *
+ * <p>{@code Calculator_PbSkeleton.of(target)} creates it.
+ */
+@Generated("dev.spindle.codegen.CommandProcessor")
+public final class Calculator_PbSkeleton implements Root, Skeleton {
+  static {
+    SkeletonMethods.register(Calculator_PbSkeleton.class, "Calculator",
+        MethodShape.method("add")
+            .positional("a", long.class)
+            .positional("b", long.class, "1"),
+        MethodShape.method("divide")
+            .positional("a", double.class)
+            .positional("b", double.class)
+            .keywordOnly("exact", boolean.class, "False"),
+        MethodShape.method("sum")
+            .varArgs("numbers", long[].class),
+        MethodShape.method("reset"));
+  }
+
+  private final Calculator target;
+
+  private Calculator_PbSkeleton(Calculator target) {
+    this.target = target;
+  }
+
+  /**
+   * The skeleton calling {@code target}.
+   */
+  public static Calculator_PbSkeleton of(Calculator target) {
+    return new Calculator_PbSkeleton(Objects.requireNonNull(target, "target"));
+  }
+
+  /**
+   * The object whose methods the peer calls.
+   */
+  public Calculator target() {
+    return target;
+  }
+
+  @Override
+  public Object dispatch(int method, Object[] args) throws Throwable {
+    switch (method) {
+      case 0:
+        return target.add((long) args[0], (long) args[1]);
+      case 1:
+        return target.div((double) args[0], (double) args[1], (boolean) args[2]);
+      case 2:
+        return target.sum((long[]) args[0]);
+      case 3:
+        target.reset();
+        return null;
+      default:
+        throw new IllegalArgumentException("no remote method number " + method);
+    }
+  }
+}
