@@ -26,7 +26,8 @@ class PbValidationTest {
 
   private static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or"
       + " their boxes), String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference,"
-      + " List<Object>, Map<Object, Object>, Set<Object>, or a Jellyable or Copyable class";
+      + " List<Object>, Map<Object, Object>, Set<Object>, a Jellyable or Copyable class, or a"
+      + " @RemoteInterface";
 
   private static JavaFileObject file(String name, String body) {
     return source("test." + name, IMPORTS + body);

@@ -28,10 +28,17 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
    * One parameter: {@code type} as declared, {@code erasure} for its {@code Class} literal,
    * {@code defaultText} the {@code @Default} text or null.
    */
-  public record Parameter(String name, TypeName type, TypeName erasure, Shape shape, String defaultText,
-      boolean generic) {}
+  public record Parameter(String name, TypeName type, TypeName erasure, Shape shape,
+      String defaultText, boolean generic, RemoteType remote) {}
+
+  /**
+   * A parameter or result typed as another remote interface: a reference on the wire, a stub on
+   * the receiving side, a skeleton (or the stub's own reference) on the sending side.
+   */
+  public record RemoteType(ClassName type, ClassName stub, ClassName skeleton) {}
 
   /** One remote method; {@code value} is the boxed result type ({@code Void} for none). */
   public record Method(ExecutableElement element, String javaName, String remoteName,
-      List<Parameter> parameters, Result result, TypeName value, TypeName valueErasure) {}
+      List<Parameter> parameters, Result result, TypeName value, TypeName valueErasure,
+      RemoteType remote) {}
 }

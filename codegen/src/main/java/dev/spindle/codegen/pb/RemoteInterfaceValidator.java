@@ -5,6 +5,7 @@ import com.squareup.javapoet.TypeName;
 import dev.spindle.codegen.model.GeneratedNames;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Method;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Parameter;
+import dev.spindle.codegen.pb.RemoteInterfaceModel.RemoteType;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Result;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Shape;
 import dev.spindle.codegen.validation.ErrorReporter;
@@ -39,7 +40,7 @@ final class RemoteInterfaceValidator {
   /** What every unsupported-type message offers instead. */
   static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or their boxes),"
       + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, List<Object>,"
-      + " Map<Object, Object>, Set<Object>, or a Jellyable or Copyable class";
+      + " Map<Object, Object>, Set<Object>, a Jellyable or Copyable class, or a @RemoteInterface";
 
   private static final Map<String, String> BOXES = Map.of(
       "long", "java.lang.Long", "int", "java.lang.Integer", "short", "java.lang.Short",
@@ -253,15 +254,32 @@ final class RemoteInterfaceValidator {
         }
       }
       TypeMirror erasure = types.erasure(t);
-      parameters.add(new Parameter(pn, TypeName.get(t), TypeName.get(erasure), shape, defaultText,
-          !types.isSameType(t, erasure)));
+      RemoteType remote = remoteType(t);
+      parameters.add(new Parameter(pn, TypeName.get(t),
+          remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(erasure), shape, defaultText,
+          !types.isSameType(t, erasure), remote));
     }
     if (reporter.errorCount() != before) {
       return Optional.empty();
     }
     TypeMirror boxedValue = value;
+    RemoteType remote = remoteType(boxedValue);
     return Optional.of(new Method(m, m.getSimpleName().toString(), remoteName, parameters, result,
-        TypeName.get(boxedValue), TypeName.get(types.erasure(boxedValue))));
+        TypeName.get(boxedValue),
+        remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(types.erasure(boxedValue)), remote));
+  }
+
+  /** The stub and skeleton of {@code t} if it is a remote interface, else null. */
+  private RemoteType remoteType(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+    if (annotation(e, PbNames.REMOTE_INTERFACE) == null) {
+      return null;
+    }
+    return new RemoteType(ClassName.get(e), GeneratedNames.of(e, PbNames.STUB_SUFFIX),
+        GeneratedNames.of(e, PbNames.SKELETON_SUFFIX));
   }
 
   private boolean isFuture(TypeMirror t) {
@@ -307,13 +325,13 @@ final class RemoteInterfaceValidator {
       }
       return true;
     }
-    return isSubtype(t, PbNames.JELLYABLE) || isSubtype(t, PbNames.COPYABLE);
+    return isSubtype(t, PbNames.JELLYABLE) || isSubtype(t, PbNames.COPYABLE) || remoteType(t) != null;
   }
 
   private boolean isVarArgsType(TypeMirror t) {
     if (t.getKind() == TypeKind.ARRAY) {
       TypeMirror c = ((ArrayType) t).getComponentType();
-      return c.getKind() != TypeKind.BYTE && supported(c, true);
+      return c.getKind() != TypeKind.BYTE && supported(c, true) && remoteType(c) == null;
     }
     String raw = rawName(t);
     return (raw.equals("java.util.List") && supported(t, false))

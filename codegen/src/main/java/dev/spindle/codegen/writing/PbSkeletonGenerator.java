@@ -85,12 +85,21 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
       for (int j = 0; j < ps.size(); j++) {
         Parameter p = ps.get(j);
         unchecked |= p.generic();
-        call.add(j == 0 ? "($T) args[$L]" : ", ($T) args[$L]", p.type(), j);
+        call.add(j == 0 ? "" : ", ");
+        if (p.remote() != null) {
+          call.add("$T.stub(($T) args[$L], $T::of)", PbNames.STUBS, PbNames.REMOTE_REFERENCE, j,
+              p.remote().stub());
+        } else {
+          call.add("($T) args[$L]", p.type(), j);
+        }
       }
       call.add(")");
       dispatch.addCode("case $L:\n", i).addCode("$>");
       if (m.result() == Result.VOID) {
         dispatch.addStatement("$L", call.build()).addStatement("return null");
+      } else if (m.remote() != null) {
+        dispatch.addStatement("return $L.thenApply(v -> $T.export(v, $T::of))", call.build(),
+            PbNames.STUBS, m.remote().skeleton());
       } else {
         dispatch.addStatement("return $L", call.build());
       }

@@ -102,6 +102,10 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
       } else {
         b.addStatement("this.reference.callRemoteNoAnswer($S, $L.toArray())", m.remoteName(), args);
       }
+    } else if (m.remote() != null) {
+      b.addStatement("return $T.call(this.reference, $T::of, $S, $S, $L, $L)", PbNames.STUBS,
+          m.remote().stub(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
+          keywords);
     } else {
       b.addStatement("return $T.call(this.reference, $T.class, $S, $S, $L, $L)", PbNames.STUBS,
           m.valueErasure(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
@@ -135,7 +139,7 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     }
     for (Parameter p : m.parameters()) {
       if (p.shape() == Shape.POSITIONAL) {
-        b.addStatement("$N.add($N)", args, p.name());
+        b.addStatement("$N.add($L)", args, sent(p));
       }
     }
     if (tail.type().toString().endsWith("[]")) {
@@ -148,13 +152,19 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     return CodeBlock.of("$N", args);
   }
 
+  /** How a parameter is sent: itself, or a remote interface exported as a reference. */
+  private static CodeBlock sent(Parameter p) {
+    return p.remote() == null ? CodeBlock.of("$N", p.name())
+        : CodeBlock.of("$T.export($N, $T::of)", PbNames.STUBS, p.name(), p.remote().skeleton());
+  }
+
   /** {@code new Object[] {a, b}}: the positional parameters (null stays an element). */
   private static CodeBlock array(Method m) {
     CodeBlock.Builder elements = CodeBlock.builder();
     int count = 0;
     for (Parameter p : m.parameters()) {
       if (p.shape() == Shape.POSITIONAL) {
-        elements.add(count++ == 0 ? "$N" : ", $N", p.name());
+        elements.add(count++ == 0 ? "$L" : ", $L", sent(p));
       }
     }
     return CodeBlock.of("new $T[] {$L}", Object.class, elements.build());
@@ -172,7 +182,7 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
         LinkedHashMap.class);
     for (Parameter p : m.parameters()) {
       if (p.shape() == Shape.KEYWORD_ONLY) {
-        b.addStatement("$N.put($S, $N)", kwargs, p.name(), p.name());
+        b.addStatement("$N.put($S, $L)", kwargs, p.name(), sent(p));
       } else if (p.shape() == Shape.KEYWORDS) {
         b.addStatement("$N.putAll($N)", kwargs, p.name());
       }

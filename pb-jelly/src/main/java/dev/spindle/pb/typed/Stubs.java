@@ -6,6 +6,7 @@ import dev.spindle.pb.broker.Conversions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * What generated client stubs call: a remote call whose answer is converted to the declared
@@ -50,5 +51,35 @@ public final class Stubs {
       typed.complete(t);
     });
     return typed;
+  }
+
+  /**
+   * Calls {@code method} whose answer is another remote interface: the reference received is
+   * wrapped by {@code stub} ({@code Two_PbStub::of}); None stays null.
+   */
+  public static <T> CompletableFuture<T> call(RemoteReference reference,
+      Function<RemoteReference, ? extends T> stub, String display, String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return Stubs.<RemoteReference>call(reference, RemoteReference.class, display, method, args,
+        kwargs).thenApply(r -> stub(r, stub));
+  }
+
+  /** {@code stub.apply(reference)}, or null for None. */
+  public static <T> T stub(RemoteReference reference, Function<RemoteReference, ? extends T> stub) {
+    return reference == null ? null : stub.apply(reference);
+  }
+
+  /**
+   * What to send for {@code value}, typed as a remote interface: null (None), a stub's own
+   * reference (so the peer gets its object back, not a proxy), or {@code skeleton.apply(value)}.
+   */
+  public static <T> Object export(T value, Function<? super T, ? extends Skeleton> skeleton) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof PbStub stub) {
+      return stub.reference();
+    }
+    return skeleton.apply(value);
   }
 }
