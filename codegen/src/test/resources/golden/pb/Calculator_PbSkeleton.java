@@ -53,11 +53,11 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
   public Object dispatch(int method, Object[] args) throws Throwable {
     switch (method) {
       case 0:
-        return target.add((long) args[0], (long) args[1]);
+        return Skeleton.settled(target.add((long) args[0], (long) args[1]));
       case 1:
-        return target.div((double) args[0], (double) args[1], (boolean) args[2]);
+        return Skeleton.settled(target.div((double) args[0], (double) args[1], (boolean) args[2]));
       case 2:
-        return target.sum((long[]) args[0]);
+        return Skeleton.settled(target.sum((long[]) args[0]));
       case 3:
         target.reset();
         return null;

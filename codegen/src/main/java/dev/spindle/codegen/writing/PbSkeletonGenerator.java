@@ -98,10 +98,10 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
       if (m.result() == Result.VOID) {
         dispatch.addStatement("$L", call.build()).addStatement("return null");
       } else if (m.remote() != null) {
-        dispatch.addStatement("return $L.thenApply(v -> $T.export(v, $T::of))", call.build(),
-            PbNames.STUBS, m.remote().skeleton());
+        dispatch.addStatement("return $T.settled($L.thenApply(v -> $T.export(v, $T::of)))",
+            PbNames.SKELETON, call.build(), PbNames.STUBS, m.remote().skeleton());
       } else {
-        dispatch.addStatement("return $L", call.build());
+        dispatch.addStatement("return $T.settled($L)", PbNames.SKELETON, call.build());
       }
       dispatch.addCode("$<");
     }
