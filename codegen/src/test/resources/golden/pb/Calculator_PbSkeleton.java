@@ -1,9 +1,9 @@
 package pb;
 
+import dev.spindle.pb.flavors.MethodShape;
 import dev.spindle.pb.flavors.Root;
-import dev.spindle.pb.typed.MethodShape;
-import dev.spindle.pb.typed.Skeleton;
-import dev.spindle.pb.typed.SkeletonMethods;
+import dev.spindle.pb.flavors.Skeleton;
+import dev.spindle.pb.flavors.SkeletonMethods;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

@@ -20,9 +20,9 @@ public final class PbNames {
   public static final ClassName TUPLE = ClassName.get(PB + ".jelly", "Tuple");
   public static final ClassName ROOT = ClassName.get(PB + ".flavors", "Root");
   public static final ClassName DEFAULT_CLASS = ClassName.get(PB + ".flavors", "Default");
-  public static final ClassName SKELETON = ClassName.get(PB + ".typed", "Skeleton");
-  public static final ClassName SKELETON_METHODS = ClassName.get(PB + ".typed", "SkeletonMethods");
-  public static final ClassName METHOD_SHAPE = ClassName.get(PB + ".typed", "MethodShape");
+  public static final ClassName SKELETON = ClassName.get(PB + ".flavors", "Skeleton");
+  public static final ClassName SKELETON_METHODS = ClassName.get(PB + ".flavors", "SkeletonMethods");
+  public static final ClassName METHOD_SHAPE = ClassName.get(PB + ".flavors", "MethodShape");
   public static final ClassName PB_STUB = ClassName.get(PB + ".typed", "PbStub");
   public static final ClassName STUBS = ClassName.get(PB + ".typed", "Stubs");
 

@@ -1,9 +1,9 @@
 package dev.spindle.pb.broker;
 
 import dev.spindle.pb.flavors.Remote;
-import dev.spindle.pb.typed.MethodShape;
-import dev.spindle.pb.typed.Skeleton;
-import dev.spindle.pb.typed.SkeletonMethods;
+import dev.spindle.pb.flavors.MethodShape;
+import dev.spindle.pb.flavors.Skeleton;
+import dev.spindle.pb.flavors.SkeletonMethods;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

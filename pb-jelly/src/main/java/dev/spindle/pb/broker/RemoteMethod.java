@@ -92,7 +92,7 @@ final class RemoteMethod {
   }
 
   /**
-   * A method called through a generated {@link dev.spindle.pb.typed.Skeleton}: {@code index} is
+   * A method called through a generated {@link dev.spindle.pb.flavors.Skeleton}: {@code index} is
    * its number in the skeleton's {@code dispatch}.
    */
   RemoteMethod(Kind kind, String display, String describe, Param[] params, int index) {
@@ -226,7 +226,7 @@ final class RemoteMethod {
   /** Calls the method with arguments made by {@link #bind}; whatever it throws propagates. */
   Object call(Object target, Object[] bound) throws Throwable {
     if (index >= 0) {
-      return ((dev.spindle.pb.typed.Skeleton) target).dispatch(index, bound);
+      return ((dev.spindle.pb.flavors.Skeleton) target).dispatch(index, bound);
     }
     return (Object) invoker.invokeExact(target, bound);
   }

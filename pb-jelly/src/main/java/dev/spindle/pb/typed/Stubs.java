@@ -5,6 +5,7 @@ import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.broker.Conversions;
 import java.util.List;
 import java.util.Map;
+import dev.spindle.pb.flavors.Skeleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 

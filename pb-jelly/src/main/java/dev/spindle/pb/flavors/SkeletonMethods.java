@@ -1,4 +1,4 @@
-package dev.spindle.pb.typed;
+package dev.spindle.pb.flavors;
 
 import java.util.List;
 import java.util.Objects;

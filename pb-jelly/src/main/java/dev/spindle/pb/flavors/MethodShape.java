@@ -1,4 +1,4 @@
-package dev.spindle.pb.typed;
+package dev.spindle.pb.flavors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class MethodShape {
 
   /**
    * One parameter: {@code defaultText} is the {@code @Default} text (null: no default; {@link
-   * dev.spindle.pb.flavors.Default#NONE}: None).
+   * Default#NONE}: None).
    */
   public record Parameter(String name, Class<?> type, Kind kind, String defaultText) {}
 
