@@ -1,5 +1,6 @@
 /** Twisted's Asynchronous Messaging Protocol on Netty. */
 module dev.spindle.amp {
+  requires transitive dev.spindle.transport;
   requires transitive io.netty.transport;
   requires transitive io.netty.buffer;
   requires io.netty.common;

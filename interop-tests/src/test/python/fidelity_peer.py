@@ -6,6 +6,9 @@ client calls both with the same arguments and compares what each answers, failur
 
     fidelity_peer.py server              PBServerFactory(ShapesRoot) on 127.0.0.1:0; prints
                                          "PORT <n>"; serves until stdin closes (or 300 s)
+    fidelity_peer.py client ampdatetime PORT
+                                         an AMP client: DateTime offsets up to +-23:59
+                                         echoed by a Java server
     fidelity_peer.py client shapes J P   a PBClientFactory to each port; every case called on
                                          both roots; prints "ok <case> -> <answer>" or
                                          "FAIL <case>: java <x> python <y>"; exit 1 on any FAIL
@@ -13,10 +16,12 @@ client calls both with the same arguments and compares what each answers, failur
                                          skeleton (issue 14's remote interfaces)
 """
 
+import datetime
 import sys
 
 import peer_support
-from twisted.internet import defer, reactor
+from twisted.internet import defer, protocol, reactor
+from twisted.protocols import amp
 from twisted.python import failure as tfailure
 from twisted.spread import pb, util
 
@@ -288,10 +293,47 @@ def compare_typed(java_port, python_port):
     return failures
 
 
+class EchoDateTime(amp.Command):
+    arguments = [(b"value", amp.DateTime())]
+    response = [(b"value", amp.DateTime())]
+
+
+@defer.inlineCallbacks
+def amp_datetimes(port):
+    """Item 5: every offset Twisted accepts, through a Java AMP server and back."""
+    creator = protocol.ClientCreator(reactor, amp.AMP)
+    proto = yield creator.connectTCP("127.0.0.1", port)
+    bad = 0
+    for hours, minutes, sign in [(23, 59, 1), (23, 59, -1), (18, 1, 1), (5, 30, 1), (0, 0, 1)]:
+        tz = datetime.timezone(sign * datetime.timedelta(hours=hours, minutes=minutes))
+        sent = datetime.datetime(2024, 2, 29, 23, 59, 59, 123456, tzinfo=tz)
+        answer = yield proto.callRemote(EchoDateTime, value=sent)
+        back = answer["value"]
+        if back == sent and back.utcoffset() == sent.utcoffset():
+            print("ok DateTime with offset %s echoed by Java" % (amp.DateTime().toString(sent)[26:].decode(),), flush=True)
+        else:
+            bad += 1
+            print("FAIL DateTime %r came back as %r" % (sent, back), flush=True)
+    proto.transport.loseConnection()
+    return bad
+
+
 def main(argv):
     if argv[1] == "server":
         peer_support.serve(pb.PBServerFactory(ShapesRoot()))
         return 0
+    if argv[1:3] == ["client", "ampdatetime"]:
+        status = []
+
+        def run_amp():
+            d = amp_datetimes(int(argv[3]))
+            d.addCallbacks(status.append, lambda f: (f.printTraceback(file=sys.stdout), status.append(1)))
+            d.addBoth(lambda _: reactor.stop())
+
+        reactor.callWhenRunning(run_amp)
+        reactor.callLater(peer_support.MAX_LIFETIME, reactor.stop)
+        reactor.run()
+        return 0 if status == [0] else 1
     if argv[1:3] in (["client", "shapes"], ["client", "typed"]):
         status = []
         run_compare = compare if argv[2] == "shapes" else compare_typed

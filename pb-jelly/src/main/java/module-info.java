@@ -3,6 +3,7 @@
  * broker, paging ({@code util}), and PB login over cred.
  */
 module dev.spindle.pb {
+  requires transitive dev.spindle.transport;
   requires transitive io.netty.buffer;
   requires transitive io.netty.transport;
   requires io.netty.common;

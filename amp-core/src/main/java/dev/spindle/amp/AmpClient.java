@@ -1,28 +1,12 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.amp.exceptions.TlsHandshakeException;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opens AMP connections to servers. One client can open many connections; they share its event
@@ -39,20 +23,12 @@ import org.slf4j.LoggerFactory;
  * Thread-safe. Twisted equivalent: {@code ClientCreator(reactor, AMP).connectTCP}.
  */
 public final class AmpClient implements AutoCloseable {
-  private static final Logger logger = LoggerFactory.getLogger(AmpClient.class);
-
-  private final Bootstrap bootstrap;
+  private final ClientEndpoint endpoint;
   private final ConnectionSetup setup;
-  private final EventLoopGroup ownedGroup;
-  // stayClosed: a connection that completes while the client closes is closed as it is added.
-  private final ChannelGroup connections =
-      new DefaultChannelGroup("amp-client", GlobalEventExecutor.INSTANCE, true);
-  private volatile boolean closed;
 
-  private AmpClient(Bootstrap bootstrap, ConnectionSetup setup, EventLoopGroup ownedGroup) {
-    this.bootstrap = bootstrap;
+  private AmpClient(ClientEndpoint endpoint, ConnectionSetup setup) {
+    this.endpoint = endpoint;
     this.setup = setup;
-    this.ownedGroup = ownedGroup;
   }
 
   /** Returns a new builder. */
@@ -62,7 +38,7 @@ public final class AmpClient implements AutoCloseable {
 
   /** The event loops the connections run on. */
   EventLoopGroup group() {
-    return bootstrap.config().group();
+    return endpoint.group();
   }
 
   /**
@@ -73,81 +49,30 @@ public final class AmpClient implements AutoCloseable {
     return connect(InetSocketAddress.createUnresolved(host, port));
   }
 
-  /** Connects to {@code address}. See {@link #connect(String, int)}. Thread-safe. */
+  /**
+   * Connects to {@code address}. See {@link #connect(String, int)}. Thread-safe. A host name is
+   * looked up off the event loops.
+   */
   public CompletableFuture<AmpConnection> connect(InetSocketAddress address) {
-    CompletableFuture<AmpConnection> result = new CompletableFuture<>();
-    if (closed) {
-      result.completeExceptionally(new ConnectionLostException("client is closed", null));
-      return result;
-    }
     AtomicReference<AmpConnection> connection = new AtomicReference<>();
-    Bootstrap b =
-        bootstrap.clone().handler(setup.initializer(connections::add, connection::set, address));
-    ChannelFuture f;
-    try {
-      f = b.connect(address.isUnresolved()
-          ? new InetSocketAddress(address.getHostString(), address.getPort())
-          : address);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(new ConnectionLostException("cannot connect to " + address, e));
-      return result;
-    }
-    // Not a plain listener: if the loop is already shut down, it would never be notified.
-    ConnectionSetup.whenDone(
-        f,
-        f.channel(),
-        () -> {
-          if (f.isSuccess()) {
-            AmpConnection c = connection.get();
-            SslHandler ssl = f.channel().pipeline().get(SslHandler.class);
-            if (ssl == null) {
-              result.complete(c);
-              return;
-            }
-            // With TLS, connected means handshaken: a refused certificate fails the connect.
-            ssl.handshakeFuture()
-                .addListener(
-                    h -> {
-                      if (h.isSuccess()) {
-                        result.complete(c);
-                      } else {
-                        result.completeExceptionally(
-                            new TlsHandshakeException(
-                                "TLS handshake with " + address + " failed: " + h.cause(),
-                                h.cause()));
-                      }
-                    });
-          } else {
-            result.completeExceptionally(
-                new ConnectionLostException(
-                    "cannot connect to " + address,
-                    f.cause() != null ? f.cause() : new IllegalStateException("event loop shut down")));
-          }
-        });
-    return result;
+    return endpoint.connect(
+            address.getHostString(),
+            address.getPort(),
+            ch -> connection.set(setup.init(ch, address)),
+            ConnectionLostException::new,
+            TlsHandshakeException::new)
+        .thenApply(ch -> connection.get());
   }
 
   /**
    * Closes every connection this client opened (their pending calls fail with {@link
    * ConnectionLostException}) and, if the client created its event loops, shuts them down. A
    * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
-   * most a few seconds; do not call it on one of the client's event loops. Idempotent.
+   * most 10 seconds (as a server); do not call it on one of the client's event loops. Idempotent.
    */
   @Override
   public void close() {
-    closed = true;
-    List<Channel> open = new ArrayList<>(connections);
-    connections.close(); // and close any connection that completes from now on
-    try {
-      ConnectionSetup.closeAll(open).get(5, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      logger.warn("connections of {} did not close within 5 s", this);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (ownedGroup != null) {
-      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-    }
+    endpoint.close();
   }
 
   /** Builds an {@link AmpClient}. */
@@ -167,13 +92,9 @@ public final class AmpClient implements AutoCloseable {
 
     /** Builds the client. */
     public AmpClient build() {
-      checkTlsRole(false);
+      checkTlsRole(false, startTlsContext);
       ConnectionSetup setup = setup();
-      EventLoopGroup owned =
-          group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
-      Bootstrap b =
-          new Bootstrap().group(group != null ? group : owned).channel(NioSocketChannel.class);
-      return new AmpClient(b, setup, owned);
+      return new AmpClient(new ClientEndpoint("amp-client", group), setup);
     }
   }
 }

@@ -1,33 +1,32 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.TooManyCallsException;
+import dev.spindle.amp.exceptions.NoEmptyBoxesException;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.exceptions.UnknownRemoteException;
+import dev.spindle.amp.exceptions.UnhandledCommandException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.RemoteAmpException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
+import dev.spindle.amp.exceptions.AmpTimeoutException;
+import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.amp.exceptions.AmpBackpressureException;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxSender;
-import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.Request;
 import dev.spindle.amp.dispatch.BoxDispatcher;
-import dev.spindle.amp.exceptions.AmpArgumentException;
-import dev.spindle.amp.exceptions.AmpBackpressureException;
-import dev.spindle.amp.exceptions.AmpException;
-import dev.spindle.amp.exceptions.AmpTimeoutException;
-import dev.spindle.amp.exceptions.ConnectionLostException;
-import dev.spindle.amp.exceptions.NoEmptyBoxesException;
-import dev.spindle.amp.exceptions.ProtocolSwitchedException;
-import dev.spindle.amp.exceptions.RemoteAmpException;
-import dev.spindle.amp.exceptions.TlsHandshakeException;
-import dev.spindle.amp.exceptions.TooLongException;
-import dev.spindle.amp.exceptions.TooManyCallsException;
-import dev.spindle.amp.exceptions.UnhandledCommandException;
-import dev.spindle.amp.exceptions.UnknownRemoteException;
-import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
+import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.internal.TimedCall;
+import dev.spindle.transport.internal.TransportHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
@@ -36,9 +35,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
 
@@ -78,24 +74,29 @@ import javax.net.ssl.SSLSession;
 public final class AmpConnection {
   private static final byte[] COMMAND_KEY = AmpKeys.COMMAND.getBytes(StandardCharsets.US_ASCII);
   /** The command name of Twisted's {@code amp.StartTLS}. */
-  static final String START_TLS = "StartTLS";
-  private static final byte[] START_TLS_NAME = START_TLS.getBytes(StandardCharsets.US_ASCII);
+  static final String START_TLS = StreamSwitch.START_TLS;
 
-  private final AmpChannelHandler handler;
+  private final AmpTransport handler;
   private final BoxDispatcher dispatcher;
+  private final StreamSwitch switches;
   /** The last command name sent and its UTF-8 bytes; racy but immutable, so safe to share. */
   private NameBytes lastName;
   /** Nanoseconds a call waits for its answer; 0: no limit. */
   private final long timeoutNanos;
 
-  AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher) {
+  AmpConnection(AmpTransport handler, BoxDispatcher dispatcher) {
     this(handler, dispatcher, 0);
   }
 
-  AmpConnection(AmpChannelHandler handler, BoxDispatcher dispatcher, long timeoutNanos) {
+  AmpConnection(AmpTransport handler, BoxDispatcher dispatcher, long timeoutNanos) {
+    this(handler, dispatcher, timeoutNanos, new StreamSwitch(handler, dispatcher));
+  }
+
+  private AmpConnection(AmpTransport handler, BoxDispatcher dispatcher, long timeoutNanos, StreamSwitch switches) {
     this.handler = handler;
     this.dispatcher = dispatcher;
     this.timeoutNanos = timeoutNanos;
+    this.switches = switches;
   }
 
   /**
@@ -112,7 +113,7 @@ public final class AmpConnection {
    */
   public AmpConnection withTimeout(Duration timeout) {
     long nanos = timeoutNanos(timeout, "timeout");
-    return new AmpConnection(handler, dispatcher, nanos);
+    return new AmpConnection(handler, dispatcher, nanos, switches);
   }
 
   /** The timeout of this connection's (or view's) calls; {@link Duration#ZERO} if none. */
@@ -121,16 +122,9 @@ public final class AmpConnection {
   }
 
   static long timeoutNanos(Duration timeout, String name) {
-    Objects.requireNonNull(timeout, name);
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(name + ": " + timeout + " (expected: >= 0)");
-    }
-    try {
-      return timeout.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return EndpointBuilder.timeoutNanos(timeout, name);
   }
+
 
   /**
    * Calls {@code command} on the peer. The future completes with the response (null for {@code
@@ -194,7 +188,7 @@ public final class AmpConnection {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));
       return;
     }
-    if (!handler.isWritable() && isOpen()) { // a closed one fails below, with its cause
+    if (!handler.handler().isWritable() && isOpen()) { // a closed one fails below, with its cause
       future.completeExceptionally(new AmpBackpressureException(handler.pendingWriteBytes()));
       return;
     }
@@ -205,7 +199,7 @@ public final class AmpConnection {
     call.box = box;
     call.requiresAnswer = requiresAnswer;
     call.deadline = requiresAnswer && timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
-    handler.execute(call);
+    handler.handler().execute(call);
   }
 
   private byte[] nameBytes(String commandName) {
@@ -241,113 +235,12 @@ public final class AmpConnection {
    * (the boxes sent meanwhile are never sent in plain text).
    */
   public CompletableFuture<SSLSession> startTls(SslContext context) {
-    Objects.requireNonNull(context, "context");
-    CompletableFuture<SSLSession> result = new CompletableFuture<>();
-    if (dispatcher == null) {
-      result.completeExceptionally(
-          new IllegalStateException("this connection's boxes go to a custom BoxReceiver"));
-      return result;
-    }
-    handler.execute(
-        new AmpChannelHandler.LoopTask() {
-          @Override
-          public void run(AmpChannelHandler h) {
-            Channel ch = h.channel();
-            if (ch.pipeline().get(SslHandler.class) != null) {
-              result.completeExceptionally(new IllegalStateException("TLS is already on " + ch));
-              return;
-            }
-            if (context.isClient() != Tls.isTcpClient(ch)) {
-              result.completeExceptionally(
-                  new IllegalArgumentException(
-                      "a " + (Tls.isTcpClient(ch) ? "client" : "server")
-                          + " SslContext is needed: the side that opened the TCP connection is"
-                          + " the TLS client"));
-              return;
-            }
-            BoxDispatcher.PendingCall call =
-                new BoxDispatcher.PendingCall() {
-                  @Override
-                  public void answer(AmpBox box) {
-                    SslHandler ssl;
-                    try {
-                      ssl = Tls.of(ch).startTls(ch, context);
-                    } catch (RuntimeException e) {
-                      result.completeExceptionally(e);
-                      h.unhandledError(e);
-                      return;
-                    }
-                    h.releaseWrites();
-                    completeOnHandshake(ssl, result);
-                  }
-
-                  @Override
-                  public void error(String code, String description) {
-                    AmpException e =
-                        AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
-                            ? new UnhandledCommandException(description)
-                            : new RemoteAmpException(code, description);
-                    result.completeExceptionally(e);
-                    h.unhandledError(e); // what was held for TLS must not go out in plain text
-                  }
-
-                  @Override
-                  public void connectionLost(ConnectionLostException e) {
-                    result.completeExceptionally(e);
-                  }
-                };
-            if (dispatcher.sendCommand(START_TLS_NAME, new AmpBox(2), call)) {
-              h.holdWrites();
-            }
-          }
-
-          @Override
-          public void fail(Throwable cause) {
-            result.completeExceptionally(cause);
-          }
-        });
-    return result;
+    return switches.startTls(context);
   }
 
-  /**
-   * The responder of Twisted's {@code StartTLS} (see {@link AmpEndpointBuilder#acceptStartTls}):
-   * answers in plain text, then starts TLS with {@code context} before anything else is sent.
-   */
+  /** The responder of Twisted's {@code StartTLS}; see {@link StreamSwitch#startTlsResponder}. */
   BoxResponder startTlsResponder(SslContext context) {
-    return box -> {
-      Channel ch = handler.channel();
-      if (ch.pipeline().get(SslHandler.class) != null) {
-        return CompletableFuture.failedFuture(
-            new RemoteAmpException("TLS_ERROR", "TLS is already started"));
-      }
-      AmpBox answer = new AmpBox(1);
-      handler.afterWrite(
-          answer,
-          () -> {
-            SslHandler ssl;
-            try {
-              ssl = Tls.of(ch).startTls(ch, context);
-            } catch (RuntimeException e) {
-              handler.unhandledError(e);
-              return;
-            }
-            completeOnHandshake(ssl, new CompletableFuture<>());
-          });
-      return CompletableFuture.completedFuture(answer);
-    };
-  }
-
-  private static void completeOnHandshake(SslHandler ssl, CompletableFuture<SSLSession> result) {
-    ssl.handshakeFuture()
-        .addListener(
-            f -> {
-              if (f.isSuccess()) {
-                result.complete(ssl.engine().getSession());
-              } else {
-                result.completeExceptionally(
-                    new TlsHandshakeException("TLS handshake failed: " + f.cause(), f.cause()));
-              }
-            });
+    return switches.startTlsResponder(context);
   }
 
   /**
@@ -380,54 +273,7 @@ public final class AmpConnection {
    */
   public CompletableFuture<AmpBox> switchProtocol(
       String commandName, AmpBox arguments, ChannelHandler protocol) {
-    Objects.requireNonNull(commandName, "commandName");
-    Objects.requireNonNull(arguments, "arguments");
-    Objects.requireNonNull(protocol, "protocol");
-    CompletableFuture<AmpBox> result = new CompletableFuture<>();
-    if (dispatcher == null) {
-      result.completeExceptionally(
-          new IllegalStateException("this connection's boxes go to a custom BoxReceiver"));
-      return result;
-    }
-    byte[] name = commandName.getBytes(StandardCharsets.UTF_8);
-    AmpBox box = arguments.copy();
-    handler.execute(
-        new AmpChannelHandler.LoopTask() {
-          @Override
-          public void run(AmpChannelHandler h) {
-            BoxDispatcher.PendingCall call =
-                new BoxDispatcher.PendingCall() {
-                  @Override
-                  public void answer(AmpBox answer) {
-                    switchNow(h, protocol);
-                    result.complete(answer);
-                  }
-
-                  @Override
-                  public void error(String code, String description) {
-                    h.unlock();
-                    result.completeExceptionally(
-                        AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
-                            ? new UnhandledCommandException(description)
-                            : new RemoteAmpException(code, description));
-                  }
-
-                  @Override
-                  public void connectionLost(ConnectionLostException e) {
-                    result.completeExceptionally(e);
-                  }
-                };
-            if (dispatcher.sendCommand(name, box, call)) {
-              h.lock("this connection is switching to " + protocol + ": no AMP traffic allowed");
-            }
-          }
-
-          @Override
-          public void fail(Throwable cause) {
-            result.completeExceptionally(cause);
-          }
-        });
-    return result;
+    return switches.switchProtocol(commandName, arguments, protocol);
   }
 
   /**
@@ -445,35 +291,11 @@ public final class AmpConnection {
    */
   public BoxResponder protocolSwitchResponder(
       Function<AmpBox, ? extends ChannelHandler> protocolFactory) {
-    Objects.requireNonNull(protocolFactory, "protocolFactory");
-    return box -> {
-      ChannelHandler next = Objects.requireNonNull(protocolFactory.apply(box), "protocol");
-      AmpBox answer = new AmpBox(1);
-      handler.afterWrite(answer, () -> switchNow(handler, next));
-      return CompletableFuture.completedFuture(answer);
-    };
-  }
-
-  /**
-   * Hands the channel's bytes to {@code protocol}: it goes where the AMP decoder was, the AMP
-   * handlers leave, and the bytes the decoder read past the last box go to {@code protocol} (a
-   * decoder leaving passes them on to the next handler). Any TLS handler stays. Event loop only.
-   */
-  private static void switchNow(AmpChannelHandler h, ChannelHandler protocol) {
-    h.switched(new ProtocolSwitchedException("this connection has switched to " + protocol));
-    ChannelPipeline p = h.channel().pipeline();
-    ChannelHandlerContext decoder = p.context(AmpBoxDecoder.class);
-    p.addAfter(decoder.name(), "switched", protocol);
-    p.remove(h);
-    p.remove(ConnectionSetup.ENCODER);
-    if (p.get(ConnectionSetup.FLOW) != null) {
-      p.remove(ConnectionSetup.FLOW);
-    }
-    p.remove(decoder.handler());
+    return switches.protocolSwitchResponder(protocolFactory);
   }
 
   /** The channel handler; for tests in this package. */
-  AmpChannelHandler handler() {
+  AmpTransport handler() {
     return handler;
   }
 
@@ -492,7 +314,7 @@ public final class AmpConnection {
    * AmpBackpressureException}. False once the connection is closed. Thread-safe.
    */
   public boolean isWritable() {
-    return handler.isWritable();
+    return handler.handler().isWritable();
   }
 
   /**
@@ -502,12 +324,12 @@ public final class AmpConnection {
    * block there); another producer may fill the buffer again before this one calls. Thread-safe.
    */
   public CompletionStage<Void> whenWritable() {
-    return handler.whenWritable().minimalCompletionStage();
+    return handler.handler().whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */
   public CompletionStage<Void> close() {
-    handler.close();
+    handler.handler().close(null);
     return closeFuture().exceptionally(t -> null);
   }
 
@@ -517,7 +339,7 @@ public final class AmpConnection {
    * TooLongException} or {@link NoEmptyBoxesException} from the peer's bytes).
    */
   public CompletionStage<Void> closeFuture() {
-    return handler.closeFuture().minimalCompletionStage();
+    return handler.handler().closeFuture().minimalCompletionStage();
   }
 
   /** Returns true until the connection is closed. */
@@ -553,8 +375,8 @@ public final class AmpConnection {
    * are set before the task is handed to the loop, which publishes them; the others are
    * event-loop confined except as noted.
    */
-  private abstract static class Call<T> extends CompletableFuture<T>
-      implements BoxDispatcher.PendingCall, AmpChannelHandler.LoopTask, Runnable {
+  private abstract static class Call<T> extends TimedCall<T>
+      implements BoxDispatcher.PendingCall, TransportHandler.LoopTask {
     private final AmpConnection connection;
     byte[] name;
     AmpBox box;
@@ -563,8 +385,6 @@ public final class AmpConnection {
     long deadline;
     /** What the call will write, counted as pending while it waits in the loop's queue. */
     int queuedBytes;
-    private long tag;
-    private ScheduledFuture<?> timer;
 
     Call(AmpConnection connection) {
       this.connection = connection;
@@ -579,7 +399,7 @@ public final class AmpConnection {
 
     /** Sends the call: its loop task. */
     @Override
-    public final void run(AmpChannelHandler h) {
+    public final void run() {
       AmpBox b = box;
       box = null;
       if (requiresAnswer && isDone()) {
@@ -589,10 +409,8 @@ public final class AmpConnection {
       if (dispatcher.sendCommand(name, b, requiresAnswer ? this : null)) {
         if (!requiresAnswer) {
           complete(null);
-        } else if (deadline != 0) {
-          startTimer(h.channel().eventLoop(), dispatcher.lastTag(), deadline);
         } else {
-          tag = dispatcher.lastTag();
+          sent(connection.handler.channel().eventLoop(), dispatcher.lastTag(), deadline);
         }
       } else if (!requiresAnswer && !isDone()) {
         completeExceptionally(new ConnectionLostException("connection closed", null));
@@ -605,57 +423,19 @@ public final class AmpConnection {
       completeExceptionally(cause);
     }
 
-    /** Sent under {@code tag}: fails it at {@code deadline} ({@link System#nanoTime()}). */
-    private void startTimer(EventLoop loop, long tag, long deadline) {
-      this.tag = tag;
-      long delay = Math.max(0, deadline - System.nanoTime());
-      try {
-        timer = loop.schedule((Runnable) this, delay, TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        // The loop is shutting down: the connection's loss will fail the call.
-      }
-    }
-
-    /** The deadline passed (on the event loop, from the timer). */
     @Override
-    public final void run() {
-      timer = null;
-      if (connection.dispatcher.abandon(tag, this)) {
-        completeExceptionally(new AmpTimeoutException(commandName(), Duration.ofNanos(connection.timeoutNanos)));
-      }
+    protected final boolean abandon(long tag) {
+      return connection.dispatcher.abandon(tag, this);
     }
 
-    /** The call is settled: stops its timer. Event loop. */
-    final void settled() {
-      ScheduledFuture<?> t = timer;
-      if (t != null) {
-        timer = null;
-        t.cancel(false);
-      }
-    }
-
-    /** Cancels the call and, on the event loop, forgets it. Thread-safe. */
     @Override
-    public final boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        connection.handler.execute(
-            new AmpChannelHandler.LoopTask() {
-              @Override
-              public void run(AmpChannelHandler h) {
-                if (tag != 0) {
-                  connection.dispatcher.abandon(tag, Call.this);
-                }
-                settled();
-              }
+    protected final Throwable timedOut() {
+      return new AmpTimeoutException(commandName(), Duration.ofNanos(connection.timeoutNanos));
+    }
 
-              @Override
-              public void fail(Throwable cause) {
-                // The connection is gone: so is the pending call.
-              }
-            });
-      }
-      return cancelled;
+    @Override
+    protected final TransportHandler transport() {
+      return connection.handler.handler();
     }
 
     @Override

@@ -1,27 +1,11 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.AmpException;
 import dev.spindle.amp.exceptions.ConnectionLostException;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.ServerEndpoint;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An AMP server listening on a TCP port.
@@ -41,18 +25,10 @@ import org.slf4j.LoggerFactory;
  * reactor.listenTCP}.
  */
 public final class AmpServer implements AutoCloseable {
-  private static final Logger logger = LoggerFactory.getLogger(AmpServer.class);
-  private static final long CLOSE_WAIT_SECONDS = 10;
+  private final ServerEndpoint endpoint;
 
-  private final Channel serverChannel;
-  private final ChannelGroup connections;
-  private final EventLoopGroup ownedGroup;
-  private CompletableFuture<Void> closing; // guarded by this
-
-  private AmpServer(Channel serverChannel, ChannelGroup connections, EventLoopGroup ownedGroup) {
-    this.serverChannel = serverChannel;
-    this.connections = connections;
-    this.ownedGroup = ownedGroup;
+  private AmpServer(ServerEndpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   /** Returns a new builder. */
@@ -62,7 +38,7 @@ public final class AmpServer implements AutoCloseable {
 
   /** The bound address. */
   public InetSocketAddress address() {
-    return (InetSocketAddress) serverChannel.localAddress();
+    return (InetSocketAddress) endpoint.address();
   }
 
   /** The bound port (useful after binding port 0). */
@@ -78,50 +54,17 @@ public final class AmpServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    try {
-      closeAsync().toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      logger.warn("{} did not close within {} s", this, CLOSE_WAIT_SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new AmpException("closing " + this + " failed", e.getCause());
-    }
+    endpoint.close(AmpException::new);
   }
 
   /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture<Void> done;
-    synchronized (this) {
-      if (closing != null) {
-        return closing.minimalCompletionStage();
-      }
-      done = closing = new CompletableFuture<>();
-    }
-    ConnectionSetup.closeAll(List.of(serverChannel))
-        .thenCompose(
-            v -> {
-              List<Channel> accepted = new ArrayList<>(connections);
-              connections.close(); // and close any connection added from now on
-              return ConnectionSetup.closeAll(accepted);
-            })
-        .whenComplete(
-            (v, t) -> {
-              if (ownedGroup == null) {
-                done.complete(null);
-              } else {
-                // The termination future notifies on the global executor, not on a dying loop.
-                ownedGroup
-                    .shutdownGracefully(0, 2, TimeUnit.SECONDS)
-                    .addListener(g -> done.complete(null));
-              }
-            });
-    return done.minimalCompletionStage();
+    return endpoint.closeAsync();
   }
 
   @Override
   public String toString() {
-    return "AmpServer{" + serverChannel.localAddress() + "}";
+    return "AmpServer{" + endpoint.address() + "}";
   }
 
   /** Builds an {@link AmpServer}. */
@@ -147,29 +90,11 @@ public final class AmpServer implements AutoCloseable {
      * @throws AmpException if the address cannot be bound
      */
     public AmpServer start() {
-      checkTlsRole(true);
+      checkTlsRole(true, startTlsContext);
       ConnectionSetup setup = setup();
-      EventLoopGroup owned =
-          group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
-      EventLoopGroup g = group != null ? group : owned;
-      // stayClosed: a connection accepted while the server closes is closed as it is added.
-      ChannelGroup connections =
-          new DefaultChannelGroup("amp-server", GlobalEventExecutor.INSTANCE, true);
-      ServerBootstrap b =
-          new ServerBootstrap()
-              .group(g)
-              .channel(NioServerSocketChannel.class)
-              .childHandler(setup.initializer(connections::add, null));
-      // Not syncUninterruptibly(): it rethrows checked causes such as BindException unwrapped.
-      ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
-      if (!bound.isSuccess()) {
-        if (owned != null) {
-          owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-        }
-        throw new AmpException(
-            "cannot listen on " + host + ":" + port + ": " + bound.cause(), bound.cause());
-      }
-      return new AmpServer(bound.channel(), connections, owned);
+      setup.budget = ConnectionLimits.budget(transportOptions);
+      return new AmpServer(ServerEndpoint.bind(
+          "amp-server", group, new InetSocketAddress(host, port), setup::init, AmpException::new));
     }
   }
 }

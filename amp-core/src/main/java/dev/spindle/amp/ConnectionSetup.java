@@ -1,10 +1,15 @@
 package dev.spindle.amp;
 
+import dev.spindle.transport.TransportOptions;
+import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.InboundFrames;
+import dev.spindle.transport.internal.MemoryBudget;
+
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
-import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
@@ -13,12 +18,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flow.FlowControlHandler;
-import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
-import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,6 +26,10 @@ import java.util.function.Function;
 final class ConnectionSetup {
   /** The name of the AMP encoder in a connection's pipeline. */
   static final String ENCODER = "amp-encoder";
+  /** How the transport's frame limits ask the decoder about an open box. */
+  private static final InboundFrames.Source<AmpBoxDecoder> FRAMES =
+      new InboundFrames.Source<>(AmpBoxDecoder.class, AmpBoxDecoder::frameOpen, AmpBoxDecoder::heldBytes);
+
   /** The name of the handler that holds decoded boxes while reading is paused. */
   static final String FLOW = "amp-flow";
 
@@ -43,6 +47,10 @@ final class ConnectionSetup {
   boolean verifyHostname = true;
   /** Set on each channel; see {@link AmpEndpointBuilder#writeBufferWaterMark}. */
   WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
+  /** Time limits; see {@link AmpEndpointBuilder#transportOptions}. */
+  TransportOptions transportOptions = TransportOptions.DEFAULT;
+  /** The server's budget for unfinished boxes; null on clients or when off. */
+  MemoryBudget budget;
 
   ConnectionSetup(
       Function<AmpConnection, CommandLocator> locatorFactory,
@@ -100,7 +108,8 @@ final class ConnectionSetup {
       ch.pipeline().addLast(Tls.HANDLER, tls.newHandler(sslContext, ch));
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
-    AmpChannelHandler handler = new AmpChannelHandler();
+    AmpTransport handler = new AmpTransport();
+    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget, FRAMES);
     AmpConnection connection;
     LazyLocator locator = null;
     if (receiverFactory != null) {
@@ -116,10 +125,10 @@ final class ConnectionSetup {
     }
     ch.pipeline()
         .addLast(Tls.DECODER, newDecoder())
-        // Holds boxes already decoded while reading is paused for backpressure (AmpChannelHandler).
+        // Holds boxes already decoded while reading is paused for backpressure (the transport).
         .addLast(FLOW, new FlowControlHandler())
         .addLast(ENCODER, new BatchingBoxEncoder())
-        .addLast("amp", handler);
+        .addLast("amp", handler.handler());
     if (callOptions.keepaliveInterval() != null && receiverFactory == null) {
       Keepalive.install(ch.pipeline(), connection, callOptions.keepaliveInterval(), callOptions.keepaliveTimeout());
     }
@@ -132,22 +141,30 @@ final class ConnectionSetup {
     return connection;
   }
 
-  ChannelInitializer<Channel> initializer(
-      Consumer<Channel> channelCallback, Consumer<AmpConnection> connectionCallback) {
-    return initializer(channelCallback, connectionCallback, null);
+  /** Builds a server channel's pipeline and tells {@code onConnection}. Event loop. */
+  void init(Channel ch) {
+    init(ch, null);
   }
 
+  /** Builds a channel's pipeline and tells {@code onConnection}; returns the connection. */
+  AmpConnection init(Channel ch, InetSocketAddress peer) {
+    AmpConnection c = initChannel(ch, peer);
+    if (onConnection != null) {
+      onConnection.accept(c);
+    }
+    return c;
+  }
+
+  /** A channel initializer (for tests over local and embedded channels). */
   ChannelInitializer<Channel> initializer(
-      Consumer<Channel> channelCallback,
-      Consumer<AmpConnection> connectionCallback,
-      InetSocketAddress peer) {
+      Consumer<Channel> channelCallback, Consumer<AmpConnection> connectionCallback) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
         if (channelCallback != null) {
           channelCallback.accept(ch);
         }
-        AmpConnection c = ConnectionSetup.this.initChannel(ch, peer);
+        AmpConnection c = ConnectionSetup.this.initChannel(ch, null);
         if (connectionCallback != null) {
           connectionCallback.accept(c);
         }
@@ -156,55 +173,6 @@ final class ConnectionSetup {
         }
       }
     };
-  }
-
-  /**
-   * Closes {@code channels} and completes once all of them are closed. Unlike a {@code
-   * ChannelGroupFuture}, it never waits for a listener that a shut-down event loop can no longer
-   * run: a channel whose loop is shut down counts as closed (the loop closed it).
-   */
-  static CompletableFuture<Void> closeAll(Collection<? extends Channel> channels) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    AtomicInteger remaining = new AtomicInteger(channels.size() + 1);
-    Runnable one =
-        () -> {
-          if (remaining.decrementAndGet() == 0) {
-            done.complete(null);
-          }
-        };
-    for (Channel ch : channels) {
-      ch.close();
-      whenDone(ch.closeFuture(), ch, one);
-    }
-    one.run();
-    return done;
-  }
-
-  /** Runs {@code action} once {@code future} is done, even if {@code ch}'s loop is shut down. */
-  static void whenDone(Future<?> future, Channel ch, Runnable action) {
-    AtomicBoolean ran = new AtomicBoolean();
-    Runnable once =
-        () -> {
-          if (ran.compareAndSet(false, true)) {
-            action.run();
-          }
-        };
-    if (future.isDone() || loopIsShutDown(ch)) {
-      once.run();
-      return;
-    }
-    future.addListener(f -> once.run());
-    if (loopIsShutDown(ch)) {
-      once.run(); // the listener may have been refused
-    }
-  }
-
-  private static boolean loopIsShutDown(Channel ch) {
-    try {
-      return ch.eventLoop().isShutdown();
-    } catch (IllegalStateException e) {
-      return true; // never registered
-    }
   }
 
   /** Lets the locator factory see the connection it is built for. */

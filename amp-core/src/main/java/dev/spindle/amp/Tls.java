@@ -1,16 +1,14 @@
 package dev.spindle.amp;
 
 import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.transport.internal.TlsSupport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
-import java.net.InetSocketAddress;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * TLS on one AMP connection: the options it was opened with, and the pipeline change of
@@ -45,36 +43,12 @@ final class Tls {
 
   /** True on the side that opened the TCP connection: the TLS client, as in Twisted. */
   static boolean isTcpClient(Channel ch) {
-    return ch.parent() == null;
+    return TlsSupport.isTcpClient(ch);
   }
 
-  /**
-   * A TLS handler for {@code ch}: a client one checks that the peer's certificate names the host
-   * connected to ({@code HTTPS} endpoint identification) unless {@code verifyHostname} is false.
-   */
+  /** A TLS handler for {@code ch}: see {@link TlsSupport#newHandler}. */
   SslHandler newHandler(SslContext context, Channel ch) {
-    if (context.isClient() != isTcpClient(ch)) {
-      throw new IllegalArgumentException(
-          "a " + (isTcpClient(ch) ? "client" : "server")
-              + " SslContext is needed on this connection: the side that opened the TCP"
-              + " connection is the TLS client, as in Twisted");
-    }
-    if (!context.isClient()) {
-      return context.newHandler(ch.alloc());
-    }
-    String host = peerHost;
-    int port = peerPort;
-    if (host == null && ch.remoteAddress() instanceof InetSocketAddress a) {
-      host = a.getHostString();
-      port = a.getPort();
-    }
-    SslHandler h = host == null ? context.newHandler(ch.alloc()) : context.newHandler(ch.alloc(), host, port);
-    SSLEngine engine = h.engine();
-    SSLParameters p = engine.getSSLParameters();
-    // "" rather than null: the JDK keeps the previous algorithm when given null.
-    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
-    engine.setSSLParameters(p);
-    return h;
+    return TlsSupport.newHandler(context, ch, peerHost, peerPort, verifyHostname);
   }
 
   static Tls of(Channel ch) {

@@ -12,7 +12,7 @@ import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;

@@ -18,7 +18,7 @@ import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Sum;
 import dev.spindle.amp.testing.GoldenServer;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -12,7 +12,7 @@ import dev.spindle.amp.exceptions.AmpTimeoutException;
 import dev.spindle.amp.exceptions.TooManyCallsException;
 import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Sum;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

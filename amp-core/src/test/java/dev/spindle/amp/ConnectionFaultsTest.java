@@ -13,7 +13,7 @@ import dev.spindle.amp.box.BoxSender;
 import dev.spindle.amp.exceptions.AmpTimeoutException;
 import dev.spindle.amp.exceptions.ConnectionLostException;
 import dev.spindle.amp.locator.CommandLocator;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,7 @@ import dev.spindle.amp.testing.GoldenCommands;
 import dev.spindle.amp.testing.GoldenCommands.Notify;
 import dev.spindle.amp.testing.GoldenCommands.Sum;
 import dev.spindle.amp.testing.GoldenServer;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,7 +134,7 @@ class DispatcherBehaviourTest {
   @ValueSource(strings = {"0000", "00045f61736b0001310001780001790000", "000178000179" + "0000"})
   void boxWithoutAnswerErrorOrCommandClosesWithNoEmptyBoxes(String hex) {
     try (EmbeddedAmp amp = EmbeddedAmp.of(AmpServer.builder().locator(new GoldenServer()))) {
-      amp.feed(dev.spindle.amp.testing.Vectors.hex(hex));
+      amp.feed(dev.spindle.testing.Vectors.hex(hex));
       assertFalse(amp.channel.isOpen());
       assertInstanceOf(NoEmptyBoxesException.class, closeCause(amp));
       assertEquals(List.of(), amp.written());
@@ -342,7 +342,7 @@ class DispatcherBehaviourTest {
   void unhandledCommandNameIsShownAsPythonBytesRepr() {
     try (EmbeddedAmp server = EmbeddedAmp.of(AmpServer.builder().locator(new GoldenServer()))) {
       // A name that is not UTF-8 cannot name a Java responder: UNHANDLED, repr'd byte by byte.
-      server.feed(dev.spindle.amp.testing.Vectors.hex(
+      server.feed(dev.spindle.testing.Vectors.hex(
           "00045f61736b000131" + "00085f636f6d6d616e64" + "0003ff2763" + "0000"));
       AmpBox error = server.onlyWrittenBox();
       assertEquals("UNHANDLED", error.getString("_error_code"));
@@ -474,7 +474,7 @@ class DispatcherBehaviourTest {
                             stopped.add(reason);
                           }
                         }))) {
-      amp.feed(dev.spindle.amp.testing.Vectors.hex("0000"));
+      amp.feed(dev.spindle.testing.Vectors.hex("0000"));
       assertEquals(1, received.size());
       assertEquals("x", amp.onlyWrittenBox().getString("echo"));
       assertInstanceOf(IllegalStateException.class,

@@ -1,5 +1,7 @@
 package dev.spindle.amp;
 
+import dev.spindle.transport.ReconnectPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.locator.CommandLocator;
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.ManualScheduler;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,10 @@
 package dev.spindle.amp;
 
+import dev.spindle.amp.exceptions.UnhandledCommandException;
+import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.amp.exceptions.TlsHandshakeException;
+import dev.spindle.amp.exceptions.ProtocolSwitchedException;
+import dev.spindle.amp.exceptions.ConnectionLostException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,14 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.codec.AmpBoxDecoder;
-import dev.spindle.amp.exceptions.ConnectionLostException;
-import dev.spindle.amp.exceptions.ProtocolSwitchedException;
-import dev.spindle.amp.exceptions.TlsHandshakeException;
-import dev.spindle.amp.exceptions.TooLongException;
-import dev.spindle.amp.exceptions.UnhandledCommandException;
-import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.transport.internal.TransportHandler;
 import dev.spindle.amp.locator.CommandLocator;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -104,7 +104,7 @@ class SwitchAndStartTlsTest {
       assertTrue(next.added);
       assertArrayEquals(after, next.bytes.toByteArray());
       assertNull(amp.channel.pipeline().get(AmpBoxDecoder.class));
-      assertNull(amp.channel.pipeline().get(AmpChannelHandler.class));
+      assertNull(amp.channel.pipeline().get(TransportHandler.class));
       assertTrue(amp.channel.isOpen());
 
       amp.feed(ascii("more"));
@@ -161,7 +161,7 @@ class SwitchAndStartTlsTest {
       assertEquals(1, written.size());
       assertArrayEquals(new AmpBox().putString("_answer", "7").toByteArray(), written.get(0));
       assertArrayEquals(ascii("first bytes"), next.bytes.toByteArray());
-      assertNull(amp.channel.pipeline().get(AmpChannelHandler.class));
+      assertNull(amp.channel.pipeline().get(TransportHandler.class));
       // Not AMP any more: the new protocol writes raw bytes.
       amp.channel.writeAndFlush(amp.channel.alloc().buffer().writeBytes(ascii("raw")));
       assertArrayEquals(ascii("raw"), amp.written().get(0));

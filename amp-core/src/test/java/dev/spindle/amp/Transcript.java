@@ -2,7 +2,7 @@ package dev.spindle.amp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

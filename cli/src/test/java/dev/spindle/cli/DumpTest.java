@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.LeakChecked;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.testing.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.spindle.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.AvatarId;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.Portal;
@@ -12,6 +11,7 @@ import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.login.Perspective;
+import dev.spindle.testing.LeakChecked;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -30,7 +30,7 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.locator.PeerInputException;
 import dev.spindle.amp.runtime.CommandSpecs;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import dev.spindle.cred.Portal;
 import dev.spindle.cred.Realm;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.pb.PbServer;
+import dev.spindle.transport.TransportOptions;
 import dev.spindle.pb.login.Perspective;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -42,6 +43,11 @@ final class AttackTarget implements AutoCloseable {
   final PbServer pb;
 
   AttackTarget() {
+    this(TransportOptions.DEFAULT);
+  }
+
+  /** The servers with {@code options} (time limits, memory budget). */
+  AttackTarget(TransportOptions options) {
     InMemoryUsernamePasswordDatabase users = new InMemoryUsernamePasswordDatabase();
     users.addUser(USER, PASSWORD);
     CredentialsChecker counting = new CredentialsChecker() {
@@ -62,12 +68,14 @@ final class AttackTarget implements AutoCloseable {
             : null);
     Realm pbRealm = (Realm.Synchronous) (id, mind, interfaces) ->
         LoginResult.of(Perspective.class, new EchoAvatar(), () -> {});
-    amp = AmpServer.builder().locator(new GoldenServer()).eventLoopGroup(group).start();
+    amp = AmpServer.builder().locator(new GoldenServer()).eventLoopGroup(group).transportOptions(options).start();
     ampLogin = AmpServer.builder()
         .locatorFactory(AmpLoginServer.builder(new Portal(ampRealm, counting)).build())
         .eventLoopGroup(group)
+        .transportOptions(options)
         .start();
-    pb = PbServer.builder().portal(new Portal(pbRealm, counting)).eventLoopGroup(group).start();
+    pb = PbServer.builder().portal(new Portal(pbRealm, counting)).eventLoopGroup(group)
+        .transportOptions(options).start();
   }
 
   /** How many times the checker was asked about credentials. */

@@ -1,8 +1,11 @@
 package dev.spindle.attacks;
 
+import dev.spindle.transport.TransportOptions;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LogCapture;
+import dev.spindle.testing.LogCapture;
+import io.netty.util.ResourceLeakDetector;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,9 +82,14 @@ abstract class AttackTestBase {
     ResourceLeakDetector.setLevel(leakLevel);
   }
 
+  /** The target's time limits and budget; the defaults unless a suite needs others. */
+  TransportOptions targetOptions() {
+    return TransportOptions.DEFAULT;
+  }
+
   @BeforeEach
   void startTarget() throws Exception {
-    target = new AttackTarget();
+    target = new AttackTarget(targetOptions());
     probes = new Probes(target);
   }
 

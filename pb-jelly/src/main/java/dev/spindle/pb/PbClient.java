@@ -1,32 +1,16 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.PbTlsHandshakeException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
-import dev.spindle.pb.exceptions.PbConnectionLostException;
-import dev.spindle.pb.exceptions.PbTlsHandshakeException;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import dev.spindle.transport.internal.ClientEndpoint;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opens Perspective Broker connections to servers (a Twisted {@code PBServerFactory} or a {@link
@@ -42,19 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Twisted equivalent: {@code PBClientFactory} with {@code reactor.connectTCP}.
  */
 public final class PbClient implements AutoCloseable {
-  private static final Logger logger = LoggerFactory.getLogger(PbClient.class);
-
-  private final Bootstrap bootstrap;
+  private final ClientEndpoint endpoint;
   private final PbSetup setup;
-  private final EventLoopGroup ownedGroup;
-  private final ChannelGroup connections =
-      new DefaultChannelGroup("pb-client", GlobalEventExecutor.INSTANCE, true);
-  private volatile boolean closed;
 
-  private PbClient(Bootstrap bootstrap, PbSetup setup, EventLoopGroup ownedGroup) {
-    this.bootstrap = bootstrap;
+  private PbClient(ClientEndpoint endpoint, PbSetup setup) {
+    this.endpoint = endpoint;
     this.setup = setup;
-    this.ownedGroup = ownedGroup;
   }
 
   /** Returns a new builder. */
@@ -64,7 +41,7 @@ public final class PbClient implements AutoCloseable {
 
   /** The event loops the connections run on. */
   EventLoopGroup group() {
-    return bootstrap.config().group();
+    return endpoint.group();
   }
 
   /**
@@ -74,51 +51,10 @@ public final class PbClient implements AutoCloseable {
    * cannot be made or closes first.
    */
   public CompletableFuture<PbConnection> connect(String host, int port) {
-    CompletableFuture<PbConnection> result = new CompletableFuture<>();
-    if (closed) {
-      result.completeExceptionally(new PbConnectionLostException("client is closed", null));
-      return result;
-    }
     AtomicReference<PbConnection> connection = new AtomicReference<>();
-    Bootstrap b = bootstrap.clone().handler(setup.initializer(connections::add, connection::set, host, port));
-    ChannelFuture f;
-    try {
-      f = b.connect(new InetSocketAddress(host, port));
-    } catch (RuntimeException e) {
-      result.completeExceptionally(new PbConnectionLostException("cannot connect to " + host + ":" + port, e));
-      return result;
-    }
-    PbSetup.whenDone(f, f.channel(), () -> {
-      if (!f.isSuccess()) {
-        result.completeExceptionally(new PbConnectionLostException("cannot connect to " + host + ":" + port,
-            f.cause() != null ? f.cause() : new IllegalStateException("event loop shut down")));
-        return;
-      }
-      PbConnection c = connection.get();
-      SslHandler ssl = f.channel().pipeline().get(SslHandler.class);
-      if (ssl != null) {
-        // With TLS, a refused certificate fails the connect with a typed exception.
-        ssl.handshakeFuture().addListener(h -> {
-          if (!h.isSuccess()) {
-            result.completeExceptionally(new PbTlsHandshakeException(
-                "TLS handshake with " + host + ":" + port + " failed: " + h.cause(), h.cause()));
-          }
-        });
-      }
-      c.handler().ready().whenComplete((v, e) -> {
-        if (e != null) {
-          if (ssl != null && ssl.handshakeFuture().cause() != null) {
-            result.completeExceptionally(new PbTlsHandshakeException(
-                "TLS handshake with " + host + ":" + port + " failed: " + ssl.handshakeFuture().cause(),
-                ssl.handshakeFuture().cause()));
-          }
-          result.completeExceptionally(e);
-        } else {
-          result.complete(c);
-        }
-      });
-    });
-    return result;
+    return endpoint.connect(host, port, ch -> connection.set(setup.init(ch, host, port, true)),
+            PbConnectionLostException::new, PbTlsHandshakeException::new)
+        .thenCompose(ch -> connection.get().handler().handler().ready().thenApply(v -> connection.get()));
   }
 
   /**
@@ -176,23 +112,11 @@ public final class PbClient implements AutoCloseable {
    * Closes every connection this client opened (their pending calls fail with {@link
    * PbConnectionLostException}) and, if the client created its event loops, shuts them down. A
    * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
-   * most a few seconds; do not call it on one of the client's event loops. Idempotent.
+   * most 10 seconds (as a server); do not call it on one of the client's event loops. Idempotent.
    */
   @Override
   public void close() {
-    closed = true;
-    List<Channel> open = new ArrayList<>(connections);
-    connections.close();
-    try {
-      PbSetup.closeAll(open).get(5, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      logger.warn("connections of {} did not close within 5 s", this);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (ownedGroup != null) {
-      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
-    }
+    endpoint.close();
   }
 
   /** Builds a {@link PbClient}. Not thread-safe. */
@@ -213,10 +137,8 @@ public final class PbClient implements AutoCloseable {
     /** Builds the client. */
     public PbClient build() {
       checkTlsRole(false);
-      PbSetup setup = new PbSetup(this, BananaRole.CLIENT, null);
-      EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
-      Bootstrap b = new Bootstrap().group(group != null ? group : owned).channel(NioSocketChannel.class);
-      return new PbClient(b, setup, owned);
+      PbSetup setup = setup(BananaRole.CLIENT, null);
+      return new PbClient(new ClientEndpoint("pb-client", group), setup);
     }
   }
 }

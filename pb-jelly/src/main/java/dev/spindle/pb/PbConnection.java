@@ -1,12 +1,12 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.pb.exceptions.PbConnectionLostException;
+import dev.spindle.pb.exceptions.PbBackpressureException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.broker.Broker;
-import dev.spindle.pb.broker.BrokerChannelHandler;
-import dev.spindle.pb.exceptions.PbBackpressureException;
-import dev.spindle.pb.exceptions.PbConnectionLostException;
-import dev.spindle.pb.exceptions.PbProtocolException;
-import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.pb.broker.BrokerTransport;
 import dev.spindle.pb.flavors.PeerConnection;
 import io.netty.channel.Channel;
 import java.lang.ref.Cleaner;
@@ -40,13 +40,13 @@ import java.util.concurrent.CompletionStage;
  * not expect its setting to survive a pause.
  */
 public final class PbConnection implements PeerConnection {
-  private final BrokerChannelHandler handler;
+  private final BrokerTransport handler;
   private final Cleaner cleaner;
   private long callTimeoutNanos;
   private Broker broker;
   private RemoteReference root;
 
-  PbConnection(BrokerChannelHandler handler, Cleaner cleaner) {
+  PbConnection(BrokerTransport handler, Cleaner cleaner) {
     this.handler = handler;
     this.cleaner = cleaner;
   }
@@ -60,7 +60,7 @@ public final class PbConnection implements PeerConnection {
     return broker;
   }
 
-  BrokerChannelHandler handler() {
+  BrokerTransport handler() {
     return handler;
   }
 
@@ -97,7 +97,7 @@ public final class PbConnection implements PeerConnection {
     return b == null ? 0 : b.exportedCount();
   }
 
-  /** Runs {@code task} on the event loop (see {@link BrokerChannelHandler#execute}). */
+  /** Runs {@code task} on the event loop (see {@link BrokerTransport#execute}). */
   void execute(Broker.Task task) {
     handler.execute(task);
   }
@@ -109,7 +109,7 @@ public final class PbConnection implements PeerConnection {
    * PbConnectionLostException} if the connection closes before the Banana handshake completes.
    */
   public CompletableFuture<RemoteReference> getRootObject() {
-    return handler.ready().thenApply(v -> root);
+    return handler.handler().ready().thenApply(v -> root);
   }
 
   /**
@@ -170,7 +170,7 @@ public final class PbConnection implements PeerConnection {
    * PbBackpressureException}. False once the connection is closed. Thread-safe.
    */
   public boolean isWritable() {
-    return handler.acceptsCalls();
+    return handler.handler().isWritable();
   }
 
   /**
@@ -180,13 +180,13 @@ public final class PbConnection implements PeerConnection {
    * there); another producer may fill the buffer again before this one calls. Thread-safe.
    */
   public CompletionStage<Void> whenWritable() {
-    return handler.whenWritable().minimalCompletionStage();
+    return handler.handler().whenWritable().minimalCompletionStage();
   }
 
   /** Closes the connection after what was sent is flushed; completes when it is closed. */
   public CompletionStage<Void> close() {
     handler.close(null);
-    return handler.closeFuture().exceptionally(t -> null);
+    return handler.handler().closeFuture().exceptionally(t -> null);
   }
 
   /**
@@ -195,14 +195,14 @@ public final class PbConnection implements PeerConnection {
    * the peer broke the protocol).
    */
   public CompletionStage<Void> closeFuture() {
-    return handler.closeFuture().minimalCompletionStage();
+    return handler.handler().closeFuture().minimalCompletionStage();
   }
 
   /** Returns true until the connection is closed or closing. */
   @Override
   public boolean isOpen() {
     Channel ch = handler.channel();
-    return handler.isOpen() && ch != null && ch.isActive();
+    return handler.handler().isOpen() && ch != null && ch.isActive();
   }
 
   /** The local address. */

@@ -1,5 +1,11 @@
 package dev.spindle.pb;
 
+import dev.spindle.pb.banana.BananaRole;
+import java.lang.ref.Cleaner;
+
+import dev.spindle.transport.EndpointBuilder;
+
+
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.broker.BrokerConfig;
 import dev.spindle.pb.broker.PythonNames;
@@ -12,10 +18,6 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.LoginFailures;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.ssl.SslContext;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,45 +30,25 @@ import java.util.function.Supplier;
  *
  * @param <B> the concrete builder
  */
-public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
+public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends EndpointBuilder<B> {
   /**
-   * Twisted has no limit on outstanding calls; this default bounds the calls waiting for answers
-   * (each way) per connection, far above what a well-behaved peer pipelines.
+   * Default {@link #pagerWriteMark}: 1 MiB, what PB's pagers paced on when it was PB's write
+   * high-water mark.
    */
-  public static final int DEFAULT_MAX_OUTSTANDING_CALLS = BrokerConfig.DEFAULT_MAX_OUTSTANDING_CALLS;
-
-  /** Default write high-water mark of a connection, in bytes (1 MiB). */
-  public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
-
-  /** Default write low-water mark of a connection, in bytes (512 KiB). */
-  public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 512 * 1024;
+  public static final int DEFAULT_PAGER_WRITE_MARK = 1024 * 1024;
 
   JellyRegistry jelly;
   final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
   int maxBrokerRefs = BrokerConfig.MAX_BROKER_REFS;
   boolean unsafeTracebacks;
   BananaLimits bananaLimits = BananaLimits.DEFAULT;
-  EventLoopGroup group;
   Consumer<PbConnection> onConnection;
   boolean autoRelease = true;
-  long callTimeoutNanos;
-  int maxOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
-  int maxPeerOutstandingCalls = DEFAULT_MAX_OUTSTANDING_CALLS;
-  Duration keepaliveInterval;
-  Duration keepaliveTimeout;
-  SslContext sslContext;
-  boolean verifyHostname = true;
-  WriteBufferWaterMark writeBufferWaterMark =
-      new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
+  int pagerWriteMark = DEFAULT_PAGER_WRITE_MARK;
 
   final PythonNames.Builder pythonNames = PythonNames.builder();
 
   PbEndpointBuilder() {}
-
-  @SuppressWarnings("unchecked")
-  private B self() {
-    return (B) this;
-  }
 
   /**
    * The copy classes this side can receive and the allow-list of what it unjellies (Twisted's
@@ -160,31 +142,17 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
   }
 
   /**
-   * Runs the connections on {@code group}, which the caller owns and shuts down. Without it the
-   * endpoint creates its own NIO group and shuts it down on close.
+   * How many bytes may wait to be written before PB's pagers ({@code dev.spindle.pb.util.Pager})
+   * stop producing pages (default {@value #DEFAULT_PAGER_WRITE_MARK}): they go on once what was
+   * queued before has been written. Below the connection's write high-water mark, so that paging
+   * a large file never fills the buffer that calls and answers need. 0: pagers pace on the
+   * connection's write marks only.
    */
-  public B eventLoopGroup(EventLoopGroup group) {
-    this.group = Objects.requireNonNull(group, "group");
-    return self();
-  }
-
-  /**
-   * How much each connection buffers for a peer that does not read (default {@value
-   * #DEFAULT_WRITE_BUFFER_LOW_WATER_MARK} and {@value #DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK}
-   * bytes). Once the bytes waiting to be written (Netty's outbound buffer plus calls queued from
-   * other threads) pass {@code high}, calls fail with {@link PbBackpressureException}, pagers
-   * wait, and the connection stops reading the peer's messages; all resume once the buffer drains
-   * below {@code low}. Set on the channel as Netty's {@link WriteBufferWaterMark}. See {@link
-   * PbConnection}.
-   *
-   * @throws IllegalArgumentException unless {@code 0 <= low <= high} and {@code high > 0}
-   */
-  public B writeBufferWaterMark(int low, int high) {
-    if (low < 0 || high <= 0 || low > high) {
-      throw new IllegalArgumentException(
-          "writeBufferWaterMark: low " + low + ", high " + high + " (expected: 0 <= low <= high, high > 0)");
+  public B pagerWriteMark(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("pagerWriteMark: " + bytes + " (expected: >= 0)");
     }
-    this.writeBufferWaterMark = new WriteBufferWaterMark(low, high);
+    this.pagerWriteMark = bytes;
     return self();
   }
 
@@ -204,108 +172,19 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> {
     return self();
   }
 
-  /**
-   * How long each call waits for its answer before failing with {@link PbTimeoutException}
-   * (default {@link Duration#ZERO}: no limit, as in Twisted). {@link RemoteReference#withTimeout}
-   * overrides it per reference.
-   */
-  public B callTimeout(Duration timeout) {
-    this.callTimeoutNanos = timeoutNanos(timeout, "callTimeout");
-    return self();
-  }
-
-  /**
-   * The most calls of this side that may wait for answers on one connection (default {@value
-   * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails at once with {@link
-   * PbTooManyCallsException}, nothing sent. Calls that want no answer are not counted.
-   */
-  public B maxOutstandingCalls(int maxOutstandingCalls) {
-    if (maxOutstandingCalls < 1) {
-      throw new IllegalArgumentException("maxOutstandingCalls: " + maxOutstandingCalls + " (expected: >= 1)");
-    }
-    this.maxOutstandingCalls = maxOutstandingCalls;
-    return self();
-  }
-
-  /**
-   * The most calls of the peer that may wait for this side's answer on one connection (default
-   * {@value #DEFAULT_MAX_OUTSTANDING_CALLS}): calls whose remote method returned a
-   * {@code CompletionStage} not yet complete. One more is not run; the peer gets a {@code
-   * pb.Error("Too many outstanding calls: ...")} answer (a Twisted caller's Deferred fails with
-   * it) and the connection stays open. One more that wants no answer is dropped.
-   */
-  public B maxPeerOutstandingCalls(int maxPeerOutstandingCalls) {
-    if (maxPeerOutstandingCalls < 1) {
-      throw new IllegalArgumentException(
-          "maxPeerOutstandingCalls: " + maxPeerOutstandingCalls + " (expected: >= 1)");
-    }
-    this.maxPeerOutstandingCalls = maxPeerOutstandingCalls;
-    return self();
-  }
-
-  /**
-   * Opt-in keepalive, to detect a half-open connection: once nothing has been read for {@code
-   * interval}, this side sends {@code ["message", id, 0, "keepalive", 1, [], {}]}, a call to
-   * object id 0, which neither Twisted nor Spindle ever assigns (luids count from 1). Twisted's
-   * {@code Broker._recvMessage} answers it with a {@code pb.Error("Invalid Object ID")} failure
-   * without logging and without unserializing anything, and Spindle does the same: no side effect
-   * on the peer. Any answer proves it alive; with none within {@code timeout} the connection is
-   * closed and its pending calls fail with {@link PbConnectionLostException}. Default: off.
-   *
-   * @throws IllegalArgumentException if a duration is not positive
-   */
-  public B keepalive(Duration interval, Duration timeout) {
-    Objects.requireNonNull(interval, "interval");
-    Objects.requireNonNull(timeout, "timeout");
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("keepalive interval: " + interval + " (expected: > 0)");
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("keepalive timeout: " + timeout + " (expected: > 0)");
-    }
-    this.keepaliveInterval = interval;
-    this.keepaliveTimeout = timeout;
-    return self();
-  }
-
-  static long timeoutNanos(Duration timeout, String name) {
-    Objects.requireNonNull(timeout, name);
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(name + ": " + timeout + " (expected: >= 0)");
-    }
-    try {
-      return timeout.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
-  }
-
-  /**
-   * Speaks TLS from the first byte with {@code context} (Twisted: {@code listenSSL}, {@code
-   * connectSSL}, the {@code ssl:} endpoints): a server context ({@code
-   * SslContextBuilder.forServer(key, certificateChain)}, with {@code clientAuth(REQUIRE)} and a
-   * trust manager to require client certificates) on a server, a client context ({@code
-   * SslContextBuilder.forClient()}, with {@code keyManager} for a client certificate) on a client.
-   *
-   * <p>A client verifies the server: its certificate chain against the context's trust manager
-   * (the JDK's default trust store unless one is given), and that the certificate names the host
-   * passed to {@code connect} ({@code HTTPS} endpoint identification; see {@link
-   * PbClient.Builder#insecureSkipHostnameVerification()}). A failed handshake fails the connect
-   * with a {@link PbTlsHandshakeException}. PB's login challenge is MD5 over what it can see: use
-   * TLS whenever the network is not trusted.
-   */
-  public B sslContext(SslContext context) {
-    this.sslContext = Objects.requireNonNull(context, "context");
-    return self();
-  }
-
-  /** Checks that the TLS context is for this side. */
-  void checkTlsRole(boolean server) {
-    if (sslContext != null && sslContext.isServer() != server) {
-      throw new IllegalArgumentException(
-          "a " + (server ? "server" : "client") + " SslContext is needed here (got a "
-              + (server ? "client" : "server") + " one)");
-    }
+  /** The per-connection setup these options make. */
+  PbSetup setup(BananaRole role, Object root) {
+    PbSetup s = new PbSetup(brokerConfig(), bananaLimits, role, root, autoRelease ? Cleaner.create() : null);
+    s.onConnection = onConnection;
+    s.callTimeoutNanos = callTimeoutNanos;
+    s.keepaliveInterval = keepaliveInterval;
+    s.keepaliveTimeout = keepaliveTimeout;
+    s.sslContext = sslContext;
+    s.verifyHostname = verifyHostname;
+    s.writeBufferWaterMark = writeBufferWaterMark;
+    s.transportOptions = transportOptions;
+    s.pagerWriteMark = pagerWriteMark;
+    return s;
   }
 
   BrokerConfig brokerConfig() {

@@ -10,27 +10,11 @@ import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.PbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.login.PortalRoot;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.ServerEndpoint;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Perspective Broker server listening on a TCP port, publishing a root object on every
@@ -55,29 +39,17 @@ import org.slf4j.LoggerFactory;
  * {@code PBServerFactory(root)} listening with {@code reactor.listenTCP}.
  */
 public final class PbServer implements AutoCloseable {
-  private static final Logger logger = LoggerFactory.getLogger(PbServer.class);
-  private static final long CLOSE_WAIT_SECONDS = 10;
-
   /**
    * Failed logins per client IP address answered without delay by the default throttle of {@link
    * Builder#portal(Portal)}: 5 (within 15 minutes, a success resetting the count).
    */
   public static final int DEFAULT_FREE_LOGIN_FAILURES = 5;
 
-  private final Channel serverChannel;
-  private final ChannelGroup connections;
-  private final EventLoopGroup ownedGroup;
+  private final ServerEndpoint endpoint;
   private final LoginThrottle ownedThrottle;
-  private CompletableFuture<Void> closing; // guarded by this
 
-  private PbServer(
-      Channel serverChannel,
-      ChannelGroup connections,
-      EventLoopGroup ownedGroup,
-      LoginThrottle ownedThrottle) {
-    this.serverChannel = serverChannel;
-    this.connections = connections;
-    this.ownedGroup = ownedGroup;
+  private PbServer(ServerEndpoint endpoint, LoginThrottle ownedThrottle) {
+    this.endpoint = endpoint;
     this.ownedThrottle = ownedThrottle;
   }
 
@@ -88,7 +60,7 @@ public final class PbServer implements AutoCloseable {
 
   /** The bound address. */
   public InetSocketAddress address() {
-    return (InetSocketAddress) serverChannel.localAddress();
+    return (InetSocketAddress) endpoint.address();
   }
 
   /** The bound port (useful after binding port 0). */
@@ -104,48 +76,21 @@ public final class PbServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    try {
-      closeAsync().toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      logger.warn("{} did not close within {} s", this, CLOSE_WAIT_SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new PbException("closing " + this + " failed", e.getCause());
-    }
+    endpoint.close(PbException::new);
   }
 
   /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture<Void> done;
-    synchronized (this) {
-      if (closing != null) {
-        return closing.minimalCompletionStage();
-      }
-      done = closing = new CompletableFuture<>();
+    CompletionStage<Void> done = endpoint.closeAsync();
+    if (ownedThrottle == null) {
+      return done;
     }
-    PbSetup.closeAll(List.of(serverChannel))
-        .thenCompose(v -> {
-          List<Channel> accepted = new ArrayList<>(connections);
-          connections.close(); // and close any connection added from now on
-          return PbSetup.closeAll(accepted);
-        })
-        .whenComplete((v, t) -> {
-          if (ownedThrottle != null) {
-            ownedThrottle.close();
-          }
-          if (ownedGroup == null) {
-            done.complete(null);
-          } else {
-            ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
-          }
-        });
-    return done.minimalCompletionStage();
+    return done.whenComplete((v, t) -> ownedThrottle.close());
   }
 
   @Override
   public String toString() {
-    return "PbServer{" + serverChannel.localAddress() + "}";
+    return "PbServer{" + endpoint.address() + "}";
   }
 
   /** Builds a {@link PbServer}. Not thread-safe. */
@@ -253,25 +198,18 @@ public final class PbServer implements AutoCloseable {
         }
         published = PortalRoot.of(new ThrottledPortal(portal, throttle));
       }
-      PbSetup setup = new PbSetup(this, BananaRole.SERVER, published);
-      EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
-      EventLoopGroup g = group != null ? group : owned;
-      ChannelGroup connections = new DefaultChannelGroup("pb-server", GlobalEventExecutor.INSTANCE, true);
-      ServerBootstrap b = new ServerBootstrap()
-          .group(g)
-          .channel(NioServerSocketChannel.class)
-          .childHandler(setup.initializer(connections::add, null));
-      ChannelFuture bound = b.bind(host, port).awaitUninterruptibly();
-      if (!bound.isSuccess()) {
-        if (owned != null) {
-          owned.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-        }
+      PbSetup setup = setup(BananaRole.SERVER, published);
+      setup.budget = ConnectionLimits.budget(transportOptions);
+      try {
+        return new PbServer(ServerEndpoint.bind(
+            "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new),
+            ownedThrottle);
+      } catch (RuntimeException e) {
         if (ownedThrottle != null) {
           ownedThrottle.close();
         }
-        throw new PbException("cannot listen on " + host + ":" + port + ": " + bound.cause(), bound.cause());
+        throw e;
       }
-      return new PbServer(bound.channel(), connections, owned, ownedThrottle);
     }
   }
 }

@@ -1,73 +1,64 @@
 package dev.spindle.pb;
 
+import dev.spindle.transport.TransportOptions;
+import dev.spindle.transport.internal.ConnectionLimits;
+import dev.spindle.transport.internal.InboundFrames;
+import dev.spindle.pb.banana.BananaDecoder;
+import dev.spindle.transport.internal.MemoryBudget;
+
 import dev.spindle.pb.banana.BananaCodec;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Broker;
-import dev.spindle.pb.broker.BrokerChannelHandler;
+import dev.spindle.pb.broker.BrokerTransport;
 import dev.spindle.pb.broker.BrokerConfig;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.transport.internal.TlsSupport;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.Future;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import java.lang.ref.Cleaner;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.time.Duration;
 
 /** The per-connection setup {@link PbServer} and {@link PbClient} share: the pipeline and broker. */
 final class PbSetup {
+  /** How the transport's frame limits ask the Banana decoder about an open expression. */
+  private static final InboundFrames.Source<BananaDecoder> FRAMES =
+      new InboundFrames.Source<>(BananaDecoder.class, BananaDecoder::frameOpen, BananaDecoder::heldBytes);
+
   final BrokerConfig config;
   final BananaLimits limits;
   final BananaRole role;
   final Object root;
-  final Consumer<PbConnection> onConnection;
+  Consumer<PbConnection> onConnection;
   final Cleaner cleaner;
-  private long callTimeoutNanos;
-  private Duration keepaliveInterval;
-  private Duration keepaliveTimeout;
+  long callTimeoutNanos;
+  Duration keepaliveInterval;
+  Duration keepaliveTimeout;
   /** TLS from the first byte; null: plain TCP. */
-  final SslContext sslContext;
-  final boolean verifyHostname;
+  SslContext sslContext;
+  boolean verifyHostname = true;
   /** Set on each channel; see {@link PbEndpointBuilder#writeBufferWaterMark}. */
   WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
-
-  PbSetup(PbEndpointBuilder<?> b, BananaRole role, Object root) {
-    this.config = b.brokerConfig();
-    this.limits = b.bananaLimits;
-    this.role = role;
-    this.root = root;
-    this.onConnection = b.onConnection;
-    this.cleaner = b.autoRelease ? Cleaner.create() : null;
-    this.callTimeoutNanos = b.callTimeoutNanos;
-    this.keepaliveInterval = b.keepaliveInterval;
-    this.keepaliveTimeout = b.keepaliveTimeout;
-    this.sslContext = b.sslContext;
-    this.verifyHostname = b.verifyHostname;
-    this.writeBufferWaterMark = b.writeBufferWaterMark;
-  }
+  /** Time limits; see {@link PbEndpointBuilder#transportOptions}. */
+  TransportOptions transportOptions = TransportOptions.DEFAULT;
+  /** The server's budget for unfinished expressions; null on clients or when off. */
+  MemoryBudget budget;
+  /** See {@link PbEndpointBuilder#pagerWriteMark}. */
+  int pagerWriteMark = PbEndpointBuilder.DEFAULT_PAGER_WRITE_MARK;
 
   PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
     this.config = config;
     this.limits = limits;
     this.role = role;
     this.root = root;
-    this.onConnection = null;
     this.cleaner = cleaner;
-    this.sslContext = null;
-    this.verifyHostname = true;
   }
 
   /**
@@ -91,7 +82,8 @@ final class PbSetup {
       ch.pipeline().addLast("tls", tlsHandler(ch, host, port));
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
-    BrokerChannelHandler handler = new BrokerChannelHandler(limits);
+    BrokerTransport handler = new BrokerTransport(limits, pagerWriteMark);
+    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget, FRAMES);
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
     Broker broker = new Broker(config, handler,
@@ -101,7 +93,7 @@ final class PbSetup {
     BananaCodec.install(ch.pipeline(), role, limits);
     // Holds messages already decoded while reading is paused for backpressure.
     ch.pipeline().addLast("pb-flow", new FlowControlHandler());
-    ch.pipeline().addLast("pb", handler);
+    ch.pipeline().addLast("pb", handler.handler());
     if (keepaliveInterval != null) {
       PbKeepalive.install(ch.pipeline(), connection, keepaliveInterval, keepaliveTimeout);
     }
@@ -113,84 +105,23 @@ final class PbSetup {
   }
 
   private SslHandler tlsHandler(Channel ch, String host, int port) {
-    if (!sslContext.isClient()) {
-      return sslContext.newHandler(ch.alloc());
-    }
-    SslHandler h = host == null ? sslContext.newHandler(ch.alloc()) : sslContext.newHandler(ch.alloc(), host, port);
-    SSLEngine engine = h.engine();
-    SSLParameters p = engine.getSSLParameters();
-    // "" rather than null: the JDK keeps the previous algorithm when given null.
-    p.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : "");
-    engine.setSSLParameters(p);
-    return h;
+    return TlsSupport.newHandler(sslContext, ch, host, port, verifyHostname);
   }
 
-  ChannelInitializer<Channel> initializer(Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback) {
-    return initializer(channelCallback, connectionCallback, null, 0);
-  }
-
-  ChannelInitializer<Channel> initializer(
-      Consumer<Channel> channelCallback, Consumer<PbConnection> connectionCallback, String host, int port) {
-    return new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        if (channelCallback != null) {
-          channelCallback.accept(ch);
-        }
-        PbConnection c = init(ch, host, port);
-        if (connectionCallback != null) {
-          connectionCallback.accept(c);
-        }
-        if (onConnection != null) {
-          onConnection.accept(c);
-        }
-      }
-    };
+  /** Builds a server channel's pipeline and tells {@code onConnection}. Event loop. */
+  void initAccepted(Channel ch) {
+    init(ch, null, 0, true);
   }
 
   /**
-   * Closes {@code channels} and completes once all of them are closed, even if a channel's event
-   * loop is already shut down (it then counts as closed).
+   * Builds a channel's pipeline and, if {@code tell}, tells {@code onConnection}; returns the
+   * connection. {@code host} and {@code port}: what a client connects to.
    */
-  static CompletableFuture<Void> closeAll(Collection<? extends Channel> channels) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    AtomicInteger remaining = new AtomicInteger(channels.size() + 1);
-    Runnable one = () -> {
-      if (remaining.decrementAndGet() == 0) {
-        done.complete(null);
-      }
-    };
-    for (Channel ch : channels) {
-      ch.close();
-      whenDone(ch.closeFuture(), ch, one);
+  PbConnection init(Channel ch, String host, int port, boolean tell) {
+    PbConnection c = init(ch, host, port);
+    if (tell && onConnection != null) {
+      onConnection.accept(c);
     }
-    one.run();
-    return done;
-  }
-
-  /** Runs {@code action} once {@code future} is done, even if {@code ch}'s loop is shut down. */
-  static void whenDone(Future<?> future, Channel ch, Runnable action) {
-    AtomicBoolean ran = new AtomicBoolean();
-    Runnable once = () -> {
-      if (ran.compareAndSet(false, true)) {
-        action.run();
-      }
-    };
-    if (future.isDone() || loopIsShutDown(ch)) {
-      once.run();
-      return;
-    }
-    future.addListener(f -> once.run());
-    if (loopIsShutDown(ch)) {
-      once.run(); // the listener may have been refused
-    }
-  }
-
-  private static boolean loopIsShutDown(Channel ch) {
-    try {
-      return ch.eventLoop().isShutdown();
-    } catch (IllegalStateException e) {
-      return true; // never registered
-    }
+    return c;
   }
 }

@@ -1,18 +1,13 @@
 package dev.spindle.pb;
 
 import dev.spindle.cred.Credentials;
-import java.time.Duration;
+import dev.spindle.transport.ReconnectPolicy;
+import dev.spindle.transport.ReconnectingClientBuilder;
+import dev.spindle.transport.ReconnectingClient;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stays logged in to a PB server: connects and logs in, and whenever the connection is lost or an
@@ -35,32 +30,19 @@ import org.slf4j.LoggerFactory;
  * Retries are scheduled on the client's event loops (or the given scheduler); the listener runs on
  * the connection's event loop.
  */
-public final class ReconnectingPbClient implements AutoCloseable {
-  private static final Logger logger = LoggerFactory.getLogger(ReconnectingPbClient.class);
-
-  private final PbClient client;
-  private final String host;
-  private final int port;
-  private final Credentials credentials;
-  private final Object mind;
-  private final ScheduledExecutorService scheduler;
-  private final Consumer<RemoteReference> onLogin;
-  // Touched by one step of the reconnect chain at a time (each step starts the next).
-  private final ReconnectPolicy.State backoff;
-  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-  private volatile RemoteReference avatar;
-  private volatile ScheduledFuture<?> pending;
-  private volatile boolean stopping;
-
-  private ReconnectingPbClient(Builder b) {
-    this.client = b.client;
-    this.host = b.host;
-    this.port = b.port;
-    this.credentials = b.credentials;
-    this.mind = b.mind;
-    this.scheduler = b.scheduler != null ? b.scheduler : b.client.group();
-    this.onLogin = b.onLogin;
-    this.backoff = new ReconnectPolicy.State(b.policy, b.random);
+public final class ReconnectingPbClient extends ReconnectingClient<RemoteReference, ReconnectingPbClient> {
+  private ReconnectingPbClient(
+      Builder b, ReconnectPolicy policy, ScheduledExecutorService scheduler, RandomGenerator random) {
+    super(
+        b.host + ":" + b.port,
+        () -> b.client.login(b.host, b.port, b.credentials, b.mind),
+        a -> a.connection().closeFuture(),
+        a -> a.connection().close(),
+        RemoteReference::isConnected,
+        scheduler != null ? scheduler : b.client.group(),
+        policy,
+        random,
+        b.onLogin);
   }
 
   /**
@@ -71,112 +53,21 @@ public final class ReconnectingPbClient implements AutoCloseable {
     return new Builder(client, host, port, credentials, mind);
   }
 
-  /** Starts connecting (at once); returns this. Call it once. */
-  public ReconnectingPbClient start() {
-    attempt();
-    return this;
-  }
-
   /** The avatar of the current login, or null while disconnected or logging in. */
   public RemoteReference avatar() {
-    RemoteReference a = avatar;
-    return a != null && a.isConnected() ? a : null;
+    return current();
   }
 
   /**
-   * Stops retrying (Twisted's {@code stopTrying}): a scheduled attempt is cancelled, an attempt
-   * under way is closed as it logs in; the current connection stays open. Idempotent.
+   * Builds a {@link ReconnectingPbClient}: {@link #policy}, {@link #scheduler} and {@link #random}
+   * are shared with AMP's reconnecting client. Not thread-safe.
    */
-  public void stop() {
-    stopping = true;
-    ScheduledFuture<?> p = pending;
-    if (p != null) {
-      p.cancel(false);
-    }
-    stopped.complete(null);
-  }
-
-  /** Completes once this client stops trying: {@link #stop()} or {@code maxRetries} reached. */
-  public CompletionStage<Void> stopped() {
-    return stopped.minimalCompletionStage();
-  }
-
-  /** Stops retrying and closes the current connection. Does not close the {@link PbClient}. */
-  @Override
-  public void close() {
-    stop();
-    RemoteReference a = avatar;
-    if (a != null) {
-      a.connection().close();
-    }
-  }
-
-  private void attempt() {
-    pending = null;
-    if (stopping) {
-      return;
-    }
-    client.login(host, port, credentials, mind).whenComplete((a, failure) -> {
-      if (failure != null) {
-        logger.debug("logging in to {}:{} failed: {}", host, port, failure.toString());
-        retry();
-        return;
-      }
-      PbConnection c = a.connection();
-      if (stopping) {
-        c.close();
-        return;
-      }
-      backoff.reset();
-      avatar = a;
-      c.closeFuture().whenComplete((v, e) -> {
-        logger.debug("connection to {}:{} lost", host, port);
-        retry();
-      });
-      if (onLogin != null) {
-        try {
-          onLogin.accept(a);
-        } catch (RuntimeException e) {
-          logger.warn("onLogin callback failed", e);
-        }
-      }
-    });
-  }
-
-  private void retry() {
-    if (stopping) {
-      return;
-    }
-    Duration delay = backoff.next();
-    if (delay == null) {
-      logger.debug("giving up on {}:{}: maxRetries reached", host, port);
-      stopping = true;
-      stopped.complete(null);
-      return;
-    }
-    logger.debug("logging in to {}:{} again in {} ms", host, port, delay.toMillis());
-    try {
-      pending = scheduler.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      stopping = true;
-      stopped.complete(null);
-      return;
-    }
-    if (stopping) {
-      pending.cancel(false); // stop() ran while this was being scheduled
-    }
-  }
-
-  /** Builds a {@link ReconnectingPbClient}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ReconnectingClientBuilder<Builder> {
     private final PbClient client;
     private final String host;
     private final int port;
     private final Credentials credentials;
     private final Object mind;
-    private ReconnectPolicy policy = ReconnectPolicy.TWISTED;
-    private ScheduledExecutorService scheduler;
-    private RandomGenerator random = RandomGenerator.getDefault();
     private Consumer<RemoteReference> onLogin;
 
     private Builder(PbClient client, String host, int port, Credentials credentials, Object mind) {
@@ -187,33 +78,15 @@ public final class ReconnectingPbClient implements AutoCloseable {
       this.mind = mind;
     }
 
-    /** When to try again (default {@link ReconnectPolicy#TWISTED}). */
-    public Builder policy(ReconnectPolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
     /** Called with the avatar of each successful login, on its connection's event loop. */
     public Builder onLogin(Consumer<RemoteReference> onLogin) {
       this.onLogin = Objects.requireNonNull(onLogin, "onLogin");
       return this;
     }
 
-    /** Where retries are scheduled (default: the client's event loops); for tests, a virtual clock. */
-    public Builder scheduler(ScheduledExecutorService scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-      return this;
-    }
-
-    /** The source of the jitter's normal deviates (default {@link RandomGenerator#getDefault()}). */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
-
     /** Builds the client; {@link ReconnectingPbClient#start()} starts it. */
     public ReconnectingPbClient build() {
-      return new ReconnectingPbClient(this);
+      return new ReconnectingPbClient(this, policy, scheduler, random);
     }
 
     /** Builds and starts the client. */

@@ -276,11 +276,11 @@ public final class RemoteReference implements Jellyable {
       result.completeExceptionally(new DeadReferenceException("reference " + this + " was released"));
       return result;
     }
-    if (!connection.handler().isOpen()) {
+    if (!connection.handler().handler().isOpen()) {
       result.completeExceptionally(new DeadReferenceException("Calling Stale Broker (" + connection + " is closed)"));
       return result;
     }
-    if (!connection.handler().acceptsCalls() && connection.isOpen()) { // a closed one fails below
+    if (!connection.handler().handler().isWritable() && connection.isOpen()) { // a closed one fails below
       result.completeExceptionally(new PbBackpressureException(connection.handler().pendingWriteBytes()));
       return result;
     }
@@ -440,7 +440,7 @@ public final class RemoteReference implements Jellyable {
     }
 
     void drop() {
-      if (holders.decrementAndGet() == 0 && connection.handler().isOpen()) {
+      if (holders.decrementAndGet() == 0 && connection.handler().handler().isOpen()) {
         connection.execute(() -> connection.broker().sendDecref(luid));
       }
     }

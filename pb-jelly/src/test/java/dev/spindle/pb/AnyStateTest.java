@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
+import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
-import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.MalformedJellyException;
+import dev.spindle.testing.LeakChecked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.Kind;
@@ -15,6 +14,7 @@ import dev.spindle.pb.flavors.Viewable;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.Jellyable;
+import dev.spindle.testing.LeakChecked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaProtocolException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.testing.LeakChecked;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.TrackingAllocator;
-import dev.spindle.amp.testing.Vectors;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.testing.TrackingAllocator;
+import dev.spindle.testing.Vectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
@@ -62,9 +62,8 @@ class BrokerFuzzTest {
     EmbeddedChannel ch = new EmbeddedChannel();
     TrackingAllocator alloc = new TrackingAllocator();
     ch.config().setAllocator(alloc);
-    PbConnection connection = new PbSetup(
-        PbServer.builder().jelly(Goldens.registry(false)).autoRelease(false),
-        BananaRole.SERVER, new Goldens.GoldenRoot()).init(ch);
+    PbConnection connection = PbServer.builder().jelly(Goldens.registry(false)).autoRelease(false)
+        .setup(BananaRole.SERVER, new Goldens.GoldenRoot()).init(ch);
     try {
       SplittableRandom random = new SplittableRandom(java.util.Arrays.hashCode(input));
       int from = 0;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.testing.LeakChecked;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.jelly.JellyException;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.Transcripts.Message;
 import dev.spindle.pb.Transcripts.Step;
 import dev.spindle.pb.exceptions.DeadReferenceException;
@@ -18,6 +17,7 @@ import dev.spindle.pb.exceptions.PbProtocolException;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.Tuple;
 import dev.spindle.pb.jelly.Unpersistable;
+import dev.spindle.testing.LeakChecked;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.spindle.amp.testing.Vectors;
 import dev.spindle.pb.banana.BananaDecoder;
 import dev.spindle.pb.banana.BananaDialect;
+import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.banana.Sexp;
-import dev.spindle.pb.banana.BananaEncoder;
+import dev.spindle.testing.Vectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -27,7 +27,7 @@ final class EmbeddedPb implements AutoCloseable {
 
   EmbeddedPb(PbEndpointBuilder<?> builder, BananaRole role, Object root) {
     channel = new EmbeddedChannel();
-    connection = new PbSetup(builder.autoRelease(false), role, root).init(channel);
+    connection = builder.autoRelease(false).setup(role, root).init(channel);
   }
 
   static EmbeddedPb server(Object root, PbEndpointBuilder<?> builder) {

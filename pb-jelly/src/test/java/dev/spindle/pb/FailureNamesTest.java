@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PythonName;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +104,7 @@ class FailureNamesTest {
           root.callRemote("echo", new Pond(List.of("a")))).getCause();
       assertEquals("dev.spindle.pb.jelly.MalformedJellyException", malformed.typeName());
       assertTrue(malformed.check("builtins.ValueError"), malformed.parents().toString());
+      assertTrue(malformed.check("builtins.TypeError"), "Twisted's TypeError: " + malformed.parents());
       assertTrue(malformed.value().contains("__dict__ must be set to a dictionary, not a 'list'"), malformed.value());
     }
   }
@@ -132,6 +133,26 @@ class FailureNamesTest {
       RemotePbException asError = byHand.toException();
       assertSame(RemotePbException.class, asError.getClass());
       assertEquals("buildbot.Interrupted", asError.typeName());
+    }
+  }
+
+  /** Twisted's test_pbfailure test_unjelliedFailureCheck and test_twiceUnjelliedFailureCheck. */
+  @Test
+  void aFailureCopiedTwiceChecksAsTheOriginal() {
+    try (EmbeddedPair pair = new EmbeddedPair(new Root())) {
+      RemoteReference root = pair.root();
+      CopyableFailure original = CopyableFailure.of(new ArithmeticException());
+      assertTrue(original.check("builtins.ZeroDivisionError") && original.check("builtins.ArithmeticError"));
+      CompletableFuture<Object> once = root.callRemote("echo", original);
+      pair.pump();
+      CopyableFailure copiedOnce = (CopyableFailure) once.join();
+      assertTrue(copiedOnce.check("builtins.ZeroDivisionError") && copiedOnce.check("builtins.ArithmeticError"));
+      CopyableFailure derivative = CopyableFailure.of(copiedOnce.toException());
+      CompletableFuture<Object> twice = root.callRemote("echo", derivative);
+      pair.pump();
+      CopyableFailure copiedTwice = (CopyableFailure) twice.join();
+      assertTrue(copiedTwice.check("builtins.ZeroDivisionError") && copiedTwice.check("builtins.ArithmeticError"));
+      assertEquals(original.typeName(), copiedTwice.typeName());
     }
   }
 }

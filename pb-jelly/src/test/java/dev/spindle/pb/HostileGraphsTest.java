@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
-import dev.spindle.amp.testing.LogCapture;
 import dev.spindle.cred.Portal;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.testing.LogCapture;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

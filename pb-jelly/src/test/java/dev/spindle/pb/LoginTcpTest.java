@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.AvatarId;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.Portal;
@@ -19,6 +18,7 @@ import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.login.Perspective;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

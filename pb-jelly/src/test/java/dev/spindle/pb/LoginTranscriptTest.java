@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.LeakChecked;
-import dev.spindle.amp.testing.Vectors;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.AvatarId;
 import dev.spindle.cred.PbChallenge;
@@ -25,6 +23,8 @@ import dev.spindle.pb.Transcripts.Step;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.login.PortalRoot;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.BananaDecoder;
 import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.banana.BananaEncoder;
@@ -16,6 +15,7 @@ import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbBackpressureException;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.testing.LeakChecked;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.exceptions.PbTimeoutException;
 import dev.spindle.pb.exceptions.PbTooManyCallsException;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

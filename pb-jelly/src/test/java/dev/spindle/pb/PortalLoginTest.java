@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.AvatarId;
 import dev.spindle.cred.Credentials;
@@ -29,6 +28,7 @@ import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
 import dev.spindle.pb.login.Perspective;
 import dev.spindle.pb.login.PortalRoot;
+import dev.spindle.testing.LeakChecked;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.spindle.pb;
 
+import dev.spindle.transport.ReconnectPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.Portal;
 import dev.spindle.cred.UsernamePassword;
 import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
 import dev.spindle.cred.testing.ManualScheduler;
+import dev.spindle.testing.LeakChecked;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

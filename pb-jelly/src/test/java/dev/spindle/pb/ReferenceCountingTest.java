@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.exceptions.PbProtocolException;
@@ -20,6 +19,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.jelly.InsecureJellyException;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -58,6 +58,11 @@ class ReferenceCountingTest {
 
     public Object remote_echo(Object o) {
       return o;
+    }
+
+    /** Calls the caller's object back and answers with what it answered, failure included. */
+    public java.util.concurrent.CompletionStage<Object> remote_relay(RemoteReference ref) {
+      return ref.callRemote("x");
     }
   }
 
@@ -273,6 +278,20 @@ class ReferenceCountingTest {
       pair.pump();
       assertEquals(held - 1, pair.server.connection.broker().exportedCount(), "the last handle sent the decref");
       assertThrows(DeadReferenceException.class, mine::retain);
+    }
+  }
+
+  /** Issue 13, item 8: an error whose value is bytes is typed builtins.bytes, not a Java class. */
+  @Test
+  void anErrorWhoseValueIsBytesGoesOnTypedBuiltinsBytes() {
+    try (EmbeddedPb server = connected(new Objects(), PbServer.builder())) {
+      server.feed(callRoot(1, "relay", remote(5)));
+      Sexp.SList call = (Sexp.SList) server.nextSexp();
+      assertEquals(a("message"), call.get(0));
+      server.feed(l(a("error"), call.get(1), a("text")));
+      String error = String.valueOf(server.nextSexp());
+      assertTrue(error.contains("builtins.bytes") && error.contains("b'text'"), error);
+      assertFalse(error.contains("ByteString"), error);
     }
   }
 }

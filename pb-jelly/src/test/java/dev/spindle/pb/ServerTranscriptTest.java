@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.Transcripts.Message;
 import dev.spindle.pb.Transcripts.Step;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.PbProtocolException;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

@@ -1,5 +1,6 @@
 package dev.spindle.amp.codec;
 
+
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.exceptions.TooLongException;
@@ -205,6 +206,16 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     if (boxBytes > maxBoxBytes) {
       throw TooLongException.remoteBox(boxBytes, maxBoxBytes);
     }
+  }
+
+  /** Between a box's first byte and its terminator (for the transport's frame limits). Event loop. */
+  public boolean frameOpen() {
+    return (box != null || actualReadableBytes() > 0) && state != State.BAD_MESSAGE;
+  }
+
+  /** The box's bytes so far (as its length prefixes declare them) and what is buffered. */
+  public long heldBytes() {
+    return (box != null ? boxBytes : 0) + actualReadableBytes();
   }
 
   @Override

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.internal.repr.PythonRepr;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
 class AmpBoxTest {

@@ -8,9 +8,9 @@ import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.TooLongException;
 import dev.spindle.amp.testing.GoldenMessages;
 import dev.spindle.amp.testing.GoldenMessages.Message;
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +67,7 @@ class AmpBoxCodecPropertyTest {
       again.writeBytes(box.toByteArray());
     }
     assertEquals(
-        dev.spindle.amp.testing.Vectors.toHex(bytes), dev.spindle.amp.testing.Vectors.toHex(again.toByteArray()));
+        dev.spindle.testing.Vectors.toHex(bytes), dev.spindle.testing.Vectors.toHex(again.toByteArray()));
   }
 
   /** The decoder's limits, drawn together. */

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.TooLongException;
-import dev.spindle.amp.testing.Allocations;
-import dev.spindle.amp.testing.FuzzInputs;
-import dev.spindle.amp.testing.Seeds;
-import dev.spindle.amp.testing.TrackingAllocator;
+import dev.spindle.testing.Allocations;
+import dev.spindle.testing.FuzzInputs;
+import dev.spindle.testing.Seeds;
+import dev.spindle.testing.TrackingAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -146,7 +146,7 @@ class AmpBoxDecoderFuzzTest {
           assertTrue(
               allocated <= ALLOCATION_ALLOWANCE + PER_BYTE * input.length,
               () -> "allocated " + allocated + " bytes for " + input.length + " input bytes: "
-                  + dev.spindle.amp.testing.Vectors.toHex(input));
+                  + dev.spindle.testing.Vectors.toHex(input));
         }
         for (Object o; (o = ch.readInbound()) != null; ) {
           // Boxes completed before the failure, in the same chunk, are still delivered.

@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.exceptions.AmpArgumentException;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.spindle.amp.exceptions.AmpArgumentException;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

@@ -164,4 +164,24 @@ class DateTimeTextTest {
   private static OffsetDateTime parse(String s) {
     return DateTimeText.parse(s.getBytes(StandardCharsets.US_ASCII));
   }
+
+  /** Twisted's test_amp DateTimeTests and ListOfDateTimeTests strings, read as AmpDateTime and written back. */
+  @Test
+  void twistedsOwnDateTimeStringsRoundTrip() {
+    for (String text : new String[] {"9876-01-23T12:34:56.054321-01:23", "2010-12-25T00:00:00.000000-00:00",
+        "2010-12-25T00:00:00.000000+01:00", "2010-12-25T00:00:00.000000+03:30",
+        "2010-12-25T00:00:00.000000-05:00", "2010-12-25T00:00:00.000000+03:19",
+        "2010-12-25T00:00:00.000000-06:59"}) {
+      byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+      assertEquals(text, new String(ArgumentTypes.AMP_DATE_TIME.toBytes(ArgumentTypes.AMP_DATE_TIME.fromBytes(b)),
+          StandardCharsets.US_ASCII));
+      assertEquals(text, new String(ArgumentTypes.DATE_TIME.toBytes(ArgumentTypes.DATE_TIME.fromBytes(b)),
+          StandardCharsets.US_ASCII));
+    }
+    AmpDateTime t = AmpDateTime.parse("9876-01-23T12:34:56.054321-01:23");
+    assertEquals(java.time.LocalDateTime.of(9876, 1, 23, 12, 34, 56, 54_321_000), t.localDateTime());
+    assertEquals(-83, t.offsetMinutes());
+    // test_invalidString: ValueError for "abc"
+    assertThrows(AmpArgumentException.class, () -> AmpDateTime.parse("abc"));
+  }
 }

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.internal.repr.PythonRepr;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

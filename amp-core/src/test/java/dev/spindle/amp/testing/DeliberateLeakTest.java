@@ -2,6 +2,8 @@ package dev.spindle.amp.testing;
 
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.testing.SuiteLeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.spindle.amp.testing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.spindle.amp.box.AmpBox;
+import dev.spindle.testing.Vectors;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

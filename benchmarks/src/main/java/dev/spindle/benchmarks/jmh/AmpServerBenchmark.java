@@ -3,7 +3,7 @@ package dev.spindle.benchmarks.jmh;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
-import dev.spindle.amp.internal.AmpChannelHandler;
+import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.benchmarks.LoadResponder;
 import dev.spindle.benchmarks.LoadResponder_AmpLocator;
@@ -50,9 +50,9 @@ public class AmpServerBenchmark {
 
   @Setup
   public void setUp() {
-    AmpChannelHandler handler = new AmpChannelHandler();
+    AmpTransport handler = new AmpTransport();
     handler.setReceiver(new BoxDispatcher(new LoadResponder_AmpLocator(new LoadResponder())));
-    server = new EmbeddedChannel(new AmpBoxDecoder(), new BatchingBoxEncoder(), handler);
+    server = new EmbeddedChannel(new AmpBoxDecoder(), new BatchingBoxEncoder(), handler.handler());
     oneCall = request(1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 1; i <= BATCH; i++) {

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.exceptions.AmpArgumentException;
 import dev.spindle.amp.AmpClient;
 import dev.spindle.amp.AmpConnection;
+import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.command.AmpDateTime;
 import dev.spindle.amp.command.Command;
 import dev.spindle.amp.command.Request;
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.amp.command.Responder;
+import dev.spindle.amp.exceptions.AmpArgumentException;
+import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.interop.testing.TwistedPeer;
+import dev.spindle.testing.LeakChecked;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +57,28 @@ class AmpFidelityInteropTest {
       } finally {
         client.close();
       }
+    }
+  }
+
+  /** Answers Twisted's EchoDateTime with an AmpDateTime: any offset. */
+  public static final class AnyDateTimes {
+    @Responder
+    public EchoAnyDateTime echo(EchoAnyDateTime c) {
+      return c;
+    }
+  }
+
+  @Test
+  void aTwistedClientsOffsetsUpTo2359ReachAJavaServerAndComeBack() throws Exception {
+    try (AmpServer server = AmpServer.builder().bind("127.0.0.1", 0)
+        .locator(CommandLocator.of(new AnyDateTimes())).start()) {
+      TwistedPeer.ClientRun run = TwistedPeer.runClient("fidelity_peer.py", 40, "ampdatetime",
+          String.valueOf(server.port()));
+      String all = String.join("\n", run.lines());
+      assertEquals(0, run.exitCode(), all);
+      assertEquals(5, run.linesStartingWith("ok DateTime").size(), all);
+      assertTrue(run.lines().contains("ok DateTime with offset +23:59 echoed by Java"), all);
+      assertTrue(run.lines().contains("ok DateTime with offset -23:59 echoed by Java"), all);
     }
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.banana.BananaCodec;
 import dev.spindle.pb.banana.BananaDialect;
@@ -17,6 +16,7 @@ import dev.spindle.pb.jelly.FrozenSet;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.SecurityOptions;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.testing.LeakChecked;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

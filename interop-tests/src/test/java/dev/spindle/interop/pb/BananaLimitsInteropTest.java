@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
-import dev.spindle.amp.testing.Vectors;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.testing.Vectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.examples.cred.ChatClient;
 import dev.spindle.examples.cred.ChatServer;
 import dev.spindle.examples.cred.Pb5Client;
@@ -20,6 +19,7 @@ import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.testing.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

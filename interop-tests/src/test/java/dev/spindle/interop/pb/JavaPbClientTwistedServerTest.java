@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.pb.PeerTypes.Callback;
 import dev.spindle.interop.pb.PeerTypes.Point;
 import dev.spindle.interop.pb.PeerTypes.RemoteCounter;
@@ -19,6 +18,7 @@ import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.FrozenSet;
 import dev.spindle.pb.jelly.Tuple;
 import dev.spindle.pb.util.Pagers;
+import dev.spindle.testing.LeakChecked;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

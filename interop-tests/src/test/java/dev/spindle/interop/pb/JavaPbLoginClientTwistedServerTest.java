@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.Anonymous;
 import dev.spindle.cred.Credentials;
 import dev.spindle.cred.UsernamePassword;
@@ -17,6 +16,7 @@ import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -3,7 +3,6 @@ package dev.spindle.interop.pb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.examples.pb.CacheClasses;
 import dev.spindle.examples.pb.CacheReceiver;
 import dev.spindle.examples.pb.CacheSender;
@@ -25,6 +24,7 @@ import dev.spindle.examples.pb.TrapClient;
 import dev.spindle.examples.pb.TrapServer;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
+import dev.spindle.testing.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

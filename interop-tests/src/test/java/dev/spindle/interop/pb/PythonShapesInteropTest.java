@@ -3,9 +3,9 @@ package dev.spindle.interop.pb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;

@@ -2,11 +2,11 @@ package dev.spindle.interop.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.Portal;
 import dev.spindle.cred.checkers.AllowAnonymousAccess;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
+import dev.spindle.testing.LeakChecked;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;

@@ -1,5 +1,6 @@
 package dev.spindle.pb.banana;
 
+
 import static dev.spindle.pb.banana.BananaConstants.FLOAT;
 import static dev.spindle.pb.banana.BananaConstants.FLOAT_LENGTH;
 import static dev.spindle.pb.banana.BananaConstants.INT;
@@ -323,6 +324,18 @@ public final class BananaDecoder extends ByteToMessageDecoder {
   @Override
   protected void handlerRemoved0(ChannelHandlerContext ctx) {
     discardPartial();
+  }
+
+  /** Between an expression's first byte and its last (for the transport's frame limits). Event loop. */
+  public boolean frameOpen() {
+    return state != State.BAD_MESSAGE
+        && (state == State.STRING_BODY || state == State.FLOAT_BODY || depth > 0 || digitCount > 0
+            || actualReadableBytes() > 0);
+  }
+
+  /** The bytes counted against the expression so far and what is buffered. */
+  public long heldBytes() {
+    return expressionBytes + actualReadableBytes();
   }
 
   // ---- prefix values (Twisted: b1282int) -------------------------------------------------------

@@ -5,7 +5,6 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
-import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
 import dev.spindle.pb.jelly.Unjellier;
@@ -111,14 +110,14 @@ final class BrokerHandlers {
       if (cache == null) {
         throw new MalformedJellyException(typeName + ": the RemoteCache factory returned null");
       }
-      b.cacheLocally(luid.value(), cache);
+      ImportedCache link = b.cacheLocally(luid.value(), cache);
       u.bindBlank(cache);
       Object state = u.unjelly(l.get(2));
       try {
-        FlavorAccess.remoteCache().setState(cache, state);
-      } catch (RuntimeException e) {
-        throw new MalformedJellyException(typeName + ": " + cache.getClass().getName()
-            + ".setCopyableState refused the state: " + e, e);
+        cache.unjellyFor(link, state);
+      } catch (MalformedJellyException e) {
+        // setCopyableState refused the state; the message names the class, and here the type.
+        throw new MalformedJellyException(typeName + ": " + e.getMessage(), e.getCause());
       }
       return cache;
     };

@@ -52,6 +52,8 @@ public final class Failures {
     PYTHON_EQUIVALENTS.put(InsecureJellyException.class, List.of("twisted.spread.jelly.InsecureJelly"));
     // Twisted's unjelly fails on malformed input with a Python builtin, most often ValueError
     PYTHON_EQUIVALENTS.put(MalformedJellyException.class, List.of("builtins.ValueError"));
+    PYTHON_EQUIVALENTS.put(java.nio.charset.CharacterCodingException.class,
+        List.of("builtins.UnicodeDecodeError", "builtins.UnicodeError"));
 
     PYTHON_EQUIVALENTS.put(BananaException.class, List.of("twisted.spread.banana.BananaError"));
   }
@@ -106,8 +108,16 @@ public final class Failures {
           python.addAll(equivalent);
         }
       }
-      if (t instanceof MalformedJellyException && t.getCause() instanceof java.nio.charset.CharacterCodingException) {
-        python.addAll(0, List.of("builtins.UnicodeDecodeError", "builtins.UnicodeError"));
+      if (t instanceof MalformedJellyException && t.getCause() != null) {
+        // what Twisted would have raised: the Python equivalents of the cause come first
+        ArrayList<String> cause = new ArrayList<>();
+        for (Class<?> c = t.getCause().getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+          List<String> equivalent = PYTHON_EQUIVALENTS.get(c);
+          if (equivalent != null) {
+            cause.addAll(equivalent);
+          }
+        }
+        python.addAll(0, cause);
       }
       parents.addAll(python);
     }

@@ -1,13 +1,14 @@
 package dev.spindle.pb.flavors;
 
 import dev.spindle.pb.banana.Sexp;
-import dev.spindle.pb.flavors.internal.FlavorAccess;
 import dev.spindle.pb.flavors.internal.RemoteCacheLink;
 import dev.spindle.pb.jelly.Jellier;
 import dev.spindle.pb.jelly.JellyException;
 import dev.spindle.pb.jelly.Jellyable;
+import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.PythonTypes;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * This side's copy of a peer's {@link Cacheable}. Subclass it, give the constructor no arguments,
@@ -37,29 +38,6 @@ import java.util.Map;
  * fields read from other threads should be volatile. {@link #release()} is thread-safe.
  */
 public abstract class RemoteCache implements Jellyable {
-  static {
-    FlavorAccess.setRemoteCacheAccess(new FlavorAccess.RemoteCacheAccess() {
-      @Override
-      public void bind(RemoteCache cache, RemoteCacheLink link) {
-        if (cache.link != null) {
-          throw new IllegalStateException(cache.getClass().getName()
-              + ": this RemoteCache instance is already bound to a cache (expected: the factory returns a new instance each time)");
-        }
-        cache.link = link;
-      }
-
-      @Override
-      public RemoteCacheLink link(RemoteCache cache) {
-        return cache.link;
-      }
-
-      @Override
-      public void setState(RemoteCache cache, Object state) {
-        cache.setCopyableState(state);
-      }
-    });
-  }
-
   private volatile RemoteCacheLink link;
 
   /** For subclasses; no arguments, as PB creates the instance. */
@@ -77,7 +55,7 @@ public abstract class RemoteCache implements Jellyable {
    *
    * <p>The default does what Twisted's default ({@code self.__dict__ = state}) accepts: a
    * dictionary, handed to {@link #setCopyableState(Map)} with bytes keys decoded; anything else
-   * is refused with Python's {@code TypeError} text.
+   * is refused with Python's {@code TypeError} text (a {@code ClassCastException}).
    */
   protected void setCopyableState(Object state) {
     setCopyableState(PythonTypes.attributes(state));
@@ -91,6 +69,31 @@ public abstract class RemoteCache implements Jellyable {
   protected void setCopyableState(Map<String, Object> state) {
     throw new UnsupportedOperationException(getClass().getName()
         + " overrides neither setCopyableState(Object) nor setCopyableState(Map)");
+  }
+
+  /**
+   * Binds this new instance to the cache its broker received ({@code link}, which the broker
+   * implements), then gives it the owner's {@code state} ({@link #setCopyableState(Object)}). PB
+   * calls it once per instance, on the event loop, while it unjellies {@code [typeName, luid,
+   * state]}: Twisted's {@code RemoteCache.unjellyFor}. Not for applications.
+   *
+   * @throws IllegalStateException if this instance is already bound to a cache (the factory must
+   *     return a new instance each time)
+   * @throws MalformedJellyException if {@code setCopyableState} refuses the state
+   */
+  public final void unjellyFor(RemoteCacheLink link, Object state) {
+    Objects.requireNonNull(link, "link");
+    if (this.link != null) {
+      throw new IllegalStateException(getClass().getName()
+          + ": this RemoteCache instance is already bound to a cache (expected: the factory returns a new instance each time)");
+    }
+    this.link = link;
+    try {
+      setCopyableState(state);
+    } catch (RuntimeException e) {
+      throw new MalformedJellyException(
+          getClass().getName() + ".setCopyableState refused the state: " + e, e);
+    }
   }
 
   /**

@@ -120,7 +120,7 @@ final class InstanceType<T> {
     }
     try {
       return PythonTypes.attributes(state);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       throw new MalformedJellyException(name + " state: " + e.getMessage()
           + " (Twisted: TypeError; register the class with registerAnyState to take any state)", e);
     }

@@ -54,11 +54,13 @@ public final class PythonTypes {
    * A state received for an object as Twisted's default {@code setCopyableState} ({@code
    * self.__dict__ = state}) takes it: a dictionary, bytes keys decoded as UTF-8.
    *
-   * @throws IllegalArgumentException with CPython's text when it is not a dictionary of names
+   * @throws ClassCastException with CPython's text when it is not a dictionary (Python's {@code
+   *     TypeError})
+   * @throws IllegalArgumentException when a key is not a name
    */
   public static Map<String, Object> attributes(Object state) {
     if (!(state instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException("__dict__ must be set to a dictionary, not a '" + name(state) + "'");
+      throw new ClassCastException("__dict__ must be set to a dictionary, not a '" + name(state) + "'");
     }
     boolean allText = true;
     for (Object k : map.keySet()) {
@@ -86,7 +88,7 @@ public final class PythonTypes {
               + b.size() + " undecodable bytes", ex);
         }
       } else {
-        throw new IllegalArgumentException("attribute name must be string, not '" + name(k) + "'");
+        throw new ClassCastException("attribute name must be string, not '" + name(k) + "'");
       }
     }
     return out;

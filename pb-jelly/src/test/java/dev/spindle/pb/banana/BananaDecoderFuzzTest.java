@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.spindle.amp.testing.Allocations;
-import dev.spindle.amp.testing.FuzzInputs;
-import dev.spindle.amp.testing.Seeds;
-import dev.spindle.amp.testing.TrackingAllocator;
+import dev.spindle.testing.Allocations;
+import dev.spindle.testing.FuzzInputs;
+import dev.spindle.testing.Seeds;
+import dev.spindle.testing.TrackingAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -183,7 +183,7 @@ class BananaDecoderFuzzTest {
           assertTrue(
               allocated <= ALLOCATION_ALLOWANCE + 64L * input.length,
               () -> "allocated " + allocated + " bytes for " + input.length + " input bytes: "
-                  + dev.spindle.amp.testing.Vectors.toHex(input));
+                  + dev.spindle.testing.Vectors.toHex(input));
         }
         for (Object o; (o = ch.readInbound()) != null; ) {
           // Expressions completed before the failure, in the same chunk, are still delivered.

@@ -1,8 +1,8 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.amp.testing.LeakChecked;
-import static dev.spindle.amp.testing.Vectors.hex;
-import static dev.spindle.amp.testing.Vectors.toHex;
+import dev.spindle.testing.LeakChecked;
+import static dev.spindle.testing.Vectors.hex;
+import static dev.spindle.testing.Vectors.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -146,7 +146,7 @@ class BananaPropertiesTest {
     for (BananaDialect dialect : BananaDialect.values()) {
       for (String hex : inputs) {
         try {
-          Channels.decode(dev.spindle.amp.testing.Vectors.hex(hex),
+          Channels.decode(dev.spindle.testing.Vectors.hex(hex),
               BananaLimits.builder().maxDepth(5).build(), dialect, 3);
         } catch (DecoderException expected) {
           // warming the error path too

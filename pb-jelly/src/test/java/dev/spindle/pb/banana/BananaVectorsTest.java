@@ -1,8 +1,8 @@
 package dev.spindle.pb.banana;
 
-import dev.spindle.amp.testing.LeakChecked;
-import static dev.spindle.amp.testing.Vectors.hex;
-import static dev.spindle.amp.testing.Vectors.toHex;
+import dev.spindle.testing.LeakChecked;
+import static dev.spindle.testing.Vectors.hex;
+import static dev.spindle.testing.Vectors.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -3,7 +3,7 @@ package dev.spindle.pb.banana;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.Vectors;
+import dev.spindle.testing.Vectors;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

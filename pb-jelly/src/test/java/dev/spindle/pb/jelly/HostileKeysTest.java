@@ -134,4 +134,18 @@ class HostileKeysTest {
     assertEquals(Tuple.of(1L, "x"), Tuple.of(1L, "x"));
     assertEquals(Tuple.of(1L, "x").hashCode(), Tuple.of(1L, "x").hashCode());
   }
+
+  @Test
+  void manyForwardReferencesToOneLaterValueResolveInLinearTime() {
+    // ["list", ["dereference", 1] x 200,000, ["reference", 1, ["list"]]]: every slot waits
+    List<Object> items = new ArrayList<>();
+    items.add("list");
+    for (int i = 0; i < 200_000; i++) {
+      items.add(l("dereference", 1));
+    }
+    items.add(l("reference", 1, l("list")));
+    List<?> list = assertInstanceOf(List.class, unjelly(l(items.toArray())));
+    assertEquals(200_001, list.size());
+    assertTrue(list.get(0) == list.get(200_000), "every slot is the one list");
+  }
 }

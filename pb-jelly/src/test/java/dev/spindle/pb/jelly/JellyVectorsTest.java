@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.spindle.amp.testing.Vectors;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.testing.Vectors;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.spindle.amp.testing.Seeds;
 import dev.spindle.pb.banana.BananaDecoder;
 import dev.spindle.pb.banana.BananaDialect;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaProtocolException;
 import dev.spindle.pb.banana.Sexp;
+import dev.spindle.testing.Seeds;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;

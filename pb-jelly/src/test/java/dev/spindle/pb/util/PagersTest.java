@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.PbTesting;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.testing.LeakChecked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbConnection;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.PbTesting;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

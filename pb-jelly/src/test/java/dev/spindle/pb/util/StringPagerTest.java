@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
 import dev.spindle.cred.testing.Gens;
 import dev.spindle.cred.testing.Theories;
 import dev.spindle.pb.PbTesting;
@@ -16,6 +15,7 @@ import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.testing.LeakChecked;
 import io.netty.channel.WriteBufferWaterMark;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

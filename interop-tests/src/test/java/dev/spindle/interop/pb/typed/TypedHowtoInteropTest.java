@@ -2,7 +2,7 @@ package dev.spindle.interop.pb.typed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import dev.spindle.examples.pb.typed.TypedPb1;
 import dev.spindle.examples.pb.typed.TypedPbSimple;
 import dev.spindle.interop.testing.TwistedPeer;

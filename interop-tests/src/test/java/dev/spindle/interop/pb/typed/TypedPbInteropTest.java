@@ -3,7 +3,7 @@ package dev.spindle.interop.pb.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.amp.testing.LeakChecked;
+import dev.spindle.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;

@@ -1,0 +1,147 @@
+package dev.spindle.transport;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The time limits and the memory budget of AMP and PB connections, one set for both protocols.
+ * Immutable; {@link #builder()} or {@link #toBuilder()} to change one. Each limit is off with
+ * {@link Duration#ZERO} (or 0 bytes).
+ *
+ * <p>Defaults, and why:
+ *
+ * <ul>
+ *   <li>{@link #DEFAULT_HANDSHAKE_TIMEOUT} 30 s: from accept (or connect) until the protocol is
+ *       ready (PB: the Banana dialect chosen; TLS from the first byte included). A Twisted peer
+ *       needs one round trip; grpc-java allows 120 s for TLS and the HTTP/2 preface.
+ *   <li>{@link #DEFAULT_FRAME_TIMEOUT} 60 s: from the first byte of an AMP box or Banana
+ *       expression to its last. A 16 MiB frame, the largest the default limits take, arrives in
+ *       that time at about 2.2 Mbit/s; a peer that starts a frame and stalls is closed.
+ *   <li>{@link #DEFAULT_IDLE_TIMEOUT} off: Twisted closes nothing for idleness, and a PB client
+ *       may hold references for hours without a call; turn it on for servers of short sessions.
+ *   <li>{@link #defaultMemoryBudget()} a quarter of the maximum heap (128 MiB with {@code
+ *       -Xmx512m}): the bytes all of a server's connections may hold in unfinished frames; past
+ *       it the connection holding the most is closed. Banana's accounting keeps the heap of an
+ *       unfinished expression within twice its counted bytes, so the budget's worst case is half
+ *       the heap.
+ * </ul>
+ */
+public final class TransportOptions {
+  /** Default time from accept or connect until the protocol is ready: 30 s. */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default time from the first byte of a frame to its last: 60 s. */
+  public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(60);
+  /** Default idle timeout: off. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
+
+  /** The defaults. */
+  public static final TransportOptions DEFAULT = builder().build();
+
+  private final Duration handshakeTimeout;
+  private final Duration frameTimeout;
+  private final Duration idleTimeout;
+  private final long memoryBudget;
+
+  private TransportOptions(Builder b) {
+    this.handshakeTimeout = b.handshakeTimeout;
+    this.frameTimeout = b.frameTimeout;
+    this.idleTimeout = b.idleTimeout;
+    this.memoryBudget = b.memoryBudget;
+  }
+
+  /** A quarter of the maximum heap ({@link Runtime#maxMemory()}). */
+  public static long defaultMemoryBudget() {
+    return Runtime.getRuntime().maxMemory() / 4;
+  }
+
+  /** Returns a builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder with these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.handshakeTimeout = handshakeTimeout;
+    b.frameTimeout = frameTimeout;
+    b.idleTimeout = idleTimeout;
+    b.memoryBudget = memoryBudget;
+    return b;
+  }
+
+  /** Time from accept or connect until the protocol is ready; zero: no limit. */
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /** Time from the first byte of a frame (AMP box, Banana expression) to its last; zero: no limit. */
+  public Duration frameTimeout() {
+    return frameTimeout;
+  }
+
+  /** Time with nothing read or written after which a connection is closed; zero: never. */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** Bytes a server's connections may hold in unfinished frames, all together; 0: no limit. */
+  public long memoryBudget() {
+    return memoryBudget;
+  }
+
+  @Override
+  public String toString() {
+    return "TransportOptions{handshakeTimeout=" + handshakeTimeout + ", frameTimeout=" + frameTimeout
+        + ", idleTimeout=" + idleTimeout + ", memoryBudget=" + memoryBudget + "}";
+  }
+
+  /** Builds {@link TransportOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration frameTimeout = DEFAULT_FRAME_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private long memoryBudget = defaultMemoryBudget();
+
+    private Builder() {}
+
+    /** See {@link TransportOptions#handshakeTimeout()}; {@link Duration#ZERO} turns it off. */
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = check(timeout, "handshakeTimeout");
+      return this;
+    }
+
+    /** See {@link TransportOptions#frameTimeout()}; {@link Duration#ZERO} turns it off. */
+    public Builder frameTimeout(Duration timeout) {
+      this.frameTimeout = check(timeout, "frameTimeout");
+      return this;
+    }
+
+    /** See {@link TransportOptions#idleTimeout()}; {@link Duration#ZERO} turns it off. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = check(timeout, "idleTimeout");
+      return this;
+    }
+
+    /** See {@link TransportOptions#memoryBudget()}; 0 turns it off. Servers only. */
+    public Builder memoryBudget(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("memoryBudget: " + bytes + " (expected: >= 0)");
+      }
+      this.memoryBudget = bytes;
+      return this;
+    }
+
+    /** Builds the options. */
+    public TransportOptions build() {
+      return new TransportOptions(this);
+    }
+
+    private static Duration check(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + ": " + d + " (expected: >= 0)");
+      }
+      return d;
+    }
+  }
+}

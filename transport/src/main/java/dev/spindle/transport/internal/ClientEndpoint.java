@@ -1,0 +1,213 @@
+package dev.spindle.transport.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connecting side of AMP and PB: the bootstrap, the event loops (the user's, never shut down,
+ * or its own, shut down on close), the channels it opened, and closing them all.
+ *
+ * <p>Host names are resolved off the event loops (a blocking lookup on a loop would stall every
+ * connection of that loop, and reconnect attempts run there): an IP literal is used as it is, a
+ * name is looked up on a small shared pool of daemon threads. The channel class is the one that
+ * fits the group ({@link Channels}). Thread-safe.
+ */
+public final class ClientEndpoint {
+  private static final Logger logger = LoggerFactory.getLogger(ClientEndpoint.class);
+  private static final ExecutorService RESOLVER =
+      Executors.newCachedThreadPool(new DefaultThreadFactory("spindle-resolver", true));
+
+  /** Resolves a host name (blocking); for tests, a recording one. */
+  interface Resolver {
+    InetSocketAddress resolve(String host, int port);
+  }
+
+  /** The shared pool host names are looked up on. */
+  static Executor defaultResolverExecutor() {
+    return RESOLVER;
+  }
+
+  private final String name;
+  private final Bootstrap bootstrap;
+  private final EventLoopGroup ownedGroup;
+  private final Resolver resolver;
+  private final Executor resolverExecutor;
+  // stayClosed: a connection that completes while the client closes is closed as it is added.
+  private final ChannelGroup connections;
+  private volatile boolean closed;
+
+  /**
+   * @param name for the channel group and log lines
+   * @param group the user's event loops, or null for the endpoint's own NIO loops
+   */
+  public ClientEndpoint(String name, EventLoopGroup group) {
+    this(name, group, InetSocketAddress::new, RESOLVER);
+  }
+
+  ClientEndpoint(String name, EventLoopGroup group, Resolver resolver, Executor resolverExecutor) {
+    this.name = name;
+    this.ownedGroup = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+    EventLoopGroup g = group != null ? group : ownedGroup;
+    this.bootstrap = new Bootstrap().group(g).channel(Channels.socketChannel(g));
+    this.resolver = resolver;
+    this.resolverExecutor = resolverExecutor;
+    this.connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE, true);
+  }
+
+  /** The event loops the connections run on. */
+  public EventLoopGroup group() {
+    return bootstrap.config().group();
+  }
+
+  /** True once {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Connects to {@code host}:{@code port}. {@code init} builds the new channel's pipeline on its
+   * event loop before the connection is active. The future completes with the channel once TCP is
+   * connected and, with TLS from the first byte, once the TLS handshake is done (so a refused
+   * certificate fails the connect, with {@code tlsError}); else it fails with {@code error}.
+   */
+  public CompletableFuture<Channel> connect(
+      String host,
+      int port,
+      Consumer<Channel> init,
+      BiFunction<String, Throwable, RuntimeException> error,
+      BiFunction<String, Throwable, RuntimeException> tlsError) {
+    CompletableFuture<Channel> handshaken = new CompletableFuture<>();
+    connect(host, port, init, error).whenComplete((ch, failure) -> {
+      if (failure != null) {
+        handshaken.completeExceptionally(failure);
+        return;
+      }
+      SslHandler ssl = ch.pipeline().get(SslHandler.class);
+      if (ssl == null) {
+        handshaken.complete(ch);
+        return;
+      }
+      ssl.handshakeFuture().addListener(h -> {
+        if (h.isSuccess()) {
+          handshaken.complete(ch);
+        } else {
+          handshaken.completeExceptionally(
+              tlsError.apply("TLS handshake with " + host + ":" + port + " failed: " + h.cause(), h.cause()));
+        }
+      });
+    });
+    return handshaken;
+  }
+
+  /** As {@link #connect(String, int, Consumer, BiFunction, BiFunction)}, not waiting for TLS. */
+  public CompletableFuture<Channel> connect(
+      String host, int port, Consumer<Channel> init, BiFunction<String, Throwable, RuntimeException> error) {
+    CompletableFuture<Channel> result = new CompletableFuture<>();
+    String target = host + ":" + port;
+    if (closed) {
+      result.completeExceptionally(error.apply("client is closed", null));
+      return result;
+    }
+    if (NetUtil.createByteArrayFromIpAddressString(host) != null) {
+      connect(new InetSocketAddress(host, port), target, init, error, result); // a literal: no lookup
+      return result;
+    }
+    try {
+      resolverExecutor.execute(() -> {
+        InetSocketAddress resolved;
+        try {
+          resolved = resolver.resolve(host, port);
+        } catch (RuntimeException e) {
+          result.completeExceptionally(error.apply("cannot resolve " + target, e));
+          return;
+        }
+        connect(resolved, target, init, error, result);
+      });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(error.apply("cannot resolve " + target, e));
+    }
+    return result;
+  }
+
+  private void connect(
+      InetSocketAddress address,
+      String target,
+      Consumer<Channel> init,
+      BiFunction<String, Throwable, RuntimeException> error,
+      CompletableFuture<Channel> result) {
+    if (address.isUnresolved()) {
+      result.completeExceptionally(error.apply("cannot resolve " + target, null));
+      return;
+    }
+    Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        connections.add(ch);
+        init.accept(ch);
+      }
+    });
+    ChannelFuture f;
+    try {
+      f = b.connect(address);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(error.apply("cannot connect to " + target, e));
+      return;
+    }
+    // Not a plain listener: if the loop is already shut down, it would never be notified.
+    Closing.whenDone(f, f.channel(), () -> {
+      if (f.isSuccess()) {
+        result.complete(f.channel());
+      } else {
+        result.completeExceptionally(error.apply("cannot connect to " + target,
+            f.cause() != null ? f.cause() : new IllegalStateException("event loop shut down")));
+      }
+    });
+  }
+
+  /**
+   * Closes every connection this endpoint opened and, if it created its event loops, shuts them
+   * down. A user-supplied group is left running. Blocks until done, at most {@value
+   * Closing#CLOSE_WAIT_SECONDS} s for the connections; do not call it on one of the event loops.
+   * Idempotent.
+   */
+  public void close() {
+    closed = true;
+    List<Channel> open = new ArrayList<>(connections);
+    connections.close(); // and close any connection that completes from now on
+    try {
+      Closing.closeAll(open).get(Closing.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      logger.warn("connections of {} did not close within {} s", name, Closing.CLOSE_WAIT_SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (ownedGroup != null) {
+      ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+  }
+}

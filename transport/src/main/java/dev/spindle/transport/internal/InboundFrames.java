@@ -1,0 +1,189 @@
+package dev.spindle.transport.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one connection's decoder holds of a frame it has started and not finished: first in the
+ * pipeline, after each read it asks the decoder (the {@link Source} in the pipeline: AMP's box
+ * decoder, Banana's decoder, whichever is there now after a StartTLS) and {@link #update}s: the
+ * frame timeout runs while a frame is open, and the bytes held count against the server's {@link
+ * MemoryBudget}. A channel without one (a client without limits, a test) has neither limit.
+ */
+public final class InboundFrames extends ChannelInboundHandlerAdapter {
+  /**
+   * How to ask a protocol's decoder whether it is inside a frame and how many bytes it holds for
+   * it (its cumulation and what it built from it).
+   *
+   * @param <D> the decoder's class
+   */
+  public record Source<D extends ChannelHandler>(
+      Class<D> type, Predicate<D> frameOpen, ToLongFunction<D> heldBytes) {}
+
+  private static final Logger logger = LoggerFactory.getLogger(InboundFrames.class);
+  private static final AttributeKey<InboundFrames> KEY =
+      AttributeKey.valueOf(InboundFrames.class, "spindle-inbound-frames");
+
+  private final TransportHandler transport;
+  private final Source<?> source;
+  private final MemoryBudget budget;
+  private final long frameTimeoutNanos;
+  private final Runnable expire = this::expire;
+  /** Bytes held as last reported; read by the budget's slow path on other threads. */
+  private final AtomicLong held = new AtomicLong();
+  // Event-loop confined.
+  private ScheduledFuture<?> timer;
+  private ChannelHandlerContext decoderCtx;
+  private boolean open;
+  private volatile boolean evicted;
+
+  private InboundFrames(TransportHandler transport, MemoryBudget budget, Duration frameTimeout, Source<?> source) {
+    this.transport = transport;
+    this.source = source;
+    this.budget = budget;
+    this.frameTimeoutNanos = frameTimeout.toNanos();
+  }
+
+  /**
+   * Attaches the limits to {@code ch}: a frame timeout (zero: none) and a budget (null: none).
+   * Returns null, attaching nothing, when there is neither.
+   */
+  public static InboundFrames install(
+      Channel ch, TransportHandler transport, MemoryBudget budget, Duration frameTimeout, Source<?> source) {
+    if (budget == null && frameTimeout.isZero()) {
+      return null;
+    }
+    InboundFrames f = new InboundFrames(transport, budget, frameTimeout, source);
+    ch.attr(KEY).set(f);
+    ch.pipeline().addFirst("inbound-frames", f);
+    if (budget != null) {
+      budget.register(f);
+    }
+    ch.closeFuture().addListener(x -> f.closed());
+    return f;
+  }
+
+  /** The limits of {@code ch}'s frames, or null. */
+  public static InboundFrames of(Channel ch) {
+    return ch.attr(KEY).get();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ctx.fireChannelRead(msg); // the decoder behind runs now
+    afterRead(ctx, source);
+  }
+
+  private <D extends ChannelHandler> void afterRead(ChannelHandlerContext ctx, Source<D> s) {
+    ChannelHandlerContext c = decoderCtx;
+    if (c == null || c.isRemoved()) {
+      // The decoder in the pipeline now: another after a StartTLS, none after a protocol switch.
+      c = decoderCtx = ctx.pipeline().context(s.type());
+    }
+    if (c == null) {
+      update(false, 0);
+      return;
+    }
+    D decoder = s.type().cast(c.handler());
+    boolean frameOpen = s.frameOpen().test(decoder);
+    update(frameOpen, frameOpen ? s.heldBytes().applyAsLong(decoder) : 0);
+  }
+
+  /**
+   * After a read: whether a frame is open (started, not finished) and how many bytes the decoder
+   * holds for it (its cumulation and what it built). Event loop.
+   */
+  public void update(boolean frameOpen, long heldBytes) {
+    if (frameOpen != open) {
+      open = frameOpen;
+      if (frameOpen) {
+        arm();
+      } else {
+        disarm();
+      }
+    }
+    if (budget != null) {
+      // Every byte added here is taken off exactly once, by whichever getAndSet takes it.
+      long before = held.getAndSet(heldBytes);
+      if (heldBytes != before) {
+        budget.add(heldBytes - before);
+      }
+    }
+  }
+
+  long held() {
+    return evicted ? 0 : held.get();
+  }
+
+  /**
+   * The budget's slow path chose this connection: it is closed and its bytes leave the total now.
+   * Any thread. Returns false if it was already evicted.
+   */
+  boolean evict(long total, long limit) {
+    if (evicted) {
+      return false;
+    }
+    evicted = true;
+    long h = held.getAndSet(0);
+    budget.deregister(this);
+    budget.add(-h);
+    logger.debug("{}: server memory budget of {} bytes exceeded ({} held); closing the connection holding"
+        + " the most ({} bytes)", transport.channel(), limit, total, h);
+    transport.closeLost("server memory budget exceeded: this connection held " + h
+        + " bytes of unfinished frames (all connections: " + total + ", limit " + limit + ")");
+    return true;
+  }
+
+  private void arm() {
+    if (frameTimeoutNanos == 0 || timer != null) {
+      return;
+    }
+    try {
+      timer = transport.channel().eventLoop().schedule(expire, frameTimeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // The loop is shutting down, the channel with it.
+    }
+  }
+
+  private void disarm() {
+    ScheduledFuture<?> t = timer;
+    if (t != null) {
+      timer = null;
+      t.cancel(false);
+    }
+  }
+
+  private void expire() {
+    timer = null;
+    if (open) {
+      logger.debug("{}: a frame started {} ms ago is not finished; closing",
+          transport.channel(), TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos));
+      transport.closeLost("frame timeout: a frame started " + TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos)
+          + " ms ago is not finished");
+    }
+  }
+
+  private void closed() {
+    disarm();
+    if (budget != null) {
+      evicted = true;
+      budget.deregister(this);
+      long h = held.getAndSet(0);
+      if (h != 0) {
+        budget.add(-h);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** What users of AMP and PB configure about connections: reconnect policy and transport options. */
+package dev.spindle.transport;
