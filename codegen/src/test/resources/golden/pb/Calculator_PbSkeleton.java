@@ -4,29 +4,33 @@ import dev.spindle.pb.flavors.MethodShape;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.Skeleton;
 import dev.spindle.pb.flavors.SkeletonMethods;
+import dev.spindle.pb.login.Perspective;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
  * Exposes a {@link Calculator} to PB peers: publish it as the root, send it as a Referenceable, or
- * hand it out as an avatar ({@code perspective_} methods).
+ * hand out {@link #avatar} at login ({@code perspective_} methods).
  *
  * <p>{@code Calculator_PbSkeleton.of(target)} creates it.
  */
 @Generated("dev.spindle.codegen.CommandProcessor")
 public final class Calculator_PbSkeleton implements Root, Skeleton {
+  private static final MethodShape[] SHAPES = {
+      MethodShape.method("add")
+          .positional("a", long.class)
+          .positional("b", long.class, "1"),
+      MethodShape.method("divide")
+          .positional("a", double.class)
+          .positional("b", double.class)
+          .keywordOnly("exact", boolean.class, "False"),
+      MethodShape.method("sum")
+          .varArgs("numbers", long[].class),
+      MethodShape.method("reset")
+  };
+
   static {
-    SkeletonMethods.register(Calculator_PbSkeleton.class, "Calculator",
-        MethodShape.method("add")
-            .positional("a", long.class)
-            .positional("b", long.class, "1"),
-        MethodShape.method("divide")
-            .positional("a", double.class)
-            .positional("b", double.class)
-            .keywordOnly("exact", boolean.class, "False"),
-        MethodShape.method("sum")
-            .varArgs("numbers", long[].class),
-        MethodShape.method("reset"));
+    SkeletonMethods.register(Calculator_PbSkeleton.class, "Calculator", SHAPES);
   }
 
   private final Calculator target;
@@ -49,6 +53,13 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
     return target;
   }
 
+  /**
+   * {@code target} as a PB login avatar: the peer calls its methods as {@code perspective_<name>}.
+   */
+  public static Avatar avatar(Calculator target) {
+    return new Avatar(of(target));
+  }
+
   @Override
   public Object dispatch(int method, Object[] args) throws Throwable {
     switch (method) {
@@ -63,6 +74,33 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
         return null;
       default:
         throw new IllegalArgumentException("no remote method number " + method);
+    }
+  }
+
+  /**
+   * A {@link Calculator} handed out by PB login ({@code perspective_} methods).
+   */
+  public static final class Avatar implements Perspective, Skeleton {
+    static {
+      SkeletonMethods.register(Avatar.class, "Calculator", SHAPES);
+    }
+
+    private final Calculator_PbSkeleton skeleton;
+
+    private Avatar(Calculator_PbSkeleton skeleton) {
+      this.skeleton = skeleton;
+    }
+
+    /**
+     * The object whose methods the peer calls.
+     */
+    public Calculator target() {
+      return skeleton.target;
+    }
+
+    @Override
+    public Object dispatch(int method, Object[] args) throws Throwable {
+      return skeleton.dispatch(method, args);
     }
   }
 }

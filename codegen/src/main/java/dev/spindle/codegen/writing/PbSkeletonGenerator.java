@@ -1,6 +1,7 @@
 package dev.spindle.codegen.writing;
 
 import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -21,7 +22,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code <Interface>_PbSkeleton}: an implementation of the remote interface exposed as
- * a PB {@code Root} (so also a {@code Referenceable}, or an avatar), whose methods the broker
+ * a PB {@code Root} (so also a {@code Referenceable}), or through its nested {@code Avatar} as a
+ * login {@code Perspective} (called as {@code perspective_}), whose methods the broker
  * binds with Python's calling convention from the shapes registered in its static initializer,
  * then calls through a {@code switch} on the method's number.
  */
@@ -44,10 +46,12 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
   @Override
   TypeSpec.Builder write(RemoteInterfaceModel model) {
     ClassName skeleton = model.skeleton();
-    CodeBlock.Builder shapes = CodeBlock.builder()
-        .add("$T.register($T.class, $S", PbNames.SKELETON_METHODS, skeleton, model.pythonName());
+    CodeBlock.Builder shapes = CodeBlock.builder().add("{");
+    boolean first = true;
     for (Method m : model.methods()) {
-      shapes.add(",\n    $T.method($S)", PbNames.METHOD_SHAPE, m.remoteName());
+      shapes.add(first ? "\n    $T.method($S)" : ",\n    $T.method($S)", PbNames.METHOD_SHAPE,
+          m.remoteName());
+      first = false;
       for (Parameter p : m.parameters()) {
         switch (p.shape()) {
           case KEYWORDS -> shapes.add("\n        .keywords($S)", p.name());
@@ -66,7 +70,8 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
         }
       }
     }
-    shapes.add(");\n");
+    shapes.add("\n}");
+    ClassName avatar = skeleton.nestedClass("Avatar");
 
     MethodSpec.Builder dispatch = MethodSpec.methodBuilder("dispatch")
         .addAnnotation(Override.class)
@@ -117,12 +122,16 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
 
     return TypeSpec.classBuilder(skeleton)
         .addJavadoc("Exposes a {@link $T} to PB peers: publish it as the root, send it as a"
-            + " Referenceable, or\nhand it out as an avatar ({@code perspective_} methods).\n\n"
+            + " Referenceable, or\nhand out {@link #avatar} at login ({@code perspective_} methods).\n\n"
             + "<p>{@code $T.of(target)} creates it.\n", model.type(), skeleton)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(PbNames.ROOT)
         .addSuperinterface(PbNames.SKELETON)
-        .addStaticBlock(shapes.build())
+        .addField(FieldSpec.builder(ArrayTypeName.of(PbNames.METHOD_SHAPE), "SHAPES",
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(shapes.build()).build())
+        .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
+            PbNames.SKELETON_METHODS, skeleton, model.pythonName()))
         .addField(FieldSpec.builder(model.type(), "target", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
@@ -143,7 +152,45 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .returns(model.type())
             .addStatement("return target")
             .build())
-        .addMethod(dispatch.build());
+        .addMethod(MethodSpec.methodBuilder("avatar")
+            .addJavadoc("{@code target} as a PB login avatar: the peer calls its methods as {@code"
+                + " perspective_<name>}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(avatar)
+            .addParameter(model.type(), "target")
+            .addStatement("return new $T(of(target))", avatar)
+            .build())
+        .addMethod(dispatch.build())
+        .addType(TypeSpec.classBuilder(avatar)
+            .addJavadoc("A {@link $T} handed out by PB login ({@code perspective_} methods).\n",
+                model.type())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addSuperinterface(PbNames.PERSPECTIVE)
+            .addSuperinterface(PbNames.SKELETON)
+            .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
+                PbNames.SKELETON_METHODS, avatar, model.pythonName()))
+            .addField(skeleton, "skeleton", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(skeleton, "skeleton")
+                .addStatement("this.skeleton = skeleton")
+                .build())
+            .addMethod(MethodSpec.methodBuilder("target")
+                .addJavadoc("The object whose methods the peer calls.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(model.type())
+                .addStatement("return skeleton.target")
+                .build())
+            .addMethod(MethodSpec.methodBuilder("dispatch")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(int.class, "method")
+                .addParameter(Object[].class, "args")
+                .addException(Throwable.class)
+                .addStatement("return skeleton.dispatch(method, args)")
+                .build())
+            .build());
   }
 
 }

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.spindle.cred.LoginResult;
+import dev.spindle.cred.Portal;
+import dev.spindle.cred.Realm;
+import dev.spindle.cred.UsernamePassword;
+import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
+import dev.spindle.pb.login.Perspective;
 import dev.spindle.testing.LeakChecked;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
@@ -127,6 +133,28 @@ class TypedPbTest {
       RemoteReference root = ((Ledger_PbStub) remote).reference();
       assertEquals(42L, await(root.callRemote("incrementThere",
           ShapesRoot_PbSkeleton.of(new TypedShapes()), 41L)));
+    }
+  }
+
+  @Test
+  void aSkeletonIsAnAvatarCalledAsPerspective() throws Exception {
+    InMemoryUsernamePasswordDatabase users = new InMemoryUsernamePasswordDatabase();
+    users.addUser("alice", "secret");
+    CompletableFuture<Void> loggedOut = new CompletableFuture<>();
+    Realm realm = (id, mind, interfaces) -> CompletableFuture.completedFuture(LoginResult.of(
+        Perspective.class, ShapesRoot_PbSkeleton.avatar(new TypedShapes()),
+        () -> loggedOut.complete(null)));
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0).portal(new Portal(realm, users))
+            .start();
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference avatar = await(client.login("127.0.0.1", server.port(),
+          UsernamePassword.of("alice", "secret"), null));
+      assertEquals(6L, await(ShapesRoot_PbStub.of(avatar).increment(5)));
+      // the prefix is chosen where the skeleton is bound: here perspective_
+      assertEquals("ShapesRoot.perspective_increment() takes from 1 to 2 positional arguments"
+          + " but 3 were given", typeError(avatar.callRemote("increment", 1L, 2L)));
+      avatar.release();
+      await(loggedOut);
     }
   }
 }
