@@ -1,8 +1,10 @@
 package dev.spindle.pb.flavors;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
  * The remote methods of a generated {@link Skeleton} class, in {@link Skeleton#dispatch} order.
@@ -10,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance exists; the broker reads them in place of reflecting on the class.
  */
 public final class SkeletonMethods {
-  private static final ConcurrentHashMap<Class<?>, SkeletonMethods> REGISTERED =
-      new ConcurrentHashMap<>();
+  /** Weak keys: a generated class and its loader can be unloaded. Read once per class. */
+  private static final Map<Class<?>, SkeletonMethods> REGISTERED =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final String interfaceName;
   private final List<MethodShape> methods;
