@@ -47,7 +47,9 @@ class LayeringTest {
    * PB, lowest first. The flavors reach the broker only through their service-provider interface
    * ({@code flavors.internal}, Twisted's {@code jellier.invoker}), which the broker implements, so
    * {@code flavors} sits below {@code broker} (in Twisted too, {@code pb} imports {@code flavors},
-   * not the other way). {@code util} (paging) is on top of the connection.
+   * not the other way). {@code util} (paging) and {@code typed} (what generated stubs call) are on
+   * top of the connection; generated skeletons reach the broker through {@code
+   * flavors.Skeleton}.
    */
   private static final List<List<String>> PB_LAYERS =
       List.of(
@@ -59,7 +61,7 @@ class LayeringTest {
           List.of("dev.spindle.pb.broker"),
           List.of("dev.spindle.pb.login"),
           List.of("dev.spindle.pb"),
-          List.of("dev.spindle.pb.util"));
+          List.of("dev.spindle.pb.util", "dev.spindle.pb.typed"));
 
   @Test
   void everyLayerDependsOnlyOnTheLayersBelowIt() {
