@@ -4,6 +4,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
+import dev.spindle.pb.jelly.JellyKeyException;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
 import dev.spindle.pb.jelly.Unjellier;
@@ -69,7 +70,7 @@ final class BrokerHandlers {
     long luid = luid(l, Wire.CACHED);
     RemoteCache cache = b.cachedLocallyAs(luid);
     if (cache == null) {
-      throw new MalformedJellyException("cached: no cache " + luid + " here (Twisted: KeyError: " + luid + ")");
+      throw new JellyKeyException("cached: no cache " + luid + " here (Twisted: KeyError: " + luid + ")");
     }
     return cache;
   };
@@ -80,7 +81,7 @@ final class BrokerHandlers {
     long luid = luid(l, Wire.LCACHE);
     Cacheable c = b.remotelyCachedForLuid(luid);
     if (c == null) {
-      throw new MalformedJellyException("lcache: the peer holds no cache " + luid + " (Twisted: KeyError: " + luid + ")");
+      throw new JellyKeyException("lcache: the peer holds no cache " + luid + " (Twisted: KeyError: " + luid + ")");
     }
     return c;
   };
