@@ -904,7 +904,9 @@ public final class Unjellier {
     int[] out = new int[f.length];
     for (int i = 0; i < f.length; i++) {
       if (f[i].bitLength() > 31) {
-        throw new MalformedJellyException(what + ": " + show(l.get(1)) + " (expected: a valid " + what + ")");
+        // Python's datetime takes C ints: beyond them Twisted raises OverflowError, not ValueError
+        throw new JellyOverflowException(what + ": " + show(l.get(1)) + " (expected: a valid " + what
+            + "; Twisted: OverflowError)");
       }
       out[i] = f[i].intValue();
     }

@@ -314,6 +314,18 @@ class UnjellierTest {
     assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("decimal", 1, (1L << 31) + 1)));
     assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("decimal", 1, -(1L << 31))));
     assertEquals(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), registry.unjelly(l("decimal", 1, 1L << 31)));
+    // fields beyond a C int (Twisted: OverflowError), and just inside it (Twisted: ValueError)
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("datetime", "2147483648 1 1 0 0 0 0")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("datetime", "-2147483649 1 1 0 0 0 0")));
+    assertThrows(JellyOverflowException.class,
+        () -> registry.unjelly(l("datetime", "2000 1 1 0 0 0 100000000000000000000")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("date", "2000 1 100000000000000000000")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("time", "100000000000000000000 0 0 0")));
+    for (String inside : List.of("2147483647 1 1 0 0 0 0", "-2147483648 1 1 0 0 0 0")) {
+      MalformedJellyException e = assertThrows(MalformedJellyException.class,
+          () -> registry.unjelly(l("datetime", inside)));
+      assertSame(MalformedJellyException.class, e.getClass(), inside);
+    }
     // a ValueError in Twisted stays a plain MalformedJellyException
     MalformedJellyException year = assertThrows(MalformedJellyException.class,
         () -> registry.unjelly(l("datetime", "10000 1 1 0 0 0 0")));
