@@ -12,6 +12,8 @@ client calls both with the same arguments and compares what each answers, failur
     fidelity_peer.py client shapes J P   a PBClientFactory to each port; every case called on
                                          both roots; prints "ok <case> -> <answer>" or
                                          "FAIL <case>: java <x> python <y>"; exit 1 on any FAIL
+    fidelity_peer.py client typed J P    the same for the root's cases only, J being a typed
+                                         skeleton (issue 14's remote interfaces)
 """
 
 import datetime
@@ -265,6 +267,32 @@ def compare(java_port, python_port):
     return failures
 
 
+@defer.inlineCallbacks
+def compare_typed(java_port, python_port):
+    """Issue 14: the root CASES on a Java typed skeleton (ShapesRoot_PbSkeleton) and on ShapesRoot."""
+    roots = []
+    for port in (java_port, python_port):
+        factory = pb.PBClientFactory()
+        reactor.connectTCP("127.0.0.1", port, factory)
+        roots.append((yield factory.getRootObject()))
+    failures = 0
+    count = 0
+    for name, method, args, kw in CASES:
+        if method == "look":
+            continue
+        count += 1
+        results = []
+        for root in roots:
+            results.append((yield outcome(root.callRemote(method, *args, **kw))))
+        if results[0] == results[1]:
+            print("ok %s -> %r" % (name, results[0]), flush=True)
+        else:
+            failures += 1
+            print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
+    print("%d typed cases, %d failed" % (count, failures), flush=True)
+    return failures
+
+
 class EchoDateTime(amp.Command):
     arguments = [(b"value", amp.DateTime())]
     response = [(b"value", amp.DateTime())]
@@ -306,11 +334,12 @@ def main(argv):
         reactor.callLater(peer_support.MAX_LIFETIME, reactor.stop)
         reactor.run()
         return 0 if status == [0] else 1
-    if argv[1:3] == ["client", "shapes"]:
+    if argv[1:3] in (["client", "shapes"], ["client", "typed"]):
         status = []
+        run_compare = compare if argv[2] == "shapes" else compare_typed
 
         def run():
-            d = compare(int(argv[3]), int(argv[4]))
+            d = run_compare(int(argv[3]), int(argv[4]))
             d.addCallbacks(status.append, lambda f: (f.printTraceback(file=sys.stdout), status.append(1)))
             d.addBoth(lambda _: reactor.stop())
 

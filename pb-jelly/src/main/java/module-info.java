@@ -18,5 +18,6 @@ module dev.spindle.pb {
   exports dev.spindle.pb.flavors;
   exports dev.spindle.pb.jelly;
   exports dev.spindle.pb.login;
+  exports dev.spindle.pb.typed;
   exports dev.spindle.pb.util;
 }

@@ -1,6 +1,7 @@
 package dev.spindle.codegen;
 
 import dev.spindle.codegen.model.AmpNames;
+import dev.spindle.codegen.pb.PbNames;
 import dev.spindle.codegen.validation.ErrorReporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * The {@code spindle-codegen} annotation processor. For each {@code @Command} type it generates
  * {@code <Command>_AmpSerializer}, the command's {@code CommandSpec}; for each class with {@code
- * @Responder} methods, {@code <Class>_AmpLocator}, its {@code CommandLocator}.
+ * @Responder} methods, {@code <Class>_AmpLocator}, its {@code CommandLocator}; for each PB
+ * {@code @RemoteInterface}, {@code <Interface>_PbStub} and {@code <Interface>_PbSkeleton}.
  *
  * <p>Every mistake in an annotated type is a compile error on the element that causes it, and
  * processing goes on so that one build shows them all; nothing is generated for a type with a
@@ -40,11 +42,12 @@ public final class CommandProcessor extends AbstractProcessor {
     CommandStep commands = new CommandStep(env, reporter);
     deferred.put(commands, new LinkedHashSet<>());
     deferred.put(new LocatorStep(env, reporter, commands::isInvalid), new LinkedHashSet<>());
+    deferred.put(new RemoteInterfaceStep(env, reporter), new LinkedHashSet<>());
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AmpNames.COMMAND, AmpNames.RESPONDER);
+    return Set.of(AmpNames.COMMAND, AmpNames.RESPONDER, PbNames.REMOTE_INTERFACE);
   }
 
   @Override

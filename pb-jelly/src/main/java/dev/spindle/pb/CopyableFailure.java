@@ -85,6 +85,11 @@ public final class CopyableFailure implements Jellyable {
     return new CopyableFailure(typeName, value, all, traceback, null);
   }
 
+  /** A received {@code CopyableFailure} as a value (for the broker). */
+  static CopyableFailure received(RemotePbException e) {
+    return of(e.typeName(), e.value(), e.parents(), e.remoteTraceback());
+  }
+
   /** The Python type name, for example {@code builtins.ValueError}. */
   public String typeName() {
     return typeName;

@@ -194,7 +194,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
         .maxPeerOutstandingCalls(maxPeerOutstandingCalls)
         .unsafeTracebacks(unsafeTracebacks)
         .failureTranslator(LoginFailures.TRANSLATOR)
-        .pythonNames(pythonNames.build());
+        .pythonNames(pythonNames.build())
+        .failureValues(CopyableFailure::received, v -> v instanceof CopyableFailure f ? f.toException() : null);
     if (jelly != null) {
       b.jelly(jelly);
     }

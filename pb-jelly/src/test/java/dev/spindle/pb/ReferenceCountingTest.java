@@ -146,6 +146,29 @@ class ReferenceCountingTest {
     }
   }
 
+  /**
+   * Arguments Twisted fails with KeyError or OverflowError (its remoteMessageReceived sends the
+   * CopyableFailure of what unserialize raised) come back with that builtin among the parents,
+   * without ValueError, so a Python caller's trap(KeyError) matches.
+   */
+  @Test
+  void malformedArgumentsFailWithTwistedsBuiltin() {
+    try (EmbeddedPb server = connected(new Objects(), PbServer.builder())) {
+      server.feed(callRoot(1, "echo", l(a("cached"), i(99))));
+      RemotePbException key = Failures.asRemote(server.nextSexp());
+      assertTrue(key.parents().containsAll(List.of("builtins.KeyError", "builtins.LookupError")), key.parents().toString());
+      assertFalse(key.parents().contains("builtins.ValueError"), key.parents().toString());
+      server.feed(callRoot(2, "echo", l(a("timedelta"), a("1000000000 0 0"))));
+      RemotePbException overflow = Failures.asRemote(server.nextSexp());
+      assertTrue(overflow.parents().containsAll(List.of("builtins.OverflowError", "builtins.ArithmeticError")),
+          overflow.parents().toString());
+      assertFalse(overflow.parents().contains("builtins.ValueError"), overflow.parents().toString());
+      server.feed(callRoot(3, "echo", l(a("datetime"), a("10000 1 1 0 0 0 0"))));
+      assertTrue(Failures.asRemote(server.nextSexp()).check("builtins.ValueError"), "Twisted: ValueError");
+      assertTrue(server.channel.isOpen());
+    }
+  }
+
   @Test
   void maxBrokerRefsAllowsTheLimitThenRefusesAndTheFourthRefusalSaysGoodbye() throws Exception {
     try (EmbeddedPb server = connected(new Objects(), PbServer.builder().maxBrokerRefs(3))) {

@@ -32,6 +32,7 @@ public final class BrokerConfig {
   private final boolean unsafeTracebacks;
   private final List<FailureTranslator> translators;
   private final PythonNames pythonNames;
+  private final java.util.function.Function<Object, Throwable> failureException;
 
   private BrokerConfig(Builder b) {
     if (b.maxBrokerRefs < 0) {
@@ -43,7 +44,7 @@ public final class BrokerConfig {
         .handler(Wire.LOCAL, BrokerHandlers.LOCAL)
         .handler(Wire.CACHED, BrokerHandlers.CACHED)
         .handler(Wire.LCACHE, BrokerHandlers.LCACHE)
-        .handler(Wire.COPYABLE_FAILURE, BrokerHandlers.COPYABLE_FAILURE);
+        .handler(Wire.COPYABLE_FAILURE, BrokerHandlers.copyableFailure(b.failureValue));
     SecurityOptions.Builder security = user.security().toBuilder()
         .allowTypes(Wire.REMOTE, Wire.LOCAL, Wire.CACHED, Wire.LCACHE, Wire.COPYABLE_FAILURE);
     for (Map.Entry<String, Supplier<? extends RemoteCache>> e : b.caches.entrySet()) {
@@ -64,6 +65,7 @@ public final class BrokerConfig {
     this.unsafeTracebacks = b.unsafeTracebacks;
     this.translators = List.copyOf(b.translators);
     this.pythonNames = b.pythonNames;
+    this.failureException = b.failureException;
   }
 
   /** Returns a builder with Twisted's defaults. */
@@ -104,6 +106,11 @@ public final class BrokerConfig {
     return pythonNames;
   }
 
+  /** The exception a received failure value stands for as a call's error, or null. */
+  Throwable failureException(Object value) {
+    return failureException.apply(value);
+  }
+
   /** Builds a {@link BrokerConfig}. Not thread-safe. */
   public static final class Builder {
     private JellyRegistry jelly;
@@ -114,6 +121,21 @@ public final class BrokerConfig {
     private boolean unsafeTracebacks;
     private final List<FailureTranslator> translators = new ArrayList<>();
     private PythonNames pythonNames = PythonNames.NONE;
+    private java.util.function.Function<? super dev.spindle.pb.exceptions.RemotePbException, ?> failureValue = e -> e;
+    private java.util.function.Function<Object, Throwable> failureException = v -> null;
+
+    /**
+     * What a received {@code CopyableFailure} becomes as a value ({@code asValue}; default: the
+     * {@code RemotePbException} itself), and back, the exception such a value stands for when it
+     * is a call's error ({@code asException}: null for other values).
+     */
+    public Builder failureValues(
+        java.util.function.Function<? super dev.spindle.pb.exceptions.RemotePbException, ?> asValue,
+        java.util.function.Function<Object, Throwable> asException) {
+      this.failureValue = Objects.requireNonNull(asValue, "asValue");
+      this.failureException = Objects.requireNonNull(asException, "asException");
+      return this;
+    }
 
     private Builder() {}
 

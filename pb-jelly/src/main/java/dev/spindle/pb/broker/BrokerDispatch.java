@@ -1,6 +1,5 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Broker.PendingCall;
 import dev.spindle.pb.broker.Broker.Task;
@@ -451,8 +450,9 @@ abstract class BrokerDispatch extends BrokerSending {
     if (value instanceof Throwable t) {
       return t;
     }
-    if (value instanceof CopyableFailure f) {
-      return f.toException();
+    Throwable asFailure = config.failureException(value);
+    if (asFailure != null) {
+      return asFailure;
     }
     // Twisted's errback of a value that is no exception: Failure(value), typed type(value)
     String registered = value == null ? null : registry.registeredName(value.getClass());

@@ -1,14 +1,15 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
+import dev.spindle.pb.jelly.JellyKeyException;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
 import dev.spindle.pb.jelly.Unjellier;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -69,7 +70,7 @@ final class BrokerHandlers {
     long luid = luid(l, Wire.CACHED);
     RemoteCache cache = b.cachedLocallyAs(luid);
     if (cache == null) {
-      throw new MalformedJellyException("cached: no cache " + luid + " here (Twisted: KeyError: " + luid + ")");
+      throw new JellyKeyException("cached: no cache " + luid + " here (Twisted: KeyError: " + luid + ")");
     }
     return cache;
   };
@@ -80,7 +81,7 @@ final class BrokerHandlers {
     long luid = luid(l, Wire.LCACHE);
     Cacheable c = b.remotelyCachedForLuid(luid);
     if (c == null) {
-      throw new MalformedJellyException("lcache: the peer holds no cache " + luid + " (Twisted: KeyError: " + luid + ")");
+      throw new JellyKeyException("lcache: the peer holds no cache " + luid + " (Twisted: KeyError: " + luid + ")");
     }
     return c;
   };
@@ -89,14 +90,15 @@ final class BrokerHandlers {
    * {@code ["twisted.spread.pb.CopyableFailure", state]}: a {@code CopyableFailure} value (the
    * broker makes a {@code RemotePbException} of it when it is a call's error).
    */
-  static final UnjellyHandler COPYABLE_FAILURE = (l, u) -> {
-    if (l.size() != 2) {
-      throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
-          + " elements (expected: 2, the type and the state)");
-    }
-    RemotePbException e = Failures.fromState(u.unjelly(l.get(1)));
-    return CopyableFailure.of(e.typeName(), e.value(), e.parents(), e.remoteTraceback());
-  };
+  static UnjellyHandler copyableFailure(Function<? super RemotePbException, ?> asValue) {
+    return (l, u) -> {
+      if (l.size() != 2) {
+        throw new MalformedJellyException(Wire.COPYABLE_FAILURE + ": " + l.size()
+            + " elements (expected: 2, the type and the state)");
+      }
+      return asValue.apply(Failures.fromState(u.unjelly(l.get(1))));
+    };
+  }
 
   /** {@code [typeName, luid, state]}: a new RemoteCache made by {@code factory}. */
   static UnjellyHandler cache(String typeName, Supplier<? extends RemoteCache> factory) {

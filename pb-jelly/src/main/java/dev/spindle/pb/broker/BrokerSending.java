@@ -1,6 +1,5 @@
 package dev.spindle.pb.broker;
 
-import dev.spindle.pb.CopyableFailure;
 import dev.spindle.pb.banana.BananaEncodingException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.broker.Broker.PendingCall;

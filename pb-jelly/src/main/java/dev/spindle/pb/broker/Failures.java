@@ -6,6 +6,8 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.InsecureJellyException;
+import dev.spindle.pb.jelly.JellyKeyException;
+import dev.spindle.pb.jelly.JellyOverflowException;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,6 +54,10 @@ public final class Failures {
     PYTHON_EQUIVALENTS.put(InsecureJellyException.class, List.of("twisted.spread.jelly.InsecureJelly"));
     // Twisted's unjelly fails on malformed input with a Python builtin, most often ValueError
     PYTHON_EQUIVALENTS.put(MalformedJellyException.class, List.of("builtins.ValueError"));
+    // where Twisted raises KeyError or OverflowError instead (these are not ValueErrors)
+    PYTHON_EQUIVALENTS.put(JellyKeyException.class, List.of("builtins.KeyError", "builtins.LookupError"));
+    PYTHON_EQUIVALENTS.put(JellyOverflowException.class,
+        List.of("builtins.OverflowError", "builtins.ArithmeticError"));
     PYTHON_EQUIVALENTS.put(java.nio.charset.CharacterCodingException.class,
         List.of("builtins.UnicodeDecodeError", "builtins.UnicodeError"));
 
@@ -104,7 +110,8 @@ public final class Failures {
         }
         parents.add(c.getName());
         List<String> equivalent = PYTHON_EQUIVALENTS.get(c);
-        if (equivalent != null) {
+        if (equivalent != null && !(c == MalformedJellyException.class && !python.isEmpty())) {
+          // a MalformedJellyException subclass that names its Python builtin is not a ValueError
           python.addAll(equivalent);
         }
       }

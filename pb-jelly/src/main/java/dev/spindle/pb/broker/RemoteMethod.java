@@ -30,7 +30,10 @@ final class RemoteMethod {
   private static final Object UNSET = new Object();
 
   private final String display;
+  /** The reflective invoker, or null for a generated skeleton's method. */
   private final MethodHandle invoker;
+  /** The method's number in its generated skeleton, or -1. */
+  private final int index;
   private final Conversions.Converter[] converters;
   private final int arity;
   private final int reserved;
@@ -52,68 +55,110 @@ final class RemoteMethod {
   private final Conversions.Converter varargsElement;
   private final int keywords;
 
+  /** One Java parameter as the binding sees it: its Python shape and its {@code @Default} text. */
+  record Param(String name, Class<?> type, boolean varArgs, boolean keywordOnly, boolean keywords,
+      String defaultText) {
+    static Param of(Method method, int i) {
+      Parameter p = method.getParameters()[i];
+      boolean isKeywords = p.isAnnotationPresent(Keywords.class);
+      boolean isVarArgs = p.isAnnotationPresent(VarArgs.class)
+          || (method.isVarArgs() && i == method.getParameterCount() - 1 && !isKeywords);
+      Default d = p.getAnnotation(Default.class);
+      return new Param(p.getName(), p.getType(), isVarArgs, p.isAnnotationPresent(KeywordOnly.class),
+          isKeywords, d == null ? null : d.value());
+    }
+  }
+
   RemoteMethod(Kind kind, String remoteName, Method method, MethodHandle invoker) {
-    this.display = qualifiedName(method.getDeclaringClass()) + "." + kind.prefix() + remoteName;
+    this(kind, qualifiedName(method.getDeclaringClass()) + "." + kind.prefix() + remoteName,
+        MethodTable.describe(method), params(method), named(method), invoker, -1);
+  }
+
+  private static Param[] params(Method method) {
+    Param[] params = new Param[method.getParameterCount()];
+    for (int i = 0; i < params.length; i++) {
+      params[i] = Param.of(method, i);
+    }
+    return params;
+  }
+
+  private static boolean named(Method method) {
+    for (Parameter p : method.getParameters()) {
+      if (!p.isNamePresent()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A method called through a generated {@link dev.spindle.pb.flavors.Skeleton}: {@code index} is
+   * its number in the skeleton's {@code dispatch}.
+   */
+  RemoteMethod(Kind kind, String display, String describe, Param[] params, int index) {
+    this(kind, display, describe, params, true, null, index);
+  }
+
+  private RemoteMethod(Kind kind, String display, String describe, Param[] params, boolean named,
+      MethodHandle invoker, int index) {
+    this.display = display;
     this.invoker = invoker;
-    Parameter[] params = method.getParameters();
+    this.index = index;
     this.arity = params.length;
     this.reserved = kind.reserved();
     if (params.length < reserved) {
-      throw new IllegalArgumentException(MethodTable.describe(method) + ": a " + kind.prefix()
+      throw new IllegalArgumentException(describe + ": a " + kind.prefix()
           + " method takes the perspective as its first parameter (expected: at least one parameter)");
     }
     converters = new Conversions.Converter[params.length];
-    boolean allNamed = true;
     for (int i = 0; i < params.length; i++) {
-      converters[i] = Conversions.to(params[i].getType());
-      allNamed &= params[i].isNamePresent();
+      converters[i] = Conversions.to(params[i].type());
     }
-    this.named = allNamed;
+    this.named = named;
 
     List<Integer> positional = new ArrayList<>();
     List<Integer> keywordOnly = new ArrayList<>();
     int varargsAt = -1;
     int keywordsAt = -1;
     for (int i = reserved; i < params.length; i++) {
-      Parameter p = params[i];
-      String where = MethodTable.describe(method) + " parameter '" + p.getName() + "'";
-      boolean isVarArgs = p.isAnnotationPresent(VarArgs.class)
-          || (method.isVarArgs() && i == params.length - 1 && !p.isAnnotationPresent(Keywords.class));
+      Param p = params[i];
+      String where = describe + " parameter '" + p.name() + "'";
+      boolean isVarArgs = p.varArgs();
       if (keywordsAt >= 0) {
-        throw new IllegalArgumentException(MethodTable.describe(method) + ": @Keywords parameter '"
-            + params[keywordsAt].getName() + "' (expected: the last parameter, of type Map<String, Object>)");
+        throw new IllegalArgumentException(describe + ": @Keywords parameter '"
+            + params[keywordsAt].name() + "' (expected: the last parameter, of type Map<String, Object>)");
       }
-      if (p.isAnnotationPresent(Keywords.class)) {
-        if (!p.getType().isAssignableFrom(LinkedHashMap.class) || isVarArgs
-            || p.isAnnotationPresent(Default.class) || p.isAnnotationPresent(KeywordOnly.class)) {
-          throw new IllegalArgumentException(MethodTable.describe(method) + ": @Keywords parameter '"
-              + p.getName() + "' (expected: the last parameter, of type Map<String, Object>)");
+      if (p.keywords()) {
+        if (!p.type().isAssignableFrom(LinkedHashMap.class) || isVarArgs
+            || (p.defaultText() != null) || p.keywordOnly()) {
+          throw new IllegalArgumentException(describe + ": @Keywords parameter '"
+              + p.name() + "' (expected: the last parameter, of type Map<String, Object>)");
         }
         keywordsAt = i;
       } else if (isVarArgs) {
         if (varargsAt >= 0 || !keywordOnly.isEmpty()) {
           throw new IllegalArgumentException(where + ": @VarArgs (expected: one, before every keyword-only parameter)");
         }
-        if (p.isAnnotationPresent(Default.class) || p.isAnnotationPresent(KeywordOnly.class)) {
+        if ((p.defaultText() != null) || p.keywordOnly()) {
           throw new IllegalArgumentException(where + ": @VarArgs with @Default or @KeywordOnly"
               + " (expected: the variadic tail alone; it is empty when there is nothing more)");
         }
-        Class<?> t = p.getType();
+        Class<?> t = p.type();
         if (!t.isArray() && t != List.class && t != Collection.class && t != Iterable.class
             && t != Tuple.class && t != Object.class) {
           throw new IllegalArgumentException(where + ": @VarArgs of type " + t.getSimpleName()
               + " (expected: List, Collection, Iterable, Tuple or an array)");
         }
         varargsAt = i;
-      } else if (p.isAnnotationPresent(KeywordOnly.class) || varargsAt >= 0) {
+      } else if (p.keywordOnly() || varargsAt >= 0) {
         keywordOnly.add(i);
       } else {
         if (!keywordOnly.isEmpty()) {
           throw new IllegalArgumentException(where + " follows a keyword-only parameter"
               + " (expected: positional parameters first; mark it @KeywordOnly)");
         }
-        if (!p.isAnnotationPresent(Default.class) && !positional.isEmpty()
-            && params[positional.get(positional.size() - 1)].isAnnotationPresent(Default.class)) {
+        if (!(p.defaultText() != null) && !positional.isEmpty()
+            && params[positional.get(positional.size() - 1)].defaultText() != null) {
           throw new IllegalArgumentException(where + " has no @Default but follows one that has"
               + " (Python: non-default argument follows default argument)");
         }
@@ -123,8 +168,8 @@ final class RemoteMethod {
     this.varargs = varargsAt;
     this.keywords = keywordsAt;
     if (varargsAt >= 0) {
-      varargsType = params[varargsAt].getType();
-      varargsName = params[varargsAt].getName();
+      varargsType = params[varargsAt].type();
+      varargsName = params[varargsAt].name();
       varargsElement = varargsType.isArray() ? Conversions.to(varargsType.getComponentType()) : null;
     } else {
       varargsType = null;
@@ -132,7 +177,7 @@ final class RemoteMethod {
       varargsElement = null;
     }
     if (!named && !keywordOnly.isEmpty()) {
-      throw new IllegalArgumentException(MethodTable.describe(method) + ": keyword-only parameters"
+      throw new IllegalArgumentException(describe + ": keyword-only parameters"
           + " need their names (expected: the class compiled with javac -parameters)");
     }
 
@@ -145,7 +190,7 @@ final class RemoteMethod {
     defaults[0] = UNSET;
     int s = 1;
     for (int i = 0; i < reserved; i++, s++) {
-      slotNames[s] = params[i].getName();
+      slotNames[s] = params[i].name();
       slotParameter[s] = i;
       defaults[s] = UNSET;
     }
@@ -153,16 +198,16 @@ final class RemoteMethod {
     List<Integer> rest = new ArrayList<>(positional);
     rest.addAll(keywordOnly);
     for (int i : rest) {
-      Parameter p = params[i];
-      slotNames[s] = p.getName();
+      Param p = params[i];
+      slotNames[s] = p.name();
       slotParameter[s] = i;
-      Default d = p.getAnnotation(Default.class);
+      String d = p.defaultText();
       if (d == null) {
         defaults[s] = UNSET;
       } else {
-        String where = MethodTable.describe(method) + " parameter '" + p.getName() + "': ";
+        String where = describe + " parameter '" + p.name() + "': ";
         try {
-          Object value = DefaultValues.read(p.getType(), d.value());
+          Object value = DefaultValues.read(p.type(), d);
           converters[i].convert(value); // checked once here, converted per call
           defaults[s] = value;
         } catch (IllegalArgumentException | PbArgumentException e) {
@@ -180,6 +225,9 @@ final class RemoteMethod {
 
   /** Calls the method with arguments made by {@link #bind}; whatever it throws propagates. */
   Object call(Object target, Object[] bound) throws Throwable {
+    if (index >= 0) {
+      return ((dev.spindle.pb.flavors.Skeleton) target).dispatch(index, bound);
+    }
     return (Object) invoker.invokeExact(target, bound);
   }
 

@@ -823,10 +823,15 @@ public final class Unjellier {
       throw new MalformedJellyException("decimal coefficient: " + show(c) + " (expected: an integer)");
     }
     Sexp e = l.get(2);
-    if (!(e instanceof Sexp.Int) || ((Sexp.Int) e).value() < -Integer.MAX_VALUE
-        || ((Sexp.Int) e).value() > -(long) Integer.MIN_VALUE) {
+    if (e instanceof Sexp.BigInt || e instanceof Sexp.Int && (((Sexp.Int) e).value() < -Integer.MAX_VALUE
+        || ((Sexp.Int) e).value() > -(long) Integer.MIN_VALUE)) {
+      // Twisted: OverflowError beyond a C ssize_t; a BigDecimal's scale holds less
+      throw new JellyOverflowException("decimal exponent: " + show(e)
+          + " (expected: an integer within ±2**31; Twisted: OverflowError beyond ±2**63)");
+    }
+    if (!(e instanceof Sexp.Int)) {
       throw new MalformedJellyException("decimal exponent: " + show(e)
-          + " (expected: an integer within ±2**31; special values such as Infinity cannot cross Banana)");
+          + " (expected: an integer; special values such as Infinity cannot cross Banana)");
     }
     return new BigDecimal(coefficient, (int) -((Sexp.Int) e).value());
   }
@@ -883,7 +888,7 @@ public final class Unjellier {
       days = days.subtract(BigInteger.ONE);
     }
     if (days.abs().compareTo(BigInteger.valueOf(Jellier.MAX_DELTA_DAYS)) > 0) {
-      throw new MalformedJellyException("timedelta: " + show(l.get(1))
+      throw new JellyOverflowException("timedelta: " + show(l.get(1))
           + " (expected: at most 999999999 days either way; Twisted: OverflowError)");
     }
     return Duration.ofSeconds(seconds.longValueExact(), rest * 1000);
@@ -899,7 +904,9 @@ public final class Unjellier {
     int[] out = new int[f.length];
     for (int i = 0; i < f.length; i++) {
       if (f[i].bitLength() > 31) {
-        throw new MalformedJellyException(what + ": " + show(l.get(1)) + " (expected: a valid " + what + ")");
+        // Python's datetime takes C ints: beyond them Twisted raises OverflowError, not ValueError
+        throw new JellyOverflowException(what + ": " + show(l.get(1)) + " (expected: a valid " + what
+            + "; Twisted: OverflowError)");
       }
       out[i] = f[i].intValue();
     }

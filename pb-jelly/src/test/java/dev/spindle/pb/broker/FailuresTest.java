@@ -10,6 +10,9 @@ import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
+import dev.spindle.pb.jelly.JellyKeyException;
+import dev.spindle.pb.jelly.JellyOverflowException;
+import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.login.LoginFailures;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,5 +132,24 @@ class FailuresTest {
     assertTrue(r.check("builtins.Exception"));
     assertTrue(!r.check("builtins.KeyError"));
     assertEquals("builtins.ValueError: boom", r.getMessage());
+  }
+
+  /** Malformed input carries the builtin Twisted raises for it first, and only Python's parents of it. */
+  @Test
+  void malformedInputCarriesTwistedsBuiltin() {
+    List<String> plain = Failures.describe(new MalformedJellyException("x"), TRANSLATORS).parents();
+    assertEquals(with(List.of("dev.spindle.pb.jelly.MalformedJellyException", "dev.spindle.pb.jelly.JellyException",
+        "java.lang.RuntimeException", "java.lang.Exception", "java.lang.Throwable", "builtins.ValueError")), plain);
+    List<String> key = Failures.describe(new JellyKeyException("cached: no cache 5"), TRANSLATORS).parents();
+    assertEquals("dev.spindle.pb.jelly.JellyKeyException", key.get(0));
+    assertEquals(with(List.of("builtins.KeyError", "builtins.LookupError")),
+        key.subList(key.indexOf("builtins.KeyError"), key.size()), "KeyError is no ValueError in Python");
+    List<String> overflow = Failures.describe(new JellyOverflowException("timedelta"), TRANSLATORS).parents();
+    assertEquals(with(List.of("builtins.OverflowError", "builtins.ArithmeticError")),
+        overflow.subList(overflow.indexOf("builtins.OverflowError"), overflow.size()));
+    List<String> unicode = Failures.describe(new MalformedJellyException("utf-8",
+        new java.nio.charset.MalformedInputException(1)), TRANSLATORS).parents();
+    assertEquals(with(List.of("builtins.UnicodeDecodeError", "builtins.UnicodeError", "builtins.ValueError")),
+        unicode.subList(unicode.indexOf("builtins.UnicodeDecodeError"), unicode.size()));
   }
 }

@@ -296,4 +296,39 @@ class UnjellierTest {
     l.add(2L);
     assertEquals(new ArrayList<>(List.of(1L, 2L)), l);
   }
+
+  /**
+   * Where Twisted 22.4 raises OverflowError rather than ValueError (checked with /usr/bin/python3:
+   * {@code unjelly(['timedelta', '1000000000 0 0'])}, {@code ['timedelta', '0 100000000000000000000 0']},
+   * {@code ['decimal', 1, 10**20]}), Spindle's error is a JellyOverflowException.
+   */
+  @Test
+  void overflowsAreJellyOverflowExceptions() {
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("timedelta", "1000000000 0 0")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("timedelta", "-1000000000 0 0")));
+    assertThrows(JellyOverflowException.class,
+        () -> registry.unjelly(l("timedelta", "0 100000000000000000000 0")));
+    assertThrows(JellyOverflowException.class,
+        () -> registry.unjelly(l("decimal", 1, Sexp.integer(BigInteger.TEN.pow(20)))));
+    // Twisted holds 1E+2147483649 and 1E-2147483648; a BigDecimal's scale cannot: refused as an overflow
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("decimal", 1, (1L << 31) + 1)));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("decimal", 1, -(1L << 31))));
+    assertEquals(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), registry.unjelly(l("decimal", 1, 1L << 31)));
+    // fields beyond a C int (Twisted: OverflowError), and just inside it (Twisted: ValueError)
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("datetime", "2147483648 1 1 0 0 0 0")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("datetime", "-2147483649 1 1 0 0 0 0")));
+    assertThrows(JellyOverflowException.class,
+        () -> registry.unjelly(l("datetime", "2000 1 1 0 0 0 100000000000000000000")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("date", "2000 1 100000000000000000000")));
+    assertThrows(JellyOverflowException.class, () -> registry.unjelly(l("time", "100000000000000000000 0 0 0")));
+    for (String inside : List.of("2147483647 1 1 0 0 0 0", "-2147483648 1 1 0 0 0 0")) {
+      MalformedJellyException e = assertThrows(MalformedJellyException.class,
+          () -> registry.unjelly(l("datetime", inside)));
+      assertSame(MalformedJellyException.class, e.getClass(), inside);
+    }
+    // a ValueError in Twisted stays a plain MalformedJellyException
+    MalformedJellyException year = assertThrows(MalformedJellyException.class,
+        () -> registry.unjelly(l("datetime", "10000 1 1 0 0 0 0")));
+    assertSame(MalformedJellyException.class, year.getClass());
+  }
 }

@@ -1,0 +1,44 @@
+package dev.spindle.codegen.pb;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.TypeName;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/** A valid {@code @RemoteInterface}: what the stub and skeleton generators need. */
+public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassName stub,
+    ClassName skeleton, String pythonName, List<Method> methods) {
+
+  /** How a parameter binds. The names match {@code MethodShape}'s builder methods. */
+  public enum Shape {
+    POSITIONAL("positional"), KEYWORD_ONLY("keywordOnly"), VAR_ARGS("varArgs"), KEYWORDS("keywords");
+
+    public final String builder;
+
+    Shape(String builder) {
+      this.builder = builder;
+    }
+  }
+
+  /** How the result comes back. */
+  public enum Result { VOID, FUTURE, STAGE }
+
+  /**
+   * One parameter: {@code type} as declared, {@code erasure} for its {@code Class} literal,
+   * {@code defaultText} the {@code @Default} text or null.
+   */
+  public record Parameter(String name, TypeName type, TypeName erasure, Shape shape,
+      String defaultText, boolean generic, RemoteType remote) {}
+
+  /**
+   * A parameter or result typed as another remote interface: a reference on the wire, a stub on
+   * the receiving side, a skeleton (or the stub's own reference) on the sending side.
+   */
+  public record RemoteType(ClassName type, ClassName stub, ClassName skeleton) {}
+
+  /** One remote method; {@code value} is the boxed result type ({@code Void} for none). */
+  public record Method(ExecutableElement element, String javaName, String remoteName,
+      List<Parameter> parameters, Result result, TypeName value, TypeName valueErasure,
+      RemoteType remote) {}
+}

@@ -1,0 +1,2 @@
+/** Typed PB: validation of {@code @RemoteInterface} types and their model. */
+package dev.spindle.codegen.pb;

@@ -1,0 +1,196 @@
+package dev.spindle.codegen.writing;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ArrayTypeName;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.spindle.codegen.pb.PbNames;
+import dev.spindle.codegen.pb.RemoteInterfaceModel;
+import dev.spindle.codegen.pb.RemoteInterfaceModel.Method;
+import dev.spindle.codegen.pb.RemoteInterfaceModel.Parameter;
+import dev.spindle.codegen.pb.RemoteInterfaceModel.Result;
+import dev.spindle.codegen.validation.ErrorReporter;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code <Interface>_PbSkeleton}: an implementation of the remote interface exposed as
+ * a PB {@code Root} (so also a {@code Referenceable}), or through its nested {@code Avatar} as a
+ * login {@code Perspective} (called as {@code perspective_}), whose methods the broker
+ * binds with Python's calling convention from the shapes registered in its static initializer,
+ * then calls through a {@code switch} on the method's number.
+ */
+public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfaceModel> {
+  /** Creates a generator that writes to {@code filer}. */
+  public PbSkeletonGenerator(Filer filer, ErrorReporter reporter) {
+    super(filer, reporter);
+  }
+
+  @Override
+  ClassName className(RemoteInterfaceModel model) {
+    return model.skeleton();
+  }
+
+  @Override
+  Element originatingElement(RemoteInterfaceModel model) {
+    return model.element();
+  }
+
+  @Override
+  TypeSpec.Builder write(RemoteInterfaceModel model) {
+    ClassName skeleton = model.skeleton();
+    CodeBlock.Builder shapes = CodeBlock.builder().add("{");
+    boolean first = true;
+    for (Method m : model.methods()) {
+      shapes.add(first ? "\n    $T.method($S)" : ",\n    $T.method($S)", PbNames.METHOD_SHAPE,
+          m.remoteName());
+      first = false;
+      for (Parameter p : m.parameters()) {
+        switch (p.shape()) {
+          case KEYWORDS -> shapes.add("\n        .keywords($S)", p.name());
+          case VAR_ARGS -> shapes.add("\n        .varArgs($S, $T.class)", p.name(), p.erasure());
+          default -> {
+            if (p.defaultText() == null) {
+              shapes.add("\n        .$L($S, $T.class)", p.shape().builder, p.name(), p.erasure());
+            } else if (p.defaultText().equals("\u0000None")) {
+              shapes.add("\n        .$L($S, $T.class, $T.NONE)", p.shape().builder, p.name(),
+                  p.erasure(), PbNames.DEFAULT_CLASS);
+            } else {
+              shapes.add("\n        .$L($S, $T.class, $S)", p.shape().builder, p.name(),
+                  p.erasure(), p.defaultText());
+            }
+          }
+        }
+      }
+    }
+    shapes.add("\n}");
+    ClassName avatar = skeleton.nestedClass("Avatar");
+
+    MethodSpec.Builder dispatch = MethodSpec.methodBuilder("dispatch")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Object.class)
+        .addParameter(int.class, "method")
+        .addParameter(Object[].class, "args")
+        .addException(Throwable.class)
+        .beginControlFlow("switch (method)");
+    boolean unchecked = false;
+    List<Method> methods = model.methods();
+    for (int i = 0; i < methods.size(); i++) {
+      Method m = methods.get(i);
+      CodeBlock.Builder call = CodeBlock.builder().add("target.$N(", m.javaName());
+      List<Parameter> ps = m.parameters();
+      for (int j = 0; j < ps.size(); j++) {
+        Parameter p = ps.get(j);
+        unchecked |= p.generic();
+        call.add(j == 0 ? "" : ", ");
+        if (p.remote() != null) {
+          call.add("$T.stub(($T) args[$L], $T::of)", PbNames.STUBS, PbNames.REMOTE_REFERENCE, j,
+              p.remote().stub());
+        } else {
+          call.add("($T) args[$L]", p.type(), j);
+        }
+      }
+      call.add(")");
+      dispatch.addCode("case $L:\n", i).addCode("$>");
+      if (m.result() == Result.VOID) {
+        dispatch.addStatement("$L", call.build()).addStatement("return null");
+      } else if (m.remote() != null) {
+        dispatch.addStatement("return $T.settled($L.thenApply(v -> $T.export(v, $T::of)))",
+            PbNames.SKELETON, call.build(), PbNames.STUBS, m.remote().skeleton());
+      } else {
+        dispatch.addStatement("return $T.settled($L)", PbNames.SKELETON, call.build());
+      }
+      dispatch.addCode("$<");
+    }
+    dispatch.addCode("default:\n$>")
+        .addStatement("throw new $T($S + method)", IllegalArgumentException.class,
+            "no remote method number ")
+        .addCode("$<")
+        .endControlFlow();
+    if (unchecked) {
+      dispatch.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "unchecked").build());
+    }
+
+    return TypeSpec.classBuilder(skeleton)
+        .addJavadoc("Exposes a {@link $T} to PB peers: publish it as the root, send it as a"
+            + " Referenceable, or\nhand out {@link #avatar} at login ({@code perspective_} methods).\n\n"
+            + "<p>{@code $T.of(target)} creates it.\n", model.type(), skeleton)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(PbNames.ROOT)
+        .addSuperinterface(PbNames.SKELETON)
+        .addField(FieldSpec.builder(ArrayTypeName.of(PbNames.METHOD_SHAPE), "SHAPES",
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(shapes.build()).build())
+        .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
+            PbNames.SKELETON_METHODS, skeleton, model.pythonName()))
+        .addField(FieldSpec.builder(model.type(), "target", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(model.type(), "target")
+            .addStatement("this.target = target")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("of")
+            .addJavadoc("The skeleton calling {@code target}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(skeleton)
+            .addParameter(model.type(), "target")
+            .addStatement("return new $T($T.requireNonNull(target, $S))", skeleton, Objects.class,
+                "target")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("target")
+            .addJavadoc("The object whose methods the peer calls.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model.type())
+            .addStatement("return target")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("avatar")
+            .addJavadoc("{@code target} as a PB login avatar: the peer calls its methods as {@code"
+                + " perspective_<name>}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(avatar)
+            .addParameter(model.type(), "target")
+            .addStatement("return new $T(of(target))", avatar)
+            .build())
+        .addMethod(dispatch.build())
+        .addType(TypeSpec.classBuilder(avatar)
+            .addJavadoc("A {@link $T} handed out by PB login ({@code perspective_} methods).\n",
+                model.type())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addSuperinterface(PbNames.PERSPECTIVE)
+            .addSuperinterface(PbNames.SKELETON)
+            .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
+                PbNames.SKELETON_METHODS, avatar, model.pythonName()))
+            .addField(skeleton, "skeleton", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(skeleton, "skeleton")
+                .addStatement("this.skeleton = skeleton")
+                .build())
+            .addMethod(MethodSpec.methodBuilder("target")
+                .addJavadoc("The object whose methods the peer calls.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(model.type())
+                .addStatement("return skeleton.target")
+                .build())
+            .addMethod(MethodSpec.methodBuilder("dispatch")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(int.class, "method")
+                .addParameter(Object[].class, "args")
+                .addException(Throwable.class)
+                .addStatement("return skeleton.dispatch(method, args)")
+                .build())
+            .build());
+  }
+
+}

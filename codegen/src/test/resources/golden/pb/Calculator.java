@@ -1,0 +1,20 @@
+package pb;
+
+import dev.spindle.pb.flavors.Default;
+import dev.spindle.pb.flavors.KeywordOnly;
+import dev.spindle.pb.flavors.Remote;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import dev.spindle.pb.typed.RemoteInterface;
+
+@RemoteInterface
+public interface Calculator {
+  CompletableFuture<Long> add(long a, @Default("1") long b);
+
+  @Remote("divide")
+  CompletionStage<Double> div(double a, double b, @KeywordOnly @Default("False") boolean exact);
+
+  CompletableFuture<Long> sum(long... numbers);
+
+  void reset();
+}

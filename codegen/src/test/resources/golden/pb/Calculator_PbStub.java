@@ -1,0 +1,65 @@
+package pb;
+
+import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.typed.PbStub;
+import dev.spindle.pb.typed.Stubs;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * Calls a remote {@link Calculator} through a {@code RemoteReference}.
+ *
+ * <p>{@code Calculator_PbStub.of(reference)} creates it.
+ */
+@Generated("dev.spindle.codegen.CommandProcessor")
+public final class Calculator_PbStub implements Calculator, PbStub {
+  private final RemoteReference reference;
+
+  private Calculator_PbStub(RemoteReference reference) {
+    this.reference = reference;
+  }
+
+  /**
+   * The stub calling {@code reference}.
+   */
+  public static Calculator_PbStub of(RemoteReference reference) {
+    return new Calculator_PbStub(Objects.requireNonNull(reference, "reference"));
+  }
+
+  @Override
+  public RemoteReference reference() {
+    return reference;
+  }
+
+  @Override
+  public CompletableFuture<Long> add(long a, long b) {
+    return Stubs.call(this.reference, Long.class, "Calculator.add", "add", Arrays.asList(new Object[] {a, b}), Map.of());
+  }
+
+  @Override
+  public CompletionStage<Double> div(double a, double b, boolean exact) {
+    LinkedHashMap<String, Object> kwargs = new LinkedHashMap<>();
+    kwargs.put("exact", exact);
+    return Stubs.call(this.reference, Double.class, "Calculator.div", "divide", Arrays.asList(new Object[] {a, b}), kwargs);
+  }
+
+  @Override
+  public CompletableFuture<Long> sum(long... numbers) {
+    ArrayList<Object> args = new ArrayList<>(numbers.length);
+    for (var arg : numbers) {
+      args.add(arg);
+    }
+    return Stubs.call(this.reference, Long.class, "Calculator.sum", "sum", args, Map.of());
+  }
+
+  @Override
+  public void reset() {
+    this.reference.callRemoteNoAnswer("reset");
+  }
+}

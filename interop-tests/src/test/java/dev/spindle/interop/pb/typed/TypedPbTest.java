@@ -1,0 +1,160 @@
+package dev.spindle.interop.pb.typed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.spindle.cred.LoginResult;
+import dev.spindle.cred.Portal;
+import dev.spindle.cred.Realm;
+import dev.spindle.cred.UsernamePassword;
+import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
+import dev.spindle.pb.login.Perspective;
+import dev.spindle.testing.LeakChecked;
+import dev.spindle.pb.PbClient;
+import dev.spindle.pb.PbServer;
+import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.RemotePbException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Typed PB, Java to Java over TCP on 127.0.0.1: generated stubs call generated skeletons with
+ * every parameter shape; untyped callers get Python's calling convention and CPython's TypeError
+ * texts from the skeleton; answers that do not fit the declared type fail the call.
+ */
+@LeakChecked
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TypedPbTest {
+  private static <T> T await(CompletionStage<T> f) throws Exception {
+    return f.toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  private static String typeError(CompletableFuture<?> call) {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(20, TimeUnit.SECONDS));
+    RemotePbException remote = assertInstanceOf(RemotePbException.class, e.getCause());
+    assertEquals("builtins.TypeError", remote.typeName(), remote.toString());
+    return remote.value();
+  }
+
+  @Test
+  void stubCallsSkeletonWithEveryShape() throws Exception {
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
+            .root(ShapesRoot_PbSkeleton.of(new TypedShapes())).start();
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference root = await(client.getRootObject("127.0.0.1", server.port()));
+      ShapesRoot shapes = ShapesRoot_PbStub.of(root);
+      assertSame(root, ((ShapesRoot_PbStub) shapes).reference());
+
+      assertEquals(6L, await(shapes.increment(5)));
+      assertEquals(List.of(List.of(1L, "two"), Map.of("z", 3L)),
+          await(shapes.kwargs(List.of(1L, "two"), Map.of("z", 3L))));
+      assertEquals(Arrays.asList(1L, 2L, List.of(3L, 4L), "K", "y", Map.of("z", 5L)),
+          await(shapes.shapes(1L, 2L, List.of(3L, 4L), "K", "y", Map.of("z", 5L))));
+      assertEquals(3L, await(shapes.ko(3L)));
+      assertEquals(6L, await(shapes.sum(1, 2, 3)));
+      assertEquals(0L, await(shapes.sum()));
+      assertEquals(Arrays.asList(1L, null, "c"), await(shapes.two(1L, null, "c")));
+      assertEquals("HELLO ANN!", await(shapes.greet("ann", true, "!")));
+      assertEquals("hello guest", await(shapes.greet("guest", false, null)));
+    }
+  }
+
+  @Test
+  void skeletonBindsUntypedCallsAsPython() throws Exception {
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
+            .root(ShapesRoot_PbSkeleton.of(new TypedShapes())).start();
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference root = await(client.getRootObject("127.0.0.1", server.port()));
+      assertEquals(2L, await(root.callRemote("increment")));
+      assertEquals(4L, await(root.callRemoteWithKeywords("increment", List.of(), Map.of("by", 3L))));
+      assertEquals(Arrays.asList(1L, 2L, List.of(), "K", "x", Map.of()),
+          await(root.callRemoteWithKeywords("shapes", List.of(1L), Map.of("k", "K"))));
+      assertEquals("hello guest!", await(root.callRemoteWithKeywords("greet", List.of(),
+          Map.of("punct", "!"))));
+      assertEquals("ShapesRoot.remote_increment() takes from 1 to 2 positional arguments but 3"
+          + " were given", typeError(root.callRemote("increment", 1L, 2L)));
+      assertEquals("ShapesRoot.remote_two() missing 3 required positional arguments: 'a', 'b',"
+          + " and 'c'", typeError(root.callRemote("two")));
+      assertEquals("ShapesRoot.remote_ko() missing 1 required keyword-only argument: 'k'",
+          typeError(root.callRemote("ko")));
+      assertEquals("ShapesRoot.remote_sum() got an unexpected keyword argument 'numbers'",
+          typeError(root.callRemoteWithKeywords("sum", List.of(), Map.of("numbers", 1L))));
+      assertEquals("ShapesRoot.remote_increment() argument 'by': expected long, got str 'x'",
+          typeError(root.callRemote("increment", "x")));
+    }
+  }
+
+  @Test
+  void answerOutOfRangeFailsTheCallNamingMethodAndValue() throws Exception {
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
+            .root(ShapesRoot_PbSkeleton.of(new TypedShapes())).start();
+        PbClient client = PbClient.builder().build()) {
+      Narrow narrow = Narrow_PbStub.of(await(client.getRootObject("127.0.0.1", server.port())));
+      assertEquals((byte) 100, await(narrow.incrementByte(99)));
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> narrow.incrementByte(200).get(20, TimeUnit.SECONDS));
+      PbArgumentException wrong = assertInstanceOf(PbArgumentException.class, e.getCause());
+      assertEquals("result of Narrow.incrementByte: value 201 out of range for Byte (expected:"
+          + " -128..127)", wrong.getMessage());
+    }
+  }
+
+  @Test
+  void voidCallsAskNoAnswerAndReferencesCallBack() throws Exception {
+    CompletableFuture<String> noted = new CompletableFuture<>();
+    Ledger ledger = new Ledger() {
+      @Override
+      public void note(String text, int times) {
+        noted.complete(text.repeat(times));
+      }
+
+      @Override
+      public CompletableFuture<Long> incrementThere(RemoteReference counter, long by) {
+        return ShapesRoot_PbStub.of(counter).increment(by);
+      }
+    };
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
+            .root(Ledger_PbSkeleton.of(ledger)).start();
+        PbClient client = PbClient.builder().build()) {
+      Ledger remote = Ledger_PbStub.of(await(client.getRootObject("127.0.0.1", server.port())));
+      remote.note("ab", 3);
+      assertEquals("ababab", await(noted));
+      // a skeleton sent as an argument arrives as a reference, which a stub then calls
+      RemoteReference root = ((Ledger_PbStub) remote).reference();
+      assertEquals(42L, await(root.callRemote("incrementThere",
+          ShapesRoot_PbSkeleton.of(new TypedShapes()), 41L)));
+    }
+  }
+
+  @Test
+  void aSkeletonIsAnAvatarCalledAsPerspective() throws Exception {
+    InMemoryUsernamePasswordDatabase users = new InMemoryUsernamePasswordDatabase();
+    users.addUser("alice", "secret");
+    CompletableFuture<Void> loggedOut = new CompletableFuture<>();
+    Realm realm = (id, mind, interfaces) -> CompletableFuture.completedFuture(LoginResult.of(
+        Perspective.class, ShapesRoot_PbSkeleton.avatar(new TypedShapes()),
+        () -> loggedOut.complete(null)));
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0).portal(new Portal(realm, users))
+            .start();
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference avatar = await(client.login("127.0.0.1", server.port(),
+          UsernamePassword.of("alice", "secret"), null));
+      assertEquals(6L, await(ShapesRoot_PbStub.of(avatar).increment(5)));
+      // the prefix is chosen where the skeleton is bound: here perspective_
+      assertEquals("ShapesRoot.perspective_increment() takes from 1 to 2 positional arguments"
+          + " but 3 were given", typeError(avatar.callRemote("increment", 1L, 2L)));
+      avatar.release();
+      await(loggedOut);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.spindle.pb.flavors;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A generated server skeleton: the broker binds a call's arguments to the method's Python
+ * signature (registered with {@link SkeletonMethods}), then calls {@link #dispatch} instead of a
+ * reflective handle. Implemented by generated {@code <Interface>_PbSkeleton} classes only.
+ */
+public interface Skeleton {
+  /**
+   * Calls method number {@code method} of the registered {@link SkeletonMethods} with {@code
+   * args}, one converted value per Java parameter; returns its result (null for void).
+   */
+  Object dispatch(int method, Object[] args) throws Throwable;
+
+  /**
+   * What a skeleton returns for a method's {@code stage}: its value if it completed normally
+   * already (so the broker answers at once, as for a plain value), else the stage itself.
+   */
+  static Object settled(CompletionStage<?> stage) {
+    if (stage instanceof CompletableFuture<?> f && f.isDone() && !f.isCompletedExceptionally()) {
+      return f.join();
+    }
+    return stage;
+  }
+}

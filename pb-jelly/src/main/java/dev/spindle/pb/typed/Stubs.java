@@ -1,0 +1,86 @@
+package dev.spindle.pb.typed;
+
+import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.broker.Conversions;
+import java.util.List;
+import java.util.Map;
+import dev.spindle.pb.flavors.Skeleton;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * What generated client stubs call: a remote call whose answer is converted to the declared
+ * result type with the range checks of remote method parameters. Not for hand-written code; use
+ * {@link RemoteReference#callRemote(Class, String, Object...)} there.
+ */
+public final class Stubs {
+  private Stubs() {}
+
+  /**
+   * Calls {@code method} with {@code args} and {@code kwargs} and converts the answer to {@code
+   * type} (the erasure of {@code T}: its range checks, not its type arguments); an answer that does not convert fails the future with {@link PbArgumentException}
+   * naming the interface method and the value ("result of Calculator.add: expected Long, got
+   * 'x'").
+   */
+  public static <T> CompletableFuture<T> call(RemoteReference reference, Class<?> type,
+      String display, String method, List<?> args, Map<String, ?> kwargs) {
+    CompletableFuture<Object> raw = kwargs.isEmpty()
+        ? reference.callRemote(method, args.toArray())
+        : reference.callRemoteWithKeywords(method, args, kwargs);
+    CompletableFuture<T> typed = new CompletableFuture<>();
+    typed.whenComplete((v, e) -> {
+      if (typed.isCancelled()) {
+        raw.cancel(false);
+      }
+    });
+    raw.whenComplete((v, e) -> {
+      if (e != null) {
+        typed.completeExceptionally(e);
+        return;
+      }
+      Object converted;
+      try {
+        converted = Conversions.to(type).convert(v);
+      } catch (PbArgumentException x) {
+        typed.completeExceptionally(new PbArgumentException("result of " + display + ": "
+            + x.getMessage()));
+        return;
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) converted; // converted checked it against the erasure of T
+      typed.complete(t);
+    });
+    return typed;
+  }
+
+  /**
+   * Calls {@code method} whose answer is another remote interface: the reference received is
+   * wrapped by {@code stub} ({@code Two_PbStub::of}); None stays null.
+   */
+  public static <T> CompletableFuture<T> call(RemoteReference reference,
+      Function<RemoteReference, ? extends T> stub, String display, String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return Stubs.<RemoteReference>call(reference, RemoteReference.class, display, method, args,
+        kwargs).thenApply(r -> stub(r, stub));
+  }
+
+  /** {@code stub.apply(reference)}, or null for None. */
+  public static <T> T stub(RemoteReference reference, Function<RemoteReference, ? extends T> stub) {
+    return reference == null ? null : stub.apply(reference);
+  }
+
+  /**
+   * What to send for {@code value}, typed as a remote interface: null (None), a stub's own
+   * reference (so the peer gets its object back, not a proxy), or {@code skeleton.apply(value)}.
+   */
+  public static <T> Object export(T value, Function<? super T, ? extends Skeleton> skeleton) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof PbStub stub) {
+      return stub.reference();
+    }
+    return skeleton.apply(value);
+  }
+}
