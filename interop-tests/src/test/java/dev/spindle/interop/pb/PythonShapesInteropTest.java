@@ -46,6 +46,12 @@ class PythonShapesInteropTest {
       }
       // item 4: the pager's handle is its own; the method's reference still calls the collector
       assertTrue(run.lines().contains("ok paged into a collector, then called its summary: ('answer', [3, 250, True])"), all);
+      // item 8: a dictionary-only copy sent a list: Twisted's RemoteCopy fails with AttributeError,
+      // Spindle with MalformedJellyException typed TypeError and ValueError (a listed difference)
+      assertTrue(run.lines().contains("java: a list as a dictionary-only state -> "
+          + "('failure', 'dev.spindle.pb.jelly.MalformedJellyException', True, False, True)"), all);
+      assertTrue(run.lines().contains("python: a list as a dictionary-only state -> "
+          + "('failure', 'builtins.AttributeError', False, True, False)"), all);
       // item 2: a Copyable whose state is a list, both ways
       assertTrue(run.lines().contains("ok java sends a Pond whose state is a list"), all);
       assertTrue(run.lines().contains("ok java receives a Pond whose state is a list"), all);

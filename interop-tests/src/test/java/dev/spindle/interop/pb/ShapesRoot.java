@@ -74,12 +74,24 @@ public class ShapesRoot implements Root {
   /** A copy whose state is a list, as fidelity_peer.py's Pond (issue 13, item 2). */
   public record Pond(List<Object> ducks) {}
 
-  /** The registry that sends and receives {@link Pond} with its list state. */
+  /**
+   * A copy whose state must be a dictionary, as a plain Python {@code RemoteCopy}; fidelity_peer.py
+   * sends it a list, which Twisted refuses with a {@code TypeError} (issue 13, item 8).
+   */
+  public record Attrs(Map<String, Object> attributes) {}
+
+  /** The registry that sends and receives {@link Pond} with its list state, and {@link Attrs}. */
   @SuppressWarnings("unchecked")
   static JellyRegistry registry() {
     return JellyRegistry.builder()
         .registerAnyState("spindle.fidelity.Pond", Pond.class, Pond::ducks, state -> new Pond((List<Object>) state))
+        .register("spindle.fidelity.Attrs", Attrs.class, Attrs::attributes, Attrs::new)
         .build();
+  }
+
+  /** Takes an {@link Attrs}; a malformed one fails before this runs. */
+  public int remote_takeAttrs(Attrs attrs) {
+    return attrs.attributes().size();
   }
 
   /**
