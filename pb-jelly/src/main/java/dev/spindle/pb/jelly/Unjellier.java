@@ -776,7 +776,7 @@ public final class Unjellier {
             + " (expected: complete state; an instance made by a factory cannot appear inside its own"
             + " state: register it with a blank supplier and state setter to allow such cycles)");
       }
-      return blank != null ? type.setState(blank, state) : type.build(state);
+      return blank != null ? type.setState(blank, state, invoker != null) : type.build(state, invoker != null);
     }
   }
 
