@@ -18,16 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connecting side of AMP and PB: the bootstrap, the event loops (the user's, never shut down,
@@ -39,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * fits the group ({@link Channels}). Thread-safe.
  */
 public final class ClientEndpoint {
-  private static final Logger logger = LoggerFactory.getLogger(ClientEndpoint.class);
   private static final ExecutorService RESOLVER =
       Executors.newCachedThreadPool(new DefaultThreadFactory("spindle-resolver", true));
 
@@ -55,13 +49,12 @@ public final class ClientEndpoint {
 
   private final String name;
   private final Bootstrap bootstrap;
-  private final EventLoopGroup ownedGroup;
   private final Resolver resolver;
   private final Executor resolverExecutor;
   // stayClosed: a connection that completes while the client closes is closed as it is added.
   private final ChannelGroup connections;
   private volatile boolean closed;
-  private CompletableFuture<Void> closing; // guarded by this
+  private final Closing.Once closing;
 
   /**
    * @param name for the channel group and log lines
@@ -73,7 +66,8 @@ public final class ClientEndpoint {
 
   ClientEndpoint(String name, EventLoopGroup group, Resolver resolver, Executor resolverExecutor) {
     this.name = name;
-    this.ownedGroup = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+    EventLoopGroup ownedGroup = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+    this.closing = Closing.Once.owning(ownedGroup);
     EventLoopGroup g = group != null ? group : ownedGroup;
     this.bootstrap = new Bootstrap().group(g).channel(Channels.socketChannel(g));
     this.resolver = resolver;
@@ -198,35 +192,16 @@ public final class ClientEndpoint {
    * one of the event loops. Idempotent.
    */
   public void close() {
-    try {
-      closeAsync().toCompletableFuture().get(Closing.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      logger.warn("connections of {} did not close within {} s", name, Closing.CLOSE_WAIT_SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Closing.await(name, closeAsync());
   }
 
   /** Like {@link #close()}, without blocking. Idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture<Void> done;
-    synchronized (this) {
-      if (closing != null) {
-        return closing.minimalCompletionStage();
-      }
-      done = closing = new CompletableFuture<>();
-    }
-    closed = true;
-    List<Channel> open = new ArrayList<>(connections);
-    connections.close(); // and close any connection that completes from now on
-    Closing.closeAll(open).whenComplete((v, t) -> {
-      if (ownedGroup == null) {
-        done.complete(null);
-      } else {
-        // The termination future notifies on the global executor, not on a dying loop.
-        ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
-      }
+    return closing.close(() -> {
+      closed = true;
+      List<Channel> open = new ArrayList<>(connections);
+      connections.close(); // and close any connection that completes from now on
+      return Closing.closeAll(open);
     });
-    return done.minimalCompletionStage();
   }
 }

@@ -66,7 +66,7 @@ class EndpointsTest {
         Channel serverSide = accepted.poll(WAIT, TimeUnit.SECONDS);
         assertNotNull(serverSide, "the server accepted the connection");
         assertTrue(serverSide instanceof LocalChannel);
-        server.close(IllegalStateException::new);
+        server.close();
         assertTrue(client.closeFuture().await(WAIT, TimeUnit.SECONDS), "closing the server closed its connection");
         assertFalse(local.isShutdown(), "a user's group is never shut down");
       } finally {
@@ -112,7 +112,7 @@ class EndpointsTest {
         assertEquals(null, lookedUpOn.get());
       } finally {
         client.close();
-        server.close(IllegalStateException::new);
+        server.close();
         group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       }
     });
