@@ -213,6 +213,16 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     return open;
   }
 
+  /**
+   * What {@code isOpen()} of an AMP or PB connection says: true once the channel is active, until
+   * the connection closes or starts closing (either side's close, an error, a limit) or hands its
+   * channel to another protocol. Thread-safe.
+   */
+  public boolean isConnectionOpen() {
+    Channel ch = channel;
+    return open && ch != null && ch.isActive();
+  }
+
   /** True once opened, until closing. Event loop. */
   public boolean isReady() {
     return state == State.OPEN;
