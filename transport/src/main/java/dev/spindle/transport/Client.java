@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * What AMP's {@code AmpClient} and PB's {@code PbClient} are: the owner of the connections they
- * open and, unless given an event-loop group, of their event loops. Closing a client closes them
- * all. Each protocol adds how a connection is set up ({@link #open}). Thread-safe.
+ * open, on the user's event loops or else on the ones all clients of the JVM share (daemon
+ * threads). Closing a client closes its connections. Each protocol adds how a connection is set up ({@link #open}). Thread-safe.
  */
 public abstract class Client implements AutoCloseable {
   private final String name;
@@ -21,7 +21,7 @@ public abstract class Client implements AutoCloseable {
 
   /**
    * @param name for log lines and the channel group
-   * @param group the user's event loops, or null for the client's own
+   * @param group the user's event loops, or null for the event loops clients share
    */
   protected Client(String name, EventLoopGroup group) {
     this.name = name;
@@ -56,8 +56,9 @@ public abstract class Client implements AutoCloseable {
 
   /**
    * Closes every connection this client opened (their pending calls fail with the protocol's
-   * "connection lost": {@code AmpConnectionLostException}, {@code PbConnectionLostException}) and,
-   * if the client created its event loops, shuts them down. A user-supplied group is left running.
+   * "connection lost": {@code AmpConnectionLostException}, {@code PbConnectionLostException}) and
+   * gives back the event loops clients share (the last client to close shuts them down). A
+   * user-supplied group is left running.
    * Later {@code connect} calls fail. Blocks until done, at most 10 seconds (as a server); do not
    * call it on one of the client's event loops. Idempotent.
    */

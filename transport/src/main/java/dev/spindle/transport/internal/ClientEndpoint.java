@@ -5,10 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -26,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * The connecting side of AMP and PB: the bootstrap, the event loops (the user's, never shut down,
- * or its own, shut down on close), the channels it opened, and closing them all.
+ * or the ones clients share, given back on close), the channels it opened, and closing them all.
  *
  * <p>Host names are resolved off the event loops (a blocking lookup on a loop would stall every
  * connection of that loop, and reconnect attempts run there): an IP literal is used as it is, a
@@ -58,7 +56,8 @@ public final class ClientEndpoint {
 
   /**
    * @param name for the channel group and log lines
-   * @param group the user's event loops, or null for the endpoint's own NIO loops
+   * @param group the user's event loops, or null for the NIO loops clients share ({@link
+   *     SharedClientLoops})
    */
   public ClientEndpoint(String name, EventLoopGroup group) {
     this(name, group, InetSocketAddress::new, RESOLVER);
@@ -66,9 +65,8 @@ public final class ClientEndpoint {
 
   ClientEndpoint(String name, EventLoopGroup group, Resolver resolver, Executor resolverExecutor) {
     this.name = name;
-    EventLoopGroup ownedGroup = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
-    this.closing = Closing.Once.owning(ownedGroup);
-    EventLoopGroup g = group != null ? group : ownedGroup;
+    EventLoopGroup g = group != null ? group : SharedClientLoops.acquire();
+    this.closing = group != null ? Closing.Once.owning(null) : Closing.Once.sharing(g);
     this.bootstrap = new Bootstrap().group(g).channel(Channels.socketChannel(g));
     this.resolver = resolver;
     this.resolverExecutor = resolverExecutor;
@@ -186,8 +184,8 @@ public final class ClientEndpoint {
   }
 
   /**
-   * Closes every connection this endpoint opened and, if it created its event loops, shuts them
-   * down. A user-supplied group is left running. Blocks until done, at most {@value
+   * Closes every connection this endpoint opened and gives back the shared event loops (the last
+   * client to close shuts them down). A user-supplied group is left running. Blocks until done, at most {@value
    * Closing#CLOSE_WAIT_SECONDS} s (the same wait as a {@link ServerEndpoint}); do not call it on
    * one of the event loops. Idempotent.
    */

@@ -82,8 +82,9 @@ public final class Closing {
   }
 
   /**
-   * Closes a client or server once: the first {@link #close} runs its steps, then shuts down the
-   * event loops it owns (if any); every call gets the same completion. Thread-safe.
+   * Closes a client or server once: the first {@link #close} runs its steps, then lets go of its
+   * event loops (shuts down the group it owns, or gives back the shared one); every call gets the
+   * same completion. Thread-safe.
    */
   public static final class Once {
     private final Supplier<Future<?>> letGo;
@@ -99,7 +100,12 @@ public final class Closing {
       return new Once(ownedGroup == null ? null : () -> ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS));
     }
 
-    /** Runs {@code steps} the first time; completes once they are done and the loops shut down. */
+    /** Gives back the shared client group once closed. */
+    static Once sharing(EventLoopGroup sharedGroup) {
+      return new Once(() -> SharedClientLoops.release(sharedGroup));
+    }
+
+    /** Runs {@code steps} the first time; completes once they are done and the loops let go. */
     public CompletionStage<Void> close(Supplier<? extends CompletionStage<?>> steps) {
       if (started.compareAndSet(false, true)) {
         steps.get().whenComplete((v, t) -> {
