@@ -23,6 +23,7 @@ import java.util.List;
  */
 public abstract class FrameDecoder extends ByteToMessageDecoder {
   private boolean failed;
+  private long framesDecoded;
 
   /** For subclasses. */
   protected FrameDecoder() {}
@@ -50,6 +51,11 @@ public abstract class FrameDecoder extends ByteToMessageDecoder {
   /** The bytes held for the open frame: counted so far, and what is buffered. */
   public abstract long heldBytes();
 
+  /** How many frames this decoder has handed on (so the frame limits see that a new one began). */
+  public final long framesDecoded() {
+    return framesDecoded;
+  }
+
   /** True once an error made this decoder discard all further input. */
   protected final boolean failed() {
     return failed;
@@ -66,6 +72,7 @@ public abstract class FrameDecoder extends ByteToMessageDecoder {
         boolean more = decodeStep(in);
         Object frame = takeFrame();
         if (frame != null) {
+          framesDecoded++;
           out.add(frame); // and return: Netty hands it on before calling again
           return;
         }

@@ -34,6 +34,10 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> timer;
   private ChannelHandlerContext decoderCtx;
   private boolean open;
+  /** The decoder's frame count at the last read: a change while open means a new frame began. */
+  private long framesSeen;
+  /** When the frame open now began (as seen after a read), {@link System#nanoTime()}. */
+  private long openSinceNanos;
   private volatile boolean evicted;
 
   private InboundFrames(TransportHandler transport, MemoryBudget budget, Duration frameTimeout) {
@@ -84,6 +88,12 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
     FrameDecoder decoder = (FrameDecoder) c.handler();
     boolean frameOpen = decoder.frameOpen();
+    long frames = decoder.framesDecoded();
+    if (frameOpen && open && frames != framesSeen && frameTimeoutNanos != 0) {
+      // The frame open before this read is done and another has begun: its time starts now.
+      openSinceNanos = System.nanoTime();
+    }
+    framesSeen = frames;
     update(frameOpen, frameOpen ? decoder.heldBytes() : 0);
   }
 
@@ -133,11 +143,18 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   }
 
   private void arm() {
-    if (frameTimeoutNanos == 0 || timer != null) {
+    if (frameTimeoutNanos == 0) {
       return;
     }
+    openSinceNanos = System.nanoTime();
+    if (timer == null) {
+      schedule(frameTimeoutNanos);
+    }
+  }
+
+  private void schedule(long delayNanos) {
     try {
-      timer = transport.channel().eventLoop().schedule(expire, frameTimeoutNanos, TimeUnit.NANOSECONDS);
+      timer = transport.channel().eventLoop().schedule(expire, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // The loop is shutting down, the channel with it.
     }
@@ -151,8 +168,17 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * The timer armed when a frame opened has run out. If frames finished since and the one open now
+   * began later, it gets what remains of its own time: one timer per open stretch, not per frame.
+   */
   private void expire() {
     timer = null;
+    long age = System.nanoTime() - openSinceNanos;
+    if (open && age < frameTimeoutNanos) {
+      schedule(frameTimeoutNanos - age);
+      return;
+    }
     if (open) {
       logger.debug("{}: a frame started {} ms ago is not finished; closing",
           transport.channel(), TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos));
