@@ -337,10 +337,15 @@ public final class AmpConnection {
     return handler.handler().closeFuture().minimalCompletionStage();
   }
 
-  /** Returns true until the connection is closed. */
+  /**
+   * True once the connection is established, until it closes or starts closing: {@link #close()}
+   * on either side, a protocol error, a limit (time, memory, keepalive) or the loss of the TCP
+   * connection, or a protocol switch
+   * ({@link #switchProtocol}) that hands the channel to another protocol. {@link #closeFuture()} completes later, once it is closed. AMP and PB connections
+   * answer alike. Thread-safe.
+   */
   public boolean isOpen() {
-    Channel ch = handler.channel();
-    return ch != null && ch.isActive();
+    return handler.handler().isConnectionOpen();
   }
 
   /** The number of this side's calls waiting for their answer; exact on the event loop. */

@@ -200,11 +200,15 @@ public final class PbConnection implements PeerConnection {
     return handler.handler().closeFuture().minimalCompletionStage();
   }
 
-  /** Returns true until the connection is closed or closing. */
+  /**
+   * True once the connection is established, until it closes or starts closing: {@link #close()}
+   * on either side, a protocol error, a limit (time, memory, keepalive) or the loss of the TCP
+   * connection. {@link #closeFuture()} completes later, once it is closed. AMP and PB connections
+   * answer alike. Thread-safe.
+   */
   @Override
   public boolean isOpen() {
-    Channel ch = handler.channel();
-    return handler.handler().isOpen() && ch != null && ch.isActive();
+    return handler.handler().isConnectionOpen();
   }
 
   /**

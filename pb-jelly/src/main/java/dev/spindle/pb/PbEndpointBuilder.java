@@ -4,6 +4,7 @@ import dev.spindle.pb.banana.BananaRole;
 import java.lang.ref.Cleaner;
 
 import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.internal.ChannelSettings;
 
 
 import dev.spindle.pb.banana.BananaLimits;
@@ -174,15 +175,14 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
 
   /** The per-connection setup these options make. */
   PbSetup setup(BananaRole role, Object root) {
-    PbSetup s = new PbSetup(brokerConfig(), bananaLimits, role, root, autoRelease ? Cleaner.create() : null);
+    boolean server = role == BananaRole.SERVER;
+    PbSetup s = new PbSetup(
+        new ChannelSettings(sslContext, verifyHostname, writeBufferWaterMark, transportOptions, server),
+        brokerConfig(), bananaLimits, role, root, autoRelease ? Cleaner.create() : null);
     s.onConnection = onConnection;
     s.callTimeoutNanos = callTimeoutNanos;
     s.keepaliveInterval = keepaliveInterval;
     s.keepaliveTimeout = keepaliveTimeout;
-    s.sslContext = sslContext;
-    s.verifyHostname = verifyHostname;
-    s.writeBufferWaterMark = writeBufferWaterMark;
-    s.transportOptions = transportOptions;
     s.pagerWriteMark = pagerWriteMark;
     return s;
   }

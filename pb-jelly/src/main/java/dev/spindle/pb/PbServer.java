@@ -6,12 +6,11 @@ import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.broker.Methods;
-import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.PbException;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.login.PortalRoot;
-import dev.spindle.transport.internal.ConnectionLimits;
-import dev.spindle.transport.internal.ServerEndpoint;
+import dev.spindle.transport.Server;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -38,18 +37,18 @@ import java.util.concurrent.CompletionStage;
  * ({@code PBClientFactory}) and {@link PbClient} connect alike. Thread-safe. Twisted equivalent:
  * {@code PBServerFactory(root)} listening with {@code reactor.listenTCP}.
  */
-public final class PbServer implements AutoCloseable {
+public final class PbServer extends Server {
   /**
    * Failed logins per client IP address answered without delay by the default throttle of {@link
    * Builder#portal(Portal)}: 5 (within 15 minutes, a success resetting the count).
    */
   public static final int DEFAULT_FREE_LOGIN_FAILURES = 5;
 
-  private final ServerEndpoint endpoint;
+  /** The throttle the server made for its portal, closed with it; null if none. */
   private final LoginThrottle ownedThrottle;
 
-  private PbServer(ServerEndpoint endpoint, LoginThrottle ownedThrottle) {
-    this.endpoint = endpoint;
+  private PbServer(InetSocketAddress address, EventLoopGroup group, PbSetup setup, LoginThrottle ownedThrottle) {
+    super("PbServer", group, address, setup::initAccepted, PbException::new);
     this.ownedThrottle = ownedThrottle;
   }
 
@@ -58,45 +57,11 @@ public final class PbServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** The bound address. */
-  public InetSocketAddress address() {
-    return (InetSocketAddress) endpoint.address();
-  }
-
-  /** The bound port (useful after binding port 0). */
-  public int port() {
-    return address().getPort();
-  }
-
-  /**
-   * Stops listening, closes every connection it accepted (their pending calls fail with {@link
-   * PbConnectionLostException}) and, if the server created its own event loops, shuts them down.
-   * Blocks until done, at most 10 seconds; do not call it on one of the server's event loops.
-   * Idempotent.
-   */
+  /** As the server's, and closes the login throttle it made (if any) once closed. */
   @Override
-  public void close() {
-    try {
-      endpoint.close(PbException::new);
-    } finally {
-      if (ownedThrottle != null) {
-        ownedThrottle.close(); // as closeAsync does
-      }
-    }
-  }
-
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletionStage<Void> done = endpoint.closeAsync();
-    if (ownedThrottle == null) {
-      return done;
-    }
-    return done.whenComplete((v, t) -> ownedThrottle.close());
-  }
-
-  @Override
-  public String toString() {
-    return "PbServer{" + endpoint.address() + "}";
+    CompletionStage<Void> done = super.closeAsync();
+    return ownedThrottle == null ? done : done.whenComplete((v, t) -> ownedThrottle.close());
   }
 
   /** Builds a {@link PbServer}. Not thread-safe. */
@@ -205,11 +170,8 @@ public final class PbServer implements AutoCloseable {
         published = PortalRoot.of(new ThrottledPortal(portal, throttle));
       }
       PbSetup setup = setup(BananaRole.SERVER, published);
-      setup.budget = ConnectionLimits.budget(transportOptions);
       try {
-        return new PbServer(ServerEndpoint.bind(
-            "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new),
-            ownedThrottle);
+        return new PbServer(new InetSocketAddress(host, port), group, setup, ownedThrottle);
       } catch (RuntimeException e) {
         if (ownedThrottle != null) {
           ownedThrottle.close();

@@ -39,7 +39,7 @@ public final class ReconnectingPbClient extends ReconnectingClient<RemoteReferen
         a -> a.connection().closeFuture(),
         a -> a.connection().close(),
         RemoteReference::isConnected,
-        scheduler != null ? scheduler : b.client.group(),
+        scheduler(scheduler, b.client),
         policy,
         random,
         b.onLogin);

@@ -311,17 +311,8 @@ public final class RemoteReference implements Jellyable {
             result.sent(broker, deadline);
           }
         } else {
-          broker.sendMessage(luid, perspective, method, args, kwargs, false, new Broker.PendingCall() {
-            @Override
-            public void answered(Object value) {
-              result.complete(null); // written; no answer will come
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-              result.completeExceptionally(failure);
-            }
-          });
+          // Completed with null once written (no answer will come), or failed.
+          broker.sendMessage(luid, perspective, method, args, kwargs, false, result);
         }
       }
 
