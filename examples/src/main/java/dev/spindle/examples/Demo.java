@@ -23,6 +23,7 @@ import dev.spindle.examples.pb.PbSimple;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,9 +178,18 @@ public final class Demo {
     try {
       System.out.println("server -> client  " + call.run());
     } catch (CompletionException e) {
-      System.out.println("server -> client  error: " + e.getCause());
+      System.out.println("server -> client  error: " + describe(e.getCause()));
     } catch (Exception e) {
-      System.out.println("server -> client  error: " + e);
+      System.out.println("server -> client  error: " + describe(e));
     }
+  }
+
+  /** A remote failure as its Python type and value ({@code UnauthorizedLogin}: no value, no colon). */
+  private static String describe(Throwable e) {
+    if (e instanceof RemotePbException) {
+      RemotePbException r = (RemotePbException) e;
+      return r.value() == null || r.value().isEmpty() ? r.typeName() : r.typeName() + ": " + r.value();
+    }
+    return String.valueOf(e);
   }
 }
