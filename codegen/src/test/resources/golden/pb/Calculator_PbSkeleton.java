@@ -1,11 +1,15 @@
 package pb;
 
+import dev.spindle.pb.flavors.Default;
 import dev.spindle.pb.flavors.MethodShape;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.Skeleton;
 import dev.spindle.pb.flavors.SkeletonMethods;
 import dev.spindle.pb.login.Perspective;
+import dev.spindle.pb.typed.Elements;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -26,7 +30,15 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
           .keywordOnly("exact", boolean.class, "False"),
       MethodShape.method("sum")
           .varArgs("numbers", long[].class),
-      MethodShape.method("reset")
+      MethodShape.method("groups")
+          .positional("numbers", List.class)
+          .converting(Elements.list(Elements.of(Long.class)))
+          .positional("label", Optional.class, Default.NONE)
+          .converting(Elements.optional(Elements.of(String.class))),
+      MethodShape.method("reset"),
+      MethodShape.method("log")
+          .positional("text", String.class)
+          .keywordOnly("level", String.class, "info")
   };
 
   static {
@@ -61,6 +73,7 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Object dispatch(int method, Object[] args) throws Throwable {
     switch (method) {
       case 0:
@@ -70,7 +83,12 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
       case 2:
         return Skeleton.settled(target.sum((long[]) args[0]));
       case 3:
+        return Skeleton.settled(target.groups((List<Long>) args[0], (Optional<String>) args[1]));
+      case 4:
         target.reset();
+        return null;
+      case 5:
+        target.log((String) args[0], (String) args[1]);
         return null;
       default:
         throw new IllegalArgumentException("no remote method number " + method);

@@ -1,15 +1,19 @@
 package pb;
 
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.typed.Elements;
 import dev.spindle.pb.typed.PbStub;
 import dev.spindle.pb.typed.Stubs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,6 +23,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.spindle.codegen.CommandProcessor")
 public final class Calculator_PbStub implements Calculator, PbStub {
+  private static final UnaryOperator<Object> RESULT_GROUPS = Elements.map(Elements.of(String.class), Elements.list(Elements.of(Integer.class)));
+
   private final RemoteReference reference;
 
   private Calculator_PbStub(RemoteReference reference) {
@@ -59,7 +65,20 @@ public final class Calculator_PbStub implements Calculator, PbStub {
   }
 
   @Override
+  public CompletableFuture<Map<String, List<Integer>>> groups(List<Long> numbers,
+      Optional<String> label) {
+    return Stubs.callConverted(this.reference, RESULT_GROUPS, "Calculator.groups", "groups", Arrays.asList(new Object[] {numbers, Elements.unwrap(label)}), Map.of());
+  }
+
+  @Override
   public void reset() {
     this.reference.callRemoteNoAnswer("reset");
+  }
+
+  @Override
+  public void log(String text, String level) {
+    LinkedHashMap<String, Object> kwargs = new LinkedHashMap<>();
+    kwargs.put("level", level);
+    this.reference.callRemoteNoAnswerWithKeywords("log", Arrays.asList(new Object[] {text}), kwargs);
   }
 }

@@ -26,6 +26,7 @@ public final class PbNames {
   public static final ClassName METHOD_SHAPE = ClassName.get(PB + ".flavors", "MethodShape");
   public static final ClassName PB_STUB = ClassName.get(PB + ".typed", "PbStub");
   public static final ClassName STUBS = ClassName.get(PB + ".typed", "Stubs");
+  public static final ClassName ELEMENTS = ClassName.get(PB + ".typed", "Elements");
 
   public static final String STUB_SUFFIX = "_PbStub";
   public static final String SKELETON_SUFFIX = "_PbSkeleton";

@@ -1,6 +1,7 @@
 package dev.spindle.codegen.pb;
 
 import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
@@ -26,10 +27,13 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
 
   /**
    * One parameter: {@code type} as declared, {@code erasure} for its {@code Class} literal,
-   * {@code defaultText} the {@code @Default} text or null.
+   * {@code defaultText} the {@code @Default} text or null, {@code convert} the {@code Elements}
+   * expression converting a received value to a generic type (null: the erasure's checks do),
+   * {@code optional} whether it is an {@code Optional} (sent unwrapped).
    */
   public record Parameter(String name, TypeName type, TypeName erasure, Shape shape,
-      String defaultText, boolean generic, RemoteType remote) {}
+      String defaultText, boolean generic, RemoteType remote, CodeBlock convert,
+      boolean optional) {}
 
   /**
    * A parameter or result typed as another remote interface: a reference on the wire, a stub on
@@ -37,8 +41,11 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
    */
   public record RemoteType(ClassName type, ClassName stub, ClassName skeleton) {}
 
-  /** One remote method; {@code value} is the boxed result type ({@code Void} for none). */
+  /**
+   * One remote method; {@code value} is the boxed result type ({@code Void} for none), {@code
+   * convert} and {@code optional} as for a parameter.
+   */
   public record Method(ExecutableElement element, String javaName, String remoteName,
       List<Parameter> parameters, Result result, TypeName value, TypeName valueErasure,
-      RemoteType remote) {}
+      RemoteType remote, CodeBlock convert, boolean optional) {}
 }

@@ -1,6 +1,7 @@
 package dev.spindle.codegen.pb;
 
 import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.spindle.codegen.model.GeneratedNames;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Method;
@@ -28,6 +29,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -39,8 +41,10 @@ import javax.lang.model.util.Types;
 final class RemoteInterfaceValidator {
   /** What every unsupported-type message offers instead. */
   static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or their boxes),"
-      + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, List<Object>,"
-      + " Map<Object, Object>, Set<Object>, a Jellyable or Copyable class, or a @RemoteInterface";
+      + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, a Jellyable or"
+      + " Copyable class, a @RemoteInterface, List<T>, Set<T> or Map<K, V> of those (not of"
+      + " remote interfaces: use RemoteReference), or Optional<T> of those as a whole parameter"
+      + " or result";
 
   private static final Map<String, String> BOXES = Map.of(
       "long", "java.lang.Long", "int", "java.lang.Integer", "short", "java.lang.Short",
@@ -55,6 +59,10 @@ final class RemoteInterfaceValidator {
       "dev.spindle.pb.jelly.Tuple");
   private static final List<String> CONTAINERS = List.of("java.util.List", "java.util.Collection",
       "java.lang.Iterable", "java.util.Map", "java.util.Set");
+  /** The containers whose elements are converted (the others take Object elements only). */
+  private static final Map<String, String> CONVERTED = Map.of("java.util.List", "list",
+      "java.util.Set", "set", "java.util.Map", "map");
+  private static final String OPTIONAL = "java.util.Optional";
 
   private final Elements elements;
   private final Types types;
@@ -153,7 +161,7 @@ final class RemoteInterfaceValidator {
             + " future's type argument: declare it, for example CompletableFuture<Object>");
         return Optional.empty();
       }
-      if (!rawName(value).equals("java.lang.Void") && !supported(value, false)) {
+      if (!rawName(value).equals("java.lang.Void") && !supportedWhole(value, false)) {
         reporter.error(m, where + " returns " + returned + ", but Jelly cannot carry " + value
             + ": use " + SUPPORTED);
       }
@@ -207,18 +215,13 @@ final class RemoteInterfaceValidator {
         seenVarArgs = true;
         shape = Shape.VAR_ARGS;
       } else {
-        if (!supported(t, true)) {
+        if (!supportedWhole(t, true)) {
           reporter.error(p, pwhere + " has type " + t + ", which Jelly cannot carry: use "
               + SUPPORTED);
         }
         if (keywordOnly || seenVarArgs) {
           seenKeywordOnly = true;
           shape = Shape.KEYWORD_ONLY;
-          if (result == Result.VOID) {
-            reporter.error(p, pwhere + " is keyword-only, but a void method is sent with"
-                + " callRemoteNoAnswer, which passes positional arguments only: return"
-                + " CompletableFuture<Void>, or make it positional");
-          }
         } else {
           if (seenKeywordOnly) {
             reporter.error(p, pwhere + " follows a keyword-only parameter; Python puts"
@@ -230,11 +233,6 @@ final class RemoteInterfaceValidator {
           }
           shape = Shape.POSITIONAL;
         }
-      }
-      if (keywords && result == Result.VOID) {
-        reporter.error(p, pwhere + " is the @Keywords map, but a void method is sent with"
-            + " callRemoteNoAnswer, which passes positional arguments only: return"
-            + " CompletableFuture<Void>");
       }
       String defaultText = null;
       if (defaultAnnotation != null) {
@@ -255,9 +253,11 @@ final class RemoteInterfaceValidator {
       }
       TypeMirror erasure = types.erasure(t);
       RemoteType remote = remoteType(t);
+      boolean converted = shape == Shape.POSITIONAL || shape == Shape.KEYWORD_ONLY;
       parameters.add(new Parameter(pn, TypeName.get(t),
           remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(erasure), shape, defaultText,
-          !types.isSameType(t, erasure), remote));
+          !types.isSameType(t, erasure), remote, converted ? conversion(t) : null,
+          rawName(t).equals(OPTIONAL)));
     }
     if (reporter.errorCount() != before) {
       return Optional.empty();
@@ -266,7 +266,46 @@ final class RemoteInterfaceValidator {
     RemoteType remote = remoteType(boxedValue);
     return Optional.of(new Method(m, m.getSimpleName().toString(), remoteName, parameters, result,
         TypeName.get(boxedValue),
-        remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(types.erasure(boxedValue)), remote));
+        remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(types.erasure(boxedValue)), remote,
+        result == Result.VOID ? null : conversion(boxedValue),
+        rawName(boxedValue).equals(OPTIONAL)));
+  }
+
+  /**
+   * The {@code Elements} expression converting a received value to {@code t} with its element
+   * types, or null if the checks of its erasure are all there is ({@code long}, {@code
+   * List<Object>}).
+   */
+  private CodeBlock conversion(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    String raw = rawName(t);
+    List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
+    if (raw.equals(OPTIONAL)) {
+      return CodeBlock.of("$T.optional($L)", PbNames.ELEMENTS, element(args.get(0)));
+    }
+    String factory = CONVERTED.get(raw);
+    if (factory == null || args.stream().allMatch(this::anything)) {
+      return null;
+    }
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.$L(", PbNames.ELEMENTS, factory);
+    for (int i = 0; i < args.size(); i++) {
+      b.add(i == 0 ? "$L" : ", $L", element(args.get(i)));
+    }
+    return b.add(")").build();
+  }
+
+  /** The conversion of an element of type {@code t}: its own, or its erasure's checks. */
+  private CodeBlock element(TypeMirror t) {
+    CodeBlock c = anything(t) ? null : conversion(t);
+    TypeName erasure = anything(t) ? TypeName.OBJECT : TypeName.get(types.erasure(t));
+    return c != null ? c : CodeBlock.of("$T.of($T.class)", PbNames.ELEMENTS, erasure);
+  }
+
+  /** Whether {@code t} is {@code Object} or an unbounded wildcard: no element checks. */
+  private boolean anything(TypeMirror t) {
+    return t.getKind() == TypeKind.WILDCARD || rawName(t).equals("java.lang.Object");
   }
 
   /** The stub and skeleton of {@code t} if it is a remote interface, else null. */
@@ -302,6 +341,16 @@ final class RemoteInterfaceValidator {
     return t.toString();
   }
 
+  /** {@link #supported}, or {@code Optional} of a supported type (not a remote interface). */
+  private boolean supportedWhole(TypeMirror t, boolean primitivesAllowed) {
+    if (rawName(t).equals(OPTIONAL)) {
+      List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
+      return args.size() == 1 && args.get(0).getKind() == TypeKind.DECLARED
+          && supported(args.get(0), false) && remoteType(args.get(0)) == null;
+    }
+    return supported(t, primitivesAllowed);
+  }
+
   private boolean supported(TypeMirror t, boolean primitivesAllowed) {
     if (t.getKind().isPrimitive()) {
       return primitivesAllowed && BOXES.containsKey(t.toString());
@@ -318,9 +367,14 @@ final class RemoteInterfaceValidator {
     }
     if (CONTAINERS.contains(raw)) {
       for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
-        if (a.getKind() != TypeKind.WILDCARD && !rawName(a).equals("java.lang.Object")
-            && !(raw.equals("java.util.Map") && rawName(a).equals("java.lang.String"))) {
-          return false; // elements are not converted: the declaration would lie
+        if (a.getKind() == TypeKind.WILDCARD) {
+          WildcardType w = (WildcardType) a;
+          if (w.getExtendsBound() != null || w.getSuperBound() != null) {
+            return false; // a bound would not be checked: the declaration would lie
+          }
+        } else if (!rawName(a).equals("java.lang.Object")
+            && (!CONVERTED.containsKey(raw) || !supported(a, false) || remoteType(a) != null)) {
+          return false; // Collection<Long>: its elements are not converted, use List<Long>
         }
       }
       return true;
@@ -331,10 +385,11 @@ final class RemoteInterfaceValidator {
   private boolean isVarArgsType(TypeMirror t) {
     if (t.getKind() == TypeKind.ARRAY) {
       TypeMirror c = ((ArrayType) t).getComponentType();
-      return c.getKind() != TypeKind.BYTE && supported(c, true) && remoteType(c) == null;
+      return c.getKind() != TypeKind.BYTE && supported(c, true) && remoteType(c) == null
+          && conversion(c) == null; // the tail's elements get their erasure's checks only
     }
     String raw = rawName(t);
-    return (raw.equals("java.util.List") && supported(t, false))
+    return (raw.equals("java.util.List") && supported(t, false) && conversion(t) == null)
         || raw.equals("dev.spindle.pb.jelly.Tuple");
   }
 

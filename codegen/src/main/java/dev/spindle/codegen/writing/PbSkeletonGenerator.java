@@ -66,6 +66,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
               shapes.add("\n        .$L($S, $T.class, $S)", p.shape().builder, p.name(),
                   p.erasure(), p.defaultText());
             }
+            if (p.convert() != null) {
+              shapes.add("\n        .converting($L)", p.convert());
+            }
           }
         }
       }
@@ -105,6 +108,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
       } else if (m.remote() != null) {
         dispatch.addStatement("return $T.settled($L.thenApply(v -> $T.export(v, $T::of)))",
             PbNames.SKELETON, call.build(), PbNames.STUBS, m.remote().skeleton());
+      } else if (m.optional()) {
+        dispatch.addStatement("return $T.settled($L.thenApply($T::unwrap))", PbNames.SKELETON,
+            call.build(), PbNames.ELEMENTS);
       } else {
         dispatch.addStatement("return $T.settled($L)", PbNames.SKELETON, call.build());
       }

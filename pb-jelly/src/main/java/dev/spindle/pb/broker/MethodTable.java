@@ -151,7 +151,7 @@ final class MethodTable {
         MethodShape.Parameter p = ps.get(i);
         params[i] = new RemoteMethod.Param(p.name(), p.type(), p.kind() == MethodShape.Kind.VAR_ARGS,
             p.kind() == MethodShape.Kind.KEYWORD_ONLY, p.kind() == MethodShape.Kind.KEYWORDS,
-            p.defaultText());
+            p.defaultText(), p.convert());
         describe.append(i == 0 ? "" : ", ").append(p.type().getSimpleName());
       }
       describe.append(')');
