@@ -14,6 +14,10 @@ client calls both with the same arguments and compares what each answers, failur
                                          "FAIL <case>: java <x> python <y>"; exit 1 on any FAIL
     fidelity_peer.py client typed J P    the same for the root's cases only, J being a typed
                                          skeleton (issue 14's remote interfaces)
+    fidelity_peer.py server elements     the same server with an Elementwise root
+    fidelity_peer.py client elements J P ELEMENT_CASES on a Java Elementwise skeleton J and on
+                                         Elementwise P: prints "java <case> -> <outcome>" for
+                                         each, "FAIL ..." where a well-typed case differs
 """
 
 import datetime
@@ -153,6 +157,45 @@ class ShapesRoot(pb.Root):
 
     def remote_takeAttrs(self, attrs):
         return len(attrs.__dict__)
+
+
+class Elementwise(pb.Root):
+    """Generic element types (the Java twin Elementwise.java declares List<Integer> and so on)."""
+
+    def remote_ints(self, xs):
+        return xs
+
+    def remote_groups(self, groups):
+        return groups
+
+    def remote_names(self, names):
+        return names
+
+    def remote_maybe(self, x=None, *, label=None):
+        return None if x is None else x * 2
+
+
+# (name, method, args, kwargs, same): the Java skeleton checks each element's type; "same" when
+# both roots answer alike (a tuple comes back from Java's List<Integer> as a list).
+ELEMENT_CASES = [
+    ("ints([1, 2])", "ints", ([1, 2],), {}, True),
+    ("ints((3, 4))", "ints", ((3, 4),), {}, False),  # a List<Integer> answers a list
+    ("ints([1, 2**40])", "ints", ([1, 2**40],), {}, False),
+    ("ints([1, 'x'])", "ints", ([1, "x"],), {}, False),
+    ("ints(5)", "ints", (5,), {}, False),
+    ("groups({'a': [1, 2]})", "groups", ({"a": [1, 2]},), {}, True),
+    ("groups({'a': [1, 'x']})", "groups", ({"a": [1, "x"]},), {}, False),
+    ("groups({1: [1]})", "groups", ({1: [1]},), {}, False),
+    ("names({'a'})", "names", ({"a"},), {}, True),
+    ("names(frozenset({'a'}))", "names", (frozenset({"a"}),), {}, True),
+    ("names({2})", "names", ({2},), {}, False),
+    ("maybe()", "maybe", (), {}, True),
+    ("maybe(1.5)", "maybe", (1.5,), {}, True),
+    ("maybe(2)", "maybe", (2,), {}, False),
+    ("maybe(None, label='x')", "maybe", (None,), {"label": "x"}, True),
+    ("maybe('x')", "maybe", ("x",), {}, False),
+    ("maybe(label=1)", "maybe", (), {"label": 1}, False),
+]
 
 
 # (name, method, args, kwargs): on the root, or on the Viewable when the method is "look".
@@ -324,6 +367,27 @@ def compare_typed(java_port, python_port):
     return failures
 
 
+@defer.inlineCallbacks
+def compare_elements(java_port, python_port):
+    """Issue 14: ELEMENT_CASES on a Java Elementwise skeleton and on the Python Elementwise."""
+    roots = []
+    for port in (java_port, python_port):
+        factory = pb.PBClientFactory()
+        reactor.connectTCP("127.0.0.1", port, factory)
+        roots.append((yield factory.getRootObject()))
+    failures = 0
+    for name, method, args, kw, typed in ELEMENT_CASES:
+        results = []
+        for root in roots:
+            results.append((yield outcome(root.callRemote(method, *args, **kw))))
+        print("java %s -> %r" % (name, results[0]), flush=True)
+        if typed and results[0] != results[1]:
+            failures += 1
+            print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
+    print("%d element cases, %d failed" % (len(ELEMENT_CASES), failures), flush=True)
+    return failures
+
+
 class EchoDateTime(amp.Command):
     arguments = [(b"value", amp.DateTime())]
     response = [(b"value", amp.DateTime())]
@@ -351,7 +415,8 @@ def amp_datetimes(port):
 
 def main(argv):
     if argv[1] == "server":
-        peer_support.serve(pb.PBServerFactory(ShapesRoot()))
+        root = Elementwise() if argv[2:3] == ["elements"] else ShapesRoot()
+        peer_support.serve(pb.PBServerFactory(root))
         return 0
     if argv[1:3] == ["client", "ampdatetime"]:
         status = []
@@ -365,9 +430,9 @@ def main(argv):
         reactor.callLater(peer_support.MAX_LIFETIME, reactor.stop)
         reactor.run()
         return 0 if status == [0] else 1
-    if argv[1:3] in (["client", "shapes"], ["client", "typed"]):
+    if argv[1:3] in (["client", "shapes"], ["client", "typed"], ["client", "elements"]):
         status = []
-        run_compare = compare if argv[2] == "shapes" else compare_typed
+        run_compare = {"shapes": compare, "typed": compare_typed, "elements": compare_elements}[argv[2]]
 
         def run():
             d = run_compare(int(argv[3]), int(argv[4]))

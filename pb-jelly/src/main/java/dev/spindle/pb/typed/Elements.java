@@ -74,7 +74,7 @@ public final class Elements {
         try {
           out.add(element.apply(e));
         } catch (PbConversionException x) {
-          throw x.at("<element " + ValueText.describe(e) + ">");
+          throw x.at("<element " + key(e) + ">");
         }
       }
       return Collections.unmodifiableSet(out);
@@ -95,16 +95,21 @@ public final class Elements {
         try {
           k = key.apply(e.getKey());
         } catch (PbConversionException x) {
-          throw x.at("<key " + ValueText.describe(e.getKey()) + ">");
+          throw x.at("<key " + key(e.getKey()) + ">");
         }
         try {
           out.put(k, value.apply(e.getValue()));
         } catch (PbConversionException x) {
-          throw x.at("[" + ValueText.describe(e.getKey()) + "]");
+          throw x.at("[" + key(e.getKey()) + "]");
         }
       }
       return Collections.unmodifiableMap(out);
     };
+  }
+
+  /** A key or set element as Python's repr, short (the path of a message). */
+  private static String key(Object k) {
+    return ValueText.repr(k, ValueText.DESCRIBE_BUDGET);
   }
 
   /** None as {@code Optional.empty()}, anything else converted by {@code element}. */

@@ -1,15 +1,21 @@
 package dev.spindle.interop.pb.typed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.testing.LeakChecked;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
+import dev.spindle.pb.exceptions.PbConversionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -62,6 +68,66 @@ class TypedPbInteropTest {
       assertEquals(Arrays.asList(1L, null, "c"), await(shapes.two(1L, null, "c")));
       assertEquals("HELLO ANN!", await(shapes.greet("ann", true, "!")));
       assertEquals("hello guest", await(shapes.greet("guest", false, null)));
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void twistedClientFindsTheSkeletonCheckingEachElement() throws Exception {
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
+            .root(Elementwise_PbSkeleton.of(new TypedElements())).start();
+        TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py", "elements")) {
+      TwistedPeer.ClientRun run = TwistedPeer.runClient("fidelity_peer.py", 60, "elements",
+          String.valueOf(server.port()), String.valueOf(python.port()));
+      String all = String.join("\n", run.lines());
+      assertEquals(List.of(), run.linesStartingWith("FAIL"), all);
+      assertEquals(0, run.exitCode(), all);
+      for (String line : List.of(
+          "java ints((3, 4)) -> ('answer', [3, 4])",
+          "java ints([1, 2**40]) -> ('failure', 'builtins.TypeError', \"Elementwise.remote_ints()"
+              + " argument 'xs': [1]: value 1099511627776 out of range for Integer (expected:"
+              + " -2147483648..2147483647)\")",
+          "java ints([1, 'x']) -> ('failure', 'builtins.TypeError', \"Elementwise.remote_ints()"
+              + " argument 'xs': [1]: expected Integer, got str 'x'\")",
+          "java groups({'a': [1, 'x']}) -> ('failure', 'builtins.TypeError',"
+              + " \"Elementwise.remote_groups() argument 'groups': ['a'][1]: expected Long, got"
+              + " str 'x'\")",
+          "java groups({1: [1]}) -> ('failure', 'builtins.TypeError',"
+              + " \"Elementwise.remote_groups() argument 'groups': <key 1>: expected String, got"
+              + " int 1\")",
+          "java names(frozenset({'a'})) -> ('answer', {'a'})",
+          "java names({2}) -> ('failure', 'builtins.TypeError', \"Elementwise.remote_names()"
+              + " argument 'names': <element 2>: expected String, got int 2\")",
+          "java maybe() -> ('answer', None)",
+          "java maybe(2) -> ('answer', 4.0)",
+          "java maybe(label=1) -> ('failure', 'builtins.TypeError', \"Elementwise.remote_maybe()"
+              + " argument 'label': expected String, got int 1\")")) {
+        assertTrue(run.lines().contains(line), line + " in\n" + all);
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void stubConvertsTwistedAnswersElementByElement() throws Exception {
+    try (TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py", "elements");
+        PbClient client = PbClient.builder().build()) {
+      var root = await(client.getRootObject("127.0.0.1", python.port()));
+      Elementwise elements = Elementwise_PbStub.of(root);
+      assertEquals(List.of(1, -2), await(elements.ints(List.of(1, -2))));
+      assertEquals(Map.of("a", List.of(1L, 2L)), await(elements.groups(Map.of("a", List.of(1L, 2L)))));
+      assertEquals(Set.of("x"), await(elements.names(Set.of("x"))));
+      assertEquals(Optional.of(3.0), await(elements.maybe(Optional.of(1.5), Optional.empty())));
+      assertEquals(Optional.empty(), await(elements.maybe(Optional.empty(), Optional.of("l"))));
+
+      NarrowElements narrow = NarrowElements_PbStub.of(root);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> narrow.intGroups(
+          Map.of("a", List.of(1L, 1L << 40))).get(20, TimeUnit.SECONDS));
+      PbConversionException wrong = assertInstanceOf(PbConversionException.class, e.getCause());
+      assertEquals("result of NarrowElements.intGroups", wrong.where());
+      assertEquals("['a'][1]", wrong.path());
+      assertEquals("result of NarrowElements.intGroups: ['a'][1]: value 1099511627776 out of range"
+          + " for Integer (expected: -2147483648..2147483647)", wrong.getMessage());
     }
   }
 }

@@ -20,6 +20,8 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -155,6 +157,36 @@ class TypedPbTest {
           + " but 3 were given", typeError(avatar.callRemote("increment", 1L, 2L)));
       avatar.release();
       await(loggedOut);
+    }
+  }
+
+  @Test
+  void elementTypesAreConvertedBothWays() throws Exception {
+    try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
+            .root(Elementwise_PbSkeleton.of(new TypedElements())).start();
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference root = await(client.getRootObject("127.0.0.1", server.port()));
+      Elementwise elements = Elementwise_PbStub.of(root);
+      assertEquals(List.of(1, 2), await(elements.ints(List.of(1, 2))));
+      assertEquals(Map.of("a", List.of(3L)), await(elements.groups(Map.of("a", List.of(3L)))));
+      assertEquals(Set.of("n"), await(elements.names(Set.of("n"))));
+      assertEquals(Optional.of(5.0), await(elements.maybe(Optional.of(2.5), Optional.of("x"))));
+      assertEquals(Optional.empty(), await(elements.maybe(Optional.empty(), Optional.empty())));
+      assertEquals(Optional.empty(), await(elements.maybe(null, null))); // null is None too
+
+      assertEquals("Elementwise.remote_ints() argument 'xs': [2]: value 4294967296 out of range"
+          + " for Integer (expected: -2147483648..2147483647)",
+          typeError(root.callRemote("ints", List.of(1L, 2L, 1L << 32))));
+      assertEquals("Elementwise.remote_groups() argument 'groups': ['k'][0]: expected Long, got"
+          + " str 'x'", typeError(root.callRemote("groups", Map.of("k", List.of("x")))));
+      assertEquals("Elementwise.remote_maybe() argument 'x': expected Double, got str 'y'",
+          typeError(root.callRemote("maybe", "y")));
+
+      NarrowElements narrow = NarrowElements_PbStub.of(root);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> narrow.intGroups(
+          Map.of("b", List.of(7L, 1L << 33))).get(20, TimeUnit.SECONDS));
+      assertEquals("result of NarrowElements.intGroups: ['b'][1]: value 8589934592 out of range"
+          + " for Integer (expected: -2147483648..2147483647)", e.getCause().getMessage());
     }
   }
 }
