@@ -159,6 +159,28 @@ class ShapesRoot(pb.Root):
         return len(attrs.__dict__)
 
 
+class Point(pb.Copyable, pb.RemoteCopy):
+    """Sent by value with its __dict__ as the state; the Java twin is the record Point.java."""
+
+    def __init__(self, x=0, y=0, label=None, neighbours=()):
+        self.x = x
+        self.y = y
+        self.label = label
+        self.neighbours = list(neighbours)
+
+    def getTypeToCopy(self):
+        return b"spindle.fidelity.Point"
+
+    def __eq__(self, other):
+        return isinstance(other, Point) and self.__dict__ == other.__dict__
+
+    def __repr__(self):
+        return "Point(%s)" % ", ".join("%s=%r" % kv for kv in sorted(self.__dict__.items()))
+
+
+pb.setUnjellyableForClass(b"spindle.fidelity.Point", Point)
+
+
 class Elementwise(pb.Root):
     """Generic element types (the Java twin Elementwise.java declares List<Integer> and so on)."""
 
@@ -173,6 +195,9 @@ class Elementwise(pb.Root):
 
     def remote_maybe(self, x=None, *, label=None):
         return None if x is None else x * 2
+
+    def remote_mirror(self, p):
+        return Point(p.y, p.x, p.label and p.label.upper(), p.neighbours)
 
 
 # (name, method, args, kwargs, same): the Java skeleton checks each element's type; "same" when
@@ -195,6 +220,9 @@ ELEMENT_CASES = [
     ("maybe(None, label='x')", "maybe", (None,), {"label": "x"}, True),
     ("maybe('x')", "maybe", ("x",), {}, False),
     ("maybe(label=1)", "maybe", (), {"label": 1}, False),
+    ("mirror(Point(1, 2, 'a', [Point(3, 4)]))", "mirror", (Point(1, 2, "a", [Point(3, 4)]),), {}, True),
+    ("mirror(Point('x', 2))", "mirror", (Point("x", 2),), {}, False),
+    ("mirror(5)", "mirror", (5,), {}, False),
 ]
 
 

@@ -24,5 +24,7 @@ public interface Calculator {
 
   void reset();
 
+  CompletableFuture<Point> middle(Point a, Point b);
+
   void log(String text, @KeywordOnly @Default("info") String level);
 }

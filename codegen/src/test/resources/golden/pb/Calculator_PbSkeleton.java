@@ -5,6 +5,7 @@ import dev.spindle.pb.flavors.MethodShape;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.flavors.Skeleton;
 import dev.spindle.pb.flavors.SkeletonMethods;
+import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.Perspective;
 import dev.spindle.pb.typed.Elements;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
           .positional("label", Optional.class, Default.NONE)
           .converting(Elements.optional(Elements.of(String.class))),
       MethodShape.method("reset"),
+      MethodShape.method("middle")
+          .positional("a", Point.class)
+          .positional("b", Point.class),
       MethodShape.method("log")
           .positional("text", String.class)
           .keywordOnly("level", String.class, "info")
@@ -72,6 +76,14 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
     return new Avatar(of(target));
   }
 
+  /**
+   * Registers with {@code registry} the records {@link Calculator} sends by value; returns {@code registry}.
+   */
+  public static JellyRegistry.Builder registerCopies(JellyRegistry.Builder registry) {
+    Point_PbCopy.register(registry);
+    return registry;
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Object dispatch(int method, Object[] args) throws Throwable {
@@ -88,6 +100,8 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
         target.reset();
         return null;
       case 5:
+        return Skeleton.settled(target.middle((Point) args[0], (Point) args[1]));
+      case 6:
         target.log((String) args[0], (String) args[1]);
         return null;
       default:

@@ -1,6 +1,7 @@
 package pb;
 
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.typed.Elements;
 import dev.spindle.pb.typed.PbStub;
 import dev.spindle.pb.typed.Stubs;
@@ -43,6 +44,14 @@ public final class Calculator_PbStub implements Calculator, PbStub {
     return reference;
   }
 
+  /**
+   * Registers with {@code registry} the records {@link Calculator} sends by value; returns {@code registry}.
+   */
+  public static JellyRegistry.Builder registerCopies(JellyRegistry.Builder registry) {
+    Point_PbCopy.register(registry);
+    return registry;
+  }
+
   @Override
   public CompletableFuture<Long> add(long a, long b) {
     return Stubs.call(this.reference, Long.class, "Calculator.add", "add", Arrays.asList(new Object[] {a, b}), Map.of());
@@ -73,6 +82,11 @@ public final class Calculator_PbStub implements Calculator, PbStub {
   @Override
   public void reset() {
     this.reference.callRemoteNoAnswer("reset");
+  }
+
+  @Override
+  public CompletableFuture<Point> middle(Point a, Point b) {
+    return Stubs.call(this.reference, Point.class, "Calculator.middle", "middle", Arrays.asList(new Object[] {a, b}), Map.of());
   }
 
   @Override

@@ -17,6 +17,7 @@ class PbValidationTest {
       package test;
 
       import dev.spindle.pb.flavors.*;
+      import dev.spindle.pb.typed.CopyRecord;
       import dev.spindle.pb.typed.RemoteInterface;
       import java.util.List;
       import java.util.Map;
@@ -26,7 +27,7 @@ class PbValidationTest {
 
   private static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or"
       + " their boxes), String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, a"
-      + " Jellyable or Copyable class, a @RemoteInterface, List<T>, Set<T> or Map<K, V> of those"
+      + " Jellyable or Copyable class, a @CopyRecord record, a @RemoteInterface, List<T>, Set<T> or Map<K, V> of those"
       + " (not of remote interfaces: use RemoteReference), or Optional<T> of those as a whole"
       + " parameter or result";
 
@@ -241,5 +242,24 @@ class PbValidationTest {
         public class Calc {}
         """), error("public class Calc", "@RemoteInterface test.Calc is a class; remote interfaces"
             + " are Java interfaces: declare it as an interface and implement it in a class"));
+  }
+
+  @Test
+  void aCopyRecordIsARecordOfTypesJellyCarries() {
+    assertMistakes(file("Shapes", """
+        public class Shapes {
+          @CopyRecord("shapes.Point")
+          public static class Point {}
+
+          @CopyRecord
+          public record Line(long a, java.io.File file, Shapes.Line next) {}
+        }
+        """),
+        error("public static class Point", "@CopyRecord test.Shapes.Point is a class; its"
+            + " components are the state sent: declare it as a record, or implement Copyable and"
+            + " register the class with JellyRegistry"),
+        error("public record Line", "component file of @CopyRecord test.Shapes.Line has type"
+            + " java.io.File, which a copy's state cannot carry: use "
+            + SUPPORTED.replace(", a @RemoteInterface", "")));
   }
 }

@@ -14,6 +14,7 @@ public final class PbNames {
   public static final String REMOTE = PB + ".flavors.Remote";
   public static final String JELLYABLE = PB + ".jelly.Jellyable";
   public static final String COPYABLE = PB + ".flavors.Copyable";
+  public static final String COPY_RECORD = PB + ".typed.CopyRecord";
 
   public static final ClassName REMOTE_REFERENCE = ClassName.get(PB, "RemoteReference");
   public static final ClassName BYTE_STRING = ClassName.get(PB + ".jelly", "ByteString");
@@ -28,7 +29,11 @@ public final class PbNames {
   public static final ClassName STUBS = ClassName.get(PB + ".typed", "Stubs");
   public static final ClassName ELEMENTS = ClassName.get(PB + ".typed", "Elements");
 
+  public static final ClassName JELLY_REGISTRY_BUILDER =
+      ClassName.get(PB + ".jelly", "JellyRegistry", "Builder");
+
   public static final String STUB_SUFFIX = "_PbStub";
+  public static final String COPY_SUFFIX = "_PbCopy";
   public static final String SKELETON_SUFFIX = "_PbSkeleton";
 
   private PbNames() {}

@@ -7,9 +7,12 @@ import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** A valid {@code @RemoteInterface}: what the stub and skeleton generators need. */
+/**
+ * A valid {@code @RemoteInterface}: what the stub and skeleton generators need; {@code copies}
+ * are the copy classes of the {@code @CopyRecord} types its methods use.
+ */
 public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassName stub,
-    ClassName skeleton, String pythonName, List<Method> methods) {
+    ClassName skeleton, String pythonName, List<Method> methods, List<ClassName> copies) {
 
   /** How a parameter binds. The names match {@code MethodShape}'s builder methods. */
   public enum Shape {

@@ -12,9 +12,11 @@ import dev.spindle.codegen.pb.RemoteInterfaceModel.Shape;
 import dev.spindle.codegen.validation.ErrorReporter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -42,9 +44,9 @@ final class RemoteInterfaceValidator {
   /** What every unsupported-type message offers instead. */
   static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or their boxes),"
       + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, a Jellyable or"
-      + " Copyable class, a @RemoteInterface, List<T>, Set<T> or Map<K, V> of those (not of"
-      + " remote interfaces: use RemoteReference), or Optional<T> of those as a whole parameter"
-      + " or result";
+      + " Copyable class, a @CopyRecord record, a @RemoteInterface, List<T>, Set<T> or Map<K, V>"
+      + " of those (not of remote interfaces: use RemoteReference), or Optional<T> of those as a"
+      + " whole parameter or result";
 
   private static final Map<String, String> BOXES = Map.of(
       "long", "java.lang.Long", "int", "java.lang.Integer", "short", "java.lang.Short",
@@ -97,6 +99,7 @@ final class RemoteInterfaceValidator {
           + " convert answers to a type variable: declare the concrete types");
     }
     List<Method> methods = new ArrayList<>();
+    Set<ClassName> copies = new LinkedHashSet<>();
     Map<String, ExecutableElement> byRemoteName = new HashMap<>();
     Map<String, ExecutableElement> byJavaName = new HashMap<>();
     for (Element e : elements.getAllMembers(type)) {
@@ -122,6 +125,8 @@ final class RemoteInterfaceValidator {
         continue;
       }
       method(name, m, remoteName).ifPresent(methods::add);
+      copies(m.getReturnType(), copies);
+      m.getParameters().forEach(p -> copies(p.asType(), copies));
     }
     if (reporter.errorCount() != before) {
       return Optional.empty();
@@ -129,7 +134,78 @@ final class RemoteInterfaceValidator {
     ClassName iface = ClassName.get(type);
     return Optional.of(new RemoteInterfaceModel(type, iface,
         GeneratedNames.of(type, PbNames.STUB_SUFFIX), GeneratedNames.of(type, PbNames.SKELETON_SUFFIX),
-        String.join(".", iface.simpleNames()), methods));
+        String.join(".", iface.simpleNames()), methods, List.copyOf(copies)));
+  }
+
+  /** The model of the {@code @CopyRecord} {@code type}, or empty after reporting its mistakes. */
+  Optional<CopyRecordModel> validateCopy(TypeElement type) {
+    int before = reporter.errorCount();
+    String name = type.getQualifiedName().toString();
+    if (type.getKind() != ElementKind.RECORD) {
+      reporter.error(type, "@CopyRecord " + name + " is a " + type.getKind().toString()
+          .toLowerCase(java.util.Locale.ROOT) + "; its components are the state sent: declare it"
+          + " as a record, or implement Copyable and register the class with JellyRegistry");
+      return Optional.empty();
+    }
+    if (type.getNestingKind() != NestingKind.TOP_LEVEL && type.getNestingKind() != NestingKind.MEMBER) {
+      reporter.error(type, "@CopyRecord " + name + " is local; the generated copy class must name"
+          + " it: declare it top-level or as a member");
+    }
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(type, "@CopyRecord " + name + " is private; the generated copy class beside it"
+          + " must construct it: make it package-private or public");
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(type, "@CopyRecord " + name + " has type parameters; a received state cannot"
+          + " be converted to a type variable: declare the concrete types");
+    }
+    List<CopyRecordModel.Component> components = new ArrayList<>();
+    Set<ClassName> copies = new LinkedHashSet<>();
+    for (javax.lang.model.element.RecordComponentElement c : type.getRecordComponents()) {
+      TypeMirror t = c.asType();
+      String cn = c.getSimpleName().toString();
+      if (!supportedWhole(t, true) || remoteType(t) != null) {
+        // on the record: javac knows no position for a record component
+        reporter.error(type, "component " + cn + " of @CopyRecord " + name + " has type " + t
+            + ", which a copy's state cannot carry: use " + SUPPORTED.replace(", a @RemoteInterface",
+                ""));
+        continue;
+      }
+      CodeBlock convert = conversion(t);
+      if (convert == null) {
+        convert = CodeBlock.of("$T.of($T.class)", PbNames.ELEMENTS,
+            TypeName.get(types.erasure(t)));
+      }
+      components.add(new CopyRecordModel.Component(cn, TypeName.get(t), convert,
+          rawName(t).equals(OPTIONAL), !types.isSameType(t, types.erasure(t))));
+      copies(t, copies);
+    }
+    if (reporter.errorCount() != before) {
+      return Optional.empty();
+    }
+    AnnotationMirror a = annotation(type, PbNames.COPY_RECORD);
+    String python = a == null ? "" : (String) value(a, "value", "");
+    if (python.isEmpty()) {
+      python = elements.getBinaryName(type).toString();
+    }
+    ClassName copy = GeneratedNames.of(type, PbNames.COPY_SUFFIX);
+    copies.remove(copy);
+    return Optional.of(new CopyRecordModel(type, ClassName.get(type), copy, python, components,
+        List.copyOf(copies)));
+  }
+
+  /** Adds the copy classes of the {@code @CopyRecord} types in {@code t} (its elements too). */
+  private void copies(TypeMirror t, Set<ClassName> into) {
+    if (t.getKind() != TypeKind.DECLARED) {
+      return;
+    }
+    TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+    if (annotation(e, PbNames.COPY_RECORD) != null) {
+      into.add(GeneratedNames.of(e, PbNames.COPY_SUFFIX));
+    }
+    for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
+      copies(a, into);
+    }
   }
 
   private String remoteName(ExecutableElement m) {
@@ -379,7 +455,8 @@ final class RemoteInterfaceValidator {
       }
       return true;
     }
-    return isSubtype(t, PbNames.JELLYABLE) || isSubtype(t, PbNames.COPYABLE) || remoteType(t) != null;
+    return isSubtype(t, PbNames.JELLYABLE) || isSubtype(t, PbNames.COPYABLE) || remoteType(t) != null
+        || annotation(((DeclaredType) t).asElement(), PbNames.COPY_RECORD) != null;
   }
 
   private boolean isVarArgsType(TypeMirror t) {

@@ -33,6 +33,20 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
     super(filer, reporter);
   }
 
+  /** {@code registerCopies(registry)}: registers every {@code @CopyRecord} the interface uses. */
+  static MethodSpec registerCopies(RemoteInterfaceModel model) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder("registerCopies")
+        .addJavadoc("Registers with {@code registry} the records {@link $T} sends by value;"
+            + " returns {@code registry}.\n", model.type())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(PbNames.JELLY_REGISTRY_BUILDER)
+        .addParameter(PbNames.JELLY_REGISTRY_BUILDER, "registry");
+    for (ClassName copy : model.copies()) {
+      b.addStatement("$T.register(registry)", copy);
+    }
+    return b.addStatement("return registry").build();
+  }
+
   @Override
   ClassName className(RemoteInterfaceModel model) {
     return model.skeleton();
@@ -166,6 +180,7 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .addParameter(model.type(), "target")
             .addStatement("return new $T(of(target))", avatar)
             .build())
+        .addMethods(model.copies().isEmpty() ? List.of() : List.of(registerCopies(model)))
         .addMethod(dispatch.build())
         .addType(TypeSpec.classBuilder(avatar)
             .addJavadoc("A {@link $T} handed out by PB login ({@code perspective_} methods).\n",

@@ -76,6 +76,9 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
             .addStatement("return reference")
             .build());
     java.util.Set<String> fields = new java.util.HashSet<>();
+    if (!model.copies().isEmpty()) {
+      type.addMethod(PbSkeletonGenerator.registerCopies(model));
+    }
     for (Method m : model.methods()) {
       String convert = null;
       if (m.convert() != null) {

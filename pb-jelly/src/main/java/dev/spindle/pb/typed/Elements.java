@@ -117,6 +117,25 @@ public final class Elements {
     return v -> v == null ? Optional.empty() : Optional.ofNullable(element.apply(v));
   }
 
+  /**
+   * Attribute {@code name} of a received copy's {@code state}, converted by {@code convert}; a
+   * missing attribute or one that does not convert is a {@link PbConversionException} naming the
+   * copy's class and the attribute ("copy of shapes.Point: .x: expected Long, got str 'a'").
+   */
+  public static Object attribute(Map<String, Object> state, String className, String name,
+      UnaryOperator<Object> convert) {
+    Object v = state.get(name);
+    if (v == null && !state.containsKey(name)) {
+      throw new PbConversionException("copy of " + className, "",
+          "missing attribute '" + name + "'");
+    }
+    try {
+      return convert.apply(v);
+    } catch (PbArgumentException e) {
+      throw PbConversionException.of(e).at("." + name).in("copy of " + className);
+    }
+  }
+
   /** What to send for an {@code Optional} parameter or result: its value, or None. */
   public static Object unwrap(Optional<?> value) {
     return value == null ? null : value.orElse(null);

@@ -27,4 +27,7 @@ public interface Elementwise {
   /** {@code def remote_maybe(self, x=None, *, label=None)}: x doubled, or None. */
   CompletableFuture<Optional<Double>> maybe(@Default Optional<Double> x,
       @KeywordOnly @Default Optional<String> label);
+
+  /** {@code def remote_mirror(self, p)}: x and y swapped, the label in capitals. */
+  CompletableFuture<Point> mirror(Point p);
 }

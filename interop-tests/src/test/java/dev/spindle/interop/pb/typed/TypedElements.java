@@ -30,4 +30,10 @@ final class TypedElements implements Elementwise {
   public CompletableFuture<Optional<Double>> maybe(Optional<Double> x, Optional<String> label) {
     return CompletableFuture.completedFuture(x.map(v -> v * 2));
   }
+
+  @Override
+  public CompletableFuture<Point> mirror(Point p) {
+    return CompletableFuture.completedFuture(new Point(p.y(), p.x(),
+        p.label().map(l -> l.toUpperCase(java.util.Locale.ROOT)), p.neighbours()));
+  }
 }

@@ -10,6 +10,7 @@ import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.exceptions.PbConversionException;
+import dev.spindle.pb.jelly.JellyRegistry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.Timeout;
 @Tag("interop")
 @LeakChecked
 class TypedPbInteropTest {
+  /** The records Elementwise sends by value, registered by its generated stub. */
+  private static final JellyRegistry COPIES =
+      Elementwise_PbStub.registerCopies(JellyRegistry.builder()).build();
+
   private static <T> T await(CompletionStage<T> f) throws Exception {
     return f.toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
@@ -75,7 +80,7 @@ class TypedPbInteropTest {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void twistedClientFindsTheSkeletonCheckingEachElement() throws Exception {
     try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
-            .root(Elementwise_PbSkeleton.of(new TypedElements())).start();
+            .jelly(COPIES).root(Elementwise_PbSkeleton.of(new TypedElements())).start();
         TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py", "elements")) {
       TwistedPeer.ClientRun run = TwistedPeer.runClient("fidelity_peer.py", 60, "elements",
           String.valueOf(server.port()), String.valueOf(python.port()));
@@ -100,6 +105,15 @@ class TypedPbInteropTest {
               + " argument 'names': <element 2>: expected String, got int 2\")",
           "java maybe() -> ('answer', None)",
           "java maybe(2) -> ('answer', 4.0)",
+          "java mirror(Point(1, 2, 'a', [Point(3, 4)])) -> ('answer', Point(label='A',"
+              + " neighbours=[Point(label=None, neighbours=[], x=3, y=4)], x=2, y=1))",
+          "java mirror(Point('x', 2)) -> ('failure', 'dev.spindle.pb.jelly.MalformedJellyException',"
+              + " \"spindle.fidelity.Point: the factory of dev.spindle.interop.pb.typed.Point"
+              + " refused the state dict {'x': 'x', 'y': 2, 'label': None, 'ne...:"
+              + " dev.spindle.pb.exceptions.PbConversionException: copy of spindle.fidelity.Point:"
+              + " .x: expected long, got str 'x'\")",
+          "java mirror(5) -> ('failure', 'builtins.TypeError', \"Elementwise.remote_mirror()"
+              + " argument 'p': expected Point, got int 5\")",
           "java maybe(label=1) -> ('failure', 'builtins.TypeError', \"Elementwise.remote_maybe()"
               + " argument 'label': expected String, got int 1\")")) {
         assertTrue(run.lines().contains(line), line + " in\n" + all);
@@ -111,7 +125,7 @@ class TypedPbInteropTest {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void stubConvertsTwistedAnswersElementByElement() throws Exception {
     try (TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py", "elements");
-        PbClient client = PbClient.builder().build()) {
+        PbClient client = PbClient.builder().jelly(COPIES).build()) {
       var root = await(client.getRootObject("127.0.0.1", python.port()));
       Elementwise elements = Elementwise_PbStub.of(root);
       assertEquals(List.of(1, -2), await(elements.ints(List.of(1, -2))));
@@ -119,6 +133,8 @@ class TypedPbInteropTest {
       assertEquals(Set.of("x"), await(elements.names(Set.of("x"))));
       assertEquals(Optional.of(3.0), await(elements.maybe(Optional.of(1.5), Optional.empty())));
       assertEquals(Optional.empty(), await(elements.maybe(Optional.empty(), Optional.of("l"))));
+      assertEquals(new Point(2, 1, Optional.of("A"), List.of(Point.of(3, 4))),
+          await(elements.mirror(new Point(1, 2, Optional.of("a"), List.of(Point.of(3, 4))))));
 
       NarrowElements narrow = NarrowElements_PbStub.of(root);
       ExecutionException e = assertThrows(ExecutionException.class, () -> narrow.intGroups(

@@ -16,6 +16,7 @@ import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.exceptions.RemotePbException;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,10 @@ import org.junit.jupiter.api.Timeout;
 @LeakChecked
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TypedPbTest {
+  /** The records Elementwise sends by value, registered by its generated skeleton. */
+  private static final JellyRegistry COPIES =
+      Elementwise_PbSkeleton.registerCopies(JellyRegistry.builder()).build();
+
   private static <T> T await(CompletionStage<T> f) throws Exception {
     return f.toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
@@ -163,8 +168,8 @@ class TypedPbTest {
   @Test
   void elementTypesAreConvertedBothWays() throws Exception {
     try (PbServer server = PbServer.builder().bind("127.0.0.1", 0)
-            .root(Elementwise_PbSkeleton.of(new TypedElements())).start();
-        PbClient client = PbClient.builder().build()) {
+            .jelly(COPIES).root(Elementwise_PbSkeleton.of(new TypedElements())).start();
+        PbClient client = PbClient.builder().jelly(COPIES).build()) {
       RemoteReference root = await(client.getRootObject("127.0.0.1", server.port()));
       Elementwise elements = Elementwise_PbStub.of(root);
       assertEquals(List.of(1, 2), await(elements.ints(List.of(1, 2))));
@@ -173,6 +178,8 @@ class TypedPbTest {
       assertEquals(Optional.of(5.0), await(elements.maybe(Optional.of(2.5), Optional.of("x"))));
       assertEquals(Optional.empty(), await(elements.maybe(Optional.empty(), Optional.empty())));
       assertEquals(Optional.empty(), await(elements.maybe(null, null))); // null is None too
+      assertEquals(new Point(2, 1, Optional.of("A"), List.of(Point.of(3, 4))),
+          await(elements.mirror(new Point(1, 2, Optional.of("a"), List.of(Point.of(3, 4))))));
 
       assertEquals("Elementwise.remote_ints() argument 'xs': [2]: value 4294967296 out of range"
           + " for Integer (expected: -2147483648..2147483647)",
