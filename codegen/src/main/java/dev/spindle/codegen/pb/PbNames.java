@@ -21,6 +21,7 @@ public final class PbNames {
   public static final ClassName TUPLE = ClassName.get(PB + ".jelly", "Tuple");
   public static final ClassName ROOT = ClassName.get(PB + ".flavors", "Root");
   public static final ClassName PERSPECTIVE = ClassName.get(PB + ".login", "Perspective");
+  public static final ClassName VIEWABLE = ClassName.get(PB + ".flavors", "Viewable");
   public static final ClassName DEFAULT_CLASS = ClassName.get(PB + ".flavors", "Default");
   public static final ClassName SKELETON = ClassName.get(PB + ".flavors", "Skeleton");
   public static final ClassName SKELETON_METHODS = ClassName.get(PB + ".flavors", "SkeletonMethods");

@@ -51,7 +51,10 @@ class TypedPbInteropTest {
       String all = String.join("\n", run.lines());
       assertEquals(List.of(), run.linesStartingWith("FAIL"), all);
       assertEquals(0, run.exitCode(), all);
-      assertTrue(run.lines().contains("34 typed cases, 0 failed"), all);
+      assertTrue(run.lines().contains("39 typed cases, 0 failed"), all);
+      assertTrue(run.lines().contains("ok look(1, 2, 3) -> ('failure', 'builtins.TypeError',"
+          + " 'ShapesRoot.Look.view_look() takes from 3 to 4 positional arguments but 5 were"
+          + " given')"), all);
       assertTrue(run.lines().contains("ok shapes(1, 2, 3, 4, k='K', z=5) -> ('answer', [1, 2, [3, 4], 'K', 'x', {'z': 5}])"), all);
     }
   }

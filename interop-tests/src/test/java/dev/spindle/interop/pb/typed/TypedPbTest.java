@@ -73,6 +73,9 @@ class TypedPbTest {
       assertEquals(Arrays.asList(1L, null, "c"), await(shapes.two(1L, null, "c")));
       assertEquals("HELLO ANN!", await(shapes.greet("ann", true, "!")));
       assertEquals("hello guest", await(shapes.greet("guest", false, null)));
+      // a View sent by a remote_ method: no perspective chose its target
+      ShapesRoot.Look look = ShapesRoot_Look_PbStub.of((RemoteReference) await(shapes.getLook()));
+      assertEquals(Arrays.asList(true, 1L, 0L), await(look.look(1L, 0L)));
     }
   }
 
@@ -157,6 +160,11 @@ class TypedPbTest {
       RemoteReference avatar = await(client.login("127.0.0.1", server.port(),
           UsernamePassword.of("alice", "secret"), null));
       assertEquals(6L, await(ShapesRoot_PbStub.of(avatar).increment(5)));
+      // a View sent by a perspective_ method: the avatar chose its target
+      RemoteReference view = (RemoteReference) await(ShapesRoot_PbStub.of(avatar).getLook());
+      assertEquals(Arrays.asList(false, "x", 0L), await(ShapesRoot_Look_PbStub.of(view).look("x", 0L)));
+      assertEquals("ShapesRoot.Look.view_look() takes from 3 to 4 positional arguments but 5 were"
+          + " given", typeError(view.callRemote("look", 1L, 2L, 3L)));
       // the prefix is chosen where the skeleton is bound: here perspective_
       assertEquals("ShapesRoot.perspective_increment() takes from 1 to 2 positional arguments"
           + " but 3 were given", typeError(avatar.callRemote("increment", 1L, 2L)));
