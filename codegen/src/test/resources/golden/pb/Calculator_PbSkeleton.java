@@ -9,6 +9,7 @@ import dev.spindle.pb.flavors.Viewable;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.Perspective;
 import dev.spindle.pb.typed.Elements;
+import dev.spindle.pb.typed.SkeletonCache;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +49,8 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
           .keywordOnly("level", String.class, "info")
   };
 
+  private static final SkeletonCache<Calculator, Calculator_PbSkeleton> SKELETONS = new SkeletonCache<>(Calculator_PbSkeleton::new);
+
   static {
     SkeletonMethods.register(Calculator_PbSkeleton.class, "Calculator", SHAPES);
   }
@@ -59,10 +62,11 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
   }
 
   /**
-   * The skeleton calling {@code target}.
+   * The skeleton calling {@code target}: the same one for the same object, so that it is one
+   * reference on the wire however often it is sent.
    */
   public static Calculator_PbSkeleton of(Calculator target) {
-    return new Calculator_PbSkeleton(Objects.requireNonNull(target, "target"));
+    return SKELETONS.get(Objects.requireNonNull(target, "target"));
   }
 
   /**

@@ -29,6 +29,7 @@ public final class PbNames {
   public static final ClassName PB_STUB = ClassName.get(PB + ".typed", "PbStub");
   public static final ClassName STUBS = ClassName.get(PB + ".typed", "Stubs");
   public static final ClassName ELEMENTS = ClassName.get(PB + ".typed", "Elements");
+  public static final ClassName SKELETON_CACHE = ClassName.get(PB + ".typed", "SkeletonCache");
 
   public static final ClassName JELLY_REGISTRY_BUILDER =
       ClassName.get(PB + ".jelly", "JellyRegistry", "Builder");

@@ -162,6 +162,10 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .initializer(shapes.build()).build())
         .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
             PbNames.SKELETON_METHODS, skeleton, model.pythonName()))
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(PbNames.SKELETON_CACHE,
+                model.type(), skeleton), "SKELETONS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("new $T<>($T::new)", PbNames.SKELETON_CACHE, skeleton).build())
         .addField(FieldSpec.builder(model.type(), "target", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
@@ -169,11 +173,12 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .addStatement("this.target = target")
             .build())
         .addMethod(MethodSpec.methodBuilder("of")
-            .addJavadoc("The skeleton calling {@code target}.\n")
+            .addJavadoc("The skeleton calling {@code target}: the same one for the same object, so"
+                + " that it is one\nreference on the wire however often it is sent.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(skeleton)
             .addParameter(model.type(), "target")
-            .addStatement("return new $T($T.requireNonNull(target, $S))", skeleton, Objects.class,
+            .addStatement("return SKELETONS.get($T.requireNonNull(target, $S))", Objects.class,
                 "target")
             .build())
         .addMethod(MethodSpec.methodBuilder("target")

@@ -17,6 +17,7 @@ import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.pb.typed.PbStub;
 import dev.spindle.pb.exceptions.RemotePbException;
 import java.util.Arrays;
 import java.util.List;
@@ -202,6 +203,22 @@ class TypedPbTest {
           Map.of("b", List.of(7L, 1L << 33))).get(20, TimeUnit.SECONDS));
       assertEquals("result of NarrowElements.intGroups: ['b'][1]: value 8589934592 out of range"
           + " for Integer (expected: -2147483648..2147483647)", e.getCause().getMessage());
+    }
+  }
+
+  @Test
+  void anObjectSentTwiceIsOneReference() throws Exception {
+    TypedShapes shapes = new TypedShapes();
+    assertSame(ShapesRoot_PbSkeleton.of(shapes), ShapesRoot_PbSkeleton.of(shapes));
+    try (PbServer server = dev.spindle.examples.pb.typed.TypedPb1.start(0,
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        PbClient client = PbClient.builder().build()) {
+      dev.spindle.examples.pb.typed.One one = dev.spindle.examples.pb.typed.One_PbStub.of(
+          await(client.getRootObject("127.0.0.1", server.port())));
+      // the server's One answers the same Two each time: one skeleton, so one luid, as Twisted
+      RemoteReference first = ((PbStub) await(one.getTwo())).reference();
+      RemoteReference second = ((PbStub) await(one.getTwo())).reference();
+      assertEquals(first.luid(), second.luid());
     }
   }
 }
