@@ -72,6 +72,7 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
   /**
    * The object whose methods the peer calls.
    */
+  @Override
   public Calculator target() {
     return target;
   }
@@ -175,6 +176,7 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
     /**
      * The object whose methods the peer calls.
      */
+    @Override
     public Calculator target() {
       return skeleton.target;
     }

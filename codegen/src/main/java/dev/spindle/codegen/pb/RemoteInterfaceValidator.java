@@ -332,7 +332,8 @@ final class RemoteInterfaceValidator {
       boolean converted = shape == Shape.POSITIONAL || shape == Shape.KEYWORD_ONLY;
       parameters.add(new Parameter(pn, TypeName.get(t),
           remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(erasure), shape, defaultText,
-          !types.isSameType(t, erasure), remote, converted ? conversion(t) : null,
+          !types.isSameType(t, erasure), remote,
+          !converted ? null : remote != null ? remoteConversion(remote) : conversion(t),
           rawName(t).equals(OPTIONAL)));
     }
     if (reporter.errorCount() != before) {
@@ -343,7 +344,8 @@ final class RemoteInterfaceValidator {
     return Optional.of(new Method(m, m.getSimpleName().toString(), remoteName, parameters, result,
         TypeName.get(boxedValue),
         remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(types.erasure(boxedValue)), remote,
-        result == Result.VOID ? null : conversion(boxedValue),
+        result == Result.VOID ? null
+            : remote != null ? remoteConversion(remote) : conversion(boxedValue),
         rawName(boxedValue).equals(OPTIONAL)));
   }
 
@@ -370,6 +372,12 @@ final class RemoteInterfaceValidator {
       b.add(i == 0 ? "$L" : ", $L", element(args.get(i)));
     }
     return b.add(")").build();
+  }
+
+  /** A reference as a stub, or this side's own object sent back. */
+  private static CodeBlock remoteConversion(RemoteType remote) {
+    return CodeBlock.of("$T.remote($T.class, $T::of)", PbNames.ELEMENTS, remote.type(),
+        remote.stub());
   }
 
   /** The conversion of an element of type {@code t}: its own, or its erasure's checks. */

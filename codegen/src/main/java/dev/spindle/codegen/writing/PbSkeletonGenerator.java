@@ -117,12 +117,7 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
         Parameter p = ps.get(j);
         unchecked |= p.generic();
         call.add(j == 0 ? "" : ", ");
-        if (p.remote() != null) {
-          call.add("$T.stub(($T) args[$L], $T::of)", PbNames.STUBS, PbNames.REMOTE_REFERENCE,
-              j == 0 ? "at" : "at + " + j, p.remote().stub());
-        } else {
-          call.add("($T) args[$L]", p.type(), j == 0 ? "at" : "at + " + j);
-        }
+        call.add("($T) args[$L]", p.type(), j == 0 ? "at" : "at + " + j);
       }
       call.add(")");
       dispatch.addCode("case $L:\n", i).addCode("$>");
@@ -183,6 +178,7 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .build())
         .addMethod(MethodSpec.methodBuilder("target")
             .addJavadoc("The object whose methods the peer calls.\n")
+            .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(model.type())
             .addStatement("return target")
@@ -263,6 +259,7 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
                 .build())
             .addMethod(MethodSpec.methodBuilder("target")
                 .addJavadoc("The object whose methods the peer calls.\n")
+                .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(model.type())
                 .addStatement("return skeleton.target")

@@ -126,10 +126,6 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
       } else {
         b.addStatement("this.reference.callRemoteNoAnswer($S, $L.toArray())", m.remoteName(), args);
       }
-    } else if (m.remote() != null) {
-      b.addStatement("return $T.call(this.reference, $T::of, $S, $S, $L, $L)", PbNames.STUBS,
-          m.remote().stub(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
-          keywords);
     } else if (convert != null) {
       b.addStatement("return $T.callConverted(this.reference, $N, $S, $S, $L, $L)", PbNames.STUBS,
           convert, model.pythonName() + "." + m.javaName(), m.remoteName(), args, keywords);

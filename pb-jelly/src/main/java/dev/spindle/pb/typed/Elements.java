@@ -1,5 +1,6 @@
 package dev.spindle.pb.typed;
 
+import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.broker.Conversions;
 import dev.spindle.pb.exceptions.PbArgumentException;
 import dev.spindle.pb.exceptions.PbConversionException;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import dev.spindle.pb.flavors.Skeleton;
 
 /**
  * Conversions of received values to the generic types of remote interfaces ({@code List<Long>},
@@ -38,6 +41,31 @@ public final class Elements {
       } catch (PbArgumentException e) {
         throw PbConversionException.of(e);
       }
+    };
+  }
+
+  /**
+   * A value typed as the remote interface {@code type}: a reference, wrapped by {@code stub}
+   * ({@code Two_PbStub::of}); this side's own object sent back (its skeleton's target, as
+   * Twisted gives a Referenceable back to its owner); or None.
+   */
+  public static <T> UnaryOperator<Object> remote(Class<T> type,
+      Function<? super RemoteReference, ? extends T> stub) {
+    return v -> {
+      if (v == null) {
+        return null;
+      }
+      if (v instanceof RemoteReference r) {
+        return stub.apply(r);
+      }
+      if (v instanceof Skeleton s && type.isInstance(s.target())) {
+        return s.target();
+      }
+      if (type.isInstance(v)) {
+        return v;
+      }
+      throw new PbConversionException(null, "", "expected " + type.getSimpleName()
+          + " (a reference), got " + ValueText.describe(v));
     };
   }
 
