@@ -236,8 +236,22 @@ public final class RemoteReference implements Jellyable {
    * there is nothing else to wait for. Sending failures are logged at DEBUG only: check the future.
    */
   public CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args) {
+    return noAnswer(method, Tuple.of(args), Map.of());
+  }
+
+  /**
+   * Calls {@code method} with positional and keyword arguments without asking for an answer:
+   * Twisted's {@code callRemote(method, *args, pbanswer=False, **kwargs)}. The future is {@link
+   * #callRemoteNoAnswer}'s.
+   */
+  public CompletableFuture<Void> callRemoteNoAnswerWithKeywords(String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return noAnswer(method, Tuple.copyOf(args), kwargs.isEmpty() ? Map.of() : new LinkedHashMap<>(kwargs));
+  }
+
+  private CompletableFuture<Void> noAnswer(String method, Tuple args, Map<String, ?> kwargs) {
     CompletableFuture<Void> sent = new CompletableFuture<>();
-    call(method, Tuple.of(args), Map.of(), false).whenComplete((v, e) -> {
+    call(method, args, kwargs, false).whenComplete((v, e) -> {
       if (e != null) {
         logger.debug("callRemoteNoAnswer {} on {} was not sent", method, this, e);
         sent.completeExceptionally(e);

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One remotely callable method, prepared once: a spreading {@link MethodHandle} of type {@code
@@ -57,7 +58,7 @@ final class RemoteMethod {
 
   /** One Java parameter as the binding sees it: its Python shape and its {@code @Default} text. */
   record Param(String name, Class<?> type, boolean varArgs, boolean keywordOnly, boolean keywords,
-      String defaultText) {
+      String defaultText, UnaryOperator<Object> convert) {
     static Param of(Method method, int i) {
       Parameter p = method.getParameters()[i];
       boolean isKeywords = p.isAnnotationPresent(Keywords.class);
@@ -65,7 +66,7 @@ final class RemoteMethod {
           || (method.isVarArgs() && i == method.getParameterCount() - 1 && !isKeywords);
       Default d = p.getAnnotation(Default.class);
       return new Param(p.getName(), p.getType(), isVarArgs, p.isAnnotationPresent(KeywordOnly.class),
-          isKeywords, d == null ? null : d.value());
+          isKeywords, d == null ? null : d.value(), null);
     }
   }
 
@@ -112,7 +113,8 @@ final class RemoteMethod {
     }
     converters = new Conversions.Converter[params.length];
     for (int i = 0; i < params.length; i++) {
-      converters[i] = Conversions.to(params[i].type());
+      UnaryOperator<Object> convert = params[i].convert();
+      converters[i] = convert == null ? Conversions.to(params[i].type()) : convert::apply;
     }
     this.named = named;
 

@@ -294,6 +294,11 @@ public final class JellyRegistry {
       return this;
     }
 
+    /** Whether {@code type} is registered already (generated registrations register once). */
+    public boolean registers(Class<?> type) {
+      return classes.containsKey(type);
+    }
+
     /** Sets the nesting limit of one call; default {@link #DEFAULT_MAX_DEPTH}. */
     public Builder maxDepth(int maxDepth) {
       if (maxDepth < 1) {
