@@ -1,6 +1,7 @@
 package dev.spindle.interop.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +114,18 @@ class JavaPbClientTwistedServerTest {
   @Test
   void keywordArguments() throws Exception {
     assertEquals(3L, root.callRemoteWithKeywords("add", List.of(1L), Map.of("b", 2L)).get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aNullArgumentArrayIsOneNone() throws Exception {
+    // Buildbot's complete(None): Java passes a null array for callRemote("m", null).
+    root.callRemote("record", "something").get(10, TimeUnit.SECONDS);
+    assertNull(root.callRemote("record", null).get(10, TimeUnit.SECONDS), "remote_record(None)");
+    assertNull(root.callRemote("lastRecorded").get(10, TimeUnit.SECONDS), "Twisted got None");
+    assertNull(root.callRemote("echo", null).get(10, TimeUnit.SECONDS));
+    root.callRemote("record", "again").get(10, TimeUnit.SECONDS);
+    root.callRemoteNoAnswer("record", null).get(10, TimeUnit.SECONDS);
+    assertNull(root.callRemote("lastRecorded").get(10, TimeUnit.SECONDS));
   }
 
   @Test
