@@ -171,6 +171,20 @@ class JavaPbClientTwistedServerTest {
     assertEquals(11L, call(root, "sumPoint", new Point(5, 6)));
   }
 
+  /** The client's own class for Twisted's Point: no Copyable, no state function. */
+  record ReceivedPoint(long x, long y) {}
+
+  @Test
+  void receiveOnlyCopyRegisteredOnTheBuilder() throws Exception {
+    try (PbClient receiving = PbClient.builder()
+        .remoteCopy("spindle.interop.Point", ReceivedPoint.class,
+            s -> new ReceivedPoint(((Number) s.get("x")).longValue(), ((Number) s.get("y")).longValue()))
+        .build()) {
+      RemoteReference r = receiving.getRootObject("127.0.0.1", twisted.port()).get(10, TimeUnit.SECONDS);
+      assertEquals(new ReceivedPoint(3, 4), call(r, "getPoint", 3L, 4L));
+    }
+  }
+
   @Test
   void cacheableWithUpdatesAndStoppedObserving() throws Exception {
     RemoteCounter counter = (RemoteCounter) call(root, "getCounter");
