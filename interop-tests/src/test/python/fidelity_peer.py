@@ -229,7 +229,7 @@ def check_failures(roots):
     # item 8: a dictionary-only copy sent a list. Twisted's RemoteCopy.setCopyableState fails with
     # AttributeError ('list' object has no attribute 'items'); Spindle with TypeError (jelly's
     # "__dict__ must be set to a dictionary"), also a ValueError. Printed, not compared: the
-    # Java test asserts each side's outcome (a difference listed in the README).
+    # Java test asserts each side's outcome (a difference listed in docs/PB.md).
     for side, (root, look) in zip(("java", "python"), roots):
         d = root.callRemote("takeAttrs", BadAttrs())
         d.addCallbacks(lambda v: ("answer", v),
