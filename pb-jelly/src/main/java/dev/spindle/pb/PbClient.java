@@ -78,7 +78,12 @@ public final class PbClient extends Client {
    *     UsernamePassword.of("alice", "secret"), new Mind()).join();
    * avatar.callRemote("joinGroup", "#NeedAFourth");       // perspective_joinGroup
    * avatar.release();                                      // the server's realm logs out
+   * RemoteReference guest = client.login("127.0.0.1", 8800, Anonymous.INSTANCE, null).join();
    * }</pre>
+   *
+   * <p>{@code Anonymous.INSTANCE} logs in anonymously (Twisted's {@code loginAnonymous}): the
+   * server's portal must have a checker for it ({@code AllowAnonymousAccess}), or the future
+   * fails with {@code UnhandledCredentials}.
    *
    * @throws NullPointerException if {@code credentials} is null
    */

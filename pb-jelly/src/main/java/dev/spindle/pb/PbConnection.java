@@ -94,6 +94,7 @@ public final class PbConnection implements PeerConnection {
    * tests; exact when called on the connection's event loop (for example from a remote method).
    * Twisted: {@code len(broker.localObjects)}.
    */
+  @Override
   public int exportedObjectCount() {
     Broker b = broker;
     return b == null ? 0 : b.exportedCount();
@@ -220,6 +221,7 @@ public final class PbConnection implements PeerConnection {
   }
 
   /** The local address. */
+  @Override
   public SocketAddress localAddress() {
     return handler.channel().localAddress();
   }

@@ -7,13 +7,16 @@ import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.broker.Methods;
 import dev.spindle.pb.exceptions.PbException;
+import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.flavors.Referenceable;
+import dev.spindle.pb.login.PortalLogin;
 import dev.spindle.pb.login.PortalRoot;
 import dev.spindle.transport.Server;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
 /**
  * A Perspective Broker server listening on a TCP port, publishing a root object on every
@@ -73,6 +76,7 @@ public final class PbServer extends Server {
     private Portal portal;
     private LoginThrottle loginThrottle;
     private boolean throttleLogins = true;
+    private BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject;
 
     private Builder() {}
 
@@ -103,6 +107,13 @@ public final class PbServer extends Server {
      * {@link PortalRoot} for the wire, logout and failures. Twisted: {@code
      * PBServerFactory(portal)}.
      *
+     * <p><b>Anonymous login</b> ({@code loginAnonymous(mind)}, Twisted's {@code
+     * factory.login(credentials.Anonymous())}, Spindle's {@code
+     * client.login(host, port, Anonymous.INSTANCE, mind)}) is answered when the portal has a
+     * checker for anonymous credentials: {@code new Portal(realm, users, new
+     * AllowAnonymousAccess())}; the realm then sees the avatar id {@code AvatarId.ANONYMOUS}.
+     * Without one it fails with {@code UnhandledCredentials}.
+     *
      * <p><b>Throttled by default</b>: the server wraps the portal in a {@link ThrottledPortal}
      * keyed by the client's IP address, with {@link #DEFAULT_FREE_LOGIN_FAILURES} failures
      * answered at once, then delays of 1 s, 2 s, 4 s ... up to 1 min (the {@link LoginThrottle}
@@ -113,6 +124,28 @@ public final class PbServer extends Server {
     public Builder portal(Portal portal) {
       root(PortalRoot.of(portal));
       this.portal = portal;
+      this.loginObject = null;
+      return this;
+    }
+
+    /**
+     * As {@link #portal(Portal)}, publishing on each connection the {@link PortalLogin} subclass
+     * that {@code loginObject} builds: a root that offers {@code login} and {@code
+     * loginAnonymous} and methods of your own.
+     *
+     * <pre>{@code
+     * public class MyRoot extends PortalLogin {
+     *   public MyRoot(PortalRoot root, PeerConnection connection) { super(root, connection); }
+     *   public String remote_serverVersion() { return "1.4"; }
+     * }
+     * PbServer server = PbServer.builder().portal(portal, MyRoot::new).start();
+     * }</pre>
+     */
+    public Builder portal(
+        Portal portal, BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject) {
+      root(PortalRoot.builder(portal).loginObject(loginObject).build());
+      this.portal = portal;
+      this.loginObject = loginObject;
       return this;
     }
 
@@ -167,7 +200,8 @@ public final class PbServer extends Server {
           throttle = ownedThrottle =
               LoginThrottle.builder().freeAttempts(DEFAULT_FREE_LOGIN_FAILURES).build();
         }
-        published = PortalRoot.of(new ThrottledPortal(portal, throttle));
+        PortalRoot.Builder throttled = PortalRoot.builder(new ThrottledPortal(portal, throttle));
+        published = (loginObject == null ? throttled : throttled.loginObject(loginObject)).build();
       }
       PbSetup setup = setup(BananaRole.SERVER, published);
       try {

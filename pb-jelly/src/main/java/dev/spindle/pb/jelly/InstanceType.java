@@ -47,6 +47,11 @@ final class InstanceType<T> {
     this.setState = setState;
   }
 
+  /** False for a receive-only registration: instances of the class are not sent as this name. */
+  boolean sends() {
+    return stateOf != null;
+  }
+
   /** The state to jelly for {@code instance}: a map of attribute names, or any value. */
   Object stateOf(Object instance) {
     Object state;
