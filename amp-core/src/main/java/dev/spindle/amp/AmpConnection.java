@@ -23,9 +23,7 @@ import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.EndpointBuilder;
-import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TlsSupport;
-import dev.spindle.transport.internal.TransportHandler;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -148,7 +146,7 @@ public final class AmpConnection {
 
   /** Calls {@code command} on the peer using an explicit {@code spec}. See {@link #callRemote(Request)}. */
   public <C extends Request<R>, R> CompletableFuture<R> callRemote(CommandSpec<C, R> spec, C command) {
-    TypedCall<C, R> call = new TypedCall<>(this, spec);
+    AmpCall.Typed<C, R> call = new AmpCall.Typed<>(this, spec);
     AmpBox box = new AmpBox();
     try {
       spec.arguments().write(command, box);
@@ -174,7 +172,7 @@ public final class AmpConnection {
       String commandName, AmpBox arguments, boolean requiresAnswer) {
     Objects.requireNonNull(commandName, "commandName");
     Objects.requireNonNull(arguments, "arguments");
-    RawCall call = new RawCall(this, commandName);
+    AmpCall.Raw call = new AmpCall.Raw(this, commandName);
     // A copy: the caller keeps its box, and may reuse it while this call is queued.
     send(commandName, arguments.copy(), call, requiresAnswer);
     return call;
@@ -202,7 +200,7 @@ public final class AmpConnection {
       return;
     }
     // The call is its own loop task: one object per call besides the box.
-    Call<?> call = (Call<?>) future;
+    AmpCall<?> call = (AmpCall<?>) future;
     call.queuedBytes = box.encodedLength() + name.length + 20; // with _command, _ask and lengths
     call.name = name;
     call.box = box;
@@ -396,9 +394,19 @@ public final class AmpConnection {
     return ch.eventLoop();
   }
 
-  /** The channel handler; for tests in this package. */
+  /** The channel handler (for this package's calls and tests). */
   AmpTransport handler() {
     return handler;
+  }
+
+  /** The dispatcher; null when a {@link dev.spindle.amp.box.BoxReceiver} takes the boxes. */
+  BoxDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** Nanoseconds this connection's (or view's) calls wait for their answer; 0: no limit. */
+  long timeoutNanos() {
+    return timeoutNanos;
   }
 
   /**
@@ -474,172 +482,5 @@ public final class AmpConnection {
   public String toString() {
     Channel ch = handler.channel();
     return "AmpConnection{" + (ch == null ? "unbound" : ch.localAddress() + " -> " + ch.remoteAddress()) + "}";
-  }
-
-  /**
-   * One call: its future, the loop task that sends it, and the dispatcher's callback for its
-   * answer, with its tag once sent and the timer of its deadline if it has one. The send fields
-   * are set before the task is handed to the loop, which publishes them; the others are
-   * event-loop confined except as noted.
-   */
-  private abstract static class Call<T> extends TimedCall<T>
-      implements BoxDispatcher.PendingCall, TransportHandler.LoopTask {
-    private final AmpConnection connection;
-    byte[] name;
-    AmpBox box;
-    boolean requiresAnswer;
-    /** {@link System#nanoTime()} by which the answer must come; 0: no limit. */
-    long deadline;
-    /** What the call will write, counted as pending while it waits in the loop's queue. */
-    int queuedBytes;
-
-    Call(AmpConnection connection) {
-      this.connection = connection;
-    }
-
-    abstract String commandName();
-
-    @Override
-    public final int queuedBytes() {
-      return queuedBytes;
-    }
-
-    /** Sends the call: its loop task. */
-    @Override
-    public final void run() {
-      AmpBox b = box;
-      box = null;
-      if (requiresAnswer && isDone()) {
-        return; // cancelled before it was sent: it never is
-      }
-      BoxDispatcher dispatcher = connection.dispatcher;
-      if (dispatcher.sendCommand(name, b, requiresAnswer ? this : null)) {
-        if (!requiresAnswer) {
-          complete(null);
-        } else {
-          sent(connection.handler.channel().eventLoop(), dispatcher.lastTag(), deadline);
-        }
-      } else if (!requiresAnswer && !isDone()) {
-        completeExceptionally(new AmpConnectionLostException("connection closed", null));
-      }
-    }
-
-    @Override
-    public final void fail(Throwable cause) {
-      box = null;
-      completeExceptionally(cause);
-    }
-
-    @Override
-    protected final boolean abandon(long tag) {
-      return connection.dispatcher.abandon(tag, this);
-    }
-
-    @Override
-    protected final Throwable timedOut() {
-      return new AmpTimeoutException(commandName(), Duration.ofNanos(connection.timeoutNanos));
-    }
-
-    @Override
-    protected final TransportHandler transport() {
-      return connection.handler.handler();
-    }
-
-    @Override
-    public final void answer(AmpBox box) {
-      settled();
-      answered(box);
-    }
-
-    @Override
-    public final void error(String code, String description) {
-      settled();
-      failed(code, description);
-    }
-
-    @Override
-    public final void connectionLost(AmpConnectionLostException e) {
-      settled();
-      completeExceptionally(e);
-    }
-
-    @Override
-    public final void refused(AmpException e) {
-      completeExceptionally(e);
-    }
-
-    abstract void answered(AmpBox box);
-
-    abstract void failed(String code, String description);
-  }
-
-  /** A typed call. */
-  private static final class TypedCall<C extends Request<R>, R> extends Call<R> {
-    private final CommandSpec<C, R> spec;
-
-    TypedCall(AmpConnection connection, CommandSpec<C, R> spec) {
-      super(connection);
-      this.spec = spec;
-    }
-
-    @Override
-    String commandName() {
-      return spec.commandName();
-    }
-
-    @Override
-    void answered(AmpBox box) {
-      R response;
-      try {
-        response = spec.response().read(box);
-      } catch (RuntimeException e) {
-        completeExceptionally(e);
-        return;
-      }
-      complete(response);
-    }
-
-    @Override
-    void failed(String code, String description) {
-      if (AmpKeys.UNHANDLED_ERROR_CODE.equals(code)) {
-        completeExceptionally(new UnhandledCommandException(description));
-        return;
-      }
-      Exception declared;
-      try {
-        declared = spec.declaredException(code, description);
-      } catch (RuntimeException e) {
-        declared = e;
-      }
-      completeExceptionally(declared != null ? declared : new UnknownRemoteException(code, description));
-    }
-  }
-
-  /** A box-level call. */
-  private static final class RawCall extends Call<AmpBox> {
-    private final String commandName;
-
-    RawCall(AmpConnection connection, String commandName) {
-      super(connection);
-      this.commandName = commandName;
-    }
-
-    @Override
-    String commandName() {
-      return commandName;
-    }
-
-    @Override
-    void answered(AmpBox box) {
-      complete(box);
-    }
-
-    @Override
-    void failed(String code, String description) {
-      completeExceptionally(
-          AmpKeys.UNHANDLED_ERROR_CODE.equals(code)
-              ? new UnhandledCommandException(description)
-              : new RemoteAmpException(code, description));
-    }
   }
 }
