@@ -65,9 +65,16 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
       String field = names.newName(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
       fields.add(FieldSpec.builder(AmpNames.BOX_RESPONDER, field, Modifier.PRIVATE, Modifier.FINAL)
           .build());
-      constructor.addStatement("this.$N = box -> $T.$N($T.INSTANCE, box, target::$N)",
-          field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
-          responder.methodName());
+      if (responder.kind() == ResponderMethod.Kind.ASYNC) {
+        constructor.addStatement("this.$N = box -> $T.$N($T.INSTANCE, box, target::$N)",
+            field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
+            responder.methodName());
+      } else {
+        // Answers on the spot: the dispatcher calls respondNow, no future per call.
+        constructor.addStatement("this.$N = ($T) box -> $T.$N($T.INSTANCE, box, target::$N)",
+            field, AmpNames.IMMEDIATE_BOX_RESPONDER, AmpNames.RESPONDERS,
+            respondMethod(responder.kind()), responder.serializer(), responder.methodName());
+      }
       locate.addCode("case $S:\n$>", responder.commandName())
           .addStatement("return $N", field)
           .addCode("$<");
@@ -90,9 +97,9 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
       case ASYNC:
         return "respondAsync";
       case VOID:
-        return "respondVoid";
+        return "respondVoidNow";
       default:
-        return "respond";
+        return "respondNow";
     }
   }
 }
