@@ -100,7 +100,7 @@ public final class AmpClient implements AutoCloseable {
     public AmpClient build() {
       checkTlsRole(false, startTlsContext);
       AmpSetup setup = setup();
-      return new AmpClient(new ClientEndpoint("amp-client", group), setup);
+      return new AmpClient(new ClientEndpoint("amp-client", group, ioTransport), setup);
     }
   }
 }

@@ -94,7 +94,7 @@ public final class AmpServer implements AutoCloseable {
       AmpSetup setup = setup();
       setup.budget = ConnectionLimits.budget(transportOptions);
       return new AmpServer(ServerEndpoint.bind(
-          "amp-server", group, new InetSocketAddress(host, port), setup::init, AmpException::new));
+          "amp-server", group, ioTransport, new InetSocketAddress(host, port), setup::init, AmpException::new));
     }
   }
 }

@@ -153,7 +153,7 @@ public final class PbClient implements AutoCloseable {
     public PbClient build() {
       checkTlsRole(false);
       PbSetup setup = setup(BananaRole.CLIENT, null);
-      return new PbClient(new ClientEndpoint("pb-client", group), setup);
+      return new PbClient(new ClientEndpoint("pb-client", group, ioTransport), setup);
     }
   }
 }

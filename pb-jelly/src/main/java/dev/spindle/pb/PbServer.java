@@ -208,7 +208,7 @@ public final class PbServer implements AutoCloseable {
       setup.budget = ConnectionLimits.budget(transportOptions);
       try {
         return new PbServer(ServerEndpoint.bind(
-            "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new),
+            "pb-server", group, ioTransport, new InetSocketAddress(host, port), setup::initAccepted, PbException::new),
             ownedThrottle);
       } catch (RuntimeException e) {
         if (ownedThrottle != null) {

@@ -33,6 +33,8 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
 
   /** The user's event loops; null: the endpoint's own. */
   protected EventLoopGroup group;
+  /** The transport of the endpoint's own event loops (not of a user's group). */
+  protected IoTransport ioTransport = IoTransport.AUTO;
   /** Set on each channel. */
   protected WriteBufferWaterMark writeBufferWaterMark =
       new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
@@ -58,11 +60,23 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
 
   /**
    * Runs the connections on {@code group}, which the caller owns and shuts down. Without it the
-   * endpoint creates its own NIO group and shuts it down on close. Any I/O type Netty offers works
+   * endpoint creates its own group (of the {@link #ioTransport} transport) and shuts it down on
+   * close. Any I/O type Netty offers works
    * (NIO, epoll, io_uring, kqueue, local): the channel class is chosen to fit the group.
    */
   public B eventLoopGroup(EventLoopGroup group) {
     this.group = Objects.requireNonNull(group, "group");
+    return self();
+  }
+
+  /**
+   * The I/O transport of the event loops the endpoint creates for itself (default {@link
+   * IoTransport#AUTO}: epoll, io_uring or NIO, whichever works first, unless the system property
+   * {@value IoTransport#PROPERTY} names one). Not used with {@link #eventLoopGroup}. A native
+   * transport the platform lacks fails the build with the reason.
+   */
+  public B ioTransport(IoTransport transport) {
+    this.ioTransport = Objects.requireNonNull(transport, "transport");
     return self();
   }
 

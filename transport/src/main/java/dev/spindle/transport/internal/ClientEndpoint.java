@@ -1,14 +1,13 @@
 package dev.spindle.transport.internal;
 
+import dev.spindle.transport.IoTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -68,12 +67,29 @@ public final class ClientEndpoint {
    * @param group the user's event loops, or null for the endpoint's own NIO loops
    */
   public ClientEndpoint(String name, EventLoopGroup group) {
-    this(name, group, InetSocketAddress::new, RESOLVER);
+    this(name, group, IoTransport.AUTO);
+  }
+
+  /**
+   * @param transport of the endpoint's own loops, when {@code group} is null
+   * @throws IllegalStateException if {@code transport} is forced but not available here
+   */
+  public ClientEndpoint(String name, EventLoopGroup group, IoTransport transport) {
+    this(name, group, transport, InetSocketAddress::new, RESOLVER);
   }
 
   ClientEndpoint(String name, EventLoopGroup group, Resolver resolver, Executor resolverExecutor) {
+    this(name, group, IoTransport.AUTO, resolver, resolverExecutor);
+  }
+
+  ClientEndpoint(
+      String name,
+      EventLoopGroup group,
+      IoTransport transport,
+      Resolver resolver,
+      Executor resolverExecutor) {
     this.name = name;
-    this.ownedGroup = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+    this.ownedGroup = group == null ? transport.newEventLoopGroup(0) : null;
     EventLoopGroup g = group != null ? group : ownedGroup;
     this.bootstrap = new Bootstrap().group(g).channel(Channels.socketChannel(g));
     this.resolver = resolver;
