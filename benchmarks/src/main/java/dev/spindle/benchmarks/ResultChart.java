@@ -135,8 +135,9 @@ final class ResultChart {
         + o.rounds() + " round(s) of " + o.seconds() + " s");
     text(svg, 10, 38, "start", "normal", String.format(Locale.ROOT,
         "127.0.0.1, client and server in separate processes; %d cores, %s; Java default I/O"
-            + " transport: %s", Runtime.getRuntime().availableProcessors(),
-        ResultTable.cpuModel(), ResultTable.defaultTransport()));
+            + " transport: %s; load average at the end: %s",
+        Runtime.getRuntime().availableProcessors(), ResultTable.cpuModel(),
+        ResultTable.defaultTransport(), ResultTable.loadAverage()));
     svg.append(grid).append(body).append(latency).append("</svg>\n");
     return svg.toString();
   }

@@ -29,10 +29,10 @@ final class ResultTable {
         "Median of %d round(s) of %.1f s after %.1f s of warm-up per row; 127.0.0.1, client and"
             + " server in separate processes; Java: %d event-loop thread(s) per side (scaling"
             + " rows: as titled), default I/O transport %s, %s %s;"
-            + " Twisted: our scripts on %s; %d cores, %s.",
+            + " Twisted: our scripts on %s; %d cores, %s; load average at the end %s.",
         o.rounds(), o.seconds(), o.warmup(), o.serverThreads(), defaultTransport(),
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-        o.python(), Runtime.getRuntime().availableProcessors(), cpuModel());
+        o.python(), Runtime.getRuntime().availableProcessors(), cpuModel(), loadAverage());
     List<String[]> rows = rows(results, o);
     if (o.markdown()) {
       out.append(note).append("\n\n");
@@ -150,6 +150,16 @@ final class ResultTable {
   /** The transport Java -> Java runs on: what {@code IoTransport.AUTO} resolves to here. */
   static String defaultTransport() {
     return IoTransport.AUTO.resolve().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The 1-minute load average (from the OS), which says whether the run's throughput figures
+   * mean anything: on a machine busy with other work they do not.
+   */
+  static String loadAverage() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
   }
 
   /** The CPU model from /proc/cpuinfo, or "unknown CPU". */
