@@ -27,7 +27,7 @@ public enum IoTransport {
   NIO,
   /** Netty's epoll transport (Linux, x86_64 or aarch64). */
   EPOLL,
-  /** Netty's io_uring transport (Linux 5.14 or later, x86_64 or aarch64, io_uring allowed). */
+  /** Netty's io_uring transport (a recent Linux kernel that allows io_uring; x86_64 or aarch64). */
   IO_URING;
 
   /** The system property that forces a transport for {@link #AUTO}: auto, nio, epoll, io_uring. */
