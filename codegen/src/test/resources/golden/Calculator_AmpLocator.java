@@ -13,6 +13,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.spindle.codegen.CommandProcessor")
 public final class Calculator_AmpLocator implements CommandLocator {
+  private final Calculator target;
+
   private final BoxResponder divide;
 
   private final BoxResponder sum;
@@ -23,9 +25,17 @@ public final class Calculator_AmpLocator implements CommandLocator {
    * Creates the locator of {@code target}'s responders.
    */
   public Calculator_AmpLocator(Calculator target) {
+    this.target = target;
     this.divide = (ImmediateBoxResponder) box -> Responders.respondNow(Divide_AmpSerializer.INSTANCE, box, target::divide);
     this.sum = box -> Responders.respondAsync(Sum_AmpSerializer.INSTANCE, box, target::sum);
     this.reset = (ImmediateBoxResponder) box -> Responders.respondVoidNow(Reset_AmpSerializer.INSTANCE, box, target::reset);
+  }
+
+  /**
+   * The object whose {@code @Responder} methods this locator calls.
+   */
+  public Calculator target() {
+    return target;
   }
 
   @Override

@@ -15,6 +15,9 @@ enum Scenario {
   AMP_ECHO("amp-echo", Protocol.AMP, "AMP Echo 60 KiB, 100 in flight", 1, 100, 60 * 1024, 1),
   PB_SEQ("pb-seq", Protocol.PB, "PB add, one at a time", 1, 1, 0, 1),
   PB_INFLIGHT("pb-inflight", Protocol.PB, "PB add, 100 in flight", 1, 100, 0, 1),
+  /** The same calls through a generated stub and skeleton ({@link TypedAdder}): the same bytes. */
+  PB_TYPED_INFLIGHT("pb-typed-inflight", Protocol.PB, "PB add typed (stub, skeleton), 100 in flight",
+      1, 100, 0, 1),
   /** The scaling rows: 8 connections, 1, 2 and 4 event-loop threads on each side, Java only. */
   AMP_SCALE_1("amp-scale-1", Protocol.AMP, "AMP Sum, 8 conns x 100, 1 loop thread/side", 8, 100,
       0, 1),
@@ -75,6 +78,11 @@ enum Scenario {
    */
   boolean measures(Pairing p) {
     return !scaling() || p == Pairing.JAVA_JAVA;
+  }
+
+  /** Whether the Java side calls and answers through {@link TypedAdder}'s stub and skeleton. */
+  boolean typed() {
+    return this == PB_TYPED_INFLIGHT;
   }
 
   /** One call at a time on one connection: the rows with latency percentiles. */

@@ -375,7 +375,7 @@ public final class SideBySide {
     }
 
     /** A Spindle server process and its ports. */
-    record JavaServer(Child child, int ampPort, int pbPort) {}
+    record JavaServer(Child child, int ampPort, int pbPort, int pbTypedPort) {}
 
     /** The Spindle server on {@code transport} with {@code threads} loop threads, started once. */
     JavaServer java(IoTransport transport, int threads) throws Exception {
@@ -387,7 +387,7 @@ public final class SideBySide {
             "--threads", Integer.toString(threads), "--transport", t.name()));
         closing.add(child);
         server = new JavaServer(child, port(child.awaitLine("PORT amp ", 60)),
-            port(child.awaitLine("PORT pb ", 60)));
+            port(child.awaitLine("PORT pb ", 60)), port(child.awaitLine("PORT pb-typed ", 60)));
         spindle.put(key, server);
       }
       return server;
@@ -424,6 +424,9 @@ public final class SideBySide {
     int port(Scenario s, Pairing p, Options o) throws Exception {
       if (p.server == Pairing.Side.JAVA) {
         JavaServer server = java(s, p);
+        if (s.typed()) {
+          return server.pbTypedPort();
+        }
         return s.protocol == Scenario.Protocol.AMP ? server.ampPort() : server.pbPort();
       }
       return s.protocol == Scenario.Protocol.AMP ? twistedAmpPort : twistedPbPort;

@@ -31,9 +31,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    */
   public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 10_000;
 
-  /** The user's event loops; null: the endpoint's own. */
+  /** The user's event loops; null: a client's shared ones, a server's own. */
   protected EventLoopGroup group;
-  /** The transport of the endpoint's own event loops (not of a user's group). */
+  /** The transport of the endpoint's own (or the clients' shared) event loops, not a user's group. */
   protected IoTransport ioTransport = IoTransport.AUTO;
   /** Set on each channel. */
   protected WriteBufferWaterMark writeBufferWaterMark =
@@ -59,9 +59,11 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   protected EndpointBuilder() {}
 
   /**
-   * Runs the connections on {@code group}, which the caller owns and shuts down. Without it the
-   * endpoint creates its own group (of the {@link #ioTransport} transport) and shuts it down on
-   * close. Any I/O type Netty offers works
+   * Runs the connections on {@code group}, which the caller owns and shuts down. Without it a
+   * server creates its own group of the {@link #ioTransport} transport (non-daemon threads: a
+   * running server keeps the JVM alive, as a Twisted reactor does) and shuts it down on close;
+   * clients share one group per JVM and transport (daemon threads, created for the first client
+   * and shut down when the last one closes). Any I/O type Netty offers works
    * (NIO, epoll, io_uring, kqueue, local): the channel class is chosen to fit the group.
    */
   public B eventLoopGroup(EventLoopGroup group) {
@@ -70,7 +72,8 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   }
 
   /**
-   * The I/O transport of the event loops the endpoint creates for itself (default {@link
+   * The I/O transport of the event loops a server creates for itself, or of the shared client
+   * loops a client uses (default {@link
    * IoTransport#AUTO}: epoll, io_uring or NIO, whichever works first, unless the system property
    * {@value IoTransport#PROPERTY} names one). Not used with {@link #eventLoopGroup}. A native
    * transport the platform lacks fails the build with the reason.

@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The I/O transport of the event loops an endpoint creates for itself: Netty's NIO, or its native
@@ -100,6 +101,14 @@ public enum IoTransport {
       throw new IllegalArgumentException("threads: " + threads + " (expected: >= 0)");
     }
     return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory());
+  }
+
+  /** {@link #newEventLoopGroup(int)} with the threads {@code threadFactory} makes. */
+  public EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads: " + threads + " (expected: >= 0)");
+    }
+    return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
   }
 
   /** Netty's factory of I/O handlers for this transport ({@link #resolve() resolved}). */
