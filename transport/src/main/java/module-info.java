@@ -9,6 +9,9 @@ module dev.spindle.transport {
   requires io.netty.common;
   requires transitive io.netty.codec;
   requires org.slf4j;
+  // The native transports' classes (IoTransport); their native libraries come at run time.
+  requires io.netty.transport.classes.epoll;
+  requires io.netty.transport.classes.io_uring;
 
   exports dev.spindle.transport;
   exports dev.spindle.transport.internal to

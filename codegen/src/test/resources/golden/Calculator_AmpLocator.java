@@ -2,6 +2,7 @@ package test;
 
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.locator.ImmediateBoxResponder;
 import dev.spindle.amp.runtime.Responders;
 import javax.annotation.processing.Generated;
 
@@ -25,9 +26,9 @@ public final class Calculator_AmpLocator implements CommandLocator {
    */
   public Calculator_AmpLocator(Calculator target) {
     this.target = target;
-    this.divide = box -> Responders.respond(Divide_AmpSerializer.INSTANCE, box, target::divide);
+    this.divide = (ImmediateBoxResponder) box -> Responders.respondNow(Divide_AmpSerializer.INSTANCE, box, target::divide);
     this.sum = box -> Responders.respondAsync(Sum_AmpSerializer.INSTANCE, box, target::sum);
-    this.reset = box -> Responders.respondVoid(Reset_AmpSerializer.INSTANCE, box, target::reset);
+    this.reset = (ImmediateBoxResponder) box -> Responders.respondVoidNow(Reset_AmpSerializer.INSTANCE, box, target::reset);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.spindle.amp;
 import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.transport.Client;
+import dev.spindle.transport.IoTransport;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 public final class AmpClient extends Client {
   private final AmpSetup setup;
 
-  private AmpClient(EventLoopGroup group, AmpSetup setup) {
-    super("AmpClient", group);
+  private AmpClient(EventLoopGroup group, IoTransport transport, AmpSetup setup) {
+    super("AmpClient", group, transport);
     this.setup = setup;
   }
 
@@ -70,7 +71,7 @@ public final class AmpClient extends Client {
     public AmpClient build() {
       checkTlsRole(false, startTlsContext);
       AmpSetup setup = setup();
-      return new AmpClient(group, setup);
+      return new AmpClient(group, ioTransport, setup);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.spindle.amp;
 
 import dev.spindle.amp.exceptions.AmpException;
+import dev.spindle.transport.IoTransport;
 import dev.spindle.transport.Server;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -23,8 +24,9 @@ import java.net.InetSocketAddress;
  * reactor.listenTCP}.
  */
 public final class AmpServer extends Server {
-  private AmpServer(InetSocketAddress address, EventLoopGroup group, AmpSetup setup) {
-    super("AmpServer", group, address, setup::init, AmpException::new);
+  private AmpServer(
+      InetSocketAddress address, EventLoopGroup group, IoTransport transport, AmpSetup setup) {
+    super("AmpServer", group, transport, address, setup::init, AmpException::new);
   }
 
   /** Returns a new builder. */
@@ -57,7 +59,7 @@ public final class AmpServer extends Server {
     public AmpServer start() {
       checkTlsRole(true, startTlsContext);
       AmpSetup setup = setup(true);
-      return new AmpServer(new InetSocketAddress(host, port), group, setup);
+      return new AmpServer(new InetSocketAddress(host, port), group, ioTransport, setup);
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.spindle.benchmarks;
 import com.sun.management.ThreadMXBean;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.pb.PbServer;
+import dev.spindle.transport.IoTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,9 +24,12 @@ import java.util.function.Supplier;
  * The server process of {@link SideBySide}, a JVM of its own.
  *
  * <pre>
- * BenchServer spindle [--threads N] [--lifetime S]   AMP (Sum, Echo), PB (add) and typed PB
+ * BenchServer spindle [--threads N] [--transport T] [--lifetime S]
+ *                                                     AMP (Sum, Echo), PB (add) and typed PB
  *                                                     (TypedAdder) servers on one N-thread event
- *                                                     loop group (default 1); prints "PORT amp n",
+ *                                                     loop group (default 1) of transport T
+ *                                                     (IoTransport: AUTO, NIO, EPOLL, IO_URING;
+ *                                                     default AUTO); prints "PORT amp n",
  *                                                     "PORT pb m" and "PORT pb-typed t"
  * BenchServer floor [--lifetime S]                   the raw-socket floor; prints "PORT floor n"
  * </pre>
@@ -46,10 +49,12 @@ public final class BenchServer {
       System.exit(2);
     }
     int threads = 1;
+    IoTransport transport = IoTransport.AUTO;
     double lifetime = 900;
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+        case "--transport" -> transport = IoTransport.valueOf(args[i + 1]);
         case "--lifetime" -> lifetime = Double.parseDouble(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -81,7 +86,7 @@ public final class BenchServer {
         return t;
       };
       EventLoopGroup loop =
-          new MultiThreadIoEventLoopGroup(threads, factory, NioIoHandler.newFactory());
+          new MultiThreadIoEventLoopGroup(threads, factory, transport.ioHandlerFactory());
       LoadResponder responder = new LoadResponder();
       Adder adder = new Adder();
       LongAdder typedCalls = new LongAdder();

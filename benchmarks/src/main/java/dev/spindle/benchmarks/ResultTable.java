@@ -1,5 +1,6 @@
 package dev.spindle.benchmarks;
 
+import dev.spindle.transport.IoTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,12 @@ final class ResultTable {
     StringBuilder out = new StringBuilder();
     String note = String.format(Locale.ROOT,
         "Median of %d round(s) of %.1f s after %.1f s of warm-up per row; 127.0.0.1, client and"
-            + " server in separate processes; Java: %d event-loop thread(s) per side, %s %s;"
-            + " Twisted: our scripts on %s; %d cores, %s.",
-        o.rounds(), o.seconds(), o.warmup(), o.serverThreads(),
+            + " server in separate processes; Java: %d event-loop thread(s) per side (scaling"
+            + " rows: as titled), default I/O transport %s, %s %s;"
+            + " Twisted: our scripts on %s; %d cores, %s; load average at the end %s.",
+        o.rounds(), o.seconds(), o.warmup(), o.serverThreads(), defaultTransport(),
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-        o.python(), Runtime.getRuntime().availableProcessors(), cpuModel());
+        o.python(), Runtime.getRuntime().availableProcessors(), cpuModel(), loadAverage());
     List<String[]> rows = rows(results, o);
     if (o.markdown()) {
       out.append(note).append("\n\n");
@@ -52,6 +54,9 @@ final class ResultTable {
       Figures twisted = results.get(s, Pairing.TWISTED_TWISTED);
       Figures floor = results.get(s, Pairing.FLOOR);
       for (Pairing p : o.pairings()) {
+        if (!s.measures(p)) {
+          continue;
+        }
         Figures f = results.get(s, p);
         if (f == null) {
           String why = results.failure(s, p);
@@ -140,6 +145,21 @@ final class ResultTable {
       l.append(String.format(Locale.ROOT, fmt, cells[i])).append(i + 1 < cells.length ? "  " : "");
     }
     out.append(l.toString().stripTrailing()).append('\n');
+  }
+
+  /** The transport Java -> Java runs on: what {@code IoTransport.AUTO} resolves to here. */
+  static String defaultTransport() {
+    return IoTransport.AUTO.resolve().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The 1-minute load average (from the OS), which says whether the run's throughput figures
+   * mean anything: on a machine busy with other work they do not.
+   */
+  static String loadAverage() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
   }
 
   /** The CPU model from /proc/cpuinfo, or "unknown CPU". */

@@ -9,15 +9,22 @@ import java.util.List;
 
 /** One row group of the side-by-side table: a protocol, a call and how many go at once. */
 enum Scenario {
-  AMP_SEQ("amp-seq", Protocol.AMP, "AMP Sum, one at a time", 1, 1, 0),
-  AMP_INFLIGHT("amp-inflight", Protocol.AMP, "AMP Sum, 100 in flight", 1, 100, 0),
-  AMP_CONNS("amp-conns", Protocol.AMP, "AMP Sum, 8 conns x 100 in flight", 8, 100, 0),
-  AMP_ECHO("amp-echo", Protocol.AMP, "AMP Echo 60 KiB, 100 in flight", 1, 100, 60 * 1024),
-  PB_SEQ("pb-seq", Protocol.PB, "PB add, one at a time", 1, 1, 0),
-  PB_INFLIGHT("pb-inflight", Protocol.PB, "PB add, 100 in flight", 1, 100, 0),
+  AMP_SEQ("amp-seq", Protocol.AMP, "AMP Sum, one at a time", 1, 1, 0, 1),
+  AMP_INFLIGHT("amp-inflight", Protocol.AMP, "AMP Sum, 100 in flight", 1, 100, 0, 1),
+  AMP_CONNS("amp-conns", Protocol.AMP, "AMP Sum, 8 conns x 100 in flight", 8, 100, 0, 1),
+  AMP_ECHO("amp-echo", Protocol.AMP, "AMP Echo 60 KiB, 100 in flight", 1, 100, 60 * 1024, 1),
+  PB_SEQ("pb-seq", Protocol.PB, "PB add, one at a time", 1, 1, 0, 1),
+  PB_INFLIGHT("pb-inflight", Protocol.PB, "PB add, 100 in flight", 1, 100, 0, 1),
   /** The same calls through a generated stub and skeleton ({@link TypedAdder}): the same bytes. */
   PB_TYPED_INFLIGHT("pb-typed-inflight", Protocol.PB, "PB add typed (stub, skeleton), 100 in flight",
-      1, 100, 0);
+      1, 100, 0, 1),
+  /** The scaling rows: 8 connections, 1, 2 and 4 event-loop threads on each side, Java only. */
+  AMP_SCALE_1("amp-scale-1", Protocol.AMP, "AMP Sum, 8 conns x 100, 1 loop thread/side", 8, 100,
+      0, 1),
+  AMP_SCALE_2("amp-scale-2", Protocol.AMP, "AMP Sum, 8 conns x 100, 2 loop threads/side", 8,
+      100, 0, 2),
+  AMP_SCALE_4("amp-scale-4", Protocol.AMP, "AMP Sum, 8 conns x 100, 4 loop threads/side", 8,
+      100, 0, 4);
 
   /** The wire protocol, and the Twisted peer script that speaks it. */
   enum Protocol {
@@ -43,14 +50,34 @@ enum Scenario {
   final int inflight;
   /** Bytes of the echoed value each way, or 0 for the add calls. */
   final int payload;
+  /**
+   * Event-loop threads on each Java side; a scaling row (its own server process) when the
+   * scenario's id says so.
+   */
+  final int threads;
 
-  Scenario(String id, Protocol protocol, String title, int connections, int inflight, int payload) {
+  Scenario(String id, Protocol protocol, String title, int connections, int inflight, int payload,
+      int threads) {
     this.id = id;
     this.protocol = protocol;
     this.title = title;
     this.connections = connections;
     this.inflight = inflight;
     this.payload = payload;
+    this.threads = threads;
+  }
+
+  /** A scaling row: Java -> Java only, with {@link #threads} loop threads on each side. */
+  boolean scaling() {
+    return id.startsWith("amp-scale-");
+  }
+
+  /**
+   * Whether the row of {@code p} exists: scaling rows are Java -> Java only, and the rows that
+   * compare transports are not repeated for them.
+   */
+  boolean measures(Pairing p) {
+    return !scaling() || p == Pairing.JAVA_JAVA;
   }
 
   /** Whether the Java side calls and answers through {@link TypedAdder}'s stub and skeleton. */

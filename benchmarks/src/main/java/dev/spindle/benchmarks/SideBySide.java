@@ -1,14 +1,15 @@
 package dev.spindle.benchmarks;
 
+import dev.spindle.transport.IoTransport;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * SideBySide [--seconds S] [--warmup S] [--rounds R] [--quick] [--only LIST] [--markdown]
- *            [--server-jvm-args "ARGS"] [--server-threads N] [--python PATH]
+ *            [--server-jvm-args "ARGS"] [--server-threads N] [--python PATH] [--svg FILE]
  * </pre>
  *
  * See {@code benchmarks/README.md}.
@@ -46,6 +47,13 @@ public final class SideBySide {
         --server-jvm-args A  JVM options of the Java server process (default "-Xms512m -Xmx512m")
         --server-threads N   event-loop threads of the Java server (default 1)
         --python PATH        the Python with Twisted 22.4 (default /usr/bin/python3)
+        --svg FILE           also write the table as an SVG chart (calls/s on a log scale,
+                             p50/p99 of the one-at-a-time rows)
+
+      Java -> Java runs on the default I/O transport (IoTransport.AUTO: epoll, io_uring or
+      NIO, whichever works first); java-java-nio, java-java-epoll and java-java-io_uring force
+      one on both sides (by default those that work here and differ from the default). The
+      amp-scale-N rows: 8 connections, N event-loop threads on each side, Java -> Java only.
       """;
 
   /** {@code --quick}: rounds of 0.3 s after 0.4 s of warm-up, the table in about a minute. */
@@ -63,7 +71,8 @@ public final class SideBySide {
       boolean markdown,
       List<String> serverJvmArgs,
       int serverThreads,
-      String python) {
+      String python,
+      Path svg) {
 
     static Options parse(String... args) {
       Double seconds = null;
@@ -76,6 +85,7 @@ public final class SideBySide {
       List<String> jvm = List.of("-Xms512m", "-Xmx512m");
       int threads = 1;
       String python = System.getProperty("spindle.python", "/usr/bin/python3");
+      Path svg = null;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
@@ -86,6 +96,7 @@ public final class SideBySide {
           case "--rounds" -> rounds = (int) positive(a, value(args, ++i));
           case "--server-threads" -> threads = (int) positive(a, value(args, ++i));
           case "--python" -> python = value(args, ++i);
+          case "--svg" -> svg = Path.of(value(args, ++i));
           case "--server-jvm-args" -> jvm = List.of(value(args, ++i).trim().split("\\s+"));
           case "--only" -> only(value(args, ++i), scenarios, pairings);
           default -> throw new IllegalArgumentException("unknown option: " + a);
@@ -97,11 +108,23 @@ public final class SideBySide {
           warmup != null ? warmup : quick ? QUICK_WARMUP : s,
           rounds,
           scenarios.isEmpty() ? EnumSet.allOf(Scenario.class) : scenarios,
-          pairings.isEmpty() ? EnumSet.allOf(Pairing.class) : pairings,
+          pairings.isEmpty() ? defaultPairings() : pairings,
           markdown,
           jvm.size() == 1 && jvm.get(0).isEmpty() ? List.of() : jvm,
           threads,
-          python);
+          python,
+          svg);
+    }
+
+    /**
+     * Every pairing, less the transport rows that would repeat Java -> Java (the default
+     * transport) or cannot run here.
+     */
+    static Set<Pairing> defaultPairings() {
+      Set<Pairing> all = EnumSet.allOf(Pairing.class);
+      IoTransport auto = IoTransport.AUTO.resolve();
+      all.removeIf(p -> p.transportRow() && (p.transport == auto || !p.transport.isAvailable()));
+      return all;
     }
 
     private static String value(String[] args, int i) {
@@ -140,7 +163,13 @@ public final class SideBySide {
 
     /** Rows to measure. */
     int cells() {
-      return scenarios.size() * pairings.size();
+      int n = 0;
+      for (Scenario s : scenarios) {
+        for (Pairing p : pairings) {
+          n += s.measures(p) ? 1 : 0;
+        }
+      }
+      return n;
     }
 
     /** A rough upper estimate of the run's length, in seconds. */
@@ -168,6 +197,10 @@ public final class SideBySide {
     Results results = run(options, System.err);
     System.out.print(ResultTable.render(results, options));
     System.out.flush();
+    if (options.svg() != null) {
+      Files.writeString(options.svg(), ResultChart.render(results, options));
+      System.err.println("side-by-side: wrote " + options.svg());
+    }
     System.exit(results.allMeasured() ? 0 : 1);
   }
 
@@ -223,19 +256,22 @@ public final class SideBySide {
     double lifetime = o.estimatedSeconds() * 2 + 120;
     Results results = new Results();
     List<AutoCloseable> closing = new ArrayList<>();
-    EventLoopGroup clientLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    Map<String, EventLoopGroup> clientLoops = new HashMap<>();
     try (TwistedScripts twisted = TwistedScripts.extract(o.python())) {
       Servers servers = Servers.start(o, twisted, lifetime, closing);
       int done = 0;
       for (Scenario s : o.scenarios()) {
         for (Pairing p : o.pairings()) {
+          if (!s.measures(p)) {
+            continue;
+          }
           done++;
           progress.printf("[%2d/%d] %-12s %-18s ", done, o.cells(), s.id, p.label);
           progress.flush();
           try {
-            long[] before = servers.stats(p);
-            Figures f = measure(s, p, o, servers, twisted, clientLoop);
-            long[] after = servers.stats(p);
+            long[] before = servers.stats(s, p);
+            Figures f = measure(s, p, o, servers, twisted, clientLoops);
+            long[] after = servers.stats(s, p);
             results.put(s, p, f);
             String alloc = "";
             if (before != null && after[0] > before[0]) {
@@ -259,30 +295,41 @@ public final class SideBySide {
           progress.println("closing " + c + ": " + e);
         }
       }
-      clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      for (EventLoopGroup loop : clientLoops.values()) {
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      }
     }
     return results;
   }
 
   private static Figures measure(
       Scenario s, Pairing p, Options o, Servers servers, TwistedScripts twisted,
-      EventLoopGroup clientLoop) throws Exception {
+      Map<String, EventLoopGroup> clientLoops) throws Exception {
     if (p == Pairing.FLOOR) {
       return FloorClient.measure(s, servers.floorPort, o.warmup(), o.seconds(), o.rounds());
     }
-    int port = s.typed() && p.server == Pairing.Side.JAVA
-        ? servers.pbTypedPort : servers.port(s.protocol, p.server);
-    return p.client == Pairing.Side.JAVA
-        ? JavaClient.measure(s, port, clientLoop, o.warmup(), o.seconds(), o.rounds())
-        : twisted.measure(s, port, o.warmup(), o.seconds(), o.rounds());
+    int port = servers.port(s, p, o);
+    if (p.client != Pairing.Side.JAVA) {
+      return twisted.measure(s, port, o.warmup(), o.seconds(), o.rounds());
+    }
+    // The Java client: one event-loop thread, or the scaling row's count, on the row's transport.
+    int threads = s.scaling() ? s.threads : 1;
+    IoTransport transport = p.transport.resolve();
+    EventLoopGroup loop = clientLoops.get(transport + "/" + threads);
+    if (loop == null) {
+      loop = transport.newEventLoopGroup(threads);
+      clientLoops.put(transport + "/" + threads, loop);
+    }
+    return JavaClient.measure(s, port, loop, o.warmup(), o.seconds(), o.rounds());
   }
 
   /** The server processes the selected rows need, started together, and their ports. */
   private static final class Servers {
-    Child spindle;
-    int ampPort;
-    int pbPort;
-    int pbTypedPort;
+    /** Spindle's server processes by transport and thread count, started when first needed. */
+    final Map<String, JavaServer> spindle = new HashMap<>();
+    Options options;
+    double lifetime;
+    List<AutoCloseable> closing;
     int twistedAmpPort;
     int twistedPbPort;
     int floorPort;
@@ -293,13 +340,14 @@ public final class SideBySide {
       o.pairings().forEach(p -> serverSides.add(p.server));
       Set<Scenario.Protocol> protocols = EnumSet.noneOf(Scenario.Protocol.class);
       o.scenarios().forEach(s -> protocols.add(s.protocol));
-      Child spindle = null;
+      Servers servers = new Servers();
+      servers.options = o;
+      servers.lifetime = lifetime;
+      servers.closing = closing;
       Child floor = null;
       Map<Scenario.Protocol, Child> twistedServers = new EnumMap<>(Scenario.Protocol.class);
       if (serverSides.contains(Pairing.Side.JAVA)) {
-        spindle = javaServer(o, "spindle", lifetime, List.of("--threads",
-            Integer.toString(o.serverThreads())));
-        closing.add(spindle);
+        servers.java(IoTransport.AUTO, o.serverThreads()); // the usual one, with the others
       }
       if (serverSides.contains(Pairing.Side.FLOOR)) {
         floor = javaServer(o, "floor", lifetime, List.of());
@@ -311,13 +359,6 @@ public final class SideBySide {
           closing.add(c);
           twistedServers.put(protocol, c);
         }
-      }
-      Servers servers = new Servers();
-      servers.spindle = spindle;
-      if (spindle != null) {
-        servers.ampPort = port(spindle.awaitLine("PORT amp ", 60));
-        servers.pbPort = port(spindle.awaitLine("PORT pb ", 60));
-        servers.pbTypedPort = port(spindle.awaitLine("PORT pb-typed ", 60));
       }
       if (floor != null) {
         servers.floorPort = port(floor.awaitLine("PORT floor ", 60));
@@ -333,15 +374,38 @@ public final class SideBySide {
       return servers;
     }
 
+    /** A Spindle server process and its ports. */
+    record JavaServer(Child child, int ampPort, int pbPort, int pbTypedPort) {}
+
+    /** The Spindle server on {@code transport} with {@code threads} loop threads, started once. */
+    JavaServer java(IoTransport transport, int threads) throws Exception {
+      IoTransport t = transport.resolve();
+      String key = t + "/" + threads;
+      JavaServer server = spindle.get(key);
+      if (server == null) {
+        Child child = javaServer(options, "spindle", lifetime, List.of(
+            "--threads", Integer.toString(threads), "--transport", t.name()));
+        closing.add(child);
+        server = new JavaServer(child, port(child.awaitLine("PORT amp ", 60)),
+            port(child.awaitLine("PORT pb ", 60)), port(child.awaitLine("PORT pb-typed ", 60)));
+        spindle.put(key, server);
+      }
+      return server;
+    }
+
+    private JavaServer java(Scenario s, Pairing p) throws Exception {
+      return java(p.transport, s.scaling() ? s.threads : options.serverThreads());
+    }
+
     /**
      * The Java server's calls answered and bytes allocated by its event loop so far, when {@code
      * p}'s server is the Java one; otherwise null.
      */
-    long[] stats(Pairing p) throws Exception {
-      if (p.server != Pairing.Side.JAVA || spindle == null) {
+    long[] stats(Scenario s, Pairing p) throws Exception {
+      if (p.server != Pairing.Side.JAVA) {
         return null;
       }
-      String line = spindle.request("STATS", "STATS ", 30);
+      String line = java(s, p).child().request("STATS", "STATS ", 30);
       long calls = -1;
       long allocated = -1;
       for (String field : line.substring("STATS ".length()).trim().split("\\s+")) {
@@ -357,11 +421,15 @@ public final class SideBySide {
       return new long[] {calls, allocated};
     }
 
-    int port(Scenario.Protocol protocol, Pairing.Side server) {
-      if (server == Pairing.Side.JAVA) {
-        return protocol == Scenario.Protocol.AMP ? ampPort : pbPort;
+    int port(Scenario s, Pairing p, Options o) throws Exception {
+      if (p.server == Pairing.Side.JAVA) {
+        JavaServer server = java(s, p);
+        if (s.typed()) {
+          return server.pbTypedPort();
+        }
+        return s.protocol == Scenario.Protocol.AMP ? server.ampPort() : server.pbPort();
       }
-      return protocol == Scenario.Protocol.AMP ? twistedAmpPort : twistedPbPort;
+      return s.protocol == Scenario.Protocol.AMP ? twistedAmpPort : twistedPbPort;
     }
 
     private static int port(String line) {

@@ -33,7 +33,7 @@ class SideBySideTest {
 
     String log = progress.toString(StandardCharsets.UTF_8);
     for (Scenario s : new Scenario[] {Scenario.AMP_SEQ, Scenario.PB_SEQ}) {
-      for (Pairing p : Pairing.values()) {
+      for (Pairing p : options.pairings()) {
         Figures f = results.get(s, p);
         String row = s.id + " " + p.label;
         assertNotNull(f, () -> row + " not measured: " + results.failure(s, p) + "\n" + log);
@@ -49,5 +49,9 @@ class SideBySideTest {
     assertTrue(table.contains("| AMP Sum, one at a time | Java → Java |"), table);
     assertTrue(table.contains("| PB add, one at a time | Java → Java |"), table);
     assertTrue(table.contains("|  | Twisted → Twisted |"), table);
+    String svg = ResultChart.render(results, options);
+    assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
+    assertTrue(svg.contains(">Java → Java</text>"), svg);
+    assertTrue(svg.contains("p50 "), svg);
   }
 }

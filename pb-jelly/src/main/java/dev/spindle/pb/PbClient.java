@@ -5,6 +5,7 @@ import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.transport.Client;
+import dev.spindle.transport.IoTransport;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -28,8 +29,8 @@ import java.util.concurrent.ExecutionException;
 public final class PbClient extends Client {
   private final PbSetup setup;
 
-  private PbClient(EventLoopGroup group, PbSetup setup) {
-    super("PbClient", group);
+  private PbClient(EventLoopGroup group, IoTransport transport, PbSetup setup) {
+    super("PbClient", group, transport);
     this.setup = setup;
   }
 
@@ -133,7 +134,7 @@ public final class PbClient extends Client {
     public PbClient build() {
       checkTlsRole(false);
       PbSetup setup = setup(BananaRole.CLIENT, null);
-      return new PbClient(group, setup);
+      return new PbClient(group, ioTransport, setup);
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.login.PortalLogin;
 import dev.spindle.pb.login.PortalRoot;
 import dev.spindle.transport.Server;
+import dev.spindle.transport.IoTransport;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -50,8 +51,9 @@ public final class PbServer extends Server {
   /** The throttle the server made for its portal, closed with it; null if none. */
   private final LoginThrottle ownedThrottle;
 
-  private PbServer(InetSocketAddress address, EventLoopGroup group, PbSetup setup, LoginThrottle ownedThrottle) {
-    super("PbServer", group, address, setup::initAccepted, PbException::new);
+  private PbServer(InetSocketAddress address, EventLoopGroup group, IoTransport transport,
+      PbSetup setup, LoginThrottle ownedThrottle) {
+    super("PbServer", group, transport, address, setup::initAccepted, PbException::new);
     this.ownedThrottle = ownedThrottle;
   }
 
@@ -205,7 +207,8 @@ public final class PbServer extends Server {
       }
       PbSetup setup = setup(BananaRole.SERVER, published);
       try {
-        return new PbServer(new InetSocketAddress(host, port), group, setup, ownedThrottle);
+        return new PbServer(
+            new InetSocketAddress(host, port), group, ioTransport, setup, ownedThrottle);
       } catch (RuntimeException e) {
         if (ownedThrottle != null) {
           ownedThrottle.close();

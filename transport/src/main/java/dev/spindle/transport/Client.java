@@ -24,8 +24,18 @@ public abstract class Client implements AutoCloseable {
    * @param group the user's event loops, or null for the event loops clients share
    */
   protected Client(String name, EventLoopGroup group) {
+    this(name, group, IoTransport.AUTO);
+  }
+
+  /**
+   * @param name for log lines and the channel group
+   * @param group the user's event loops, or null for the event loops clients share
+   * @param transport the I/O transport of the shared loops used when {@code group} is null
+   * @throws IllegalStateException if {@code transport} is forced but not available here
+   */
+  protected Client(String name, EventLoopGroup group, IoTransport transport) {
     this.name = name;
-    this.endpoint = new ClientEndpoint(name, group);
+    this.endpoint = new ClientEndpoint(name, group, transport);
   }
 
   /** The event loops the connections run on (the reconnecting clients schedule on them). */

@@ -33,6 +33,8 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
 
   /** The user's event loops; null: a client's shared ones, a server's own. */
   protected EventLoopGroup group;
+  /** The transport of the endpoint's own (or the clients' shared) event loops, not a user's group. */
+  protected IoTransport ioTransport = IoTransport.AUTO;
   /** Set on each channel. */
   protected WriteBufferWaterMark writeBufferWaterMark =
       new WriteBufferWaterMark(DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK);
@@ -58,13 +60,26 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
 
   /**
    * Runs the connections on {@code group}, which the caller owns and shuts down. Without it a
-   * server creates its own NIO group (non-daemon threads: a running server keeps the JVM alive,
-   * as a Twisted reactor does) and shuts it down on close; clients share one NIO group per JVM
-   * (daemon threads, created for the first client and shut down when the last one closes). Any I/O type Netty offers works
+   * server creates its own group of the {@link #ioTransport} transport (non-daemon threads: a
+   * running server keeps the JVM alive, as a Twisted reactor does) and shuts it down on close;
+   * clients share one group per JVM and transport (daemon threads, created for the first client
+   * and shut down when the last one closes). Any I/O type Netty offers works
    * (NIO, epoll, io_uring, kqueue, local): the channel class is chosen to fit the group.
    */
   public B eventLoopGroup(EventLoopGroup group) {
     this.group = Objects.requireNonNull(group, "group");
+    return self();
+  }
+
+  /**
+   * The I/O transport of the event loops a server creates for itself, or of the shared client
+   * loops a client uses (default {@link
+   * IoTransport#AUTO}: epoll, io_uring or NIO, whichever works first, unless the system property
+   * {@value IoTransport#PROPERTY} names one). Not used with {@link #eventLoopGroup}. A native
+   * transport the platform lacks fails the build with the reason.
+   */
+  public B ioTransport(IoTransport transport) {
+    this.ioTransport = Objects.requireNonNull(transport, "transport");
     return self();
   }
 

@@ -34,8 +34,22 @@ public abstract class Server implements AutoCloseable {
       InetSocketAddress address,
       Consumer<Channel> init,
       BiFunction<String, Throwable, RuntimeException> error) {
+    this(name, group, IoTransport.AUTO, address, init, error);
+  }
+
+  /**
+   * {@link #Server(String, EventLoopGroup, InetSocketAddress, Consumer, BiFunction)}, with the I/O
+   * transport of the server's own event loops when {@code group} is null.
+   */
+  protected Server(
+      String name,
+      EventLoopGroup group,
+      IoTransport transport,
+      InetSocketAddress address,
+      Consumer<Channel> init,
+      BiFunction<String, Throwable, RuntimeException> error) {
     this.name = name;
-    this.endpoint = ServerEndpoint.bind(name, group, address, init, error);
+    this.endpoint = ServerEndpoint.bind(name, group, transport, address, init, error);
   }
 
   /** The bound address. */

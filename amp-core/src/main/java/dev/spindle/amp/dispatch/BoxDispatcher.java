@@ -15,6 +15,7 @@ import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.repr.PythonRepr;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
+import dev.spindle.amp.locator.ImmediateBoxResponder;
 import dev.spindle.amp.locator.PeerInputException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -277,6 +278,19 @@ public final class BoxDispatcher implements BoxReceiver {
           new UnhandledCommandException("Unhandled Command: " + PythonRepr.bytes(commandName));
       peerErrors.record(sender, unhandled);
       finish(ask, null, unhandled);
+      return;
+    }
+    if (responder instanceof ImmediateBoxResponder immediate) {
+      // The usual case (generated locators of methods that return their answer): no future.
+      AmpBox result;
+      try {
+        result = immediate.respondNow(box);
+      } catch (Throwable t) {
+        finish(ask, null, t);
+        rethrowIfFatal(t);
+        return;
+      }
+      finish(ask, result, null);
       return;
     }
     CompletionStage<AmpBox> stage;

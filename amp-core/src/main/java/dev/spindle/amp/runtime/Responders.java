@@ -51,40 +51,66 @@ public final class Responders {
   /** Answers {@code request} with a method that returns its response directly. */
   public static <C extends Request<R>, R> CompletionStage<AmpBox> respond(
       CommandSpec<C, R> spec, AmpBox request, ResponderMethod<? super C, ? extends R> method) {
+    try {
+      return CompletableFuture.completedFuture(respondNow(spec, request, method));
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
+    }
+  }
+
+  /**
+   * Answers {@code request} with a method that returns its response directly, without a stage:
+   * returns the answer's box or throws what {@link #respond}'s stage would fail with. For an
+   * {@link dev.spindle.amp.locator.ImmediateBoxResponder}.
+   */
+  public static <C extends Request<R>, R> AmpBox respondNow(
+      CommandSpec<C, R> spec, AmpBox request, ResponderMethod<? super C, ? extends R> method)
+      throws Throwable {
     R response;
     C command;
     try {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(badInput(t));
+      throw badInput(t);
     }
     try {
       response = method.apply(command);
     } catch (Throwable t) {
-      return CompletableFuture.failedFuture(mapFailure(spec, t));
+      throw mapFailure(spec, t);
     }
     request.clear();
-    return encode(spec, response, request);
+    return encodeNow(spec, response, request);
   }
 
   /** Answers {@code request} with a {@code void} method: the answer has no values. */
   public static <C extends Request<Void>> CompletionStage<AmpBox> respondVoid(
       CommandSpec<C, Void> spec, AmpBox request, VoidResponderMethod<? super C> method) {
+    try {
+      return CompletableFuture.completedFuture(respondVoidNow(spec, request, method));
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
+    }
+  }
+
+  /** {@link #respondVoid} without a stage, as {@link #respondNow} is to {@link #respond}. */
+  public static <C extends Request<Void>> AmpBox respondVoidNow(
+      CommandSpec<C, Void> spec, AmpBox request, VoidResponderMethod<? super C> method)
+      throws Throwable {
     C command;
     try {
       command = spec.arguments().read(request);
     } catch (Throwable t) {
       // Twisted parses before it looks at declared errors: a bad argument is always UNKNOWN.
-      return CompletableFuture.failedFuture(badInput(t));
+      throw badInput(t);
     }
     try {
       method.accept(command);
     } catch (Throwable t) {
-      return CompletableFuture.failedFuture(mapFailure(spec, t));
+      throw mapFailure(spec, t);
     }
     request.clear();
-    return encode(spec, null, request);
+    return encodeNow(spec, null, request);
   }
 
   /** Answers {@code request} with a method that returns a stage of its response. */
@@ -116,34 +142,34 @@ public final class Responders {
             out.completeExceptionally(mapFailure(spec, unwrap(t)));
             return;
           }
-          encode(spec, r, new AmpBox()).whenComplete((box, e) -> {
-            if (e != null) {
-              out.completeExceptionally(unwrap(e));
-            } else {
-              out.complete(box);
-            }
-          });
+          AmpBox box;
+          try {
+            box = encodeNow(spec, r, new AmpBox());
+          } catch (Throwable e) {
+            out.completeExceptionally(e);
+            return;
+          }
+          out.complete(box);
         });
     return out;
   }
 
-  /** Writes {@code response} into the empty {@code box}. */
-  private static <C extends Request<R>, R> CompletionStage<AmpBox> encode(
+  /**
+   * Writes {@code response} into the empty {@code box} and returns it. A failure to write it is
+   * Twisted's BadLocalReturn: thrown, an undeclared error sent as {@code UNKNOWN}.
+   */
+  private static <C extends Request<R>, R> AmpBox encodeNow(
       CommandSpec<C, R> spec, R response, AmpBox box) {
     try {
       spec.response().write(response, box);
-      return CompletableFuture.completedFuture(box);
+      return box;
     } catch (NullPointerException e) {
       if (response != null) {
-        return CompletableFuture.failedFuture(e);
+        throw e;
       }
       // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
-      return CompletableFuture.failedFuture(
-          new AmpArgumentException(
-              "responder for " + spec.commandName() + " returned null (expected: a response)", e));
-    } catch (Throwable t) {
-      // Twisted's BadLocalReturn: an undeclared error, sent as UNKNOWN.
-      return CompletableFuture.failedFuture(t);
+      throw new AmpArgumentException(
+          "responder for " + spec.commandName() + " returned null (expected: a response)", e);
     }
   }
 

@@ -104,4 +104,30 @@ class RespondersTest {
     assertEquals("BROAD", ((RemoteAmpException) t).errorCode());
     assertEquals("nope", ((RemoteAmpException) t).description());
   }
+
+  @Test
+  void respondNowThrowsWhatTheStageWouldFailWith() {
+    AmpBox bad = new AmpBox().putString("n", "notanint");
+    PeerInputException input =
+        assertThrows(PeerInputException.class, () -> Responders.respondVoidNow(SPEC, bad, c -> {}));
+    assertInstanceOf(AmpArgumentException.class, input.getCause());
+    RemoteAmpException declared =
+        assertThrows(
+            RemoteAmpException.class,
+            () ->
+                Responders.respondVoidNow(
+                    SPEC,
+                    new AmpBox().putString("n", "1"),
+                    c -> {
+                      throw new IllegalStateException("nope");
+                    }));
+    assertEquals("BROAD", declared.errorCode());
+  }
+
+  @Test
+  void respondVoidNowAnswersInTheEmptiedRequestBox() throws Throwable {
+    AmpBox request = new AmpBox().putString("n", "7").putString("_command", "Broad");
+    assertSame(request, Responders.respondVoidNow(SPEC, request, c -> {}));
+    assertEquals(0, request.size());
+  }
 }

@@ -60,6 +60,10 @@ public final class AmpNames {
   /** {@code BoxResponder}. */
   public static final ClassName BOX_RESPONDER = ClassName.get(AMP + ".locator", "BoxResponder");
 
+  /** {@code ImmediateBoxResponder}. */
+  public static final ClassName IMMEDIATE_BOX_RESPONDER =
+      ClassName.get(AMP + ".locator", "ImmediateBoxResponder");
+
   /** Suffix of the generated {@code CommandSpec}, as {@code CommandSpecs} expects it. */
   public static final String SERIALIZER_SUFFIX = "_AmpSerializer";
   /** Suffix of the generated {@code CommandLocator}, as {@code CommandLocator.of} expects it. */

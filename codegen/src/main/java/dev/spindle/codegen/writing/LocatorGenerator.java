@@ -80,16 +80,22 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
       String field = names.newName(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
       fields.add(FieldSpec.builder(AmpNames.BOX_RESPONDER, field, Modifier.PRIVATE, Modifier.FINAL)
           .build());
-      if (responder.takesConnection()) {
-        constructor.addStatement(
-            "this.$N = box -> $T.$N($T.INSTANCE, box, command -> target.$N(command, connection))",
-            field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
-            responder.methodName());
-      } else {
-        constructor.addStatement("this.$N = box -> $T.$N($T.INSTANCE, box, target::$N)",
-            field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
-            responder.methodName());
+      // Responders that return their answer (or nothing) answer on the spot: an
+      // ImmediateBoxResponder, which the dispatcher calls without a future per call.
+      boolean immediate = responder.kind() != ResponderMethod.Kind.ASYNC;
+      String cast = immediate ? "($T) " : "";
+      String call = responder.takesConnection()
+          ? "command -> target.$N(command, connection)"
+          : "target::$N";
+      String statement = "this.$N = " + cast + "box -> $T.$N($T.INSTANCE, box, " + call + ")";
+      List<Object> args = new ArrayList<>();
+      args.add(field);
+      if (immediate) {
+        args.add(AmpNames.IMMEDIATE_BOX_RESPONDER);
       }
+      args.addAll(List.of(AmpNames.RESPONDERS, respondMethod(responder.kind()),
+          responder.serializer(), responder.methodName()));
+      constructor.addStatement(statement, args.toArray());
       locate.addCode("case $S:\n$>", responder.commandName())
           .addStatement("return $N", field)
           .addCode("$<");
@@ -120,9 +126,9 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
       case ASYNC:
         return "respondAsync";
       case VOID:
-        return "respondVoid";
+        return "respondVoidNow";
       default:
-        return "respond";
+        return "respondNow";
     }
   }
 }

@@ -39,6 +39,8 @@ import java.util.Objects;
 public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
   private final BananaLimits limits;
   private BananaDialect dialect;
+  /** The tree walk's stack, reused by every expression of this channel (event loop only). */
+  private final SexpStack walk = new SexpStack();
 
   /** Creates an encoder with Twisted's limits in the {@code none} dialect (before the handshake). */
   public BananaEncoder() {
@@ -69,13 +71,13 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
 
   @Override
   protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, Sexp msg, boolean preferDirect) {
-    return ctx.alloc().ioBuffer(encodedLength(msg, dialect, limits));
+    return ctx.alloc().ioBuffer(encodedLength(msg, dialect, limits, walk.clear()));
   }
 
   @Override
   protected void encode(ChannelHandlerContext ctx, Sexp msg, ByteBuf out) {
     // allocateBuffer has checked every limit.
-    write(msg, dialect, out);
+    write(msg, dialect, out, walk.clear());
   }
 
   /**
@@ -93,9 +95,10 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}
    */
   public static byte[] encode(Sexp sexp, BananaDialect dialect, BananaLimits limits) {
-    byte[] bytes = new byte[encodedLength(sexp, dialect, limits)];
+    SexpStack walk = new SexpStack(); // one for both passes
+    byte[] bytes = new byte[encodedLength(sexp, dialect, limits, walk)];
     ByteBuf buf = Unpooled.wrappedBuffer(bytes).writerIndex(0); // unpooled heap: no release needed
-    write(sexp, dialect, buf);
+    write(sexp, dialect, buf, walk.clear());
     assert buf.writerIndex() == bytes.length;
     return bytes;
   }
@@ -107,9 +110,10 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}; nothing was written
    */
   public static void encode(Sexp sexp, BananaDialect dialect, BananaLimits limits, ByteBuf out) {
-    int length = encodedLength(sexp, dialect, limits);
+    SexpStack walk = new SexpStack(); // one for both passes
+    int length = encodedLength(sexp, dialect, limits, walk);
     out.ensureWritable(length);
-    write(sexp, dialect, out);
+    write(sexp, dialect, out, walk.clear());
   }
 
   /**
@@ -123,10 +127,11 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    */
   public static ByteBuf encode(
       Sexp sexp, BananaDialect dialect, BananaLimits limits, ByteBufAllocator alloc) {
-    int length = encodedLength(sexp, dialect, limits);
+    SexpStack walk = new SexpStack(); // one for both passes
+    int length = encodedLength(sexp, dialect, limits, walk);
     ByteBuf out = alloc.ioBuffer(length);
     try {
-      write(sexp, dialect, out);
+      write(sexp, dialect, out, walk.clear());
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;
@@ -144,11 +149,16 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    *     or a {@code null} item
    */
   public static int encodedLength(Sexp sexp, BananaDialect dialect, BananaLimits limits) {
+    return encodedLength(sexp, dialect, limits, new SexpStack());
+  }
+
+  /** {@link #encodedLength(Sexp, BananaDialect, BananaLimits)} walking with an empty {@code stack}. */
+  private static int encodedLength(
+      Sexp sexp, BananaDialect dialect, BananaLimits limits, SexpStack stack) {
     Objects.requireNonNull(dialect, "dialect");
     long max = Integer.MAX_VALUE - 8; // the largest buffer
     long maxCost = limits.maxExpressionBytes();
     boolean vocabulary = dialect.usesVocabulary();
-    SexpStack stack = new SexpStack();
     long total = 0;
     long cost = 0; // what the receiver's decoder will charge (HeapCost)
     Sexp item = sexp;
@@ -199,8 +209,12 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
 
   /** Writes a tree that {@link #encodedLength} accepted. */
   private static void write(Sexp sexp, BananaDialect dialect, ByteBuf out) {
+    write(sexp, dialect, out, new SexpStack());
+  }
+
+  /** {@link #write(Sexp, BananaDialect, ByteBuf)} walking with an empty {@code stack}. */
+  private static void write(Sexp sexp, BananaDialect dialect, ByteBuf out, SexpStack stack) {
     boolean vocabulary = dialect.usesVocabulary();
-    SexpStack stack = new SexpStack();
     Sexp item = sexp;
     while (true) {
       if (item instanceof Sexp.Int i) {

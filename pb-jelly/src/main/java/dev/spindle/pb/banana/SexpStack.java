@@ -24,6 +24,13 @@ final class SexpStack {
     depth++;
   }
 
+  /** Forgets every list (a walk that stopped early, at a limit), to walk another tree. */
+  SexpStack clear() {
+    Arrays.fill(lists, 0, depth, null);
+    depth = 0;
+    return this;
+  }
+
   /** The number of lists being walked: the depth of the item last returned by {@link #next}. */
   int depth() {
     return depth;

@@ -14,6 +14,7 @@ import dev.spindle.pb.jelly.ValueText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ abstract class BrokerDispatch extends BrokerSending {
     }
   }
 
+  private static final byte[] MESSAGE = "message".getBytes(StandardCharsets.US_ASCII);
+
   void dispatch(Sexp sexp) {
     if (!(sexp instanceof Sexp.SList l)) {
       throw new PbProtocolException("Non-list expression received.");
@@ -55,7 +58,9 @@ abstract class BrokerDispatch extends BrokerSending {
       throw new PbProtocolException("message kind: " + (l.size() == 0 ? "an empty list" : show(l.get(0)))
           + " (expected: a list headed by a byte string)");
     }
-    String kind = head.asLatin1();
+    String kind = head.length() == MESSAGE.length && Arrays.equals(head.value(), MESSAGE)
+        ? "message" // the usual one, without a String per call
+        : head.asLatin1();
     switch (kind) {
       case "version":
         arity(l, kind, 1);
@@ -114,7 +119,7 @@ abstract class BrokerDispatch extends BrokerSending {
   void receiveCall(Sexp.SList l, boolean cache) {
     Sexp requestId = l.get(1);
     Sexp objectId = l.get(2);
-    String method = methodName(l.get(3));
+    String method = cachedMethodName(l.get(3));
     boolean answerRequired = truthy(l.get(4));
     Object target;
     Object perspective;
@@ -328,15 +333,46 @@ abstract class BrokerDispatch extends BrokerSending {
       return localObjects.get(i.value());
     }
     if (objectId instanceof Sexp.Bytes b) {
-      return names.get(new String(b.value(), StandardCharsets.UTF_8));
+      return names.get(objectName(b.value()));
     }
     return null;
+  }
+
+  /** The last object name looked up, and its bytes: calls mostly go to a few names ("root"). */
+  private byte[] lastNameBytes;
+  private String lastName;
+
+  private String objectName(byte[] bytes) {
+    if (lastNameBytes == null || !java.util.Arrays.equals(bytes, lastNameBytes)) {
+      lastName = new String(bytes, StandardCharsets.UTF_8);
+      lastNameBytes = bytes;
+    }
+    return lastName;
   }
 
   /** The object a {@code ["local", id]} resolves to, or null (Twisted: {@code localObjectForID}). */
   Object localObjectForId(Sexp id) {
     Local lob = localFor(id);
     return lob == null ? null : lob.exported;
+  }
+
+  /** The method name of the last call, and its bytes: a peer mostly calls a few methods. */
+  private byte[] lastMethodBytes;
+  private String lastMethod;
+
+  /** {@link #methodName(Sexp)}, remembering the last name decoded. */
+  private String cachedMethodName(Sexp name) {
+    if (name instanceof Sexp.Bytes b) {
+      byte[] bytes = b.value();
+      if (lastMethodBytes != null && java.util.Arrays.equals(bytes, lastMethodBytes)) {
+        return lastMethod;
+      }
+      String method = methodName(name);
+      lastMethodBytes = bytes;
+      lastMethod = method;
+      return method;
+    }
+    return methodName(name);
   }
 
   static String methodName(Sexp name) {

@@ -124,26 +124,30 @@ public final class Jellier {
       if (started instanceof Sexp) {
         return (Sexp) started;
       }
-      ArrayDeque<Frame> stack = new ArrayDeque<>(4);
-      stack.push((Frame) started);
+      // The open container is top; its parents wait on the stack, made only for nested ones.
+      Frame top = (Frame) started;
+      ArrayDeque<Frame> parents = null;
       while (true) {
-        Frame top = stack.peek();
         if (top.hasNext()) {
           Object child = start(top.next());
           if (child instanceof Frame) {
-            stack.push((Frame) child);
+            if (parents == null) {
+              parents = new ArrayDeque<>(4);
+            }
+            parents.push(top);
+            top = (Frame) child;
           } else {
             top.accept((Sexp) child);
           }
           continue;
         }
-        stack.pop();
         depth--;
         Sexp done = top.finish();
-        if (stack.isEmpty()) {
+        if (parents == null || parents.isEmpty()) {
           return done;
         }
-        stack.peek().accept(done);
+        top = parents.pop();
+        top.accept(done);
       }
     } finally {
       depth = savedDepth;
@@ -322,7 +326,7 @@ public final class Jellier {
     abstract void accept(Sexp child);
 
     Sexp finish() {
-      return preserved.preserve(content);
+      return preserved.preserveOwned(content);
     }
   }
 
@@ -452,8 +456,9 @@ public final class Jellier {
    * gives it a reference number: Twisted's {@code prepare}, {@code preserve} and {@code _cook}.
    */
   private final class Preserved {
-    private final ArrayList<Sexp> outer = new ArrayList<>();
-    private final Sexp.SList sexp = new Sexp.SList(Collections.unmodifiableList(outer));
+    /** The list {@link #sexp} shows: made at preservation (or at a sighting before it). */
+    private ArrayList<Sexp> outer;
+    private Sexp.SList sexp;
     private ArrayList<Sexp> inner;
     private Sexp.SList dereference;
     private boolean done;
@@ -464,6 +469,7 @@ public final class Jellier {
         ArrayList<Sexp> body = done ? new ArrayList<>(outer) : new ArrayList<>();
         if (!done) {
           inner = body;
+          showing(new ArrayList<>(3));
         }
         outer.clear();
         outer.add(REFERENCE_ATOM);
@@ -475,9 +481,23 @@ public final class Jellier {
     }
 
     Sexp.SList preserve(List<Sexp> content) {
-      (inner != null ? inner : outer).addAll(content);
+      return preserveOwned(new ArrayList<>(content));
+    }
+
+    /** {@link #preserve}, keeping {@code content} itself (a frame's, not used after this). */
+    Sexp.SList preserveOwned(ArrayList<Sexp> content) {
+      if (inner != null) {
+        inner.addAll(content);
+      } else {
+        showing(content);
+      }
       done = true;
       return sexp;
+    }
+
+    private void showing(ArrayList<Sexp> list) {
+      outer = list;
+      sexp = new Sexp.SList(Collections.unmodifiableList(list));
     }
   }
 }

@@ -60,7 +60,7 @@ public final class Unjellier {
   private final Object invoker;
 
   /** Reference number to value ({@link #NULL} for null), or to a {@link Pending} placeholder. */
-  private final HashMap<Long, Object> references = new HashMap<>();
+  private HashMap<Long, Object> references; // created by the first reference: most calls have none
   /** Tuples and frozensets being built, with the number of reasons (construction, pending slots). */
   private IdentityHashMap<Object, int[]> unfinished;
   private Set<Object> unfinishedView = java.util.Collections.emptySet();
@@ -119,7 +119,7 @@ public final class Unjellier {
     state = RUNNING;
     try {
       Object v = value(sexp, null);
-      for (Object r : references.values()) {
+      for (Object r : references == null ? java.util.List.of() : references.values()) {
         if (r instanceof Pending) {
           throw new MalformedJellyException("dereference " + ((Pending) r).id
               + ": reference " + ((Pending) r).id + " is never defined (expected: a reference for every dereference)");
@@ -165,26 +165,31 @@ public final class Unjellier {
       if (!(started instanceof Frame)) {
         return started;
       }
-      ArrayDeque<Frame> stack = new ArrayDeque<>(4);
-      stack.push((Frame) started);
+      // The open container is top; its parents wait on the stack, made only for nested ones
+      // (a flat tuple of atoms, the usual arguments, needs none).
+      Frame top = (Frame) started;
+      ArrayDeque<Frame> parents = null;
       while (true) {
-        Frame top = stack.peek();
         if (top.hasNext()) {
           Object child = start(top.next(), top.childReference());
           if (child instanceof Frame) {
-            stack.push((Frame) child);
+            if (parents == null) {
+              parents = new ArrayDeque<>(4);
+            }
+            parents.push(top);
+            top = (Frame) child;
           } else {
             top.accept(child);
           }
           continue;
         }
-        stack.pop();
         depth--;
         Object done = top.finish();
-        if (stack.isEmpty()) {
+        if (parents == null || parents.isEmpty()) {
           return done;
         }
-        stack.peek().accept(done);
+        top = parents.pop();
+        top.accept(done);
       }
     } finally {
       depth = savedDepth;
@@ -317,8 +322,29 @@ public final class Unjellier {
     }
   }
 
+  /** The built-in heads, the ones most lists have: their text without a new String per list. */
+  private static final String[] KNOWN_HEADS = {
+    Heads.TUPLE, Heads.DICTIONARY, Heads.LIST, Heads.UNICODE, Heads.NONE, Heads.BOOLEAN,
+    Heads.REFERENCE, Heads.DEREFERENCE, Heads.SET, Heads.FROZENSET, Heads.DECIMAL,
+    Heads.DATETIME, Heads.DATE, Heads.TIME, Heads.TIMEDELTA, Heads.INSTANCE, Heads.CLASS,
+  };
+
+  private static final byte[][] KNOWN_HEAD_BYTES = new byte[KNOWN_HEADS.length][];
+
+  static {
+    for (int i = 0; i < KNOWN_HEADS.length; i++) {
+      KNOWN_HEAD_BYTES[i] = KNOWN_HEADS[i].getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
   /** The head as text: ASCII directly, else strict UTF-8 (a head that is neither is refused). */
   private static String headText(byte[] bytes) {
+    for (int i = 0; i < KNOWN_HEAD_BYTES.length; i++) {
+      byte[] known = KNOWN_HEAD_BYTES[i];
+      if (known.length == bytes.length && java.util.Arrays.equals(known, bytes)) {
+        return KNOWN_HEADS[i];
+      }
+    }
     boolean ascii = true;
     for (byte b : bytes) {
       if (b < 0) {
@@ -385,13 +411,25 @@ public final class Unjellier {
 
   // ---- references
 
+  /** What reference {@code id} holds so far, or null. */
+  private Object reference(long id) {
+    return references == null ? null : references.get(id);
+  }
+
+  private HashMap<Long, Object> references() {
+    if (references == null) {
+      references = new HashMap<>();
+    }
+    return references;
+  }
+
   private Object dereference(Sexp.SList l) {
     arity(l, 2);
     long id = refNumber(l);
-    Object v = references.get(id);
+    Object v = reference(id);
     if (v == null) {
       Pending p = new Pending(id);
-      references.put(id, p);
+      references().put(id, p);
       return p;
     }
     return v == NULL ? null : v;
@@ -402,11 +440,11 @@ public final class Unjellier {
     if (id == null) {
       return;
     }
-    Object now = references.get(id);
+    Object now = reference(id);
     if (now != null && !(now instanceof Pending)) {
       throw duplicate(id);
     }
-    references.put(id, shell);
+    references().put(id, shell);
     if (now != null) {
       ((Pending) now).resolve(shell);
     }
@@ -539,11 +577,19 @@ public final class Unjellier {
     private final Tuple out;
     private int slot;
 
+    /** Whether {@link #out} is in {@code unfinished} for its construction. */
+    private final boolean tracked;
+
     TupleFrame(Sexp.SList list, Long reference) {
       super(list);
       out = list.size() == 1 ? Tuple.of() : new Tuple(new Object[list.size() - 1]);
       define(reference, out);
-      startBuilding(out);
+      // Only a reference can hand the tuple out before it is finished (a dereference inside
+      // it): without one, nothing can see it unfinished, and it need not be tracked.
+      tracked = reference != null;
+      if (tracked) {
+        startBuilding(out);
+      }
     }
 
     @Override
@@ -562,7 +608,9 @@ public final class Unjellier {
 
     @Override
     Object finish() {
-      doneBuilding(out);
+      if (tracked) {
+        doneBuilding(out);
+      }
       return out;
     }
   }
@@ -693,11 +741,11 @@ public final class Unjellier {
       super(list);
       arity(list, 3);
       id = refNumber(list);
-      Object prior = references.get(id);
+      Object prior = reference(id);
       if (prior != null && !(prior instanceof Pending)) {
         throw duplicate(id);
       }
-      waiting = (Pending) references.remove(id);
+      waiting = (Pending) references().remove(id);
       next = 2;
     }
 
@@ -719,9 +767,9 @@ public final class Unjellier {
             + ", not yet defined (expected: a value)");
       }
       Object stored = v == null ? NULL : v;
-      Object now = references.get(id);
+      Object now = reference(id);
       if (now == null || now instanceof Pending) {
-        references.put(id, stored);
+        references().put(id, stored);
         if (now != null) {
           ((Pending) now).resolve(v);
         }

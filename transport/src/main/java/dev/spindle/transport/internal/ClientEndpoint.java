@@ -1,5 +1,6 @@
 package dev.spindle.transport.internal;
 
+import dev.spindle.transport.IoTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -60,12 +61,29 @@ public final class ClientEndpoint {
    *     SharedClientLoops})
    */
   public ClientEndpoint(String name, EventLoopGroup group) {
-    this(name, group, InetSocketAddress::new, RESOLVER);
+    this(name, group, IoTransport.AUTO);
+  }
+
+  /**
+   * @param transport of the shared client loops to use when {@code group} is null
+   * @throws IllegalStateException if {@code transport} is forced but not available here
+   */
+  public ClientEndpoint(String name, EventLoopGroup group, IoTransport transport) {
+    this(name, group, transport, InetSocketAddress::new, RESOLVER);
   }
 
   ClientEndpoint(String name, EventLoopGroup group, Resolver resolver, Executor resolverExecutor) {
+    this(name, group, IoTransport.AUTO, resolver, resolverExecutor);
+  }
+
+  ClientEndpoint(
+      String name,
+      EventLoopGroup group,
+      IoTransport transport,
+      Resolver resolver,
+      Executor resolverExecutor) {
     this.name = name;
-    EventLoopGroup g = group != null ? group : SharedClientLoops.acquire();
+    EventLoopGroup g = group != null ? group : SharedClientLoops.acquire(transport);
     this.closing = group != null ? Closing.Once.owning(null) : Closing.Once.sharing(g);
     this.bootstrap = new Bootstrap().group(g).channel(Channels.socketChannel(g));
     this.resolver = resolver;

@@ -1,14 +1,13 @@
 package dev.spindle.transport.internal;
 
+import dev.spindle.transport.IoTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -50,7 +49,23 @@ public final class ServerEndpoint {
       SocketAddress address,
       Consumer<Channel> init,
       BiFunction<String, Throwable, RuntimeException> error) {
-    EventLoopGroup owned = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
+    return bind(name, group, IoTransport.AUTO, address, init, error);
+  }
+
+  /** {@link #bind}, with the transport of the endpoint's own loops when {@code group} is null. */
+  public static ServerEndpoint bind(
+      String name,
+      EventLoopGroup group,
+      IoTransport transport,
+      SocketAddress address,
+      Consumer<Channel> init,
+      BiFunction<String, Throwable, RuntimeException> error) {
+    EventLoopGroup owned;
+    try {
+      owned = group == null ? transport.newEventLoopGroup(0) : null;
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw error.apply("cannot listen on " + address + ": " + e.getMessage(), e);
+    }
     EventLoopGroup g = group != null ? group : owned;
     // stayClosed: a connection accepted while the server closes is closed as it is added.
     ChannelGroup connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE, true);
