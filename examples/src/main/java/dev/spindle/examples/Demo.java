@@ -132,7 +132,7 @@ public final class Demo {
       CopySender.CopyPond pond = new CopySender.CopyPond();
       pond.setStuff("green", 7);
       show("callRemote('takePond', pond), a Copyable sent by value as ['" + pond.getTypeToCopyFor(null)
-              + "', " + pond.getStateToCopyFor(null) + "]",
+              + "', " + ValueText.repr(pond.getStateToCopyFor(null), 200) + "]",
           () -> "'" + receiver.callRemote(String.class, "takePond", pond).join() + "'");
 
       System.out.println("PB server with cred (pb5server: a Portal, user1/pass1) on " + guarded.address());
@@ -141,7 +141,8 @@ public final class Demo {
             RemoteReference perspective =
                 client.login("127.0.0.1", guarded.port(), UsernamePassword.of("user1", "pass1"), null)
                     .get(10, TimeUnit.SECONDS);
-            return "logged in; foo answered " + perspective.callRemote("foo", 12).join();
+            return "logged in; foo answered "
+                + ValueText.repr(perspective.callRemote("foo", 12).join(), 200);
           });
       show("login(UsernamePassword('user1', 'wrong'))",
           () -> "logged in? " + client.login("127.0.0.1", guarded.port(),

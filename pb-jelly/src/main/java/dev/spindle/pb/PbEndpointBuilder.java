@@ -103,7 +103,8 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    *
    * <p>The names registered here are added to the registry given to {@link #jelly} (or to an
    * empty one) and allowed by its default security options. A state that is not a dictionary is
-   * refused ({@code MalformedJellyException}, a {@code TypeError} to Python); {@link
+   * refused ({@code JellyAttributeException}, an {@code AttributeError} to Python, as Twisted's
+   * {@code RemoteCopy.setCopyableState} fails); {@link
    * #remoteCopyAnyState} takes any state.
    *
    * @throws IllegalArgumentException if {@code typeName} is already registered on this builder

@@ -131,13 +131,15 @@ final class InstanceType<T> {
     if (remoteCopy && !(state instanceof Map)) {
       throw new JellyAttributeException(name + " state: '" + PythonTypes.name(state)
           + "' object has no attribute 'items' (Twisted's RemoteCopy.setCopyableState: AttributeError;"
-          + " register the class with registerAnyState to take any state)");
+          + " register the class with registerAnyState, or remoteCopyAnyState on a PB builder, to"
+          + " take any state)");
     }
     try {
       return PythonTypes.attributes(state);
     } catch (RuntimeException e) {
       throw new MalformedJellyException(name + " state: " + e.getMessage()
-          + " (Twisted: TypeError; register the class with registerAnyState to take any state)", e);
+          + " (Twisted: TypeError; register the class with registerAnyState, or remoteCopyAnyState"
+          + " on a PB builder, to take any state)", e);
     }
   }
 
