@@ -24,6 +24,7 @@ import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.pb.jelly.ValueText;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +120,8 @@ public final class Demo {
       show("callRemote('echo', 'hello network')",
           () -> "'" + root.callRemote(String.class, "echo", "hello network").join() + "'");
       List<Object> values = List.of(42, 2.5, Map.of("frogs", 7));
-      show("callRemote('echo', " + values + ")", () -> String.valueOf(root.callRemote("echo", values).join()));
+      show("callRemote('echo', " + ValueText.repr(values, 200) + ")",
+          () -> ValueText.repr(root.callRemote("echo", values).join(), 200));
 
       System.out.println("PB server (exc_server One) on " + exc.address());
       RemoteReference one = client.getRootObject("127.0.0.1", exc.port()).get(10, TimeUnit.SECONDS);
