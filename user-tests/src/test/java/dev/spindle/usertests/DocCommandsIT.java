@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code $ }-prompted lines of {@code ```console} blocks, and inline code spans outside blocks that
  * start with {@code ./spindle}, {@code ./run-tests}, {@code mvn}, {@code examples/run}, {@code
  * scripts/}, {@code benchmarks/bench} or {@code /usr/bin/python3}, unless they are a synopsis (a
- * placeholder such as {@code NAME}, {@code [ARGS...]} or {@code <port>}). Blocks without a shell mark ({@code ```}, {@code ```text},
+ * placeholder such as {@code NAME}, {@code [ARGS...]} or {@code <port>}) or a bare program name. Blocks without a shell mark ({@code ```}, {@code ```text},
  * {@code ```java}, ...) are not run.
  *
  * <p>Each command runs in a cheap form, from the repository root, and must exit 0:
@@ -205,8 +205,11 @@ class DocCommandsIT {
       if (block == null) {
         java.util.regex.Matcher m = INLINE.matcher(line);
         while (m.find()) {
-          if (!SYNOPSIS.matcher(m.group(1)).find()) {
-            found.add(new Command(source + ":" + (i + 1), m.group(1)));
+          String span = m.group(1);
+          // A bare program name is a mention (`examples/run builds ...`), not a command.
+          boolean mention = !span.contains(" ") && !span.equals("./run-tests");
+          if (!mention && !SYNOPSIS.matcher(span).find()) {
+            found.add(new Command(source + ":" + (i + 1), span));
           }
         }
         continue;
