@@ -12,11 +12,22 @@ output (those of LeakDetectionTest are provoked on purpose and labelled so); and
 """
 import glob
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
 # Tests whose captured output holds LEAK reports on purpose: they prove the detector works.
 EXPECTED_LEAKS = {"dev.spindle.amp.testing.LeakDetectionTest": "proves the leak detector reports a dropped buffer"}
+
+
+def skip_reason(skip):
+    """The reason JUnit gave: the message attribute, else the first line of the aborted assumption."""
+    reason = (skip.get("message") or "").strip()
+    if not reason and skip.text:
+        first = skip.text.strip().splitlines()[0] if skip.text.strip() else ""
+        reason = re.sub(r"^[\w.$]+(Exception|Error): ", "", first)
+        reason = re.sub(r"^Assumption failed: ", "", reason)
+    return reason or "no reason given"
 
 
 def main(argv):
@@ -62,7 +73,7 @@ def main(argv):
                 skip = case.find("skipped")
                 if skip is not None:
                     m["skipped"] += 1
-                    skipped.append((module, name, (skip.get("message") or "no reason given").strip()))
+                    skipped.append((module, name, skip_reason(skip)))
         for path in sorted(glob.glob(os.path.join(root, "*", "target", kind, "*-output.txt"))):
             if os.path.getmtime(path) < since:
                 continue
@@ -82,9 +93,14 @@ def main(argv):
         m = modules[name]
         print("%-16s %7d %7d %7d %9.1f" % (name, m["tests"], m["failed"], m["skipped"], m["time"]))
     if skipped:
-        print("\nskipped:")
+        # One line per test method and reason: a parameterized test's cases are counted together.
+        groups = {}
         for module, name, reason in skipped:
-            print("  %s %s: %s" % (module, name, reason))
+            key = (module, re.sub(r"\[\d+\]$", "", name), reason)
+            groups[key] = groups.get(key, 0) + 1
+        print("\nskipped:")
+        for (module, name, reason), count in groups.items():
+            print("  %s %s%s: %s" % (module, name, " (%d cases)" % count if count > 1 else "", reason))
     for cls, count, path in leaks:
         if cls in EXPECTED_LEAKS:
             print("\nexpected LEAK reports: %d line(s) from %s, on purpose (%s); see %s"
