@@ -3,6 +3,7 @@ package dev.spindle.interop.pb.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spindle.testing.LeakChecked;
+import dev.spindle.examples.pb.typed.TypedExc;
 import dev.spindle.examples.pb.typed.TypedPb1;
 import dev.spindle.examples.pb.typed.TypedPb2;
 import dev.spindle.examples.pb.typed.TypedPb3;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple, pb1, pb2 and pb3 written with remote interfaces ({@code
+ * Issue 14: pbsimple, pb1, pb2, pb3 and exc written with remote interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
 @Tag("interop")
@@ -130,5 +131,37 @@ class TypedHowtoInteropTest {
         "Two.print() called with 12"), lines.get(0));
     assertEquals(List.of("received a Two called RemoteReference", "telling it to print(12)"),
         lines.get(1));
+  }
+
+  private static final List<String> EXC_SERVER = List.of(
+      "raising a MyError exception with data 'fall down go boom'",
+      "raising a MyError2 exception with data 'hadda owie'");
+
+  private static List<String> excClient(String failureClass, String typePrefix) {
+    return List.of(
+        "got remote Exception",
+        " .__class__ = " + failureClass,
+        " .getErrorMessage() = fall down go boom",
+        " .type = " + typePrefix + "MyError",
+        "got remote Exception",
+        " .__class__ = " + failureClass,
+        " .getErrorMessage() = hadda owie",
+        " .type = " + typePrefix + "MyError2");
+  }
+
+  @Test
+  void twistedExcClientGetsTypedServersErrorsAsCopiedFailures() throws Exception {
+    List<List<String>> lines = twistedClientAgainst("exc", out -> TypedExc.start(0, out));
+    assertEquals(excClient("twisted.spread.pb.CopiedFailure", "dev.spindle.examples.pb."),
+        lines.get(0));
+    assertEquals(EXC_SERVER, lines.get(1));
+  }
+
+  @Test
+  void typedExcClientGetsTwistedErrorsAsRemotePbExceptions() throws Exception {
+    List<List<String>> lines = javaClientAgainstTwisted("exc", TypedExc::run);
+    assertEquals(excClient("dev.spindle.pb.exceptions.RemotePbException", "exc_server."),
+        lines.get(0));
+    assertEquals(EXC_SERVER, lines.get(1).subList(0, 2), String.join("\n", lines.get(1)));
   }
 }
