@@ -3,6 +3,7 @@ package dev.spindle.interop.pb.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spindle.testing.LeakChecked;
+import dev.spindle.examples.pb.typed.TypedCopy;
 import dev.spindle.examples.pb.typed.TypedExc;
 import dev.spindle.examples.pb.typed.TypedPb1;
 import dev.spindle.examples.pb.typed.TypedPb2;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple, pb1, pb2, pb3 and exc written with remote interfaces ({@code
+ * Issue 14: pbsimple, pb1, pb2, pb3, exc and copy written with remote interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
 @Tag("interop")
@@ -163,5 +164,25 @@ class TypedHowtoInteropTest {
     assertEquals(excClient("dev.spindle.pb.exceptions.RemotePbException", "exc_server."),
         lines.get(0));
     assertEquals(EXC_SERVER, lines.get(1).subList(0, 2), String.join("\n", lines.get(1)));
+  }
+
+  private static final List<String> COPY_SENDER = List.of(
+      "7 frogs",
+      "copy_sender.CopyPond",
+      "pond arrived safe and sound");
+
+  @Test
+  void twistedCopySenderAgainstTypedReceiver() throws Exception {
+    List<List<String>> lines = twistedClientAgainst("copy", out -> TypedCopy.start(0, out));
+    assertEquals(COPY_SENDER, lines.get(0));
+    // the CopyPond's state dict became the record, attribute by attribute
+    assertEquals(List.of(" got pond: Pond", "7 frogs"), lines.get(1));
+  }
+
+  @Test
+  void typedCopySenderAgainstTwistedReceiver() throws Exception {
+    List<List<String>> lines = javaClientAgainstTwisted("copy", TypedCopy::run);
+    assertEquals(COPY_SENDER, lines.get(0));
+    assertEquals(List.of(" got pond: ReceiverPond", "7 frogs"), lines.get(1));
   }
 }
