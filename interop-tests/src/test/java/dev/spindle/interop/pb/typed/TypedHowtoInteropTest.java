@@ -8,6 +8,7 @@ import dev.spindle.examples.pb.typed.TypedExc;
 import dev.spindle.examples.pb.typed.TypedPb1;
 import dev.spindle.examples.pb.typed.TypedPb2;
 import dev.spindle.examples.pb.typed.TypedPb3;
+import dev.spindle.examples.pb.typed.TypedPb6;
 import dev.spindle.examples.pb.typed.TypedPbSimple;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple, pb1, pb2, pb3, exc and copy written with remote interfaces ({@code
+ * Issue 14: pbsimple, pb1, pb2, pb3, exc, copy and pb6 (login) written with remote interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
 @Tag("interop")
@@ -184,5 +185,40 @@ class TypedHowtoInteropTest {
     List<List<String>> lines = javaClientAgainstTwisted("copy", TypedCopy::run);
     assertEquals(COPY_SENDER, lines.get(0));
     assertEquals(List.of(" got pond: ReceiverPond", "7 frogs"), lines.get(1));
+  }
+
+  private static final List<String> PB6_SERVER = List.of(
+      "I am user1 perspective_foo( 13 ) called on <MyPerspective user1>",
+      "I am user2 perspective_foo( 14 ) called on <MyPerspective user2>");
+
+  @Test
+  void twistedPb6ClientsEachReachTheirOwnTypedAvatar() throws Exception {
+    Printed server = new Printed();
+    try (PbServer pb6 = TypedPb6.start(0, server.out)) {
+      String port = String.valueOf(pb6.port());
+      TwistedPeer.ClientRun first = TwistedPeer.runClient("howto_cred.py", 30, "pb6client1", port);
+      TwistedPeer.ClientRun second = TwistedPeer.runClient("howto_cred.py", 30, "pb6client2", port);
+      assertEquals(0, first.exitCode() + second.exitCode(), first.lines() + " " + second.lines());
+      assertEquals(List.of("got perspective1 ref: RemoteReference", "asking it to foo(13)"),
+          first.lines());
+      assertEquals(List.of("got perspective2 ref: RemoteReference", "asking it to foo(14)"),
+          second.lines());
+      assertEquals(PB6_SERVER, server.lines());
+    }
+  }
+
+  @Test
+  void typedPb6ClientsEachReachTheirOwnTwistedPerspective() throws Exception {
+    try (TwistedPeer pb6 = TwistedPeer.startServer("howto_cred.py", "pb6")) {
+      Printed first = new Printed();
+      Printed second = new Printed();
+      TypedPb6.run("127.0.0.1", pb6.port(), "user1", "pass1", "perspective1", 13, first.out);
+      TypedPb6.run("127.0.0.1", pb6.port(), "user2", "pass2", "perspective2", 14, second.out);
+      assertEquals(List.of("got perspective1 ref: Fooable_PbStub", "asking it to foo(13)"),
+          first.lines());
+      assertEquals(List.of("got perspective2 ref: Fooable_PbStub", "asking it to foo(14)"),
+          second.lines());
+      assertEquals(PB6_SERVER, pb6.awaitLines(2, 10));
+    }
   }
 }
