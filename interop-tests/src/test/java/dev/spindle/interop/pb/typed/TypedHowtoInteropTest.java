@@ -3,6 +3,7 @@ package dev.spindle.interop.pb.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spindle.testing.LeakChecked;
+import dev.spindle.examples.pb.typed.TypedChat;
 import dev.spindle.examples.pb.typed.TypedCopy;
 import dev.spindle.examples.pb.typed.TypedExc;
 import dev.spindle.examples.pb.typed.TypedPb1;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple, pb1, pb2, pb3, exc, copy and pb6 (login) written with remote interfaces ({@code
+ * Issue 14: pbsimple, pb1, pb2, pb3, exc, copy, pb6 (login) and chat (a View) written with remote
+ * interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
 @Tag("interop")
@@ -219,6 +221,34 @@ class TypedHowtoInteropTest {
       assertEquals(List.of("got perspective2 ref: Fooable_PbStub", "asking it to foo(14)"),
           second.lines());
       assertEquals(PB6_SERVER, pb6.awaitLines(2, 10));
+    }
+  }
+
+  private static final List<String> CHAT_ALICE = List.of(
+      "connected, joining group #NeedAFourth",
+      "joined group, now sending a message to all members",
+      "<alice> says: You can call me Al.");
+
+  @Test
+  void twistedChatClientHearsItselfThroughTypedChatServer() throws Exception {
+    try (PbServer chat = TypedChat.start(0)) {
+      TwistedPeer.ClientRun run =
+          TwistedPeer.runClient("howto_cred.py", 30, "chat", String.valueOf(chat.port()));
+      assertEquals(0, run.exitCode(), run.lines().toString());
+      assertEquals(CHAT_ALICE, run.lines());
+      // the group's View: its perspective (carol's avatar) refuses the word
+      TwistedPeer.ClientRun mattress =
+          TwistedPeer.runClient("howto_cred.py", 30, "mattress", String.valueOf(chat.port()));
+      assertEquals(List.of("send failed: ValueError: Don't say that word"), mattress.lines());
+    }
+  }
+
+  @Test
+  void typedChatClientHearsItselfThroughTwistedChatServer() throws Exception {
+    try (TwistedPeer chat = TwistedPeer.startServer("howto_cred.py", "chat")) {
+      Printed alice = new Printed();
+      TypedChat.run("127.0.0.1", chat.port(), "alice", "1234", "You can call me Al.", alice.out);
+      assertEquals(CHAT_ALICE, alice.lines());
     }
   }
 }
