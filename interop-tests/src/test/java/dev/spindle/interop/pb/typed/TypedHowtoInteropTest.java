@@ -10,6 +10,7 @@ import dev.spindle.examples.pb.typed.TypedPb1;
 import dev.spindle.examples.pb.typed.TypedPb2;
 import dev.spindle.examples.pb.typed.TypedPb3;
 import dev.spindle.examples.pb.typed.TypedPb6;
+import dev.spindle.examples.pb.typed.TypedTrap;
 import dev.spindle.examples.pb.typed.TypedPbSimple;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple, pb1, pb2, pb3, exc, copy, pb6 (login) and chat (a View) written with remote
- * interfaces ({@code
+ * Issue 14: pbsimple, pb1, pb2, pb3, exc, trap, copy, pb6 (login) and chat (a View) written with
+ * remote interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
 @Tag("interop")
@@ -250,5 +251,32 @@ class TypedHowtoInteropTest {
       TypedChat.run("127.0.0.1", chat.port(), "alice", "1234", "You can call me Al.", alice.out);
       assertEquals(CHAT_ALICE, alice.lines());
     }
+  }
+
+  private static final List<String> TRAP_CLIENT = List.of(
+      "callOne: call with safe object",
+      " method successful, response: response",
+      "callTwo: call with dangerous object",
+      " InsecureJelly: you tried to send something unsafe to them",
+      "callThree: call that raises remote exception",
+      " remote raised a MyException",
+      "telling them to shut down",
+      "callFour: call on stale reference",
+      " stale reference: the client disconnected or crashed");
+
+  @Test
+  void twistedTrapClientTrapsTypedServersFailuresByClass() throws Exception {
+    try (PbServer trap = TypedTrap.start(0)) {
+      TwistedPeer.ClientRun run =
+          TwistedPeer.runClient("howto_pb.py", 30, "trap", String.valueOf(trap.port()));
+      assertEquals(0, run.exitCode(), run.lines().toString());
+      assertEquals(TRAP_CLIENT, run.lines());
+    }
+  }
+
+  @Test
+  void typedTrapClientTrapsTwistedFailuresByClass() throws Exception {
+    List<List<String>> lines = javaClientAgainstTwisted("trap", TypedTrap::run);
+    assertEquals(TRAP_CLIENT, lines.get(0));
   }
 }
