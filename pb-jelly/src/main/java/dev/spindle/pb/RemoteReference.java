@@ -178,6 +178,10 @@ public final class RemoteReference implements Jellyable {
    * future completes with the unjellied result, or fails with {@link RemotePbException} (the
    * remote failure), a {@code JellyException} (an argument cannot be sent, or the result cannot
    * be received), {@link DeadReferenceException} or {@link PbConnectionLostException}.
+   *
+   * <p>{@code callRemote("complete", null)} sends one {@code None}, as Python's {@code
+   * callRemote("complete", None)} (Java passes a null array there, not an array holding null; it
+   * is taken to mean the same). {@code null} among other arguments is {@code None} too.
    */
   public CompletableFuture<Object> callRemote(String method, Object... args) {
     return call(method, Tuple.of(args), Map.of(), true);
@@ -234,6 +238,7 @@ public final class RemoteReference implements Jellyable {
    * fails if it could not be sent: an argument that cannot be jellied or encoded, {@link
    * DeadReferenceException}, {@link PbConnectionLostException}. Twisted raises those at the call;
    * there is nothing else to wait for. Sending failures are logged at DEBUG only: check the future.
+   * A null {@code args} array is one {@code None}, as for {@link #callRemote(String, Object...)}.
    */
   public CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args) {
     return noAnswer(method, Tuple.of(args), Map.of());
@@ -325,17 +330,8 @@ public final class RemoteReference implements Jellyable {
             result.sent(broker, deadline);
           }
         } else {
-          broker.sendMessage(luid, perspective, method, args, kwargs, false, new Broker.PendingCall() {
-            @Override
-            public void answered(Object value) {
-              result.complete(null); // written; no answer will come
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-              result.completeExceptionally(failure);
-            }
-          });
+          // Completed with null once written (no answer will come), or failed.
+          broker.sendMessage(luid, perspective, method, args, kwargs, false, result);
         }
       }
 

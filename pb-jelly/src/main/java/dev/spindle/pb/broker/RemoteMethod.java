@@ -50,6 +50,14 @@ final class RemoteMethod {
   private final int defcount;
   /** Whether keywords bind by name (the class was compiled with -parameters). */
   private final boolean named;
+  /** Set once the server's log has said that this method's parameter names are missing. */
+  private volatile boolean warnedNoNames;
+
+  /** Why a keyword cannot bind when parameter names are missing, and the fix. */
+  static final String NO_NAMES = "(its class was compiled without javac -parameters, so its"
+      + " parameter names are unknown and keywords cannot bind: compile it with -parameters,"
+      + " in Maven <maven.compiler.parameters>true</maven.compiler.parameters>, or take a"
+      + " @Keywords map)";
   private final int varargs;
   private final String varargsName;
   private final Class<?> varargsType;
@@ -233,6 +241,15 @@ final class RemoteMethod {
     return (Object) invoker.invokeExact(target, bound);
   }
 
+  /** Tells the server's log, once per method, what the caller's TypeError tells the caller. */
+  private void warnNamesMissing(String key) {
+    if (!warnedNoNames) {
+      warnedNoNames = true;
+      BrokerState.logger.warn("{}() was called with keyword argument '{}' but {}", display, key,
+          NO_NAMES.substring(1, NO_NAMES.length() - 1));
+    }
+  }
+
   /**
    * Binds and converts the caller's arguments (and the perspective, for a view method) to the
    * parameters, as CPython binds {@code method(*args, **kw)}. Throws Twisted's {@code TypeError}
@@ -256,8 +273,11 @@ final class RemoteMethod {
       int slot = slotOf(key);
       if (slot < 0) {
         if (extra == null) {
+          if (!named) {
+            warnNamesMissing(key);
+          }
           throw TwistedException.typeError(display + "() got an unexpected keyword argument '" + key + "'"
-              + (named ? "" : " (its class was compiled without -parameters, so only a @Keywords map receives keywords)"));
+              + (named ? "" : " " + NO_NAMES));
         }
         extra.put(key, e.getValue());
       } else if (slots[slot] != UNSET) {
