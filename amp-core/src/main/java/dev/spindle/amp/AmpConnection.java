@@ -23,6 +23,8 @@ import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TlsSupport;
 import dev.spindle.transport.internal.TransportHandler;
@@ -176,6 +178,11 @@ public final class AmpConnection {
     return callRemoteString(commandName, arguments, true);
   }
 
+  /** The dispatcher, or null with a custom box receiver. */
+  BoxDispatcher dispatcher() {
+    return dispatcher;
+  }
+
   private void send(
       String commandName, AmpBox box, CompletableFuture<?> future, boolean requiresAnswer) {
     if (dispatcher == null) {
@@ -183,6 +190,29 @@ public final class AmpConnection {
           new IllegalStateException("this connection's boxes go to a custom BoxReceiver; use boxSender()"));
       return;
     }
+    CallHooks hooks = dispatcher.hooks();
+    if (hooks != null && hooks.interceptsClient()) {
+      CallInfo info = new CallInfo(CallInfo.AMP, CallInfo.Side.CLIENT, "amp", commandName, box, null,
+          dispatcher.connectionInfo(), this, new BoxDispatcher.BoxHeaders(box));
+      CompletionStage<?> s = hooks.interceptClient(info, () -> {
+        send0(commandName, box, future, requiresAnswer);
+        return future;
+      });
+      if (s != future) {
+        s.whenComplete((v, e) -> {
+          if (e != null) {
+            future.completeExceptionally(e instanceof java.util.concurrent.CompletionException
+                && e.getCause() != null ? e.getCause() : e);
+          }
+        });
+      }
+      return;
+    }
+    send0(commandName, box, future, requiresAnswer);
+  }
+
+  private void send0(
+      String commandName, AmpBox box, CompletableFuture<?> future, boolean requiresAnswer) {
     byte[] name = nameBytes(commandName);
     if (name.length > AmpKeys.MAX_VALUE_LENGTH) {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));

@@ -1,8 +1,7 @@
 package dev.spindle.amp;
 
 import dev.spindle.transport.EndpointBuilder;
-
-import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.internal.CallHooks;
 
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
@@ -120,6 +119,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
     setup.verifyHostname = verifyHostname;
     setup.writeBufferWaterMark = writeBufferWaterMark;
     setup.transportOptions = transportOptions;
+    CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
+        clientInterceptors, connectionListeners, logContext, logConnections);
+    setup.hooks = hooks.isEmpty() ? null : hooks;
     return setup.withCallOptions(callOptions());
   }
 }

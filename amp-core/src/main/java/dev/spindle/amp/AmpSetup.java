@@ -1,6 +1,9 @@
 package dev.spindle.amp;
 
 import dev.spindle.transport.TransportOptions;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.ConnectionInfo;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.ConnectionLimits;
 import dev.spindle.transport.internal.InboundFrames;
 import dev.spindle.transport.internal.MemoryBudget;
@@ -49,6 +52,8 @@ final class AmpSetup {
   WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
   /** Time limits; see {@link AmpEndpointBuilder#transportOptions}. */
   TransportOptions transportOptions = TransportOptions.DEFAULT;
+  /** Blocking executor, interceptors, listeners, logging; null: none. */
+  CallHooks hooks;
   /** The server's budget for unfinished boxes; null on clients or when off. */
   MemoryBudget budget;
 
@@ -122,6 +127,13 @@ final class AmpSetup {
               locator, callOptions.maxOutstandingCalls(), callOptions.maxPeerOutstandingCalls());
       connection = new AmpConnection(handler, dispatcher, callOptions.callTimeoutNanos());
       handler.setReceiver(dispatcher);
+    }
+    if (hooks != null) {
+      ConnectionInfo info = hooks.install(ch, handler.handler(), CallInfo.AMP, peer == null);
+      BoxDispatcher d = connection.dispatcher();
+      if (d != null) {
+        d.hooks(hooks, info, connection);
+      }
     }
     ch.pipeline()
         .addLast(Tls.DECODER, newDecoder())

@@ -13,9 +13,14 @@ import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.exceptions.AmpTooManyCallsException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.repr.PythonRepr;
+import dev.spindle.amp.locator.BlockingResponder;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.locator.PeerInputException;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.CallRejectedException;
+import dev.spindle.transport.ConnectionInfo;
+import dev.spindle.transport.internal.CallHooks;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -78,6 +83,10 @@ public final class BoxDispatcher implements BoxReceiver {
   private volatile BoxSender sender;
   private long lastTag;
   private Throwable stopped;
+  /** Blocking executor, interceptors, counting; null when none is configured. */
+  private CallHooks hooks;
+  private ConnectionInfo connectionInfo;
+  private Object connection;
   /** The last command name received, and its text: a peer mostly repeats a few commands. */
   private byte[] lastCommand;
   private String lastCommandName;
@@ -125,6 +134,26 @@ public final class BoxDispatcher implements BoxReceiver {
     default void refused(AmpException e) {
       connectionLost(new AmpConnectionLostException(e.getMessage(), e));
     }
+  }
+
+  /**
+   * Runs responders through {@code hooks} (blocking executor, interceptors, counting) with {@code
+   * info} and {@code connection} describing the connection to them. Before the first box.
+   */
+  public void hooks(CallHooks hooks, ConnectionInfo info, Object connection) {
+    this.hooks = hooks;
+    this.connectionInfo = info;
+    this.connection = connection;
+  }
+
+  /** The hooks set by {@link #hooks}, or null. */
+  public CallHooks hooks() {
+    return hooks;
+  }
+
+  /** The connection's info set by {@link #hooks}, or null. */
+  public ConnectionInfo connectionInfo() {
+    return connectionInfo;
   }
 
   /** Returns the number of calls waiting for an answer. */
@@ -276,7 +305,11 @@ public final class BoxDispatcher implements BoxReceiver {
     }
     CompletionStage<AmpBox> stage;
     try {
-      stage = responder.respond(box);
+      if (hooks == null && !(responder instanceof BlockingResponder)) {
+        stage = responder.respond(box);
+      } else {
+        stage = hookedRespond(name, responder, box);
+      }
       Objects.requireNonNull(stage, "responder returned null");
     } catch (Throwable t) {
       finish(ask, null, t);
@@ -305,6 +338,59 @@ public final class BoxDispatcher implements BoxReceiver {
     }
   }
 
+  /**
+   * Runs {@code responder} through the hooks: on the blocking executor if it is declared blocking,
+   * inside the server-side interceptors if any.
+   */
+  @SuppressWarnings("unchecked")
+  private CompletionStage<AmpBox> hookedRespond(String name, BoxResponder responder, AmpBox box) {
+    CallHooks h = hooks;
+    boolean blocking = responder instanceof BlockingResponder || (h != null && h.allBlocking());
+    BoxResponder target = responder instanceof BlockingResponder b ? b.delegate() : responder;
+    if (h == null) {
+      return BlockingExecutorHolder.DEFAULT.runBlocking(() -> target.respond(box), name);
+    }
+    if (connectionInfo != null && h.counts()) {
+      connectionInfo.countCall();
+    }
+    java.util.function.Supplier<CompletionStage<?>> run = blocking
+        ? () -> h.runBlocking(() -> target.respond(box), name)
+        : () -> target.respond(box);
+    if (!h.interceptsServer()) {
+      return (CompletionStage<AmpBox>) run.get();
+    }
+    CallInfo info = new CallInfo(CallInfo.AMP, CallInfo.Side.SERVER, "amp", name, box, null,
+        connectionInfo, connection, new BoxHeaders(box));
+    CompletionStage<?> s = h.interceptServer(info, run);
+    return (CompletionStage<AmpBox>) s;
+  }
+
+  /** The default hooks, for a blocking responder on a dispatcher without any. */
+  private static final class BlockingExecutorHolder {
+    static final CallHooks DEFAULT = new CallHooks(null, false, List.of(), List.of(), List.of(), false, false);
+  }
+
+  /** A command box's extra keys, as interceptors see them. */
+  public static final class BoxHeaders implements CallInfo.Headers {
+    private final AmpBox box;
+
+    /** The keys of {@code box}. */
+    public BoxHeaders(AmpBox box) {
+      this.box = box;
+    }
+
+    @Override
+    public String get(String key) {
+      byte[] v = box.get(key);
+      return v == null ? null : new String(v, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void put(String key, String value) {
+      box.put(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /** The peer has {@code maxPeerOutstandingCalls} commands waiting already: this one is not run. */
   private void refusePeerCommand(byte[] commandName, byte[] ask) {
     String description =
@@ -319,6 +405,11 @@ public final class BoxDispatcher implements BoxReceiver {
   /** Sends the answer or the error for a command whose {@code _ask} was {@code ask} (or none). */
   private void finish(byte[] ask, AmpBox result, Throwable failure) {
     failure = unwrap(failure);
+    if (failure instanceof CallRejectedException r) {
+      // Refused (blocking executor full, or an interceptor): a non-fatal error code, as declared.
+      logger.debug("{}: refused a command of the peer: {}", sender, r.getMessage());
+      failure = new RemoteAmpException(r.errorCode(), r.getMessage());
+    }
     if (failure == null && result == null && ask != null) {
       failure = new AmpArgumentException("responder returned no box (expected: a response)");
     }

@@ -1,6 +1,11 @@
 package dev.spindle.amp.locator;
 
+import dev.spindle.amp.runtime.CommandSpecs;
+import dev.spindle.transport.Blocking;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Finds the responder for a command name: the responder side of a connection.
@@ -29,6 +34,8 @@ public interface CommandLocator {
   /**
    * Returns the generated locator for {@code target}: an instance of {@code <Class>_AmpLocator}
    * built around it. Reflection is used once, here; dispatch is a generated {@code switch}.
+   * Responders annotated {@link Blocking} (or all, if the class is) are returned as {@link
+   * BlockingResponder}s.
    *
    * @throws IllegalArgumentException if no locator was generated for {@code target}'s class or
    *     any of its superclasses
@@ -46,7 +53,7 @@ public interface CommandLocator {
       }
       try {
         Constructor<?> ctor = generated.getConstructor(c);
-        return (CommandLocator) ctor.newInstance(target);
+        return blocking(target.getClass(), (CommandLocator) ctor.newInstance(target));
       } catch (ReflectiveOperationException e) {
         throw new IllegalArgumentException("cannot build " + name + " for " + target, e);
       }
@@ -54,5 +61,30 @@ public interface CommandLocator {
     throw new IllegalArgumentException(
         "no generated locator for " + target.getClass().getName()
             + " (expected: a class with @Responder methods compiled with spindle-codegen)");
+  }
+
+  /** {@code locator}, with the responders {@code type} declares {@link Blocking} marked so. */
+  private static CommandLocator blocking(Class<?> type, CommandLocator locator) {
+    boolean all = false;
+    Set<String> names = new HashSet<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      all |= c.isAnnotationPresent(Blocking.class);
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.isAnnotationPresent(Blocking.class) && m.getParameterCount() == 1
+            && dev.spindle.amp.command.Request.class.isAssignableFrom(m.getParameterTypes()[0])) {
+          @SuppressWarnings({"unchecked", "rawtypes"})
+          String name = CommandSpecs.of((Class) m.getParameterTypes()[0]).commandName();
+          names.add(name);
+        }
+      }
+    }
+    if (!all && names.isEmpty()) {
+      return locator;
+    }
+    boolean every = all;
+    return name -> {
+      BoxResponder r = locator.locateResponder(name);
+      return r != null && (every || names.contains(name)) ? BlockingResponder.of(r) : r;
+    };
   }
 }
