@@ -8,6 +8,7 @@ import dev.spindle.transport.EndpointBuilder;
 
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.broker.BrokerConfig;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.pb.broker.PythonNames;
 import dev.spindle.pb.exceptions.PbBackpressureException;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
@@ -184,6 +185,9 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
     s.writeBufferWaterMark = writeBufferWaterMark;
     s.transportOptions = transportOptions;
     s.pagerWriteMark = pagerWriteMark;
+    CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
+        clientInterceptors, connectionListeners, logContext, logConnections);
+    s.hooks = hooks.isEmpty() ? null : hooks;
     return s;
   }
 

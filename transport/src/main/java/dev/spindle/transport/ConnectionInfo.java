@@ -16,6 +16,7 @@ public final class ConnectionInfo {
   private final boolean server;
   private final long openedNanos = System.nanoTime();
   private volatile String avatarId;
+  private volatile ConnectionListener listener;
   private volatile SocketAddress peer;
   private volatile long bytesRead;
   private volatile long bytesWritten;
@@ -54,9 +55,29 @@ public final class ConnectionInfo {
     return avatarId;
   }
 
-  /** For the protocols: records the avatar id after a login. */
-  public void avatarId(String avatarId) {
+  /** For the transport: who hears of logins. */
+  public void listener(ConnectionListener listener) {
+    this.listener = listener;
+  }
+
+  /**
+   * For the protocols: a login succeeded as {@code avatarId} (from then on in the MDC as {@code
+   * spindle.avatar}); the listener is told.
+   */
+  public void loggedIn(String avatarId) {
     this.avatarId = avatarId;
+    ConnectionListener l = listener;
+    if (l != null) {
+      l.loginSucceeded(this, avatarId);
+    }
+  }
+
+  /** For the protocols: a login failed with {@code cause}; the listener is told. */
+  public void loginFailed(Throwable cause) {
+    ConnectionListener l = listener;
+    if (l != null) {
+      l.loginFailed(this, cause);
+    }
   }
 
   /** Bytes read from the peer so far (counted when a listener or connection logging is on). */

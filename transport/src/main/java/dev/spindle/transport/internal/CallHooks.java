@@ -96,6 +96,7 @@ public final class CallHooks {
   public ConnectionInfo install(Channel ch, TransportHandler transport, String system, boolean isServer) {
     ConnectionInfo info = new ConnectionInfo(system, isServer, ch.remoteAddress());
     ch.attr(INFO).set(info);
+    info.listener(listener);
     if (listener != null || logContext || logConnections) {
       ch.pipeline().addFirst("spindle-observer",
           new ConnectionObserver(info, transport, listener, logContext, logConnections));
