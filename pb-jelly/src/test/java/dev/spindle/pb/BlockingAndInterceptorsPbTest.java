@@ -125,7 +125,6 @@ class BlockingAndInterceptorsPbTest {
           UsernamePassword.of("alice", "secret"), null));
       assertEquals("alice", await(loggedIn).avatarId());
       assertEquals(3L, await(avatar.callRemote("add", 1, 2)));
-      assertEquals("alice twisted_pb", await(avatar.callRemote("whoami")));
       RemotePbException e = assertInstanceOf(RemotePbException.class, failure(avatar.callRemote("forbidden")));
       assertEquals("twisted.spread.pb.Error", e.typeName());
       assertEquals("not for alice", e.value());
@@ -141,10 +140,6 @@ class BlockingAndInterceptorsPbTest {
   public static final class Avatar implements Perspective {
     public long perspective_add(long a, long b) {
       return a + b;
-    }
-
-    public String perspective_whoami() {
-      return org.slf4j.MDC.get("spindle.avatar") + " " + org.slf4j.MDC.get("spindle.protocol");
     }
 
     public String perspective_forbidden() {

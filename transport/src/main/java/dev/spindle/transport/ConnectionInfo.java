@@ -18,6 +18,7 @@ public final class ConnectionInfo {
   private volatile String avatarId;
   private volatile ConnectionListener listener;
   private volatile SocketAddress peer;
+  private volatile String peerText;
   private volatile long bytesRead;
   private volatile long bytesWritten;
   private final AtomicLong calls = new AtomicLong();
@@ -28,6 +29,7 @@ public final class ConnectionInfo {
     this.system = system;
     this.server = server;
     this.peer = peer;
+    this.peerText = peer == null ? null : String.valueOf(peer);
   }
 
   /** The connection's id, unique in this JVM. */
@@ -108,6 +110,13 @@ public final class ConnectionInfo {
   /** For the transport: the peer's address, once connected. */
   public void peer(SocketAddress peer) {
     this.peer = peer;
+    this.peerText = String.valueOf(peer);
+  }
+
+  /** The peer's address as text (for log lines and the MDC). */
+  public String peerText() {
+    String t = peerText;
+    return t != null ? t : String.valueOf(peer);
   }
 
   /** For the protocols: counts one call of the peer. */

@@ -141,7 +141,7 @@ public final class BoxDispatcher implements BoxReceiver {
    * info} and {@code connection} describing the connection to them. Before the first box.
    */
   public void hooks(CallHooks hooks, ConnectionInfo info, Object connection) {
-    this.hooks = hooks;
+    this.hooks = hooks != null && hooks.perCall() ? hooks : null;
     this.connectionInfo = info;
     this.connection = connection;
   }
@@ -348,7 +348,7 @@ public final class BoxDispatcher implements BoxReceiver {
     boolean blocking = responder instanceof BlockingResponder || (h != null && h.allBlocking());
     BoxResponder target = responder instanceof BlockingResponder b ? b.delegate() : responder;
     if (h == null) {
-      return BlockingExecutorHolder.DEFAULT.runBlocking(() -> target.respond(box), name);
+      return CallHooks.DEFAULT.runBlocking(() -> target.respond(box), name);
     }
     if (connectionInfo != null && h.counts()) {
       connectionInfo.countCall();
@@ -363,11 +363,6 @@ public final class BoxDispatcher implements BoxReceiver {
         connectionInfo, connection, new BoxHeaders(box));
     CompletionStage<?> s = h.interceptServer(info, run);
     return (CompletionStage<AmpBox>) s;
-  }
-
-  /** The default hooks, for a blocking responder on a dispatcher without any. */
-  private static final class BlockingExecutorHolder {
-    static final CallHooks DEFAULT = new CallHooks(null, false, List.of(), List.of(), List.of(), false, false);
   }
 
   /** A command box's extra keys, as interceptors see them. */

@@ -34,9 +34,6 @@ import java.util.concurrent.ExecutionException;
  * connection. Event-loop confined.
  */
 abstract class BrokerDispatch extends BrokerSending {
-  /** The hooks of a connection without any, for a method declared blocking. */
-  private static final CallHooks NO_HOOKS = new CallHooks(null, false, List.of(), List.of(), List.of(), false, false);
-
   /** Blocking executor, interceptors, counting; null when none is configured. */
   CallHooks hooks;
   ConnectionInfo connectionInfo;
@@ -51,7 +48,7 @@ abstract class BrokerDispatch extends BrokerSending {
    * {@code info} and {@code connection} describing the connection. Before the first message.
    */
   public void hooks(CallHooks hooks, ConnectionInfo info, Object connection) {
-    this.hooks = hooks;
+    this.hooks = hooks != null && hooks.perCall() ? hooks : null;
     this.connectionInfo = info;
     this.connectionObject = connection;
   }
@@ -265,7 +262,7 @@ abstract class BrokerDispatch extends BrokerSending {
    */
   private CompletionStage<?> hookedCall(Object target, RemoteMethod m, MethodTable table, Object[] bound,
       String method, List<?> positional, Map<String, ?> keywords) {
-    CallHooks h = hooks != null ? hooks : NO_HOOKS;
+    CallHooks h = hooks != null ? hooks : CallHooks.DEFAULT;
     if (connectionInfo != null && h.counts()) {
       connectionInfo.countCall();
     }

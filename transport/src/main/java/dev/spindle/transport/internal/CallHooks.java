@@ -64,6 +64,17 @@ public final class CallHooks {
         && !logContext && !logConnections;
   }
 
+  /**
+   * Whether calls need these hooks (an executor, interceptors, counting); if not, the protocol
+   * keeps a null reference and a call costs one null check. The MDC needs no per-call work.
+   */
+  public boolean perCall() {
+    return executor != null || allBlocking || server != null || client != null || counts();
+  }
+
+  /** What a protocol uses for a call declared blocking when the endpoint has no per-call hooks. */
+  public static final CallHooks DEFAULT = new CallHooks(null, false, List.of(), List.of(), List.of(), true, false);
+
   /** Whether every call of the peer is blocking. */
   public boolean allBlocking() {
     return allBlocking;

@@ -136,7 +136,7 @@ final class ConnectionObserver extends ChannelDuplexHandler {
   private void enter() {
     if (logContext) {
       MDC.put(CallHooks.MDC_CONNECTION, info.id());
-      MDC.put(CallHooks.MDC_PEER, String.valueOf(info.peer()));
+      MDC.put(CallHooks.MDC_PEER, info.peerText());
       MDC.put(CallHooks.MDC_PROTOCOL, info.system());
       String avatar = info.avatarId();
       if (avatar != null) {

@@ -1,4 +1,4 @@
-package dev.spindle.amp;
+package dev.spindle.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spindle.amp.AmpClient;
+import dev.spindle.amp.AmpConnection;
+import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.locator.BlockingResponder;
 import dev.spindle.amp.locator.BoxResponder;
@@ -16,10 +19,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.spindle.cred.LoginResult;
+import dev.spindle.cred.Portal;
+import dev.spindle.cred.Realm;
+import dev.spindle.cred.UsernamePassword;
+import dev.spindle.cred.checkers.InMemoryUsernamePasswordDatabase;
+import dev.spindle.pb.PbClient;
+import dev.spindle.pb.PbServer;
+import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.login.Perspective;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** The connection's context in the MDC, and what the connection listener hears, over TCP. */
+/**
+ * The connection's context in the MDC, and what the connection listener hears, over TCP. Here
+ * (not in amp-core or pb-jelly) because this module's tests log through Logback, whose MDC is
+ * real; slf4j-simple's does nothing.
+ */
 @LeakChecked
 class LogContextTest {
   @Test
@@ -37,6 +58,10 @@ class LogContextTest {
         blocking.complete(MDC.getCopyOfContextMap());
         return CompletableFuture.completedFuture(new AmpBox());
       });
+      Logger connections = (Logger) LoggerFactory.getLogger("dev.spindle.connections");
+      ListAppender<ILoggingEvent> lines = new ListAppender<>();
+      lines.start();
+      connections.addAppender(lines);
       try (AmpServer server = AmpServer.builder()
               .locator(name -> name.equals("Slow") ? slow : loop)
               .logConnections(true)
@@ -70,8 +95,42 @@ class LogContextTest {
         assertTrue(done.bytesRead() > 20, "read " + done.bytesRead());
         assertTrue(done.bytesWritten() > 20, "written " + done.bytesWritten());
         assertTrue(done.isServer());
+      } finally {
+        connections.detachAppender(lines);
       }
       assertNull(MDC.get("spindle.conn"));
+      // One INFO line when the server's connection opened and one when it closed (the client
+      // did not ask for them), each with the connection in its MDC.
+      List<ILoggingEvent> events = lines.list;
+      assertEquals(2, events.size(), events.toString());
+      assertTrue(events.get(0).getFormattedMessage().contains("twisted_amp server connection"), events.toString());
+      assertTrue(events.get(0).getFormattedMessage().endsWith("opened"), events.toString());
+      String close = events.get(1).getFormattedMessage();
+      assertTrue(close.contains(" closed after ") && close.contains(": 2 calls from the peer, "), close);
+      assertNotNull(events.get(1).getMDCPropertyMap().get("spindle.conn"));
+    });
+  }
+
+  /** The avatar. */
+  public static final class Avatar implements Perspective {
+    public String perspective_whoami() {
+      return MDC.get("spindle.avatar") + " " + MDC.get("spindle.protocol");
+    }
+  }
+
+  @Test
+  void afterAPbLoginTheAvatarIdIsInTheMdc() {
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      InMemoryUsernamePasswordDatabase users = new InMemoryUsernamePasswordDatabase();
+      users.addUser("alice", "secret");
+      Realm realm = (id, mind, interfaces) -> CompletableFuture.completedFuture(
+          LoginResult.of(Perspective.class, new Avatar()));
+      try (PbServer server = PbServer.builder().portal(new Portal(realm, users)).start();
+          PbClient client = PbClient.builder().build()) {
+        RemoteReference avatar = client.login("127.0.0.1", server.port(),
+            UsernamePassword.of("alice", "secret"), null).get(15, TimeUnit.SECONDS);
+        assertEquals("alice twisted_pb", avatar.callRemote("whoami").get(15, TimeUnit.SECONDS));
+      }
     });
   }
 }
