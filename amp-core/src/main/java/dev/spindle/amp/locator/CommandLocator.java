@@ -1,6 +1,5 @@
 package dev.spindle.amp.locator;
 
-import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.Blocking;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -70,11 +69,8 @@ public interface CommandLocator {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       all |= c.isAnnotationPresent(Blocking.class);
       for (Method m : c.getDeclaredMethods()) {
-        if (m.isAnnotationPresent(Blocking.class) && m.getParameterCount() == 1
-            && dev.spindle.amp.command.Request.class.isAssignableFrom(m.getParameterTypes()[0])) {
-          @SuppressWarnings({"unchecked", "rawtypes"})
-          String name = CommandSpecs.of((Class) m.getParameterTypes()[0]).commandName();
-          names.add(name);
+        if (m.isAnnotationPresent(Blocking.class) && m.getParameterCount() == 1) {
+          names.add(commandName(m.getParameterTypes()[0], m));
         }
       }
     }
@@ -86,5 +82,23 @@ public interface CommandLocator {
       BoxResponder r = locator.locateResponder(name);
       return r != null && (every || names.contains(name)) ? BlockingResponder.of(r) : r;
     };
+  }
+
+  /**
+   * The wire name of the command class {@code type}, read from its generated spec ({@code
+   * <Command>_AmpSerializer.INSTANCE.commandName()}) by reflection, as the locator itself is found.
+   */
+  private static String commandName(Class<?> type, Method responder) {
+    String pkg = type.getPackageName();
+    String binary = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+    String name = (pkg.isEmpty() ? "" : pkg + ".") + binary.replace('$', '_') + "_AmpSerializer";
+    try {
+      Object spec = Class.forName(name, true, type.getClassLoader()).getField("INSTANCE").get(null);
+      // Through the public interface (the generated class's own package may not be open to us).
+      return (String) Class.forName("dev.spindle.amp.command.CommandSpec").getMethod("commandName").invoke(spec);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException("@Blocking " + responder + ": its parameter " + type.getName()
+          + " is not a command with a generated spec (" + name + ")", e);
+    }
   }
 }
