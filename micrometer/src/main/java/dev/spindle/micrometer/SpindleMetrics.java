@@ -122,8 +122,7 @@ public final class SpindleMetrics {
   private void done(String side, String system, String service, String method, long start, Throwable e) {
     long nanos = System.nanoTime() - start;
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    String status = cause == null ? "OK"
-        : cause instanceof CallRejectedException r ? r.errorCode() : cause.getClass().getSimpleName();
+    String status = cause == null ? "OK" : status(cause);
     timer("spindle." + side + ".processing.duration", system, service, method, status)
         .record(nanos, TimeUnit.NANOSECONDS);
     counter("spindle." + side + (side.equals("server") ? ".responses.sent" : ".responses.received"),
@@ -132,6 +131,42 @@ public final class SpindleMetrics {
       limit(system, CallRejectedException.OVERLOADED.equals(r.errorCode()) ? "blocking_executor" : "interceptor");
     }
   }
+
+  /**
+   * An error's {@code status} tag: its protocol error code where it has one (a {@code
+   * CallRejectedException}, AMP's {@code RemoteAmpException}: a public {@code errorCode()}), else
+   * its class's simple name.
+   */
+  static String status(Throwable error) {
+    if (error instanceof CallRejectedException r) {
+      return r.errorCode();
+    }
+    java.lang.reflect.Method m = ERROR_CODE.get(error.getClass());
+    if (m != null) {
+      try {
+        Object code = m.invoke(error);
+        if (code instanceof String s && !s.isEmpty()) {
+          return s;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // no code: the class name below
+      }
+    }
+    return error.getClass().getSimpleName();
+  }
+
+  private static final ClassValue<java.lang.reflect.Method> ERROR_CODE = new ClassValue<>() {
+    @Override
+    protected java.lang.reflect.Method computeValue(Class<?> type) {
+      try {
+        java.lang.reflect.Method m = type.getMethod("errorCode");
+        return m.getReturnType() == String.class
+            && java.lang.reflect.Modifier.isPublic(m.getDeclaringClass().getModifiers()) ? m : null;
+      } catch (NoSuchMethodException | RuntimeException e) {
+        return null;
+      }
+    }
+  };
 
   private record MeterKey(String name, String system, String service, String method, String status) {}
 

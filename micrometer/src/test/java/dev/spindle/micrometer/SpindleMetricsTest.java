@@ -145,6 +145,8 @@ class SpindleMetricsTest {
     assertEquals(1.0, count("spindle.server.responses.sent", "rpc.system", "twisted_pb", "rpc.service", "Avatar",
         "rpc.method", "add", "status", "OK"));
     assertTrue(count("spindle.client.requests.sent", "rpc.system", "twisted_amp") >= 2);
+    // The client sees the refusal's AMP code too (RemoteAmpException.errorCode()).
+    assertEquals(1.0, count("spindle.client.responses.received", "rpc.method", "Forbidden", "status", "DENIED"));
     assertTrue(count("spindle.client.responses.received", "rpc.system", "twisted_pb", "rpc.method", "add") == 1);
     Timer t = registry.find("spindle.server.processing.duration").tag("rpc.method", "Hello").timer();
     assertNotNull(t);

@@ -85,9 +85,9 @@ public final class OpsService {
         .interceptClientCalls(TokenAuth.bearer(token));
     try (AmpClient client = b.build()) {
       AmpConnection c = client.connect("127.0.0.1", port).get(10, TimeUnit.SECONDS);
-      // Twenty lookups at once: they wait on the database threads, the ping does not.
+      // Ten lookups at once: they wait on the database threads, the ping does not.
       List<CompletableFuture<Lookup.Result>> lookups = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
+      for (int i = 0; i < 10; i++) {
         lookups.add(c.callRemote(new Lookup(i % 2 == 0 ? "apples" : "pears")));
       }
       long t0 = System.nanoTime();
@@ -96,7 +96,7 @@ public final class OpsService {
       String first = outcome(lookups.get(0), r -> r.value());
       CompletableFuture.allOf(lookups.toArray(new CompletableFuture[0])).handle((v, e) -> null).join();
       String restock = outcome(c.callRemote(new Restock("pears", 5)), r -> Long.toString(r.count()));
-      System.out.printf("%-8s ping: %s (%d us, while 20 lookups wait); apples: %s; restock pears: %s%n",
+      System.out.printf("%-8s ping: %s (%d us, while 10 lookups wait); apples: %s; restock pears: %s%n",
           who, ping, pingMicros, first, restock);
       if (!c.isOpen()) {
         throw new IllegalStateException("a refused call must not close the connection");
