@@ -59,9 +59,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SpindleMetrics {
   private final MeterRegistry registry;
   private final ConcurrentMap<String, AtomicLong> gauges = new ConcurrentHashMap<>();
-  private final ConcurrentMap<MeterKey, Object> meters = new ConcurrentHashMap<>();
-  private final CallInterceptor server = (call, next) -> record(call, next, "server");
-  private final CallInterceptor client = (call, next) -> record(call, next, "client");
+  /** Per side: system, then service, then method. */
+  @SuppressWarnings("unchecked")
+  private final ConcurrentMap<String, ConcurrentMap<String, ConcurrentMap<String, PerMethod>>>[] methods =
+      new ConcurrentMap[] {new ConcurrentHashMap<>(), new ConcurrentHashMap<>()};
+  private final CallInterceptor server = (call, next) -> record(call, next, Side.SERVER);
+  private final CallInterceptor client = (call, next) -> record(call, next, Side.CLIENT);
   private final ConnectionListener listener = new Listener();
   /** Per-connection-kind counters updated on every read or write: by {@link #slot}. */
   private final Counter[] bytesRead = new Counter[4];
@@ -96,39 +99,107 @@ public final class SpindleMetrics {
     return listener;
   }
 
-  private CompletionStage<?> record(CallInfo call, CallInterceptor.Next next, String side) {
-    String system = call.system();
-    String service = call.service();
-    String method = call.method();
-    counter("spindle." + side + (side.equals("server") ? ".requests.received" : ".requests.sent"),
-        system, service, method, null).increment();
-    AtomicLong active = gauge("spindle." + side + ".calls.active", Tags.of("rpc.system", system));
+  private CompletionStage<?> record(CallInfo call, CallInterceptor.Next next, Side side) {
+    PerMethod m = side.method(this, call.system(), call.service(), call.method());
+    m.started.increment();
+    AtomicLong active = m.active;
     active.incrementAndGet();
     long start = System.nanoTime();
     CompletionStage<?> stage;
     try {
       stage = next.proceed();
     } catch (RuntimeException e) {
-      done(side, system, service, method, start, e);
       active.decrementAndGet();
+      done(m, start, e);
       throw e;
     }
     return stage.whenComplete((v, e) -> {
       active.decrementAndGet();
-      done(side, system, service, method, start, e);
+      done(m, start, e);
     });
   }
 
-  private void done(String side, String system, String service, String method, long start, Throwable e) {
+  private void done(PerMethod m, long start, Throwable e) {
     long nanos = System.nanoTime() - start;
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    String status = cause == null ? "OK" : status(cause);
-    timer("spindle." + side + ".processing.duration", system, service, method, status)
-        .record(nanos, TimeUnit.NANOSECONDS);
-    counter("spindle." + side + (side.equals("server") ? ".responses.sent" : ".responses.received"),
-        system, service, method, status).increment();
-    if (cause instanceof CallRejectedException r && side.equals("server")) {
-      limit(system, CallRejectedException.OVERLOADED.equals(r.errorCode()) ? "blocking_executor" : "interceptor");
+    Outcome o = m.outcome(cause == null ? "OK" : status(cause));
+    o.duration.record(nanos, TimeUnit.NANOSECONDS);
+    o.completed.increment();
+    if (cause instanceof CallRejectedException r && m.side == Side.SERVER) {
+      limit(m.system, CallRejectedException.OVERLOADED.equals(r.errorCode()) ? "blocking_executor" : "interceptor");
+    }
+  }
+
+  /** The meters of one side: names, and per system, service and method, found without allocating. */
+  private enum Side {
+    SERVER("server", "requests.received", "responses.sent"),
+    CLIENT("client", "requests.sent", "responses.received");
+
+    final String started;
+    final String completed;
+    final String duration;
+    final String active;
+    final String tag;
+
+    Side(String tag, String started, String completed) {
+      this.tag = tag;
+      this.started = "spindle." + tag + "." + started;
+      this.completed = "spindle." + tag + "." + completed;
+      this.duration = "spindle." + tag + ".processing.duration";
+      this.active = "spindle." + tag + ".calls.active";
+    }
+
+    PerMethod method(SpindleMetrics metrics, String system, String service, String method) {
+      ConcurrentMap<String, ConcurrentMap<String, PerMethod>> services =
+          metrics.methods[ordinal()].computeIfAbsent(system, k -> new ConcurrentHashMap<>());
+      ConcurrentMap<String, PerMethod> methods = services.get(service);
+      if (methods == null) {
+        methods = services.computeIfAbsent(service, k -> new ConcurrentHashMap<>());
+      }
+      PerMethod m = methods.get(method);
+      if (m == null) {
+        m = methods.computeIfAbsent(method, k -> new PerMethod(metrics, this, system, service, method));
+      }
+      return m;
+    }
+  }
+
+  /** One method's meters on one side. */
+  private static final class PerMethod {
+    final SpindleMetrics metrics;
+    final Side side;
+    final String system;
+    final Tags tags;
+    final Counter started;
+    final AtomicLong active;
+    final ConcurrentMap<String, Outcome> outcomes = new ConcurrentHashMap<>();
+
+    PerMethod(SpindleMetrics metrics, Side side, String system, String service, String method) {
+      this.metrics = metrics;
+      this.side = side;
+      this.system = system;
+      this.tags = Tags.of("rpc.system", system, "rpc.service", service, "rpc.method", method);
+      this.started = Counter.builder(side.started).tags(tags).register(metrics.registry);
+      this.active = metrics.gauge(side.active, Tags.of("rpc.system", system));
+    }
+
+    Outcome outcome(String status) {
+      Outcome o = outcomes.get(status);
+      if (o == null) {
+        o = outcomes.computeIfAbsent(status, s -> new Outcome(metrics.registry, side, tags.and("status", s)));
+      }
+      return o;
+    }
+  }
+
+  /** One method's meters for one status. */
+  private static final class Outcome {
+    final Timer duration;
+    final Counter completed;
+
+    Outcome(MeterRegistry registry, Side side, Tags tags) {
+      this.duration = Timer.builder(side.duration).tags(tags).publishPercentileHistogram().register(registry);
+      this.completed = Counter.builder(side.completed).tags(tags).register(registry);
     }
   }
 
@@ -168,25 +239,8 @@ public final class SpindleMetrics {
     }
   };
 
-  private record MeterKey(String name, String system, String service, String method, String status) {}
-
-  private Counter counter(String name, String system, String service, String method, String status) {
-    return (Counter) meters.computeIfAbsent(new MeterKey(name, system, service, method, status),
-        k -> Counter.builder(name).tags(callTags(k)).register(registry));
-  }
-
-  private Timer timer(String name, String system, String service, String method, String status) {
-    return (Timer) meters.computeIfAbsent(new MeterKey(name, system, service, method, status),
-        k -> Timer.builder(name).tags(callTags(k)).publishPercentileHistogram().register(registry));
-  }
-
-  private static Tags callTags(MeterKey k) {
-    Tags t = Tags.of("rpc.system", k.system(), "rpc.service", k.service(), "rpc.method", k.method());
-    return k.status() == null ? t : t.and("status", k.status());
-  }
-
   private AtomicLong gauge(String name, Tags tags) {
-    String key = name + tags;
+    String key = name + tags; // once per method or connection kind: not per call
     AtomicLong g = gauges.get(key);
     if (g != null) {
       return g;

@@ -63,7 +63,11 @@ final class ConnectionObserver extends ChannelDuplexHandler {
     if (n > 0) {
       info.countRead(n);
       if (listener != null) {
-        safely(() -> listener.bytesRead(info, n));
+        try {
+          listener.bytesRead(info, n);
+        } catch (RuntimeException e) {
+          logger.warn("a connection listener failed", e);
+        }
       }
     }
     if (!logContext) {
@@ -98,7 +102,11 @@ final class ConnectionObserver extends ChannelDuplexHandler {
     if (n > 0) {
       info.countWritten(n);
       if (listener != null) {
-        safely(() -> listener.bytesWritten(info, n));
+        try {
+          listener.bytesWritten(info, n);
+        } catch (RuntimeException e) {
+          logger.warn("a connection listener failed", e);
+        }
       }
     }
     ctx.write(msg, promise);
