@@ -19,9 +19,12 @@ import java.util.concurrent.CompletionStage;
  * undeclared error (AMP: {@code UNKNOWN}, which closes the connection, as in Twisted). On the
  * client side the caller's future fails with what it throws.
  *
- * <p>Runs on the connection's event loop for the server side, and, for {@link Blocking} calls,
- * around the blocking work on the executor thread; on the caller's thread for the client side.
- * Must not block the event loop. With no interceptors, a call costs one null check.
+ * <p>Server side: runs on the connection's event loop, before a {@link Blocking} call is handed to
+ * its executor (so a refusal costs no executor slot), and the stage it gets from {@code proceed()}
+ * completes when the call does (on the executor thread for a blocking call). Client side: runs on
+ * the caller's thread; an interceptor there sees and may refuse the call, but the caller's future
+ * is the call's own (an interceptor cannot replace its result). Must not block. With no
+ * interceptors, a call costs one null check.
  */
 @FunctionalInterface
 public interface CallInterceptor {
