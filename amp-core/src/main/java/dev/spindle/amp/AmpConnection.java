@@ -20,6 +20,7 @@ import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.Request;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpTransport;
+import dev.spindle.amp.internal.HookedLocator;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.EndpointBuilder;
@@ -190,10 +191,10 @@ public final class AmpConnection {
           new IllegalStateException("this connection's boxes go to a custom BoxReceiver; use boxSender()"));
       return;
     }
-    CallHooks hooks = dispatcher.hooks();
+    CallHooks hooks = handler.hooks();
     if (hooks != null && hooks.interceptsClient()) {
       CallInfo info = new CallInfo(CallInfo.AMP, CallInfo.Side.CLIENT, "amp", commandName, box, null,
-          dispatcher.connectionInfo(), this, new BoxDispatcher.BoxHeaders(box));
+          handler.connectionInfo(), this, new HookedLocator.BoxHeaders(box));
       CompletionStage<?> s = hooks.interceptClient(info, () -> {
         send0(commandName, box, future, requiresAnswer);
         return future;

@@ -13,6 +13,7 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpTransport;
+import dev.spindle.amp.internal.HookedLocator;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
@@ -130,9 +131,13 @@ final class AmpSetup {
     }
     if (hooks != null) {
       ConnectionInfo info = hooks.install(ch, handler.handler(), CallInfo.AMP, peer == null);
-      BoxDispatcher d = connection.dispatcher();
-      if (d != null) {
-        d.hooks(hooks, info, connection);
+      if (hooks.perCall()) {
+        handler.hooks(hooks, info);
+        if (locator != null) {
+          locator.hooks = hooks;
+          locator.info = info;
+          locator.connection = connection;
+        }
       }
     }
     ch.pipeline()
@@ -149,6 +154,10 @@ final class AmpSetup {
     }
     if (locator != null && locatorFactory != null) {
       locator.delegate = locatorFactory.apply(connection);
+    }
+    if (locator != null && locator.hooks != null) {
+      // StartTLS is answered as before; every other responder goes through the hooks.
+      locator.delegate = new HookedLocator(locator.delegate, locator.hooks, locator.info, locator.connection);
     }
     return connection;
   }
@@ -191,6 +200,10 @@ final class AmpSetup {
   static final class LazyLocator implements CommandLocator {
     CommandLocator delegate = CommandLocator.NONE;
     BoxResponder startTls;
+    /** The endpoint's per-call hooks, or null. */
+    CallHooks hooks;
+    ConnectionInfo info;
+    Object connection;
 
     @Override
     public BoxResponder locateResponder(String commandName) {

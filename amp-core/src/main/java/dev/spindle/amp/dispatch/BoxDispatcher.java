@@ -17,9 +17,7 @@ import dev.spindle.amp.locator.BlockingResponder;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.locator.PeerInputException;
-import dev.spindle.transport.CallInfo;
 import dev.spindle.transport.CallRejectedException;
-import dev.spindle.transport.ConnectionInfo;
 import dev.spindle.transport.internal.CallHooks;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -83,10 +81,6 @@ public final class BoxDispatcher implements BoxReceiver {
   private volatile BoxSender sender;
   private long lastTag;
   private Throwable stopped;
-  /** Blocking executor, interceptors, counting; null when none is configured. */
-  private CallHooks hooks;
-  private ConnectionInfo connectionInfo;
-  private Object connection;
   /** The last command name received, and its text: a peer mostly repeats a few commands. */
   private byte[] lastCommand;
   private String lastCommandName;
@@ -134,26 +128,6 @@ public final class BoxDispatcher implements BoxReceiver {
     default void refused(AmpException e) {
       connectionLost(new AmpConnectionLostException(e.getMessage(), e));
     }
-  }
-
-  /**
-   * Runs responders through {@code hooks} (blocking executor, interceptors, counting) with {@code
-   * info} and {@code connection} describing the connection to them. Before the first box.
-   */
-  public void hooks(CallHooks hooks, ConnectionInfo info, Object connection) {
-    this.hooks = hooks != null && hooks.perCall() ? hooks : null;
-    this.connectionInfo = info;
-    this.connection = connection;
-  }
-
-  /** The hooks set by {@link #hooks}, or null. */
-  public CallHooks hooks() {
-    return hooks;
-  }
-
-  /** The connection's info set by {@link #hooks}, or null. */
-  public ConnectionInfo connectionInfo() {
-    return connectionInfo;
   }
 
   /** Returns the number of calls waiting for an answer. */
@@ -305,10 +279,12 @@ public final class BoxDispatcher implements BoxReceiver {
     }
     CompletionStage<AmpBox> stage;
     try {
-      if (hooks == null && !(responder instanceof BlockingResponder)) {
+      if (!(responder instanceof BlockingResponder b)) {
         stage = responder.respond(box);
       } else {
-        stage = hookedRespond(name, responder, box);
+        // Declared blocking, on a dispatcher whose endpoint added no hooks (they would have
+        // wrapped it): the default executor.
+        stage = CallHooks.DEFAULT.runBlocking(() -> b.delegate().respond(box), name);
       }
       Objects.requireNonNull(stage, "responder returned null");
     } catch (Throwable t) {
@@ -335,54 +311,6 @@ public final class BoxDispatcher implements BoxReceiver {
             peerOutstanding.decrementAndGet();
             finish(ask, result, failure);
           });
-    }
-  }
-
-  /**
-   * Runs {@code responder} through the hooks: on the blocking executor if it is declared blocking,
-   * inside the server-side interceptors if any.
-   */
-  @SuppressWarnings("unchecked")
-  private CompletionStage<AmpBox> hookedRespond(String name, BoxResponder responder, AmpBox box) {
-    CallHooks h = hooks;
-    boolean blocking = responder instanceof BlockingResponder || (h != null && h.allBlocking());
-    BoxResponder target = responder instanceof BlockingResponder b ? b.delegate() : responder;
-    if (h == null) {
-      return CallHooks.DEFAULT.runBlocking(() -> target.respond(box), name);
-    }
-    if (connectionInfo != null && h.counts()) {
-      connectionInfo.countCall();
-    }
-    java.util.function.Supplier<CompletionStage<?>> run = blocking
-        ? () -> h.runBlocking(() -> target.respond(box), name)
-        : () -> target.respond(box);
-    if (!h.interceptsServer()) {
-      return (CompletionStage<AmpBox>) run.get();
-    }
-    CallInfo info = new CallInfo(CallInfo.AMP, CallInfo.Side.SERVER, "amp", name, box, null,
-        connectionInfo, connection, new BoxHeaders(box));
-    CompletionStage<?> s = h.interceptServer(info, run);
-    return (CompletionStage<AmpBox>) s;
-  }
-
-  /** A command box's extra keys, as interceptors see them. */
-  public static final class BoxHeaders implements CallInfo.Headers {
-    private final AmpBox box;
-
-    /** The keys of {@code box}. */
-    public BoxHeaders(AmpBox box) {
-      this.box = box;
-    }
-
-    @Override
-    public String get(String key) {
-      byte[] v = box.get(key);
-      return v == null ? null : new String(v, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void put(String key, String value) {
-      box.put(key, value.getBytes(StandardCharsets.UTF_8));
     }
   }
 

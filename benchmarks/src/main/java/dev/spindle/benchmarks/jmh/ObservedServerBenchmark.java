@@ -5,6 +5,8 @@ import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpTransport;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
+import dev.spindle.amp.internal.HookedLocator;
+import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.benchmarks.LoadResponder;
 import dev.spindle.benchmarks.LoadResponder_AmpLocator;
 import dev.spindle.micrometer.SpindleMetrics;
@@ -60,7 +62,9 @@ public class ObservedServerBenchmark {
   @Setup
   public void setUp() {
     AmpTransport handler = new AmpTransport();
-    BoxDispatcher dispatcher = new BoxDispatcher(new LoadResponder_AmpLocator(new LoadResponder()));
+    CommandLocator generated = new LoadResponder_AmpLocator(new LoadResponder());
+    CommandLocator[] locator = {generated};
+    BoxDispatcher dispatcher = new BoxDispatcher(name -> locator[0].locateResponder(name));
     handler.setReceiver(dispatcher);
     server = new EmbeddedChannel(new AmpBoxDecoder(), new BatchingBoxEncoder(), handler.handler());
     CallHooks hooks = switch (observing) {
@@ -77,7 +81,9 @@ public class ObservedServerBenchmark {
     };
     if (hooks != null) {
       ConnectionInfo info = hooks.install(server, handler.handler(), CallInfo.AMP, true);
-      dispatcher.hooks(hooks, info, null);
+      if (hooks.perCall()) {
+        locator[0] = new HookedLocator(generated, hooks, info, null);
+      }
     }
     oneCall = request(1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
