@@ -146,4 +146,37 @@ class BlockingAndInterceptorsPbTest {
       return "should not run";
     }
   }
+
+  /** Every method blocking, declared on the class. */
+  @Blocking
+  public static final class BlockingRoot implements Referenceable {
+    public String remote_where() {
+      return Thread.currentThread().getName();
+    }
+  }
+
+  /** Nothing declared: the server declares every call blocking. */
+  public static final class PlainRoot implements Referenceable {
+    public String remote_where() {
+      return Thread.currentThread().getName();
+    }
+  }
+
+  @Test
+  void aClassOrTheWholeServerCanBeDeclaredBlocking() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(1, r -> new Thread(r, "db"));
+    try (PbServer byClass = PbServer.builder().root(new BlockingRoot())
+            .blockingExecutor(BlockingExecutor.create(pool, 4)).start();
+        PbServer byServer = PbServer.builder().root(new PlainRoot()).blockingCalls(true)
+            .blockingExecutor(BlockingExecutor.create(pool, 4)).start();
+        PbServer neither = PbServer.builder().root(new PlainRoot())
+            .blockingExecutor(BlockingExecutor.create(pool, 4)).start();
+        PbClient client = PbClient.builder().build()) {
+      assertEquals("db", await(await(client.getRootObject("127.0.0.1", byClass.port())).callRemote("where")));
+      assertEquals("db", await(await(client.getRootObject("127.0.0.1", byServer.port())).callRemote("where")));
+      assertFalse("db".equals(await(await(client.getRootObject("127.0.0.1", neither.port())).callRemote("where"))));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
