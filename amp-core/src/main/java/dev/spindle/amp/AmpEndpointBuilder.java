@@ -110,6 +110,13 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
     return self();
   }
 
+  /** The blocking executor, interceptors, listeners and log options set; null if none is. */
+  CallHooks callHooks() {
+    CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
+        clientInterceptors, connectionListeners, logContext, logConnections);
+    return hooks.isEmpty() ? null : hooks;
+  }
+
   AmpSetup setup() {
     AmpSetup setup =
         new AmpSetup(
@@ -119,9 +126,7 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
     setup.verifyHostname = verifyHostname;
     setup.writeBufferWaterMark = writeBufferWaterMark;
     setup.transportOptions = transportOptions;
-    CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
-        clientInterceptors, connectionListeners, logContext, logConnections);
-    setup.hooks = hooks.isEmpty() ? null : hooks;
+    setup.hooks = callHooks();
     return setup.withCallOptions(callOptions());
   }
 }

@@ -185,10 +185,15 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
     s.writeBufferWaterMark = writeBufferWaterMark;
     s.transportOptions = transportOptions;
     s.pagerWriteMark = pagerWriteMark;
+    s.hooks = callHooks();
+    return s;
+  }
+
+  /** The blocking executor, interceptors, listeners and log options set; null if none is. */
+  CallHooks callHooks() {
     CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
         clientInterceptors, connectionListeners, logContext, logConnections);
-    s.hooks = hooks.isEmpty() ? null : hooks;
-    return s;
+    return hooks.isEmpty() ? null : hooks;
   }
 
   BrokerConfig brokerConfig() {
