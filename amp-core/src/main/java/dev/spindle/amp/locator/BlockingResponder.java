@@ -7,9 +7,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * A responder declared {@link dev.spindle.transport.Blocking}: the dispatcher runs it on the
  * endpoint's {@link dev.spindle.transport.BlockingExecutor}, not on the event loop, and writes its
- * answer back through the loop. {@link CommandLocator#of(Object)} returns these for {@code
- * @Blocking} responder methods and classes; wrap a hand-written box-level responder with {@link
- * #of}.
+ * answer back through the loop. {@link CommandLocator#of(Object)} returns these for responder
+ * methods and classes annotated {@code Blocking}; wrap a hand-written box-level responder with
+ * {@link #of}. Run through {@code AmpServer} or {@code AmpClient} (whose executor it then uses) or
+ * a bare {@code BoxDispatcher} (the default executor).
  */
 public final class BlockingResponder implements BoxResponder {
   private final BoxResponder delegate;
