@@ -25,6 +25,7 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.EndpointBuilder;
 import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.ConnectionInfo;
 import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TlsSupport;
@@ -177,6 +178,15 @@ public final class AmpConnection {
   /** Calls {@code commandName} with {@code arguments}, wanting an answer. */
   public CompletableFuture<AmpBox> callRemoteString(String commandName, AmpBox arguments) {
     return callRemoteString(commandName, arguments, true);
+  }
+
+  /**
+   * The connection as listeners and interceptors see it (id, peer, avatar id after a login,
+   * counts), or null when the endpoint observes nothing ({@code logContext(false)} and no
+   * interceptor, listener or blocking option).
+   */
+  public ConnectionInfo connectionInfo() {
+    return handler.connectionInfo();
   }
 
   /** The dispatcher, or null with a custom box receiver. */

@@ -131,8 +131,8 @@ final class AmpSetup {
     }
     if (hooks != null) {
       ConnectionInfo info = hooks.install(ch, handler.handler(), CallInfo.AMP, peer == null);
+      handler.hooks(hooks.perCall() ? hooks : null, info);
       if (hooks.perCall()) {
-        handler.hooks(hooks, info);
         if (locator != null) {
           locator.hooks = hooks;
           locator.info = info;

@@ -5,8 +5,6 @@ import dev.spindle.cred.Credentials;
 import dev.spindle.cred.LoginLog;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.PbChallenge;
-import dev.spindle.cred.UsernameHashedPassword;
-import dev.spindle.cred.UsernamePassword;
 import dev.spindle.transport.ConnectionInfo;
 import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.flavors.Referenceable;
@@ -104,33 +102,11 @@ final class PortalWrapper implements Referenceable {
       LoginLog.succeeded("PB", credentials, connection.remoteAddress());
       ConnectionInfo info = connection.connectionInfo();
       if (info != null) {
-        info.loggedIn(avatarId(credentials));
+        info.loggedIn(LoginLog.avatarId(credentials));
       }
       answer.complete(avatar);
     });
     return answer;
-  }
-
-  /** The avatar id for the log context: the user name (cut to 64 characters, printable), or the kind. */
-  static String avatarId(Credentials c) {
-    byte[] name = null;
-    if (c instanceof UsernamePassword u) {
-      name = u.username();
-    } else if (c instanceof UsernameHashedPassword u) {
-      name = u.username();
-    } else if (c instanceof Anonymous) {
-      return "anonymous";
-    }
-    if (name == null) {
-      return c == null ? "unknown" : c.getClass().getSimpleName();
-    }
-    String s = new String(name, StandardCharsets.UTF_8);
-    StringBuilder sb = new StringBuilder(Math.min(s.length(), 64));
-    for (int i = 0; i < s.length() && i < 64; i++) {
-      char ch = s.charAt(i);
-      sb.append(ch < 0x20 || (ch >= 0x7f && ch < 0xa0) ? '?' : ch);
-    }
-    return sb.toString();
   }
 
   /** Logs a login refused before it reached the portal (credentials that cannot be read). */
