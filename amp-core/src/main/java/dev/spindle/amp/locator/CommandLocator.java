@@ -62,6 +62,16 @@ public interface CommandLocator {
             + " (expected: a class with @Responder methods compiled with spindle-codegen)");
   }
 
+  /**
+   * This locator, with the responders that {@code type} (the class of its {@code @Responder}
+   * methods) declares {@link Blocking} returned as {@link BlockingResponder}s. {@link #of} does
+   * this itself; use it for a generated locator built by hand, such as one per connection:
+   * {@code .locatorFactory(c -> new X_AmpLocator(target, c).declaredBlocking(X.class))}.
+   */
+  default CommandLocator declaredBlocking(Class<?> type) {
+    return blocking(type, this);
+  }
+
   /** {@code locator}, with the responders {@code type} declares {@link Blocking} marked so. */
   private static CommandLocator blocking(Class<?> type, CommandLocator locator) {
     boolean all = false;
@@ -69,7 +79,7 @@ public interface CommandLocator {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       all |= c.isAnnotationPresent(Blocking.class);
       for (Method m : c.getDeclaredMethods()) {
-        if (m.isAnnotationPresent(Blocking.class) && m.getParameterCount() == 1) {
+        if (m.isAnnotationPresent(Blocking.class) && m.getParameterCount() >= 1) {
           names.add(commandName(m.getParameterTypes()[0], m));
         }
       }
