@@ -7,4 +7,9 @@ module dev.spindle.cli {
   requires io.netty.codec;
   requires io.netty.common;
   requires io.netty.transport;
+  // @Generated on serve-demo's generated AMP classes.
+  requires static java.compiler;
+
+  // serve-demo's PB root and avatar are called by reflection.
+  opens dev.spindle.cli.demo to dev.spindle.pb;
 }

@@ -82,6 +82,12 @@ class CallMeBack(amp.Command):
     response = [(b"total", amp.Integer())]
 
 
+class AddOne(amp.Command):
+    """snake_case keys, as Python code names them (Java: a SNAKE_CASE naming policy)."""
+    arguments = [(b"first_value", amp.Integer()), (b"http_url_port", amp.Integer())]
+    response = [(b"plus_one", amp.Integer()), (b"echoed_port", amp.Integer())]
+
+
 ROW = amp.AmpList([(b"id", amp.Integer()), (b"name", amp.Unicode(optional=True))])
 
 
@@ -185,6 +191,10 @@ class Peer(amp.AMP):
     @CallMeBack.responder
     def callMeBack(self, a, b):
         return self.callRemote(Sum, a=a, b=b)
+
+    @AddOne.responder
+    def addOne(self, first_value, http_url_port):
+        return {"plus_one": first_value + 1, "echoed_port": http_url_port}
 
     @Everything.responder
     def everything(self, **kw):

@@ -12,8 +12,12 @@ client calls both with the same arguments and compares what each answers, failur
     fidelity_peer.py client shapes J P   a PBClientFactory to each port; every case called on
                                          both roots; prints "ok <case> -> <answer>" or
                                          "FAIL <case>: java <x> python <y>"; exit 1 on any FAIL
-    fidelity_peer.py client typed J P    the same for the root's cases only, J being a typed
-                                         skeleton (issue 14's remote interfaces)
+    fidelity_peer.py client typed J P    the same cases, J being a typed skeleton (issue 14's
+                                         remote interfaces) whose Look is a typed View
+    fidelity_peer.py server elements     the same server with an Elementwise root
+    fidelity_peer.py client elements J P ELEMENT_CASES on a Java Elementwise skeleton J and on
+                                         Elementwise P: prints "java <case> -> <outcome>" for
+                                         each, "FAIL ..." where a well-typed case differs
 """
 
 import datetime
@@ -23,7 +27,7 @@ import peer_support
 from twisted.internet import defer, protocol, reactor
 from twisted.protocols import amp
 from twisted.python import failure as tfailure
-from twisted.spread import pb, util
+from twisted.spread import jelly, pb, util
 
 
 class SinkError(ValueError):
@@ -96,6 +100,16 @@ class Attrs(pb.RemoteCopy):
 pb.setUnjellyableForClass(b"spindle.fidelity.Attrs", Attrs)
 
 
+class Raw(jelly.Jellyable):
+    """Jellies as the s-expression it is given: input a Python program cannot build otherwise."""
+
+    def __init__(self, sexp):
+        self.sexp = sexp
+
+    def jellyFor(self, jellier):
+        return self.sexp
+
+
 class ShapesRoot(pb.Root):
     """Every parameter shape Python has, the Java twin's signatures (ShapesRoot.java)."""
 
@@ -153,6 +167,73 @@ class ShapesRoot(pb.Root):
 
     def remote_takeAttrs(self, attrs):
         return len(attrs.__dict__)
+
+
+class Point(pb.Copyable, pb.RemoteCopy):
+    """Sent by value with its __dict__ as the state; the Java twin is the record Point.java."""
+
+    def __init__(self, x=0, y=0, label=None, neighbours=()):
+        self.x = x
+        self.y = y
+        self.label = label
+        self.neighbours = list(neighbours)
+
+    def getTypeToCopy(self):
+        return b"spindle.fidelity.Point"
+
+    def __eq__(self, other):
+        return isinstance(other, Point) and self.__dict__ == other.__dict__
+
+    def __repr__(self):
+        return "Point(%s)" % ", ".join("%s=%r" % kv for kv in sorted(self.__dict__.items()))
+
+
+pb.setUnjellyableForClass(b"spindle.fidelity.Point", Point)
+
+
+class Elementwise(pb.Root):
+    """Generic element types (the Java twin Elementwise.java declares List<Integer> and so on)."""
+
+    def remote_ints(self, xs):
+        return xs
+
+    def remote_groups(self, groups):
+        return groups
+
+    def remote_names(self, names):
+        return names
+
+    def remote_maybe(self, x=None, *, label=None):
+        return None if x is None else x * 2
+
+    def remote_mirror(self, p):
+        return Point(p.y, p.x, p.label and p.label.upper(), p.neighbours)
+
+
+# (name, method, args, kwargs, same): the Java skeleton checks each element's type; "same" when
+# both roots answer alike (a tuple comes back from Java's List<Integer> as a list).
+ELEMENT_CASES = [
+    ("ints([1, 2])", "ints", ([1, 2],), {}, True),
+    ("ints((3, 4))", "ints", ((3, 4),), {}, False),  # a List<Integer> answers a list
+    ("ints([1, 2**40])", "ints", ([1, 2**40],), {}, False),
+    ("ints([1, 'x'])", "ints", ([1, "x"],), {}, False),
+    ("ints(5)", "ints", (5,), {}, False),
+    ("groups({'a': [1, 2]})", "groups", ({"a": [1, 2]},), {}, True),
+    ("groups({'a': [1, 'x']})", "groups", ({"a": [1, "x"]},), {}, False),
+    ("groups({1: [1]})", "groups", ({1: [1]},), {}, False),
+    ("names({'a'})", "names", ({"a"},), {}, True),
+    ("names(frozenset({'a'}))", "names", (frozenset({"a"}),), {}, True),
+    ("names({2})", "names", ({2},), {}, False),
+    ("maybe()", "maybe", (), {}, True),
+    ("maybe(1.5)", "maybe", (1.5,), {}, True),
+    ("maybe(2)", "maybe", (2,), {}, False),
+    ("maybe(None, label='x')", "maybe", (None,), {"label": "x"}, True),
+    ("maybe('x')", "maybe", ("x",), {}, False),
+    ("maybe(label=1)", "maybe", (), {"label": 1}, False),
+    ("mirror(Point(1, 2, 'a', [Point(3, 4)]))", "mirror", (Point(1, 2, "a", [Point(3, 4)]),), {}, True),
+    ("mirror(Point('x', 2))", "mirror", (Point("x", 2),), {}, False),
+    ("mirror(5)", "mirror", (5,), {}, False),
+]
 
 
 # (name, method, args, kwargs): on the root, or on the Viewable when the method is "look".
@@ -227,9 +308,8 @@ def check_failures(roots):
          lambda root: root.callRemote("sendFailure", Completer())),
     ]
     # item 8: a dictionary-only copy sent a list. Twisted's RemoteCopy.setCopyableState fails with
-    # AttributeError ('list' object has no attribute 'items'); Spindle with TypeError (jelly's
-    # "__dict__ must be set to a dictionary"), also a ValueError. Printed, not compared: the
-    # Java test asserts each side's outcome (a difference listed in the README).
+    # AttributeError ('list' object has no attribute 'items'), and so does Spindle. Printed, not
+    # compared: the type names differ (the Java class name first); the Java test asserts both.
     for side, (root, look) in zip(("java", "python"), roots):
         d = root.callRemote("takeAttrs", BadAttrs())
         d.addCallbacks(lambda v: ("answer", v),
@@ -237,6 +317,27 @@ def check_failures(roots):
                                   bool(f.check(AttributeError)), bool(f.check(ValueError))))
         result = yield d
         print("%s: a list as a dictionary-only state -> %r" % (side, result), flush=True)
+    # KeyError and OverflowError where Twisted raises them: a cache id the receiver never gave
+    # out, a timedelta beyond 999999999 days. Compared by what trap() matches: the type names
+    # differ (the Java class name first).
+    builtins = [
+        ("cached 999999 (no such cache) fails with KeyError, not ValueError",
+         Raw([b"cached", 999999]), (KeyError, LookupError, ValueError)),
+        ("timedelta 1000000000 days fails with OverflowError, not ValueError",
+         Raw([b"timedelta", b"1000000000 0 0"]), (OverflowError, ArithmeticError, ValueError)),
+    ]
+    for name, raw, types in builtins:
+        results = []
+        for root, look in roots:
+            d = root.callRemote("kwargs", raw)
+            d.addCallbacks(lambda v: ("answer", v),
+                           lambda f, types=types: ("failure",) + tuple(bool(f.check(t)) for t in types))
+            results.append((yield d))
+        if results[0] == results[1] and results[0][0] == "failure":
+            print("ok %s: %r" % (name, results[0]), flush=True)
+        else:
+            bad += 1
+            print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
     for name, call in checks:
         results = []
         for root, look in roots:
@@ -300,27 +401,49 @@ def compare(java_port, python_port):
 
 @defer.inlineCallbacks
 def compare_typed(java_port, python_port):
-    """Issue 14: the root CASES on a Java typed skeleton (ShapesRoot_PbSkeleton) and on ShapesRoot."""
+    """Issue 14: CASES on a Java typed skeleton (ShapesRoot_PbSkeleton, its Look a typed View) and on ShapesRoot."""
     roots = []
     for port in (java_port, python_port):
         factory = pb.PBClientFactory()
         reactor.connectTCP("127.0.0.1", port, factory)
-        roots.append((yield factory.getRootObject()))
+        root = yield factory.getRootObject()
+        look = yield root.callRemote("getLook")
+        roots.append((root, look))
     failures = 0
     count = 0
     for name, method, args, kw in CASES:
-        if method == "look":
-            continue
         count += 1
         results = []
-        for root in roots:
-            results.append((yield outcome(root.callRemote(method, *args, **kw))))
+        for root, look in roots:
+            target = look if method == "look" else root
+            results.append((yield outcome(target.callRemote(method, *args, **kw))))
         if results[0] == results[1]:
             print("ok %s -> %r" % (name, results[0]), flush=True)
         else:
             failures += 1
             print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
     print("%d typed cases, %d failed" % (count, failures), flush=True)
+    return failures
+
+
+@defer.inlineCallbacks
+def compare_elements(java_port, python_port):
+    """Issue 14: ELEMENT_CASES on a Java Elementwise skeleton and on the Python Elementwise."""
+    roots = []
+    for port in (java_port, python_port):
+        factory = pb.PBClientFactory()
+        reactor.connectTCP("127.0.0.1", port, factory)
+        roots.append((yield factory.getRootObject()))
+    failures = 0
+    for name, method, args, kw, typed in ELEMENT_CASES:
+        results = []
+        for root in roots:
+            results.append((yield outcome(root.callRemote(method, *args, **kw))))
+        print("java %s -> %r" % (name, results[0]), flush=True)
+        if typed and results[0] != results[1]:
+            failures += 1
+            print("FAIL %s: java %r python %r" % (name, results[0], results[1]), flush=True)
+    print("%d element cases, %d failed" % (len(ELEMENT_CASES), failures), flush=True)
     return failures
 
 
@@ -351,7 +474,8 @@ def amp_datetimes(port):
 
 def main(argv):
     if argv[1] == "server":
-        peer_support.serve(pb.PBServerFactory(ShapesRoot()))
+        root = Elementwise() if argv[2:3] == ["elements"] else ShapesRoot()
+        peer_support.serve(pb.PBServerFactory(root))
         return 0
     if argv[1:3] == ["client", "ampdatetime"]:
         status = []
@@ -365,9 +489,9 @@ def main(argv):
         reactor.callLater(peer_support.MAX_LIFETIME, reactor.stop)
         reactor.run()
         return 0 if status == [0] else 1
-    if argv[1:3] in (["client", "shapes"], ["client", "typed"]):
+    if argv[1:3] in (["client", "shapes"], ["client", "typed"], ["client", "elements"]):
         status = []
-        run_compare = compare if argv[2] == "shapes" else compare_typed
+        run_compare = {"shapes": compare, "typed": compare_typed, "elements": compare_elements}[argv[2]]
 
         def run():
             d = run_compare(int(argv[3]), int(argv[4]))

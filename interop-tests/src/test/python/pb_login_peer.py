@@ -181,6 +181,11 @@ def run_checks(port):
     checks = Checks()
     factory = connect(port)
 
+    root = yield factory.getRootObject()
+    got = yield root.callRemote("serverInfo")
+    checks.expect("the login root's own method, before login", got == "spindle login root; exports: 1",
+                  repr(got))
+
     mind = Mind()
     avatar = yield factory.login(credentials.UsernamePassword(b"alice", b"secret"), mind)
     got = yield avatar.callRemote("whoami")

@@ -12,6 +12,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.spindle.codegen.CommandProcessor")
 public final class Calculator_AmpLocator implements CommandLocator {
+  private final Calculator target;
+
   private final BoxResponder divide;
 
   private final BoxResponder sum;
@@ -22,9 +24,17 @@ public final class Calculator_AmpLocator implements CommandLocator {
    * Creates the locator of {@code target}'s responders.
    */
   public Calculator_AmpLocator(Calculator target) {
+    this.target = target;
     this.divide = box -> Responders.respond(Divide_AmpSerializer.INSTANCE, box, target::divide);
     this.sum = box -> Responders.respondAsync(Sum_AmpSerializer.INSTANCE, box, target::sum);
     this.reset = box -> Responders.respondVoid(Reset_AmpSerializer.INSTANCE, box, target::reset);
+  }
+
+  /**
+   * The object whose {@code @Responder} methods this locator calls.
+   */
+  public Calculator target() {
+    return target;
   }
 
   @Override

@@ -1,15 +1,20 @@
 package pb;
 
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.jelly.JellyRegistry;
+import dev.spindle.pb.typed.Elements;
 import dev.spindle.pb.typed.PbStub;
 import dev.spindle.pb.typed.Stubs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,6 +24,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.spindle.codegen.CommandProcessor")
 public final class Calculator_PbStub implements Calculator, PbStub {
+  private static final UnaryOperator<Object> RESULT_GROUPS = Elements.map(Elements.of(String.class), Elements.list(Elements.of(Integer.class)));
+
   private final RemoteReference reference;
 
   private Calculator_PbStub(RemoteReference reference) {
@@ -35,6 +42,14 @@ public final class Calculator_PbStub implements Calculator, PbStub {
   @Override
   public RemoteReference reference() {
     return reference;
+  }
+
+  /**
+   * Registers with {@code registry} the records {@link Calculator} sends by value; returns {@code registry}.
+   */
+  public static JellyRegistry.Builder registerCopies(JellyRegistry.Builder registry) {
+    Point_PbCopy.register(registry);
+    return registry;
   }
 
   @Override
@@ -59,7 +74,25 @@ public final class Calculator_PbStub implements Calculator, PbStub {
   }
 
   @Override
+  public CompletableFuture<Map<String, List<Integer>>> groups(List<Long> numbers,
+      Optional<String> label) {
+    return Stubs.callConverted(this.reference, RESULT_GROUPS, "Calculator.groups", "groups", Arrays.asList(new Object[] {numbers, Elements.unwrap(label)}), Map.of());
+  }
+
+  @Override
   public void reset() {
     this.reference.callRemoteNoAnswer("reset");
+  }
+
+  @Override
+  public CompletableFuture<Point> middle(Point a, Point b) {
+    return Stubs.call(this.reference, Point.class, "Calculator.middle", "middle", Arrays.asList(new Object[] {a, b}), Map.of());
+  }
+
+  @Override
+  public void log(String text, String level) {
+    LinkedHashMap<String, Object> kwargs = new LinkedHashMap<>();
+    kwargs.put("level", level);
+    this.reference.callRemoteNoAnswerWithKeywords("log", Arrays.asList(new Object[] {text}), kwargs);
   }
 }

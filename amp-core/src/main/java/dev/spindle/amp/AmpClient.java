@@ -2,12 +2,10 @@ package dev.spindle.amp;
 
 import dev.spindle.amp.exceptions.AmpTlsHandshakeException;
 import dev.spindle.amp.exceptions.AmpConnectionLostException;
-import dev.spindle.transport.internal.ClientEndpoint;
+import dev.spindle.transport.Client;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens AMP connections to servers. One client can open many connections; they share its event
@@ -23,23 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Give the builder a locator to answer commands the server sends back on the same connection.
  * Thread-safe. Twisted equivalent: {@code ClientCreator(reactor, AMP).connectTCP}.
  */
-public final class AmpClient implements AutoCloseable {
-  private final ClientEndpoint endpoint;
+public final class AmpClient extends Client {
   private final AmpSetup setup;
 
-  private AmpClient(ClientEndpoint endpoint, AmpSetup setup) {
-    this.endpoint = endpoint;
+  private AmpClient(EventLoopGroup group, AmpSetup setup) {
+    super("AmpClient", group);
     this.setup = setup;
   }
 
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The event loops the connections run on. */
-  EventLoopGroup group() {
-    return endpoint.group();
   }
 
   /**
@@ -55,30 +47,8 @@ public final class AmpClient implements AutoCloseable {
    * looked up off the event loops.
    */
   public CompletableFuture<AmpConnection> connect(InetSocketAddress address) {
-    AtomicReference<AmpConnection> connection = new AtomicReference<>();
-    return endpoint.connect(
-            address.getHostString(),
-            address.getPort(),
-            ch -> connection.set(setup.init(ch, address)),
-            AmpConnectionLostException::new,
-            AmpTlsHandshakeException::new)
-        .thenApply(ch -> connection.get());
-  }
-
-  /**
-   * Closes every connection this client opened (their pending calls fail with {@link
-   * AmpConnectionLostException}) and, if the client created its event loops, shuts them down. A
-   * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
-   * most 10 seconds (as a server); do not call it on one of the client's event loops. Idempotent.
-   */
-  @Override
-  public void close() {
-    endpoint.close();
-  }
-
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
-  public CompletionStage<Void> closeAsync() {
-    return endpoint.closeAsync();
+    return open(address.getHostString(), address.getPort(), ch -> setup.init(ch, address),
+        AmpConnectionLostException::new, AmpTlsHandshakeException::new);
   }
 
   /** Builds an {@link AmpClient}. */
@@ -100,7 +70,7 @@ public final class AmpClient implements AutoCloseable {
     public AmpClient build() {
       checkTlsRole(false, startTlsContext);
       AmpSetup setup = setup();
-      return new AmpClient(new ClientEndpoint("amp-client", group), setup);
+      return new AmpClient(group, setup);
     }
   }
 }

@@ -30,7 +30,9 @@ import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.TimedCall;
 import dev.spindle.transport.internal.TlsSupport;
 import dev.spindle.transport.internal.TransportHandler;
+import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.SslContext;
 import java.net.SocketAddress;
@@ -39,6 +41,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
 
@@ -159,8 +166,10 @@ public final class AmpConnection {
 
   /**
    * Calls the command {@code commandName} with the raw {@code arguments} box and completes with the
-   * raw answer box ({@code _answer} included, as in Twisted). An error code other than {@code
-   * UNHANDLED} fails it with a {@link RemoteAmpException}. The name is sent as UTF-8; {@code
+   * raw answer box ({@code _answer} included, as in Twisted). Every error box fails it: {@code
+   * UNHANDLED} (no responder for the command) with an {@link UnhandledCommandException}, any other
+   * code with a {@link RemoteAmpException} carrying the code and description (the former is a
+   * subclass of the latter). The name is sent as UTF-8; {@code
    * arguments} is copied, so the caller keeps it. Twisted equivalent: {@code callRemoteString}.
    *
    * @param requiresAnswer if false no {@code _ask} is sent and the future completes with null
@@ -330,6 +339,104 @@ public final class AmpConnection {
     return switches.protocolSwitchResponder(protocolFactory);
   }
 
+  /**
+   * The locator that answers the peer's commands on this connection: the one the builder's {@code
+   * locatorFactory} built for it (the factory runs once per connection, on its event loop, with
+   * this very connection, before {@code AmpClient.connect} completes or {@code onConnection} is
+   * called), or the one given to {@code locator(...)}; {@link CommandLocator#NONE} if none. Null
+   * if the connection's boxes go to a {@link dev.spindle.amp.box.BoxReceiver}. A client finds its
+   * per-connection responder object this way:
+   *
+   * <pre>{@code
+   * AmpClient client = AmpClient.builder()
+   *     .locatorFactory(c -> new Session_AmpLocator(new Session(), c))
+   *     .build();
+   * AmpConnection c = client.connect("127.0.0.1", port).join();
+   * Session session = c.locator(Session_AmpLocator.class).target();
+   * }</pre>
+   */
+  public CommandLocator locator() {
+    if (dispatcher == null) {
+      return null;
+    }
+    CommandLocator locator = dispatcher.locator();
+    return locator instanceof AmpSetup.LazyLocator lazy ? lazy.delegate : locator;
+  }
+
+  /**
+   * {@link #locator()} as a {@code type}, typically the generated {@code <Class>_AmpLocator}.
+   *
+   * @throws IllegalStateException if the locator is not a {@code type}
+   */
+  public <L extends CommandLocator> L locator(Class<L> type) {
+    CommandLocator locator = locator();
+    if (!type.isInstance(locator)) {
+      throw new IllegalStateException("this connection's locator is "
+          + (locator == null ? "null (a BoxReceiver takes its boxes)" : locator.getClass().getName())
+          + ", not a " + type.getName());
+    }
+    return type.cast(locator);
+  }
+
+  /**
+   * The connection's event loop as an {@link Executor}: tasks run on the thread that runs this
+   * connection's responders and completes its futures, in order, so they need no locks with
+   * them. Do not block in them.
+   */
+  public Executor executor() {
+    return eventLoop();
+  }
+
+  /**
+   * Runs {@code task} on the connection's event loop after {@code delay} and completes the
+   * returned future with its result, or its exception (Twisted's {@code deferLater(reactor,
+   * delay, f)}): a timer for asynchronous responders that stays on the connection's thread, unlike
+   * {@code CompletableFuture.delayedExecutor}, which runs on the common pool. Cancelling the
+   * future cancels the timer. The task runs even if the connection has closed meanwhile; it fails
+   * with {@link java.util.concurrent.RejectedExecutionException} if the event loops shut down.
+   *
+   * <pre>{@code
+   * @Responder CompletionStage<Slow.Result> slow(Slow s, AmpConnection c) {
+   *   return c.schedule(s.millis(), TimeUnit.MILLISECONDS, () -> new Slow.Result("done"));
+   * }
+   * }</pre>
+   */
+  public <T> CompletableFuture<T> schedule(long delay, TimeUnit unit, Supplier<? extends T> task) {
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(task, "task");
+    CompletableFuture<T> result = new CompletableFuture<>();
+    ScheduledFuture<?> timer;
+    try {
+      timer = eventLoop().schedule(() -> {
+        if (result.isDone()) {
+          return;
+        }
+        try {
+          result.complete(task.get());
+        } catch (Throwable t) {
+          result.completeExceptionally(t);
+        }
+      }, delay, unit);
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    result.whenComplete((v, t) -> {
+      if (result.isCancelled()) {
+        timer.cancel(false);
+      }
+    });
+    return result;
+  }
+
+  private EventLoop eventLoop() {
+    Channel ch = handler.channel();
+    if (ch == null) {
+      throw new IllegalStateException("this connection is not attached to a channel yet");
+    }
+    return ch.eventLoop();
+  }
+
   /** The channel handler; for tests in this package. */
   AmpTransport handler() {
     return handler;
@@ -378,10 +485,15 @@ public final class AmpConnection {
     return handler.handler().closeFuture().minimalCompletionStage();
   }
 
-  /** Returns true until the connection is closed. */
+  /**
+   * True once the connection is established, until it closes or starts closing: {@link #close()}
+   * on either side, a protocol error, a limit (time, memory, keepalive) or the loss of the TCP
+   * connection, or a protocol switch
+   * ({@link #switchProtocol}) that hands the channel to another protocol. {@link #closeFuture()} completes later, once it is closed. AMP and PB connections
+   * answer alike. Thread-safe.
+   */
   public boolean isOpen() {
-    Channel ch = handler.channel();
-    return ch != null && ch.isActive();
+    return handler.handler().isConnectionOpen();
   }
 
   /** The number of this side's calls waiting for their answer; exact on the event loop. */

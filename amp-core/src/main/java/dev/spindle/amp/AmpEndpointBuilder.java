@@ -2,6 +2,7 @@ package dev.spindle.amp;
 
 import dev.spindle.transport.EndpointBuilder;
 import dev.spindle.transport.internal.CallHooks;
+import dev.spindle.transport.internal.ChannelSettings;
 
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.box.BoxReceiver;
@@ -117,16 +118,15 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
     return hooks.isEmpty() ? null : hooks;
   }
 
+  /** The per-connection setup these options make (a client's, with no memory budget). */
   AmpSetup setup() {
-    AmpSetup setup =
-        new AmpSetup(
-            locatorFactory, receiverFactory, maxKeyLength, maxValueLength, maxBoxBytes, onConnection);
-    setup.sslContext = sslContext;
-    setup.startTlsContext = startTlsContext;
-    setup.verifyHostname = verifyHostname;
-    setup.writeBufferWaterMark = writeBufferWaterMark;
-    setup.transportOptions = transportOptions;
-    setup.hooks = callHooks();
-    return setup.withCallOptions(callOptions());
+    return setup(false);
+  }
+
+  /** The per-connection setup these options make; a server's has the memory budget. */
+  AmpSetup setup(boolean server) {
+    ChannelSettings channel =
+        new ChannelSettings(sslContext, verifyHostname, writeBufferWaterMark, transportOptions, server);
+    return new AmpSetup(channel, this);
   }
 }

@@ -1,11 +1,9 @@
 package dev.spindle.amp;
 
-import dev.spindle.amp.exceptions.AmpConnectionLostException;
 import dev.spindle.amp.exceptions.AmpException;
-import dev.spindle.transport.internal.ConnectionLimits;
-import dev.spindle.transport.internal.ServerEndpoint;
+import dev.spindle.transport.Server;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletionStage;
 
 /**
  * An AMP server listening on a TCP port.
@@ -24,47 +22,14 @@ import java.util.concurrent.CompletionStage;
  * Thread-safe. Twisted equivalent: a {@code ServerFactory} of {@code AMP} listening with {@code
  * reactor.listenTCP}.
  */
-public final class AmpServer implements AutoCloseable {
-  private final ServerEndpoint endpoint;
-
-  private AmpServer(ServerEndpoint endpoint) {
-    this.endpoint = endpoint;
+public final class AmpServer extends Server {
+  private AmpServer(InetSocketAddress address, EventLoopGroup group, AmpSetup setup) {
+    super("AmpServer", group, address, setup::init, AmpException::new);
   }
 
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The bound address. */
-  public InetSocketAddress address() {
-    return (InetSocketAddress) endpoint.address();
-  }
-
-  /** The bound port (useful after binding port 0). */
-  public int port() {
-    return address().getPort();
-  }
-
-  /**
-   * Stops listening, closes every connection it accepted (their pending calls fail with {@link
-   * AmpConnectionLostException}) and, if the server created its own event loops, shuts them down.
-   * Blocks until done, at most 10 seconds; do not call it on one of the
-   * server's event loops. Idempotent.
-   */
-  @Override
-  public void close() {
-    endpoint.close(AmpException::new);
-  }
-
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
-  public CompletionStage<Void> closeAsync() {
-    return endpoint.closeAsync();
-  }
-
-  @Override
-  public String toString() {
-    return "AmpServer{" + endpoint.address() + "}";
   }
 
   /** Builds an {@link AmpServer}. */
@@ -91,10 +56,8 @@ public final class AmpServer implements AutoCloseable {
      */
     public AmpServer start() {
       checkTlsRole(true, startTlsContext);
-      AmpSetup setup = setup();
-      setup.budget = ConnectionLimits.budget(transportOptions);
-      return new AmpServer(ServerEndpoint.bind(
-          "amp-server", group, new InetSocketAddress(host, port), setup::init, AmpException::new));
+      AmpSetup setup = setup(true);
+      return new AmpServer(new InetSocketAddress(host, port), group, setup);
     }
   }
 }

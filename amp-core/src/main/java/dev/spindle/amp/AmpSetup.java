@@ -1,12 +1,9 @@
 package dev.spindle.amp;
 
-import dev.spindle.transport.TransportOptions;
 import dev.spindle.transport.CallInfo;
 import dev.spindle.transport.ConnectionInfo;
 import dev.spindle.transport.internal.CallHooks;
-import dev.spindle.transport.internal.ConnectionLimits;
-import dev.spindle.transport.internal.InboundFrames;
-import dev.spindle.transport.internal.MemoryBudget;
+import dev.spindle.transport.internal.ChannelSettings;
 
 import dev.spindle.amp.box.BoxReceiver;
 import dev.spindle.amp.locator.BoxResponder;
@@ -18,9 +15,7 @@ import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flow.FlowControlHandler;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
@@ -30,9 +25,6 @@ import java.util.function.Function;
 final class AmpSetup {
   /** The name of the AMP encoder in a connection's pipeline. */
   static final String ENCODER = "amp-encoder";
-  /** How the transport's frame limits ask the decoder about an open box. */
-  private static final InboundFrames.Source<AmpBoxDecoder> FRAMES =
-      new InboundFrames.Source<>(AmpBoxDecoder.class, AmpBoxDecoder::frameOpen, AmpBoxDecoder::heldBytes);
 
   /** The name of the handler that holds decoded boxes while reading is paused. */
   static final String FLOW = "amp-flow";
@@ -43,46 +35,32 @@ final class AmpSetup {
   final int maxValueLength;
   final int maxBoxBytes;
   final Consumer<AmpConnection> onConnection;
-  private CallOptions callOptions = CallOptions.DEFAULT;
-  /** TLS from the first byte; null: plain TCP. */
-  SslContext sslContext;
+  private final CallOptions callOptions;
   /** Answers the peer's StartTLS; null: the locator does. */
-  SslContext startTlsContext;
-  boolean verifyHostname = true;
-  /** Set on each channel; see {@link AmpEndpointBuilder#writeBufferWaterMark}. */
-  WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
-  /** Time limits; see {@link AmpEndpointBuilder#transportOptions}. */
-  TransportOptions transportOptions = TransportOptions.DEFAULT;
+  final SslContext startTlsContext;
+  /** TLS, write marks, time limits and a server's budget (the transport's). */
+  final ChannelSettings channel;
   /** Blocking executor, interceptors, listeners, logging; null: none. */
-  CallHooks hooks;
-  /** The server's budget for unfinished boxes; null on clients or when off. */
-  MemoryBudget budget;
+  final CallHooks hooks;
 
-  AmpSetup(
-      Function<AmpConnection, CommandLocator> locatorFactory,
-      Function<AmpConnection, BoxReceiver> receiverFactory,
-      int maxKeyLength,
-      int maxValueLength,
-      int maxBoxBytes,
-      Consumer<AmpConnection> onConnection) {
-    this.locatorFactory = locatorFactory;
-    this.receiverFactory = receiverFactory;
-    this.maxKeyLength = maxKeyLength;
-    this.maxValueLength = maxValueLength;
-    this.maxBoxBytes = maxBoxBytes;
-    this.onConnection = onConnection;
+  /** A snapshot of {@code options}' AMP part, with the transport's part in {@code channel}. */
+  AmpSetup(ChannelSettings channel, AmpEndpointBuilder<?> options) {
+    this.channel = channel;
+    this.locatorFactory = options.locatorFactory;
+    this.receiverFactory = options.receiverFactory;
+    this.maxKeyLength = options.maxKeyLength;
+    this.maxValueLength = options.maxValueLength;
+    this.maxBoxBytes = options.maxBoxBytes;
+    this.onConnection = options.onConnection;
+    this.startTlsContext = options.startTlsContext;
+    this.callOptions = options.callOptions();
+    this.hooks = options.callHooks();
     newDecoder(); // validates the limits
   }
 
   /** A decoder with this setup's limits: one per channel, and one more after StartTLS. */
   private AmpBoxDecoder newDecoder() {
     return new AmpBoxDecoder(maxKeyLength, maxValueLength, maxBoxBytes);
-  }
-
-  /** Sets the call options (timeouts, limits, keepalive); returns this. Before first use. */
-  AmpSetup withCallOptions(CallOptions options) {
-    this.callOptions = options;
-    return this;
   }
 
   /**
@@ -101,21 +79,12 @@ final class AmpSetup {
    * name is the one TLS verifies), null on a server.
    */
   AmpConnection initChannel(Channel ch, InetSocketAddress peer) {
-    ch.config().setOption(ChannelOption.TCP_NODELAY, true);
-    Tls tls =
-        new Tls(
-            startTlsContext,
-            verifyHostname,
-            peer == null ? null : peer.getHostString(),
-            peer == null ? 0 : peer.getPort(),
-            this::newDecoder);
-    ch.attr(Tls.KEY).set(tls);
-    if (sslContext != null) {
-      ch.pipeline().addLast(Tls.HANDLER, tls.newHandler(sslContext, ch));
-    }
-    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
+    String host = peer == null ? null : peer.getHostString();
+    int port = peer == null ? 0 : peer.getPort();
+    ch.attr(Tls.KEY).set(new Tls(startTlsContext, channel.verifyHostname(), host, port, this::newDecoder));
+    channel.prepare(ch, host, port);
     AmpTransport handler = new AmpTransport();
-    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget, FRAMES);
+    channel.limit(ch, handler.handler());
     AmpConnection connection;
     LazyLocator locator = null;
     if (receiverFactory != null) {

@@ -18,13 +18,4 @@ record CallOptions(
     int maxOutstandingCalls,
     int maxPeerOutstandingCalls,
     Duration keepaliveInterval,
-    Duration keepaliveTimeout) {
-
-  static final CallOptions DEFAULT =
-      new CallOptions(
-          0,
-          AmpEndpointBuilder.DEFAULT_MAX_OUTSTANDING_CALLS,
-          AmpEndpointBuilder.DEFAULT_MAX_OUTSTANDING_CALLS,
-          null,
-          null);
-}
+    Duration keepaliveTimeout) {}

@@ -38,7 +38,7 @@ public final class ReconnectingAmpClient extends ReconnectingClient<AmpConnectio
         AmpConnection::closeFuture,
         AmpConnection::close,
         AmpConnection::isOpen,
-        scheduler != null ? scheduler : b.client.group(),
+        scheduler(scheduler, b.client),
         policy,
         random,
         b.onConnection);

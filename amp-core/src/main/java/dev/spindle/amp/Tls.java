@@ -1,6 +1,7 @@
 package dev.spindle.amp;
 
 import dev.spindle.amp.codec.AmpBoxDecoder;
+import dev.spindle.transport.internal.ChannelSettings;
 import dev.spindle.transport.internal.TlsSupport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  */
 final class Tls {
   static final AttributeKey<Tls> KEY = AttributeKey.valueOf(Tls.class, "spindle-amp-tls");
-  static final String HANDLER = "tls";
+  static final String HANDLER = ChannelSettings.TLS_HANDLER;
   static final String DECODER = "amp-decoder";
 
   /** Answers the peer's StartTLS with this context; null: StartTLS goes to the locator. */

@@ -106,6 +106,7 @@ class SwitchAndStartTlsTest {
       assertNull(amp.channel.pipeline().get(AmpBoxDecoder.class));
       assertNull(amp.channel.pipeline().get(TransportHandler.class));
       assertTrue(amp.channel.isOpen());
+      assertFalse(amp.connection.isOpen(), "the channel is another protocol's now, as closed for AMP");
 
       amp.feed(ascii("more"));
       assertArrayEquals(concat(after, ascii("more")), next.bytes.toByteArray());

@@ -110,6 +110,34 @@ class TimeLimitsTest {
     });
   }
 
+  /**
+   * A peer streaming boxes whose every write ends inside the next box: a frame is open after each
+   * read, but each one finishes well within the timeout. The timer armed for the first frame used
+   * to run out 300 ms later and close the connection, as if one frame had lasted that long.
+   */
+  @Test
+  void aStreamThatAlwaysEndsMidBoxIsNotCutOffWhileEachBoxIsQuick() {
+    bounded(() -> {
+      try (AmpServer server = server(TransportOptions.builder().frameTimeout(Duration.ofMillis(300)).build()).start();
+          Socket peer = new Socket("127.0.0.1", server.port())) {
+        byte[] call = new AmpBox().putString("_ask", "1").putString("_command", "Count").toByteArray();
+        byte[] answer = new AmpBox().putString("_answer", "1").putString("n", "1").toByteArray();
+        int half = call.length / 2;
+        DataInputStream in = new DataInputStream(peer.getInputStream());
+        peer.setSoTimeout(WAIT_MS);
+        peer.getOutputStream().write(call, 0, half);
+        for (int i = 0; i < 10; i++) { // 1 s in all, more than three frame timeouts
+          Thread.sleep(100); // the pacing under test: each box completes 100 ms after it began
+          ByteArrayOutputStream write = new ByteArrayOutputStream();
+          write.write(call, half, call.length - half);
+          write.write(call, 0, half);
+          peer.getOutputStream().write(write.toByteArray());
+          in.readFully(new byte[answer.length]);
+        }
+      }
+    });
+  }
+
   @Test
   void anIdleConnectionIsClosedAtTheIdleTimeout() {
     bounded(() -> {

@@ -13,18 +13,21 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * The server process of {@link SideBySide}, a JVM of its own.
  *
  * <pre>
- * BenchServer spindle [--threads N] [--lifetime S]   AMP (Sum, Echo) and PB (add) servers on one
- *                                                     N-thread event loop group (default 1);
- *                                                     prints "PORT amp n" and "PORT pb m"
+ * BenchServer spindle [--threads N] [--lifetime S]   AMP (Sum, Echo), PB (add) and typed PB
+ *                                                     (TypedAdder) servers on one N-thread event
+ *                                                     loop group (default 1); prints "PORT amp n",
+ *                                                     "PORT pb m" and "PORT pb-typed t"
  * BenchServer floor [--lifetime S]                   the raw-socket floor; prints "PORT floor n"
  * </pre>
  *
@@ -81,12 +84,19 @@ public final class BenchServer {
           new MultiThreadIoEventLoopGroup(threads, factory, NioIoHandler.newFactory());
       LoadResponder responder = new LoadResponder();
       Adder adder = new Adder();
+      LongAdder typedCalls = new LongAdder();
+      TypedAdder typed = (a, b) -> {
+        typedCalls.increment();
+        return CompletableFuture.completedFuture(a + b);
+      };
       try (AmpServer amp = LoadServers.amp(loop, responder);
-          PbServer pb = LoadServers.pb(loop, adder)) {
+          PbServer pb = LoadServers.pb(loop, adder);
+          PbServer pbTyped = LoadServers.pbTyped(loop, typed)) {
         System.out.println("PORT amp " + amp.port());
         System.out.println("PORT pb " + pb.port());
+        System.out.println("PORT pb-typed " + pbTyped.port());
         System.out.flush();
-        serveStdin(() -> "STATS calls=" + (responder.calls() + adder.calls())
+        serveStdin(() -> "STATS calls=" + (responder.calls() + adder.calls() + typedCalls.sum())
             + " allocated=" + allocated(loopThreads));
       } finally {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

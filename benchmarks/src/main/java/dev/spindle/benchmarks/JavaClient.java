@@ -40,6 +40,16 @@ final class JavaClient {
     });
   }
 
+  /** {@code stub.add(n, 1)} through the generated stub; fails if the total is wrong. */
+  static LoadRun.Call typedAdd(TypedAdder stub) {
+    return n -> stub.add(n, 1L).thenApply(sum -> {
+      if (sum != n + 1L) {
+        throw new IllegalStateException("add(" + n + ", 1) = " + sum);
+      }
+      return sum;
+    });
+  }
+
   /**
    * Connects {@code scenario.connections} times to 127.0.0.1:{@code port} on {@code loop} and
    * measures the scenario's calls.
@@ -54,7 +64,8 @@ final class JavaClient {
         for (int i = 0; i < scenario.connections; i++) {
           PbConnection c = client.connect("127.0.0.1", port).get(10, TimeUnit.SECONDS);
           connections.add(c);
-          calls.add(add(c.getRootObject().get(10, TimeUnit.SECONDS)));
+          RemoteReference root = c.getRootObject().get(10, TimeUnit.SECONDS);
+          calls.add(scenario.typed() ? typedAdd(TypedAdder_PbStub.of(root)) : add(root));
         }
         Figures f = run(scenario, calls, warmup, seconds, rounds);
         for (PbConnection c : connections) {

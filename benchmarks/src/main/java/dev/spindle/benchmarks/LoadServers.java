@@ -17,6 +17,12 @@ final class LoadServers {
         .start();
   }
 
+  /** A PB server whose root is {@code adder}'s generated skeleton, on {@code loop}. */
+  static PbServer pbTyped(EventLoopGroup loop, TypedAdder adder) {
+    return PbServer.builder().eventLoopGroup(loop).bind("127.0.0.1", 0)
+        .root(TypedAdder_PbSkeleton.of(adder)).start();
+  }
+
   /** A PB server whose root is {@code adder}, on {@code loop}. */
   static PbServer pb(EventLoopGroup loop, Adder adder) {
     return PbServer.builder().eventLoopGroup(loop).bind("127.0.0.1", 0).root(adder).start();

@@ -14,7 +14,10 @@ enum Scenario {
   AMP_CONNS("amp-conns", Protocol.AMP, "AMP Sum, 8 conns x 100 in flight", 8, 100, 0),
   AMP_ECHO("amp-echo", Protocol.AMP, "AMP Echo 60 KiB, 100 in flight", 1, 100, 60 * 1024),
   PB_SEQ("pb-seq", Protocol.PB, "PB add, one at a time", 1, 1, 0),
-  PB_INFLIGHT("pb-inflight", Protocol.PB, "PB add, 100 in flight", 1, 100, 0);
+  PB_INFLIGHT("pb-inflight", Protocol.PB, "PB add, 100 in flight", 1, 100, 0),
+  /** The same calls through a generated stub and skeleton ({@link TypedAdder}): the same bytes. */
+  PB_TYPED_INFLIGHT("pb-typed-inflight", Protocol.PB, "PB add typed (stub, skeleton), 100 in flight",
+      1, 100, 0);
 
   /** The wire protocol, and the Twisted peer script that speaks it. */
   enum Protocol {
@@ -48,6 +51,11 @@ enum Scenario {
     this.connections = connections;
     this.inflight = inflight;
     this.payload = payload;
+  }
+
+  /** Whether the Java side calls and answers through {@link TypedAdder}'s stub and skeleton. */
+  boolean typed() {
+    return this == PB_TYPED_INFLIGHT;
   }
 
   /** One call at a time on one connection: the rows with latency percentiles. */

@@ -270,7 +270,8 @@ public final class SideBySide {
     if (p == Pairing.FLOOR) {
       return FloorClient.measure(s, servers.floorPort, o.warmup(), o.seconds(), o.rounds());
     }
-    int port = servers.port(s.protocol, p.server);
+    int port = s.typed() && p.server == Pairing.Side.JAVA
+        ? servers.pbTypedPort : servers.port(s.protocol, p.server);
     return p.client == Pairing.Side.JAVA
         ? JavaClient.measure(s, port, clientLoop, o.warmup(), o.seconds(), o.rounds())
         : twisted.measure(s, port, o.warmup(), o.seconds(), o.rounds());
@@ -281,6 +282,7 @@ public final class SideBySide {
     Child spindle;
     int ampPort;
     int pbPort;
+    int pbTypedPort;
     int twistedAmpPort;
     int twistedPbPort;
     int floorPort;
@@ -315,6 +317,7 @@ public final class SideBySide {
       if (spindle != null) {
         servers.ampPort = port(spindle.awaitLine("PORT amp ", 60));
         servers.pbPort = port(spindle.awaitLine("PORT pb ", 60));
+        servers.pbTypedPort = port(spindle.awaitLine("PORT pb-typed ", 60));
       }
       if (floor != null) {
         servers.floorPort = port(floor.awaitLine("PORT floor ", 60));

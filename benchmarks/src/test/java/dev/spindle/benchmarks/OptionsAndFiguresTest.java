@@ -43,7 +43,8 @@ class OptionsAndFiguresTest {
     SideBySide.Options o = SideBySide.Options.parse("--only", "pb,amp-echo,floor,twisted-java");
 
     assertEquals(
-        EnumSet.of(Scenario.AMP_ECHO, Scenario.PB_SEQ, Scenario.PB_INFLIGHT), o.scenarios());
+        EnumSet.of(Scenario.AMP_ECHO, Scenario.PB_SEQ, Scenario.PB_INFLIGHT,
+            Scenario.PB_TYPED_INFLIGHT), o.scenarios());
     assertEquals(Set.of(Pairing.FLOOR, Pairing.TWISTED_JAVA), o.pairings());
   }
 

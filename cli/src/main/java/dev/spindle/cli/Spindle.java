@@ -18,6 +18,7 @@ import java.util.Map;
  * spindle pb call HOST:PORT METHOD ARGS...                 call a PB remote method
  * spindle dump [FILE|-]                                    print a captured AMP/Banana/PB stream
  * spindle hashpw FILE USER                                 write a bcrypt password file entry
+ * spindle serve-demo                                       serve what the README's examples call
  * </pre>
  *
  * <p>Results go to standard output, progress and errors to standard error. Exit status: 0 success,
@@ -36,6 +37,7 @@ public final class Spindle {
       + "  pb call HOST:PORT METHOD [ARG ...] [NAME=ARG ...]  call a PB remote method, print the result\n"
       + "  dump [FILE|-]                                      print a captured AMP, Banana or PB stream\n"
       + "  hashpw FILE USER                                   write a bcrypt password file entry\n"
+      + "  serve-demo                                         serve what the README's examples call\n"
       + "\n"
       + "Options: -v, --verbose  log the connections (SLF4J, to stderr); --version; -h, --help.\n"
       + "\n"
@@ -122,6 +124,8 @@ public final class Spindle {
           return Dump.run(rest, io);
         case "hashpw":
           return HashPw.run(rest, io);
+        case "serve-demo":
+          return ServeDemo.run(rest, io);
         default:
           err.println("spindle: unknown command " + first);
           err.println(USAGE);
@@ -153,6 +157,8 @@ public final class Spindle {
         return PbCall.USAGE;
       case "dump":
         return Dump.USAGE;
+      case "serve-demo":
+        return ServeDemo.USAGE;
       default:
         return HashPw.USAGE;
     }

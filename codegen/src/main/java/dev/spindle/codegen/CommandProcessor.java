@@ -19,7 +19,8 @@ import javax.lang.model.element.TypeElement;
  * The {@code spindle-codegen} annotation processor. For each {@code @Command} type it generates
  * {@code <Command>_AmpSerializer}, the command's {@code CommandSpec}; for each class with {@code
  * @Responder} methods, {@code <Class>_AmpLocator}, its {@code CommandLocator}; for each PB
- * {@code @RemoteInterface}, {@code <Interface>_PbStub} and {@code <Interface>_PbSkeleton}.
+ * {@code @RemoteInterface}, {@code <Interface>_PbStub} and {@code <Interface>_PbSkeleton}; for
+ * each {@code @CopyRecord}, {@code <Record>_PbCopy}.
  *
  * <p>Every mistake in an annotated type is a compile error on the element that causes it, and
  * processing goes on so that one build shows them all; nothing is generated for a type with a
@@ -43,11 +44,13 @@ public final class CommandProcessor extends AbstractProcessor {
     deferred.put(commands, new LinkedHashSet<>());
     deferred.put(new LocatorStep(env, reporter, commands::isInvalid), new LinkedHashSet<>());
     deferred.put(new RemoteInterfaceStep(env, reporter), new LinkedHashSet<>());
+    deferred.put(new CopyRecordStep(env, reporter), new LinkedHashSet<>());
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AmpNames.COMMAND, AmpNames.RESPONDER, PbNames.REMOTE_INTERFACE);
+    return Set.of(AmpNames.COMMAND, AmpNames.RESPONDER, PbNames.REMOTE_INTERFACE,
+        PbNames.COPY_RECORD);
   }
 
   @Override

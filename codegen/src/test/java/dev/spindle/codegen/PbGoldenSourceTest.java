@@ -10,13 +10,13 @@ import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The stub and skeleton of a small remote interface, compared with golden files. */
+/** The stub, skeleton and copy record of a small remote interface, compared with golden files. */
 class PbGoldenSourceTest {
   private static Compilation compilation;
 
   @BeforeAll
   static void compileGoldenSources() {
-    compilation = compile(resource("golden/pb/Calculator.java"));
+    compilation = compile(resource("golden/pb/Calculator.java"), resource("golden/pb/Point.java"));
     assertSucceeded(compilation);
   }
 
@@ -24,6 +24,11 @@ class PbGoldenSourceTest {
   void calculatorStubMatchesGoldenFile() {
     assertGolden("golden/pb/Calculator_PbStub.java",
         generatedSource(compilation, "pb.Calculator_PbStub"));
+  }
+
+  @Test
+  void pointCopyMatchesGoldenFile() {
+    assertGolden("golden/pb/Point_PbCopy.java", generatedSource(compilation, "pb.Point_PbCopy"));
   }
 
   @Test

@@ -17,6 +17,7 @@ class PbValidationTest {
       package test;
 
       import dev.spindle.pb.flavors.*;
+      import dev.spindle.pb.typed.CopyRecord;
       import dev.spindle.pb.typed.RemoteInterface;
       import java.util.List;
       import java.util.Map;
@@ -25,9 +26,10 @@ class PbValidationTest {
       """;
 
   private static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or"
-      + " their boxes), String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference,"
-      + " List<Object>, Map<Object, Object>, Set<Object>, a Jellyable or Copyable class, or a"
-      + " @RemoteInterface";
+      + " their boxes), String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, a"
+      + " Jellyable or Copyable class, a @CopyRecord record, a @RemoteInterface, List<T>, Set<T> or Map<K, V> of those"
+      + " (not of remote interfaces: use RemoteReference), or Optional<T> of those as a whole"
+      + " parameter or result";
 
   private static JavaFileObject file(String name, String body) {
     return source("test." + name, IMPORTS + body);
@@ -81,14 +83,43 @@ class PbValidationTest {
   }
 
   @Test
-  void elementTypesAreNotConvertedSoTheyAreRefused() {
+  void elementTypesThatCannotBeConvertedAreRefused() {
     assertMistakes(file("Names", """
         @RemoteInterface
         public interface Names {
-          CompletableFuture<Long> count(List<String> names);
+          CompletableFuture<Long> count(java.util.Collection<String> names);
+          CompletableFuture<Long> files(List<java.io.File> files);
+          CompletableFuture<Long> nested(List<java.util.Optional<String>> names);
+          CompletableFuture<List<Names>> peers();
+          CompletableFuture<Long> bounded(List<? extends Number> names);
         }
-        """), error("List<String> names", "parameter names of remote method count of test.Names"
-            + " has type java.util.List<java.lang.String>, which Jelly cannot carry: use " + SUPPORTED));
+        """),
+        error("Collection<String> names", "parameter names of remote method count of test.Names"
+            + " has type java.util.Collection<java.lang.String>, which Jelly cannot carry: use "
+            + SUPPORTED),
+        error("List<java.io.File> files", "parameter files of remote method files of test.Names"
+            + " has type java.util.List<java.io.File>, which Jelly cannot carry: use " + SUPPORTED),
+        error("List<java.util.Optional<String>> names", "parameter names of remote method nested"
+            + " of test.Names has type java.util.List<java.util.Optional<java.lang.String>>,"
+            + " which Jelly cannot carry: use " + SUPPORTED),
+        error("peers(", "remote method peers of test.Names returns"
+            + " java.util.concurrent.CompletableFuture<java.util.List<test.Names>>, but Jelly"
+            + " cannot carry java.util.List<test.Names>: use " + SUPPORTED),
+        error("List<? extends Number> names", "parameter names of remote method bounded of"
+            + " test.Names has type java.util.List<? extends java.lang.Number>, which Jelly"
+            + " cannot carry: use " + SUPPORTED));
+  }
+
+  @Test
+  void optionalOfARemoteInterfaceIsRefused() {
+    assertMistakes(file("Peer", """
+        @RemoteInterface
+        public interface Peer {
+          CompletableFuture<java.util.Optional<Peer>> next();
+        }
+        """), error("next(", "remote method next of test.Peer returns"
+            + " java.util.concurrent.CompletableFuture<java.util.Optional<test.Peer>>, but Jelly"
+            + " cannot carry java.util.Optional<test.Peer>: use " + SUPPORTED));
   }
 
   @Test
@@ -203,17 +234,6 @@ class PbValidationTest {
             + " parameter; Python puts positional parameters first: mark it @KeywordOnly or move it"));
   }
 
-  @Test
-  void voidMethodsCannotSendKeywords() {
-    assertMistakes(file("Log", """
-        @RemoteInterface
-        public interface Log {
-          void log(String text, @KeywordOnly String level);
-        }
-        """), error("String level", "parameter level of remote method log of test.Log is"
-            + " keyword-only, but a void method is sent with callRemoteNoAnswer, which passes"
-            + " positional arguments only: return CompletableFuture<Void>, or make it positional"));
-  }
 
   @Test
   void aClassIsNotARemoteInterface() {
@@ -222,5 +242,24 @@ class PbValidationTest {
         public class Calc {}
         """), error("public class Calc", "@RemoteInterface test.Calc is a class; remote interfaces"
             + " are Java interfaces: declare it as an interface and implement it in a class"));
+  }
+
+  @Test
+  void aCopyRecordIsARecordOfTypesJellyCarries() {
+    assertMistakes(file("Shapes", """
+        public class Shapes {
+          @CopyRecord("shapes.Point")
+          public static class Point {}
+
+          @CopyRecord
+          public record Line(long a, java.io.File file, Shapes.Line next) {}
+        }
+        """),
+        error("public static class Point", "@CopyRecord test.Shapes.Point is a class; its"
+            + " components are the state sent: declare it as a record, or implement Copyable and"
+            + " register the class with JellyRegistry"),
+        error("public record Line", "component file of @CopyRecord test.Shapes.Line has type"
+            + " java.io.File, which a copy's state cannot carry: use "
+            + SUPPORTED.replace(", a @RemoteInterface", "")));
   }
 }

@@ -84,10 +84,16 @@ class ResponderValidationTest {
         }
         """);
     assertErrors(compileAndCheckSerializers(source).compilation(), source,
-        error("long scale", "@Responder method divide takes 2 parameters; it must take exactly"
-            + " one, the @Command it answers"),
-        error("void reset()", "@Responder method reset takes 0 parameters; it must take exactly"
-            + " one, the @Command it answers"));
+        error("long scale", "@Responder method divide takes 2 parameters (test.Divide, long);"
+            + " it must take the @Command it answers, optionally followed by the AmpConnection it"
+            + " arrived on: R divide(MyCommand command) or R divide(MyCommand command,"
+            + " AmpConnection connection). For other per-connection state, build the target per"
+            + " connection: .locatorFactory(c -> new Calculator_AmpLocator(new Calculator(c)))"),
+        error("void reset()", "@Responder method reset takes 0 parameters; it must take the"
+            + " @Command it answers, optionally followed by the AmpConnection it arrived on:"
+            + " R reset(MyCommand command) or R reset(MyCommand command, AmpConnection"
+            + " connection). For other per-connection state, build the target per connection:"
+            + " .locatorFactory(c -> new Calculator_AmpLocator(new Calculator(c)))"));
   }
 
   @Test

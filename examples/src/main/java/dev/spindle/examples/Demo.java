@@ -23,6 +23,8 @@ import dev.spindle.examples.pb.PbSimple;
 import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
+import dev.spindle.pb.jelly.ValueText;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,7 +120,8 @@ public final class Demo {
       show("callRemote('echo', 'hello network')",
           () -> "'" + root.callRemote(String.class, "echo", "hello network").join() + "'");
       List<Object> values = List.of(42, 2.5, Map.of("frogs", 7));
-      show("callRemote('echo', " + values + ")", () -> String.valueOf(root.callRemote("echo", values).join()));
+      show("callRemote('echo', " + ValueText.repr(values, 200) + ")",
+          () -> ValueText.repr(root.callRemote("echo", values).join(), 200));
 
       System.out.println("PB server (exc_server One) on " + exc.address());
       RemoteReference one = client.getRootObject("127.0.0.1", exc.port()).get(10, TimeUnit.SECONDS);
@@ -177,9 +180,18 @@ public final class Demo {
     try {
       System.out.println("server -> client  " + call.run());
     } catch (CompletionException e) {
-      System.out.println("server -> client  error: " + e.getCause());
+      System.out.println("server -> client  error: " + describe(e.getCause()));
     } catch (Exception e) {
-      System.out.println("server -> client  error: " + e);
+      System.out.println("server -> client  error: " + describe(e));
     }
+  }
+
+  /** A remote failure as its Python type and value ({@code UnauthorizedLogin}: no value, no colon). */
+  private static String describe(Throwable e) {
+    if (e instanceof RemotePbException) {
+      RemotePbException r = (RemotePbException) e;
+      return r.value() == null || r.value().isEmpty() ? r.typeName() : r.typeName() + ": " + r.value();
+    }
+    return String.valueOf(e);
   }
 }

@@ -4,15 +4,13 @@ import dev.spindle.pb.exceptions.PbTlsHandshakeException;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.cred.Credentials;
 import dev.spindle.pb.banana.BananaRole;
-import dev.spindle.transport.internal.ClientEndpoint;
+import dev.spindle.transport.Client;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens Perspective Broker connections to servers (a Twisted {@code PBServerFactory} or a {@link
@@ -27,23 +25,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe. Twisted equivalent: {@code PBClientFactory} with {@code reactor.connectTCP}.
  */
-public final class PbClient implements AutoCloseable {
-  private final ClientEndpoint endpoint;
+public final class PbClient extends Client {
   private final PbSetup setup;
 
-  private PbClient(ClientEndpoint endpoint, PbSetup setup) {
-    this.endpoint = endpoint;
+  private PbClient(EventLoopGroup group, PbSetup setup) {
+    super("PbClient", group);
     this.setup = setup;
   }
 
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The event loops the connections run on. */
-  EventLoopGroup group() {
-    return endpoint.group();
   }
 
   /**
@@ -53,10 +45,9 @@ public final class PbClient implements AutoCloseable {
    * cannot be made or closes first.
    */
   public CompletableFuture<PbConnection> connect(String host, int port) {
-    AtomicReference<PbConnection> connection = new AtomicReference<>();
-    return endpoint.connect(host, port, ch -> connection.set(setup.init(ch, host, port, true)),
+    return open(host, port, ch -> setup.init(ch, host, port, true),
             PbConnectionLostException::new, PbTlsHandshakeException::new)
-        .thenCompose(ch -> connection.get().handler().handler().ready().thenApply(v -> connection.get()));
+        .thenCompose(c -> c.handler().handler().ready().thenApply(v -> c));
   }
 
   /**
@@ -87,7 +78,12 @@ public final class PbClient implements AutoCloseable {
    *     UsernamePassword.of("alice", "secret"), new Mind()).join();
    * avatar.callRemote("joinGroup", "#NeedAFourth");       // perspective_joinGroup
    * avatar.release();                                      // the server's realm logs out
+   * RemoteReference guest = client.login("127.0.0.1", 8800, Anonymous.INSTANCE, null).join();
    * }</pre>
+   *
+   * <p>{@code Anonymous.INSTANCE} logs in anonymously (Twisted's {@code loginAnonymous}): the
+   * server's portal must have a checker for it ({@code AllowAnonymousAccess}), or the future
+   * fails with {@code UnhandledCredentials}.
    *
    * @throws NullPointerException if {@code credentials} is null
    */
@@ -118,22 +114,6 @@ public final class PbClient implements AutoCloseable {
     return t;
   }
 
-  /**
-   * Closes every connection this client opened (their pending calls fail with {@link
-   * PbConnectionLostException}) and, if the client created its event loops, shuts them down. A
-   * user-supplied group is left running. Later {@code connect} calls fail. Blocks until done, at
-   * most 10 seconds (as a server); do not call it on one of the client's event loops. Idempotent.
-   */
-  @Override
-  public void close() {
-    endpoint.close();
-  }
-
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
-  public CompletionStage<Void> closeAsync() {
-    return endpoint.closeAsync();
-  }
-
   /** Builds a {@link PbClient}. Not thread-safe. */
   public static final class Builder extends PbEndpointBuilder<Builder> {
     private Builder() {}
@@ -153,7 +133,7 @@ public final class PbClient implements AutoCloseable {
     public PbClient build() {
       checkTlsRole(false);
       PbSetup setup = setup(BananaRole.CLIENT, null);
-      return new PbClient(new ClientEndpoint("pb-client", group), setup);
+      return new PbClient(group, setup);
     }
   }
 }

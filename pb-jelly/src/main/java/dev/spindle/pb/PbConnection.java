@@ -94,6 +94,7 @@ public final class PbConnection implements PeerConnection {
    * tests; exact when called on the connection's event loop (for example from a remote method).
    * Twisted: {@code len(broker.localObjects)}.
    */
+  @Override
   public int exportedObjectCount() {
     Broker b = broker;
     return b == null ? 0 : b.exportedCount();
@@ -200,11 +201,15 @@ public final class PbConnection implements PeerConnection {
     return handler.handler().closeFuture().minimalCompletionStage();
   }
 
-  /** Returns true until the connection is closed or closing. */
+  /**
+   * True once the connection is established, until it closes or starts closing: {@link #close()}
+   * on either side, a protocol error, a limit (time, memory, keepalive) or the loss of the TCP
+   * connection. {@link #closeFuture()} completes later, once it is closed. AMP and PB connections
+   * answer alike. Thread-safe.
+   */
   @Override
   public boolean isOpen() {
-    Channel ch = handler.channel();
-    return handler.handler().isOpen() && ch != null && ch.isActive();
+    return handler.handler().isConnectionOpen();
   }
 
   /**
@@ -216,6 +221,7 @@ public final class PbConnection implements PeerConnection {
   }
 
   /** The local address. */
+  @Override
   public SocketAddress localAddress() {
     return handler.channel().localAddress();
   }

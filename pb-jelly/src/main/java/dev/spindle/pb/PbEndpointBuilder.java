@@ -4,6 +4,7 @@ import dev.spindle.pb.banana.BananaRole;
 import java.lang.ref.Cleaner;
 
 import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.internal.ChannelSettings;
 
 
 import dev.spindle.pb.banana.BananaLimits;
@@ -19,10 +20,15 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.login.LoginFailures;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +46,10 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
 
   JellyRegistry jelly;
   final LinkedHashMap<String, Supplier<? extends RemoteCache>> caches = new LinkedHashMap<>();
+  /** The copy registrations of {@link #remoteCopy} and {@link #copy}, applied at build time. */
+  final List<Consumer<JellyRegistry.Builder>> copies = new ArrayList<>();
+  /** Every type name registered on this builder, copies and caches. */
+  private final Set<String> typeNames = new HashSet<>();
   int maxBrokerRefs = BrokerConfig.MAX_BROKER_REFS;
   boolean unsafeTracebacks;
   BananaLimits bananaLimits = BananaLimits.DEFAULT;
@@ -67,14 +77,96 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
   /**
    * Rebuilds the peer's Cacheables sent as {@code typeName} with new instances of a {@link
    * RemoteCache} subclass. Twisted: {@code setUnjellyableForClass(typeName, RemoteCacheSubclass)}.
+   * One of the four registrations of what the peer sends, beside {@link #remoteCopy}, {@link
+   * #remoteCopyAnyState} and {@link #copy}.
    */
   public B remoteCache(String typeName, Supplier<? extends RemoteCache> factory) {
     Objects.requireNonNull(typeName, "typeName");
     Objects.requireNonNull(factory, "factory");
-    if (caches.putIfAbsent(typeName, factory) != null) {
+    claim(typeName);
+    caches.put(typeName, factory);
+    return self();
+  }
+
+  /**
+   * Receives the peer's copies sent as {@code typeName} (a Twisted {@code pb.Copyable}, or a Java
+   * {@link dev.spindle.pb.flavors.Copyable}) as instances of {@code type} made by {@code factory}
+   * from the received attributes: Twisted's {@code setUnjellyableForClass(typeName,
+   * RemoteCopySubclass)}. Receive-only: no state function; this side sends {@code type}'s
+   * instances only if they are {@code Copyable} (or registered with {@link #copy}).
+   *
+   * <pre>{@code
+   * PbClient.builder()
+   *     .remoteCopy("buildbot.changes.changes.Change", Change.class, s -> new Change((String) s.get("who")))
+   *     .remoteCache("myapp.Counter", RemoteCounter::new)
+   *     .build();
+   * }</pre>
+   *
+   * <p>The names registered here are added to the registry given to {@link #jelly} (or to an
+   * empty one) and allowed by its default security options. A state that is not a dictionary is
+   * refused ({@code MalformedJellyException}, a {@code TypeError} to Python); {@link
+   * #remoteCopyAnyState} takes any state.
+   *
+   * @throws IllegalArgumentException if {@code typeName} is already registered on this builder
+   */
+  public <T> B remoteCopy(String typeName, Class<T> type,
+      Function<? super Map<String, Object>, ? extends T> factory) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(factory, "factory");
+    claim(typeName);
+    copies.add(r -> r.receive(typeName, type, factory));
+    return self();
+  }
+
+  /**
+   * As {@link #remoteCopy}, for copies whose state is any Jelly value (a Twisted class with its
+   * own {@code getStateToCopy}/{@code setCopyableState} may send a list, a string...), given to
+   * {@code factory} as unjellied.
+   */
+  public <T> B remoteCopyAnyState(String typeName, Class<T> type,
+      Function<Object, ? extends T> factory) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(factory, "factory");
+    claim(typeName);
+    copies.add(r -> r.receiveAnyState(typeName, type, factory));
+    return self();
+  }
+
+  /**
+   * Sends {@code type}'s instances as copies named {@code typeName} with the attributes {@code
+   * state} returns, and receives that name back through {@code factory}: both ways, without
+   * implementing {@code Copyable} (for classes you cannot change). If {@code type} is a {@link
+   * dev.spindle.pb.flavors.Copyable} too, its own {@code getTypeToCopy}/{@code getStateToCopy}
+   * win when sending. Same as {@code JellyRegistry.Builder.register}.
+   */
+  public <T> B copy(String typeName, Class<T> type,
+      Function<? super T, ? extends Map<String, ?>> state,
+      Function<? super Map<String, Object>, ? extends T> factory) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(factory, "factory");
+    claim(typeName);
+    copies.add(r -> r.register(typeName, type, state, factory));
+    return self();
+  }
+
+  private void claim(String typeName) {
+    Objects.requireNonNull(typeName, "typeName");
+    if (!typeNames.add(typeName)) {
       throw new IllegalArgumentException("typeName: " + typeName + " (expected: registered once)");
     }
-    return self();
+  }
+
+  /** The registry of {@link #jelly}, with this builder's copy registrations added. */
+  JellyRegistry jellyRegistry() {
+    if (copies.isEmpty()) {
+      return jelly;
+    }
+    JellyRegistry.Builder b = jelly == null ? JellyRegistry.builder() : jelly.toBuilder();
+    for (Consumer<JellyRegistry.Builder> copy : copies) {
+      copy.accept(b);
+    }
+    return b.build();
   }
 
   /**
@@ -175,15 +267,14 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
 
   /** The per-connection setup these options make. */
   PbSetup setup(BananaRole role, Object root) {
-    PbSetup s = new PbSetup(brokerConfig(), bananaLimits, role, root, autoRelease ? Cleaner.create() : null);
+    boolean server = role == BananaRole.SERVER;
+    PbSetup s = new PbSetup(
+        new ChannelSettings(sslContext, verifyHostname, writeBufferWaterMark, transportOptions, server),
+        brokerConfig(), bananaLimits, role, root, autoRelease ? Cleaner.create() : null);
     s.onConnection = onConnection;
     s.callTimeoutNanos = callTimeoutNanos;
     s.keepaliveInterval = keepaliveInterval;
     s.keepaliveTimeout = keepaliveTimeout;
-    s.sslContext = sslContext;
-    s.verifyHostname = verifyHostname;
-    s.writeBufferWaterMark = writeBufferWaterMark;
-    s.transportOptions = transportOptions;
     s.pagerWriteMark = pagerWriteMark;
     s.hooks = callHooks();
     return s;
@@ -205,8 +296,9 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
         .failureTranslator(LoginFailures.TRANSLATOR)
         .pythonNames(pythonNames.build())
         .failureValues(CopyableFailure::received, v -> v instanceof CopyableFailure f ? f.toException() : null);
-    if (jelly != null) {
-      b.jelly(jelly);
+    JellyRegistry registry = jellyRegistry();
+    if (registry != null) {
+      b.jelly(registry);
     }
     for (Map.Entry<String, Supplier<? extends RemoteCache>> e : caches.entrySet()) {
       b.remoteCache(e.getKey(), e.getValue());

@@ -6,15 +6,17 @@ import dev.spindle.cred.throttle.ThrottledPortal;
 import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.broker.Methods;
-import dev.spindle.pb.exceptions.PbConnectionLostException;
 import dev.spindle.pb.exceptions.PbException;
+import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.flavors.Referenceable;
+import dev.spindle.pb.login.PortalLogin;
 import dev.spindle.pb.login.PortalRoot;
-import dev.spindle.transport.internal.ConnectionLimits;
-import dev.spindle.transport.internal.ServerEndpoint;
+import dev.spindle.transport.Server;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
 /**
  * A Perspective Broker server listening on a TCP port, publishing a root object on every
@@ -38,18 +40,18 @@ import java.util.concurrent.CompletionStage;
  * ({@code PBClientFactory}) and {@link PbClient} connect alike. Thread-safe. Twisted equivalent:
  * {@code PBServerFactory(root)} listening with {@code reactor.listenTCP}.
  */
-public final class PbServer implements AutoCloseable {
+public final class PbServer extends Server {
   /**
    * Failed logins per client IP address answered without delay by the default throttle of {@link
    * Builder#portal(Portal)}: 5 (within 15 minutes, a success resetting the count).
    */
   public static final int DEFAULT_FREE_LOGIN_FAILURES = 5;
 
-  private final ServerEndpoint endpoint;
+  /** The throttle the server made for its portal, closed with it; null if none. */
   private final LoginThrottle ownedThrottle;
 
-  private PbServer(ServerEndpoint endpoint, LoginThrottle ownedThrottle) {
-    this.endpoint = endpoint;
+  private PbServer(InetSocketAddress address, EventLoopGroup group, PbSetup setup, LoginThrottle ownedThrottle) {
+    super("PbServer", group, address, setup::initAccepted, PbException::new);
     this.ownedThrottle = ownedThrottle;
   }
 
@@ -58,45 +60,11 @@ public final class PbServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** The bound address. */
-  public InetSocketAddress address() {
-    return (InetSocketAddress) endpoint.address();
-  }
-
-  /** The bound port (useful after binding port 0). */
-  public int port() {
-    return address().getPort();
-  }
-
-  /**
-   * Stops listening, closes every connection it accepted (their pending calls fail with {@link
-   * PbConnectionLostException}) and, if the server created its own event loops, shuts them down.
-   * Blocks until done, at most 10 seconds; do not call it on one of the server's event loops.
-   * Idempotent.
-   */
+  /** As the server's, and closes the login throttle it made (if any) once closed. */
   @Override
-  public void close() {
-    try {
-      endpoint.close(PbException::new);
-    } finally {
-      if (ownedThrottle != null) {
-        ownedThrottle.close(); // as closeAsync does
-      }
-    }
-  }
-
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletionStage<Void> done = endpoint.closeAsync();
-    if (ownedThrottle == null) {
-      return done;
-    }
-    return done.whenComplete((v, t) -> ownedThrottle.close());
-  }
-
-  @Override
-  public String toString() {
-    return "PbServer{" + endpoint.address() + "}";
+    CompletionStage<Void> done = super.closeAsync();
+    return ownedThrottle == null ? done : done.whenComplete((v, t) -> ownedThrottle.close());
   }
 
   /** Builds a {@link PbServer}. Not thread-safe. */
@@ -108,6 +76,7 @@ public final class PbServer implements AutoCloseable {
     private Portal portal;
     private LoginThrottle loginThrottle;
     private boolean throttleLogins = true;
+    private BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject;
 
     private Builder() {}
 
@@ -138,6 +107,13 @@ public final class PbServer implements AutoCloseable {
      * {@link PortalRoot} for the wire, logout and failures. Twisted: {@code
      * PBServerFactory(portal)}.
      *
+     * <p><b>Anonymous login</b> ({@code loginAnonymous(mind)}, Twisted's {@code
+     * factory.login(credentials.Anonymous())}, Spindle's {@code
+     * client.login(host, port, Anonymous.INSTANCE, mind)}) is answered when the portal has a
+     * checker for anonymous credentials: {@code new Portal(realm, users, new
+     * AllowAnonymousAccess())}; the realm then sees the avatar id {@code AvatarId.ANONYMOUS}.
+     * Without one it fails with {@code UnhandledCredentials}.
+     *
      * <p><b>Throttled by default</b>: the server wraps the portal in a {@link ThrottledPortal}
      * keyed by the client's IP address, with {@link #DEFAULT_FREE_LOGIN_FAILURES} failures
      * answered at once, then delays of 1 s, 2 s, 4 s ... up to 1 min (the {@link LoginThrottle}
@@ -148,6 +124,28 @@ public final class PbServer implements AutoCloseable {
     public Builder portal(Portal portal) {
       root(PortalRoot.of(portal));
       this.portal = portal;
+      this.loginObject = null;
+      return this;
+    }
+
+    /**
+     * As {@link #portal(Portal)}, publishing on each connection the {@link PortalLogin} subclass
+     * that {@code loginObject} builds: a root that offers {@code login} and {@code
+     * loginAnonymous} and methods of your own.
+     *
+     * <pre>{@code
+     * public class MyRoot extends PortalLogin {
+     *   public MyRoot(PortalRoot root, PeerConnection connection) { super(root, connection); }
+     *   public String remote_serverVersion() { return "1.4"; }
+     * }
+     * PbServer server = PbServer.builder().portal(portal, MyRoot::new).start();
+     * }</pre>
+     */
+    public Builder portal(
+        Portal portal, BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject) {
+      root(PortalRoot.builder(portal).loginObject(loginObject).build());
+      this.portal = portal;
+      this.loginObject = loginObject;
       return this;
     }
 
@@ -202,14 +200,12 @@ public final class PbServer implements AutoCloseable {
           throttle = ownedThrottle =
               LoginThrottle.builder().freeAttempts(DEFAULT_FREE_LOGIN_FAILURES).build();
         }
-        published = PortalRoot.of(new ThrottledPortal(portal, throttle));
+        PortalRoot.Builder throttled = PortalRoot.builder(new ThrottledPortal(portal, throttle));
+        published = (loginObject == null ? throttled : throttled.loginObject(loginObject)).build();
       }
       PbSetup setup = setup(BananaRole.SERVER, published);
-      setup.budget = ConnectionLimits.budget(transportOptions);
       try {
-        return new PbServer(ServerEndpoint.bind(
-            "pb-server", group, new InetSocketAddress(host, port), setup::initAccepted, PbException::new),
-            ownedThrottle);
+        return new PbServer(new InetSocketAddress(host, port), group, setup, ownedThrottle);
       } catch (RuntimeException e) {
         if (ownedThrottle != null) {
           ownedThrottle.close();

@@ -1,11 +1,6 @@
 package dev.spindle.pb;
 
-import dev.spindle.transport.TransportOptions;
-import dev.spindle.transport.internal.ConnectionLimits;
-import dev.spindle.transport.internal.InboundFrames;
-import dev.spindle.pb.banana.BananaDecoder;
-import dev.spindle.transport.internal.MemoryBudget;
-
+import dev.spindle.transport.internal.ChannelSettings;
 import dev.spindle.pb.banana.BananaCodec;
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.banana.BananaRole;
@@ -17,24 +12,14 @@ import dev.spindle.transport.ConnectionInfo;
 import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.flavors.Root;
-import dev.spindle.transport.internal.TlsSupport;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flow.FlowControlHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import java.lang.ref.Cleaner;
 import java.util.function.Consumer;
 import java.time.Duration;
 
 /** The per-connection setup {@link PbServer} and {@link PbClient} share: the pipeline and broker. */
 final class PbSetup {
-  /** How the transport's frame limits ask the Banana decoder about an open expression. */
-  private static final InboundFrames.Source<BananaDecoder> FRAMES =
-      new InboundFrames.Source<>(BananaDecoder.class, BananaDecoder::frameOpen, BananaDecoder::heldBytes);
-
   final BrokerConfig config;
   final BananaLimits limits;
   final BananaRole role;
@@ -44,21 +29,16 @@ final class PbSetup {
   long callTimeoutNanos;
   Duration keepaliveInterval;
   Duration keepaliveTimeout;
-  /** TLS from the first byte; null: plain TCP. */
-  SslContext sslContext;
-  boolean verifyHostname = true;
-  /** Set on each channel; see {@link PbEndpointBuilder#writeBufferWaterMark}. */
-  WriteBufferWaterMark writeBufferWaterMark = WriteBufferWaterMark.DEFAULT;
-  /** Time limits; see {@link PbEndpointBuilder#transportOptions}. */
-  TransportOptions transportOptions = TransportOptions.DEFAULT;
-  /** The server's budget for unfinished expressions; null on clients or when off. */
-  MemoryBudget budget;
+  /** TLS, write marks, time limits and a server's budget (the transport's). */
+  final ChannelSettings channel;
   /** Blocking executor, interceptors, listeners, logging; null: none. */
   CallHooks hooks;
   /** See {@link PbEndpointBuilder#pagerWriteMark}. */
   int pagerWriteMark = PbEndpointBuilder.DEFAULT_PAGER_WRITE_MARK;
 
-  PbSetup(BrokerConfig config, BananaLimits limits, BananaRole role, Object root, Cleaner cleaner) {
+  PbSetup(ChannelSettings channel, BrokerConfig config, BananaLimits limits, BananaRole role, Object root,
+      Cleaner cleaner) {
+    this.channel = channel;
     this.config = config;
     this.limits = limits;
     this.role = role;
@@ -80,15 +60,9 @@ final class PbSetup {
    * name TLS verifies), null on a server.
    */
   PbConnection init(Channel ch, String host, int port) {
-    if (ch instanceof SocketChannel) {
-      ch.config().setOption(ChannelOption.TCP_NODELAY, true);
-    }
-    if (sslContext != null) {
-      ch.pipeline().addLast("tls", tlsHandler(ch, host, port));
-    }
-    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
+    channel.prepare(ch, host, port);
     BrokerTransport handler = new BrokerTransport(limits, pagerWriteMark);
-    ConnectionLimits.install(ch, handler.handler(), transportOptions, budget, FRAMES);
+    channel.limit(ch, handler.handler());
     PbConnection connection = new PbConnection(handler, cleaner);
     connection.setCallTimeoutNanos(callTimeoutNanos);
     Broker broker = new Broker(config, handler,
@@ -111,10 +85,6 @@ final class PbSetup {
       broker.setNameForLocal("root", published, Kind.REMOTE);
     }
     return connection;
-  }
-
-  private SslHandler tlsHandler(Channel ch, String host, int port) {
-    return TlsSupport.newHandler(sslContext, ch, host, port, verifyHostname);
   }
 
   /** Builds a server channel's pipeline and tells {@code onConnection}. Event loop. */

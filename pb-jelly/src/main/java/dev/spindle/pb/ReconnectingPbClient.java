@@ -16,14 +16,28 @@ import java.util.random.RandomGenerator;
  * {@code ReconnectingClientFactory}. The back-off is reset on each successful login.
  *
  * <pre>{@code
- * try (PbClient client = PbClient.builder().keepalive(ofSeconds(30), ofSeconds(10)).build();
+ * try (PbClient client = PbClient.builder().build();
  *     ReconnectingPbClient worker = ReconnectingPbClient
  *         .builder(client, "127.0.0.1", 9989, UsernamePassword.of("worker", "pass"), new Bot())
- *         .onLogin(avatar -> avatar.callRemote("attached"))
+ *         .onLogin(avatar -> log.info("logged in: {}", avatar))
  *         .start()) {
- *   RemoteReference avatar = worker.avatar(); // null while disconnected
+ *   // A Buildbot worker calls the master's perspective_keepalive itself, every
+ *   // keepalive_interval (600 s by default); the master counts only that as activity.
+ *   scheduler.scheduleAtFixedRate(() -> {
+ *     RemoteReference avatar = worker.avatar();   // null while disconnected
+ *     if (avatar != null) {
+ *       avatar.callRemote("keepalive");
+ *     }
+ *   }, 600, 600, TimeUnit.SECONDS);
+ *   ...
  * }
  * }</pre>
+ *
+ * <p>The builders' {@code keepalive(interval, timeout)} is a different thing: a transport-level
+ * ping that detects a dead connection. Its PB ping is a message to object id 0, which a Twisted
+ * broker answers with {@code pb.Error("Invalid Object ID")}: it keeps the connection's liveness
+ * known to this side, but a Buildbot master does not count it as worker activity. Use both if you
+ * want both.
  *
  * <p>The connections are the {@link PbClient}'s: its options apply to each. {@link #stop()} stops
  * retrying and leaves the current connection open; {@link #close()} also closes it. Thread-safe.
@@ -39,7 +53,7 @@ public final class ReconnectingPbClient extends ReconnectingClient<RemoteReferen
         a -> a.connection().closeFuture(),
         a -> a.connection().close(),
         RemoteReference::isConnected,
-        scheduler != null ? scheduler : b.client.group(),
+        scheduler(scheduler, b.client),
         policy,
         random,
         b.onLogin);

@@ -182,6 +182,10 @@ public final class RemoteReference implements Jellyable {
    * future completes with the unjellied result, or fails with {@link RemotePbException} (the
    * remote failure), a {@code JellyException} (an argument cannot be sent, or the result cannot
    * be received), {@link DeadReferenceException} or {@link PbConnectionLostException}.
+   *
+   * <p>{@code callRemote("complete", null)} sends one {@code None}, as Python's {@code
+   * callRemote("complete", None)} (Java passes a null array there, not an array holding null; it
+   * is taken to mean the same). {@code null} among other arguments is {@code None} too.
    */
   public CompletableFuture<Object> callRemote(String method, Object... args) {
     return call(method, Tuple.of(args), Map.of(), true);
@@ -238,10 +242,25 @@ public final class RemoteReference implements Jellyable {
    * fails if it could not be sent: an argument that cannot be jellied or encoded, {@link
    * DeadReferenceException}, {@link PbConnectionLostException}. Twisted raises those at the call;
    * there is nothing else to wait for. Sending failures are logged at DEBUG only: check the future.
+   * A null {@code args} array is one {@code None}, as for {@link #callRemote(String, Object...)}.
    */
   public CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args) {
+    return noAnswer(method, Tuple.of(args), Map.of());
+  }
+
+  /**
+   * Calls {@code method} with positional and keyword arguments without asking for an answer:
+   * Twisted's {@code callRemote(method, *args, pbanswer=False, **kwargs)}. The future is {@link
+   * #callRemoteNoAnswer}'s.
+   */
+  public CompletableFuture<Void> callRemoteNoAnswerWithKeywords(String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return noAnswer(method, Tuple.copyOf(args), kwargs.isEmpty() ? Map.of() : new LinkedHashMap<>(kwargs));
+  }
+
+  private CompletableFuture<Void> noAnswer(String method, Tuple args, Map<String, ?> kwargs) {
     CompletableFuture<Void> sent = new CompletableFuture<>();
-    call(method, Tuple.of(args), Map.of(), false).whenComplete((v, e) -> {
+    call(method, args, kwargs, false).whenComplete((v, e) -> {
       if (e != null) {
         logger.debug("callRemoteNoAnswer {} on {} was not sent", method, this, e);
         sent.completeExceptionally(e);
@@ -340,17 +359,8 @@ public final class RemoteReference implements Jellyable {
             result.sent(broker, deadline);
           }
         } else {
-          broker.sendMessage(luid, perspective, method, args, kwargs, false, new Broker.PendingCall() {
-            @Override
-            public void answered(Object value) {
-              result.complete(null); // written; no answer will come
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-              result.completeExceptionally(failure);
-            }
-          });
+          // Completed with null once written (no answer will come), or failed.
+          broker.sendMessage(luid, perspective, method, args, kwargs, false, result);
         }
       }
 

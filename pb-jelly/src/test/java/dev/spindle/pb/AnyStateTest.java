@@ -11,6 +11,7 @@ import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
+import dev.spindle.pb.jelly.JellyAttributeException;
 import dev.spindle.pb.jelly.JellyRegistry;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.testing.LeakChecked;
@@ -64,6 +65,21 @@ class AnyStateTest {
     MalformedJellyException e = assertThrows(MalformedJellyException.class,
         () -> dict.unjelly(REGISTRY.jelly(new Pond(List.of("a")))));
     assertTrue(e.getMessage().contains("__dict__ must be set to a dictionary, not a 'list'"), e.getMessage());
+  }
+
+  @Test
+  void throughABrokerADictionaryCopyRefusesOtherStatesAsTwistedsRemoteCopyDoes() {
+    JellyRegistry dict = JellyRegistry.builder()
+        .register("ponds.Pond", Pond.class, p -> Map.of("ducks", p.ducks()), s -> new Pond(List.of()))
+        .build();
+    Sexp list = REGISTRY.jelly(new Pond(List.of("a")));
+    // an invoker (a broker) makes it Twisted's RemoteCopy.unjellyFor path: state.items()
+    JellyAttributeException e = assertThrows(JellyAttributeException.class,
+        () -> dict.newUnjellier(new Object()).unjelly(list));
+    assertTrue(e.getMessage().contains("'list' object has no attribute 'items'"), e.getMessage());
+    // a dictionary is still taken on that path
+    Pond ok = (Pond) dict.newUnjellier(new Object()).unjelly(dict.jelly(new Pond(List.of("b"))));
+    assertEquals(List.of(), ok.ducks());
   }
 
   /** A Cacheable whose state is a list (the howto's duck pond). */
@@ -121,8 +137,9 @@ class AnyStateTest {
       pair.pump();
       assertTrue(f.isCompletedExceptionally());
       Throwable t = assertThrows(Exception.class, f::join);
-      assertTrue(String.valueOf(t.getCause()).contains("__dict__ must be set to a dictionary, not a 'list'"),
-          String.valueOf(t.getCause()));
+      // Twisted's RemoteCache inherits RemoteCopy.setCopyableState: state.items() -> AttributeError
+      JellyAttributeException refused = assertInstanceOf(JellyAttributeException.class, t.getCause());
+      assertTrue(refused.getMessage().contains("'list' object has no attribute 'items'"), refused.getMessage());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.spindle.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,13 +100,15 @@ class FailureNamesTest {
       RemotePbException argument = (RemotePbException) failure(pair, root.callRemote("argument")).getCause();
       assertEquals("java.lang.IllegalArgumentException", argument.typeName());
       assertTrue(argument.check("builtins.ValueError"));
-      // item 8: malformed input (a list state for a dictionary class) carries builtins.ValueError
-      RemotePbException malformed = (RemotePbException) failure(pair,
-          root.callRemote("echo", new Pond(List.of("a")))).getCause();
-      assertEquals("dev.spindle.pb.jelly.MalformedJellyException", malformed.typeName());
-      assertTrue(malformed.check("builtins.ValueError"), malformed.parents().toString());
-      assertTrue(malformed.check("builtins.TypeError"), "Twisted's TypeError: " + malformed.parents());
-      assertTrue(malformed.value().contains("__dict__ must be set to a dictionary, not a 'list'"), malformed.value());
+      // item 8: a list state for a dictionary copy fails as Twisted's RemoteCopy does: AttributeError
+      // (not a ValueError, so the client's ValueError mapping leaves it a RemotePbException)
+      RemotePbException malformed = assertInstanceOf(RemotePbException.class, failure(pair,
+          root.callRemote("echo", new Pond(List.of("a")))));
+      assertEquals("dev.spindle.pb.jelly.JellyAttributeException", malformed.typeName());
+      assertTrue(malformed.check("builtins.AttributeError"), "Twisted's AttributeError: " + malformed.parents());
+      assertFalse(malformed.check("builtins.ValueError"), malformed.parents().toString());
+      assertFalse(malformed.check("builtins.TypeError"), malformed.parents().toString());
+      assertTrue(malformed.value().contains("'list' object has no attribute 'items'"), malformed.value());
     }
   }
 

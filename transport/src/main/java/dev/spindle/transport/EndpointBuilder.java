@@ -33,7 +33,7 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    */
   public static final int DEFAULT_MAX_OUTSTANDING_CALLS = 10_000;
 
-  /** The user's event loops; null: the endpoint's own. */
+  /** The user's event loops; null: a client's shared ones, a server's own. */
   protected EventLoopGroup group;
   /** Set on each channel. */
   protected WriteBufferWaterMark writeBufferWaterMark =
@@ -145,8 +145,10 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   }
 
   /**
-   * Runs the connections on {@code group}, which the caller owns and shuts down. Without it the
-   * endpoint creates its own NIO group and shuts it down on close. Any I/O type Netty offers works
+   * Runs the connections on {@code group}, which the caller owns and shuts down. Without it a
+   * server creates its own NIO group (non-daemon threads: a running server keeps the JVM alive,
+   * as a Twisted reactor does) and shuts it down on close; clients share one NIO group per JVM
+   * (daemon threads, created for the first client and shut down when the last one closes). Any I/O type Netty offers works
    * (NIO, epoll, io_uring, kqueue, local): the channel class is chosen to fit the group.
    */
   public B eventLoopGroup(EventLoopGroup group) {

@@ -71,6 +71,11 @@ public abstract class ReconnectingClient<C, S extends ReconnectingClient<C, S>> 
     this.backoff = new Backoff(policy, random);
   }
 
+  /** {@code scheduler}, or else the event loops of {@code client}. */
+  protected static ScheduledExecutorService scheduler(ScheduledExecutorService scheduler, Client client) {
+    return scheduler != null ? scheduler : client.group();
+  }
+
   /** Starts connecting (at once); returns this. Call it once. */
   @SuppressWarnings("unchecked")
   public S start() {

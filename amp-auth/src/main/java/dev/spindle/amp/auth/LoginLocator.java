@@ -238,7 +238,9 @@ final class LoginLocator implements CommandLocator {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "avatar: " + avatar.getClass().getName()
-              + " (expected: a CommandLocator, or a class with a generated _AmpLocator)", e);
+              + " (expected: a CommandLocator, or a class with a generated _AmpLocator; if its"
+              + " responders take the AmpConnection, the realm returns new X_AmpLocator(avatar,"
+              + " (AmpConnection) mind), the mind being the connection)", e);
     }
   }
 

@@ -4,20 +4,18 @@ package dev.spindle.amp.codec;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.box.AmpKeys;
 import dev.spindle.amp.exceptions.TooLongException;
+import dev.spindle.transport.internal.FrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Decodes the AMP byte stream into {@link AmpBox}es, incrementally: a box may arrive split at any
  * byte.
  *
- * <p>A resumable state machine: each state returns when bytes are short and continues where it
- * stopped. Limits are checked from the length prefixes, before anything is allocated: a key length
+ * <p>A resumable state machine run by the transport's {@link FrameDecoder} (the read loop shared
+ * with Banana): each state returns when bytes are short and continues where it stopped. Limits are checked from the length prefixes, before anything is allocated: a key length
  * above {@code maxKeyLength}, a value above {@code maxValueLength} or a box above {@code
  * maxBoxBytes} raises a {@link TooLongException} (wrapped in a {@link DecoderException} by Netty)
  * and the decoder discards all further input, so the connection can be closed without a reply, as
@@ -31,13 +29,12 @@ import java.util.List;
  *
  * <p>Event-loop confined; one instance per channel.
  */
-public final class AmpBoxDecoder extends ByteToMessageDecoder {
+public final class AmpBoxDecoder extends FrameDecoder {
   private enum State {
     KEY_LENGTH,
     KEY,
     VALUE_LENGTH,
-    VALUE,
-    BAD_MESSAGE
+    VALUE
   }
 
   private static final byte[] EMPTY_VALUE = new byte[0];
@@ -54,6 +51,8 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
   private int boxBytes;
   private int length;
   private byte[] key;
+  /** The box just completed, handed out by {@link #decodeFrame}. */
+  private AmpBox done;
 
   /** Creates a decoder with Twisted's limits and no limit on the box size beyond 16 MiB. */
   public AmpBoxDecoder() {
@@ -84,52 +83,34 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    try {
-      while (true) {
-        switch (state) {
-          case KEY_LENGTH:
-            if (!decodeKeyLength(in, out)) {
-              return;
-            }
-            if (box == null) {
-              // One box per call: the pipeline may change after a box (StartTLS, a protocol
-              // switch), and the bytes after it then belong to the new handlers.
-              return;
-            }
-            break;
-          case KEY:
-            if (!decodeKey(in)) {
-              return;
-            }
-            break;
-          case VALUE_LENGTH:
-            if (!decodeValueLength(in)) {
-              return;
-            }
-            break;
-          case VALUE:
-            if (!decodeValue(in)) {
-              return;
-            }
-            break;
-          case BAD_MESSAGE:
-            in.skipBytes(in.readableBytes());
-            return;
-          default:
-            throw new IllegalStateException("unknown state: " + state);
-        }
-      }
-    } catch (TooLongException e) {
-      state = State.BAD_MESSAGE;
-      in.skipBytes(in.readableBytes());
-      box = null;
-      key = null;
-      throw e;
-    }
+  protected boolean decodeStep(ByteBuf in) {
+    return switch (state) {
+      case KEY_LENGTH -> decodeKeyLength(in);
+      case KEY -> decodeKey(in);
+      case VALUE_LENGTH -> decodeValueLength(in);
+      case VALUE -> decodeValue(in);
+    };
   }
 
-  private boolean decodeKeyLength(ByteBuf in, List<Object> out) {
+  /**
+   * The box just completed. One box per {@code decode} call: the pipeline may change after a box
+   * (StartTLS, a protocol switch), and the bytes after it then belong to the new handlers.
+   */
+  @Override
+  protected Object takeFrame() {
+    AmpBox b = done;
+    done = null;
+    return b;
+  }
+
+  @Override
+  protected void discardPartial() {
+    box = null;
+    key = null;
+    done = null;
+  }
+
+  private boolean decodeKeyLength(ByteBuf in) {
     if (in.readableBytes() < 2) {
       return false;
     }
@@ -140,9 +121,8 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
     }
     if (n == 0) {
       addBoxBytes(2);
-      AmpBox done = box;
+      done = box;
       box = null;
-      out.add(done);
       return true;
     }
     if (n > maxKeyLength) {
@@ -209,19 +189,14 @@ public final class AmpBoxDecoder extends ByteToMessageDecoder {
   }
 
   /** Between a box's first byte and its terminator (for the transport's frame limits). Event loop. */
+  @Override
   public boolean frameOpen() {
-    return (box != null || actualReadableBytes() > 0) && state != State.BAD_MESSAGE;
+    return !failed() && (box != null || actualReadableBytes() > 0);
   }
 
   /** The box's bytes so far (as its length prefixes declare them) and what is buffered. */
+  @Override
   public long heldBytes() {
     return (box != null ? boxBytes : 0) + actualReadableBytes();
-  }
-
-  @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    // Drop a partial box; the cumulation itself is released by ByteToMessageDecoder.
-    box = null;
-    key = null;
   }
 }

@@ -38,6 +38,13 @@ public @interface Command {
    */
   boolean requiresAnswer() default true;
 
+  /**
+   * How the wire keys of the arguments and response values (and of {@code AmpList} rows) derive
+   * from their Java names when {@link Argument#name()} does not set them; by default the
+   * package's {@link CommandNaming}, else the Java names as they are.
+   */
+  Naming naming() default Naming.PACKAGE_DEFAULT;
+
   /** Exceptions sent as error codes; the connection stays open. */
   ErrorCode[] errors() default {};
 

@@ -130,6 +130,11 @@ public final class BoxDispatcher implements BoxReceiver {
     }
   }
 
+  /** The locator this dispatcher answers the peer's commands with. */
+  public CommandLocator locator() {
+    return locator;
+  }
+
   /** Returns the number of calls waiting for an answer. */
   public int pendingCallCount() {
     return pending.size();

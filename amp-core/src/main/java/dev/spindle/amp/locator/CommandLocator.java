@@ -37,7 +37,9 @@ public interface CommandLocator {
    * BlockingResponder}s.
    *
    * @throws IllegalArgumentException if no locator was generated for {@code target}'s class or
-   *     any of its superclasses
+   *     any of its superclasses, or if its responders take the connection (then the locator is
+   *     built per connection: {@code .locatorFactory(c -> new X_AmpLocator(target,
+   *     c).declaredBlocking(X.class))})
    */
   static CommandLocator of(Object target) {
     for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
@@ -50,8 +52,15 @@ public interface CommandLocator {
       } catch (ClassNotFoundException e) {
         continue;
       }
+      Constructor<?> ctor;
       try {
-        Constructor<?> ctor = generated.getConstructor(c);
+        ctor = generated.getConstructor(c);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalArgumentException(name + " is built per connection (a @Responder of "
+            + c.getName() + " takes the AmpConnection): use the builder's"
+            + " .locatorFactory(c -> new " + generated.getSimpleName() + "(target, c))", e);
+      }
+      try {
         return blocking(target.getClass(), (CommandLocator) ctor.newInstance(target));
       } catch (ReflectiveOperationException e) {
         throw new IllegalArgumentException("cannot build " + name + " for " + target, e);

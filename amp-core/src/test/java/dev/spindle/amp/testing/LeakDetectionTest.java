@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class LeakDetectionTest {
   @Test
   void droppedBufferIsReported() {
+    System.err.println("[expected] LeakDetectionTest leaks a buffer on purpose: a LEAK report follows");
     LeakDetection.install();
     LeakDetection.collect(); // start clean
     leakOne();
@@ -24,6 +25,7 @@ class LeakDetectionTest {
 
   @Test
   void bufferLeftUnreadInAnEmbeddedChannelIsReported() {
+    System.err.println("[expected] LeakDetectionTest leaves a buffer unread on purpose: a LEAK report follows");
     LeakDetection.install();
     LeakDetection.collect();
     unreadOutbound();

@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.spindle.benchmarks.attacks.AttackLoad \
  *     [--seconds 10] [--connections 32] [--mib 8] [scenario ...]
  * scenarios: amp-bad-arguments amp-unknown-commands pb-failing-calls pb-login-guessing
- *            pb-login-guessing-unthrottled pb-nested-lists (default: all)
+ *            pb-login-guessing-unthrottled pb-nested-lists amp-unfinished-frames
+ *            pb-unfinished-strings (default: all)
  * </pre>
  */
 public final class AttackLoad {
@@ -86,7 +87,8 @@ public final class AttackLoad {
     }
     if (scenarios.isEmpty()) {
       scenarios = List.of("amp-bad-arguments", "amp-unknown-commands", "pb-failing-calls",
-          "pb-login-guessing", "pb-login-guessing-unthrottled", "pb-nested-lists");
+          "pb-login-guessing", "pb-login-guessing-unthrottled", "pb-nested-lists",
+          "amp-unfinished-frames", "pb-unfinished-strings");
     }
     AttackLoad load = new AttackLoad(seconds, connections, mib);
     System.out.printf("attack load: %d s, %d connections, %d MiB, heap max %d MiB, %d cpus%n",
@@ -151,7 +153,7 @@ public final class AttackLoad {
         case "amp-unknown-commands" -> this.ampUnknownCommands(amp.port());
         case "pb-failing-calls" -> this.pbFailingCalls(pb.port());
         case "pb-login-guessing", "pb-login-guessing-unthrottled" -> this.pbGuess(pbLogin.port());
-        case "pb-nested-lists" -> null;
+        case "pb-nested-lists", "amp-unfinished-frames", "pb-unfinished-strings" -> null;
         default -> throw new IllegalArgumentException("unknown scenario " + scenario);
       };
       long heapBefore = usedHeapAfterGc();
@@ -172,7 +174,11 @@ public final class AttackLoad {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Future<?> probes = pool.submit(() -> probe(ampProbe, pbProbe, deadline, ampMs, pbMs));
         if (attacker == null) {
-          heapPeak = holdNestedLists(pbLogin.port(), deadline) - heapBefore;
+          heapPeak = switch (scenario) {
+            case "pb-nested-lists" -> holdNestedLists(pbLogin.port(), deadline);
+            case "amp-unfinished-frames" -> holdUnfinishedAmpBoxes(amp.port(), deadline);
+            default -> holdUnfinishedBananaStrings(pbLogin.port(), deadline);
+          } - heapBefore;
         } else {
           List<Future<?>> fs = new ArrayList<>();
           for (int c = 0; c < connections; c++) {
@@ -286,31 +292,109 @@ public final class AttackLoad {
       element[at + 3] = (byte) 0x80;
     }
     element = java.util.Arrays.copyOf(element, at);
-    List<Socket> held = new ArrayList<>();
+    return hold("pb-nested-lists", () -> pbConnect(port), HEX.parseHex("7f7f80"), element, deadline, e -> {});
+  }
+
+  /**
+   * Finding 5 (AMP): connections each holding {@code mib} MiB of one unfinished box (64 KiB
+   * values, never the empty key that ends it), against the server-wide memory budget.
+   */
+  private long holdUnfinishedAmpBoxes(int port, long deadline) throws Exception {
+    ByteArrayOutputStream pairs = new ByteArrayOutputStream();
+    for (int k = 0; k < 16; k++) {
+      pairs.write(0);
+      pairs.write(8);
+      pairs.write(String.format("k%07d", k).getBytes(StandardCharsets.US_ASCII), 0, 8);
+      pairs.write(0xff);
+      pairs.write(0xff);
+      pairs.write(new byte[0xffff], 0, 0xffff);
+    }
+    byte[] element = pairs.toByteArray();
+    int stride = element.length / 16;
+    int[] next = {0};
+    // a new key for every value (k0000000, k0000001...): the box holds every value it received
+    return hold("amp-unfinished-frames", () -> connect(port), new byte[0], element, deadline, e -> {
+      for (int k = 0; k < 16; k++) {
+        byte[] key = String.format("k%07d", next[0]++ % 10_000_000).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(key, 0, e, k * stride + 2, 8);
+      }
+    });
+  }
+
+  /**
+   * Finding 5 (PB): connections each holding {@code mib} MiB of one unfinished Banana expression
+   * (a list of 1 MiB strings, the last never finished), against the server-wide memory budget.
+   */
+  private long holdUnfinishedBananaStrings(int port, long deadline) throws Exception {
+    byte[] string = new byte[4 + (1 << 20)];
+    int at = 0;
+    for (long v = 1 << 20; v > 0; v >>>= 7) {
+      string[at++] = (byte) (v & 0x7f);
+    }
+    string[at++] = (byte) 0x82;
+    string = java.util.Arrays.copyOf(string, at + (1 << 20));
+    return hold("pb-unfinished-strings", () -> pbConnect(port), HEX.parseHex("7f7f80"), string, deadline, e -> {});
+  }
+
+  /** Opens {@code connections} sockets, each sending {@code prefix} then {@code element} until {@code mib} MiB. */
+  private long hold(String name, SocketOpener opener, byte[] prefix, byte[] element, long deadline,
+      java.util.function.Consumer<byte[]> beforeEachWrite) throws Exception {
+    List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+    // a write to a server that stops reading blocks: close everything once the time is up
+    java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "attack-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    watchdog.schedule(() -> closeAll(held),
+        Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
     long wire = 0;
+    int closedByServer = 0;
     try {
       for (int c = 0; c < connections && System.nanoTime() < deadline; c++) {
-        Socket s = pbConnect(port);
+        Socket s = opener.open();
         held.add(s);
-        s.getOutputStream().write(HEX.parseHex("7f7f80")); // a list of 16,383 elements
-        for (long sent = 0; sent < (long) mib << 20; sent += element.length) {
-          try {
+        try {
+          s.getOutputStream().write(prefix);
+          for (long sent = 0; sent < (long) mib << 20; sent += element.length) {
+            beforeEachWrite.accept(element);
             s.getOutputStream().write(element);
             wire += element.length;
-          } catch (IOException closed) {
-            break;
           }
+        } catch (IOException closed) {
+          closedByServer++;
         }
       }
       long used = usedHeapAfterGc();
-      System.out.printf("pb-nested-lists: %d connections hold %.1f MiB of wire bytes%n",
-          held.size(), wire / 1048576.0);
+      io.netty.buffer.ByteBufAllocatorMetric pooled =
+          ((io.netty.buffer.ByteBufAllocatorMetricProvider) io.netty.buffer.ByteBufAllocator.DEFAULT).metric();
+      System.out.printf("%s: %d connections sent %.1f MiB of unfinished frames; %d were closed by the server"
+          + " while sending; heap after GC %.1f MiB of %d MiB; Netty's allocator: direct %.1f MiB, heap %.1f MiB%n",
+          name, held.size(), wire / 1048576.0, closedByServer, used / 1048576.0,
+          Runtime.getRuntime().maxMemory() >> 20, pooled.usedDirectMemory() / 1048576.0,
+          pooled.usedHeapMemory() / 1048576.0);
       return used;
     } finally {
-      for (Socket s : held) {
-        s.close();
+      watchdog.shutdownNow();
+      closeAll(held);
+    }
+  }
+
+  private static void closeAll(List<Socket> sockets) {
+    synchronized (sockets) {
+      for (Socket s : sockets) {
+        try {
+          s.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
       }
     }
+  }
+
+  @FunctionalInterface
+  private interface SocketOpener {
+    Socket open() throws IOException;
   }
 
   private static void probe(AmpConnection amp, RemoteReference pb, long deadline,

@@ -17,6 +17,8 @@ public final class AmpNames {
   public static final String ARGUMENT = COMMAND_PACKAGE + ".Argument";
   /** {@code @Responder}. */
   public static final String RESPONDER = COMMAND_PACKAGE + ".Responder";
+  /** {@code @CommandNaming}, on a package. */
+  public static final String COMMAND_NAMING = COMMAND_PACKAGE + ".CommandNaming";
   /** {@code Request<R>}. */
   public static final String REQUEST = COMMAND_PACKAGE + ".Request";
   /** {@code ArgumentType<T>}. */
@@ -51,6 +53,10 @@ public final class AmpNames {
   public static final ClassName RESPONDERS = ClassName.get(RUNTIME_PACKAGE, "Responders");
   /** {@code CommandLocator}. */
   public static final ClassName COMMAND_LOCATOR = ClassName.get(AMP + ".locator", "CommandLocator");
+  /** {@code AmpConnection}, which a responder may take as its second parameter. */
+  public static final String AMP_CONNECTION = AMP + ".AmpConnection";
+  /** {@code AmpConnection}, as generated code names it. */
+  public static final ClassName AMP_CONNECTION_CLASS = ClassName.get(AMP, "AmpConnection");
   /** {@code BoxResponder}. */
   public static final ClassName BOX_RESPONDER = ClassName.get(AMP + ".locator", "BoxResponder");
 

@@ -13,15 +13,26 @@ import javax.lang.model.element.TypeElement;
  * @param responders the class's own responder methods, in declaration order
  * @param inherited the locator of the nearest superclass with responder methods, asked for command
  *     names this class does not answer
+ * @param inheritedNeedsConnection whether the inherited locator is built with the connection
  */
 public record LocatorModel(
     TypeElement element,
     ClassName locator,
     List<ResponderMethod> responders,
-    Optional<ClassName> inherited) {
+    Optional<ClassName> inherited,
+    boolean inheritedNeedsConnection) {
   /** Copies the lists, so the model is immutable. */
   public LocatorModel {
     responders = List.copyOf(responders);
+  }
+
+  /**
+   * Whether a responder of the class or of a superclass takes the {@code AmpConnection}: then the
+   * locator is built per connection, with it.
+   */
+  public boolean needsConnection() {
+    return inheritedNeedsConnection
+        || responders.stream().anyMatch(ResponderMethod::takesConnection);
   }
 
   /** The class whose instance the locator wraps. */

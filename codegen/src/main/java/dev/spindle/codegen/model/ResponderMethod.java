@@ -10,9 +10,15 @@ import com.squareup.javapoet.ClassName;
  * @param commandType the command class
  * @param serializer the command's generated {@code CommandSpec}
  * @param kind how the method returns its answer
+ * @param takesConnection whether the method's second parameter is the {@code AmpConnection}
  */
 public record ResponderMethod(
-    String methodName, String commandName, ClassName commandType, ClassName serializer, Kind kind) {
+    String methodName,
+    String commandName,
+    ClassName commandType,
+    ClassName serializer,
+    Kind kind,
+    boolean takesConnection) {
 
   /** How a responder method returns its answer. */
   public enum Kind {

@@ -1,14 +1,18 @@
 package dev.spindle.codegen.pb;
 
 import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** A valid {@code @RemoteInterface}: what the stub and skeleton generators need. */
+/**
+ * A valid {@code @RemoteInterface}: what the stub and skeleton generators need; {@code copies}
+ * are the copy classes of the {@code @CopyRecord} types its methods use.
+ */
 public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassName stub,
-    ClassName skeleton, String pythonName, List<Method> methods) {
+    ClassName skeleton, String pythonName, List<Method> methods, List<ClassName> copies) {
 
   /** How a parameter binds. The names match {@code MethodShape}'s builder methods. */
   public enum Shape {
@@ -26,10 +30,13 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
 
   /**
    * One parameter: {@code type} as declared, {@code erasure} for its {@code Class} literal,
-   * {@code defaultText} the {@code @Default} text or null.
+   * {@code defaultText} the {@code @Default} text or null, {@code convert} the {@code Elements}
+   * expression converting a received value to a generic type (null: the erasure's checks do),
+   * {@code optional} whether it is an {@code Optional} (sent unwrapped).
    */
   public record Parameter(String name, TypeName type, TypeName erasure, Shape shape,
-      String defaultText, boolean generic, RemoteType remote) {}
+      String defaultText, boolean generic, RemoteType remote, CodeBlock convert,
+      boolean optional) {}
 
   /**
    * A parameter or result typed as another remote interface: a reference on the wire, a stub on
@@ -37,8 +44,11 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
    */
   public record RemoteType(ClassName type, ClassName stub, ClassName skeleton) {}
 
-  /** One remote method; {@code value} is the boxed result type ({@code Void} for none). */
+  /**
+   * One remote method; {@code value} is the boxed result type ({@code Void} for none), {@code
+   * convert} and {@code optional} as for a parameter.
+   */
   public record Method(ExecutableElement element, String javaName, String remoteName,
       List<Parameter> parameters, Result result, TypeName value, TypeName valueErasure,
-      RemoteType remote) {}
+      RemoteType remote, CodeBlock convert, boolean optional) {}
 }

@@ -1,6 +1,7 @@
 package dev.spindle.codegen.pb;
 
 import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.spindle.codegen.model.GeneratedNames;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Method;
@@ -11,9 +12,11 @@ import dev.spindle.codegen.pb.RemoteInterfaceModel.Shape;
 import dev.spindle.codegen.validation.ErrorReporter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -28,6 +31,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -39,8 +43,10 @@ import javax.lang.model.util.Types;
 final class RemoteInterfaceValidator {
   /** What every unsupported-type message offers instead. */
   static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or their boxes),"
-      + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, List<Object>,"
-      + " Map<Object, Object>, Set<Object>, a Jellyable or Copyable class, or a @RemoteInterface";
+      + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, a Jellyable or"
+      + " Copyable class, a @CopyRecord record, a @RemoteInterface, List<T>, Set<T> or Map<K, V>"
+      + " of those (not of remote interfaces: use RemoteReference), or Optional<T> of those as a"
+      + " whole parameter or result";
 
   private static final Map<String, String> BOXES = Map.of(
       "long", "java.lang.Long", "int", "java.lang.Integer", "short", "java.lang.Short",
@@ -55,6 +61,10 @@ final class RemoteInterfaceValidator {
       "dev.spindle.pb.jelly.Tuple");
   private static final List<String> CONTAINERS = List.of("java.util.List", "java.util.Collection",
       "java.lang.Iterable", "java.util.Map", "java.util.Set");
+  /** The containers whose elements are converted (the others take Object elements only). */
+  private static final Map<String, String> CONVERTED = Map.of("java.util.List", "list",
+      "java.util.Set", "set", "java.util.Map", "map");
+  private static final String OPTIONAL = "java.util.Optional";
 
   private final Elements elements;
   private final Types types;
@@ -89,6 +99,7 @@ final class RemoteInterfaceValidator {
           + " convert answers to a type variable: declare the concrete types");
     }
     List<Method> methods = new ArrayList<>();
+    Set<ClassName> copies = new LinkedHashSet<>();
     Map<String, ExecutableElement> byRemoteName = new HashMap<>();
     Map<String, ExecutableElement> byJavaName = new HashMap<>();
     for (Element e : elements.getAllMembers(type)) {
@@ -114,6 +125,8 @@ final class RemoteInterfaceValidator {
         continue;
       }
       method(name, m, remoteName).ifPresent(methods::add);
+      copies(m.getReturnType(), copies);
+      m.getParameters().forEach(p -> copies(p.asType(), copies));
     }
     if (reporter.errorCount() != before) {
       return Optional.empty();
@@ -121,7 +134,78 @@ final class RemoteInterfaceValidator {
     ClassName iface = ClassName.get(type);
     return Optional.of(new RemoteInterfaceModel(type, iface,
         GeneratedNames.of(type, PbNames.STUB_SUFFIX), GeneratedNames.of(type, PbNames.SKELETON_SUFFIX),
-        String.join(".", iface.simpleNames()), methods));
+        String.join(".", iface.simpleNames()), methods, List.copyOf(copies)));
+  }
+
+  /** The model of the {@code @CopyRecord} {@code type}, or empty after reporting its mistakes. */
+  Optional<CopyRecordModel> validateCopy(TypeElement type) {
+    int before = reporter.errorCount();
+    String name = type.getQualifiedName().toString();
+    if (type.getKind() != ElementKind.RECORD) {
+      reporter.error(type, "@CopyRecord " + name + " is a " + type.getKind().toString()
+          .toLowerCase(java.util.Locale.ROOT) + "; its components are the state sent: declare it"
+          + " as a record, or implement Copyable and register the class with JellyRegistry");
+      return Optional.empty();
+    }
+    if (type.getNestingKind() != NestingKind.TOP_LEVEL && type.getNestingKind() != NestingKind.MEMBER) {
+      reporter.error(type, "@CopyRecord " + name + " is local; the generated copy class must name"
+          + " it: declare it top-level or as a member");
+    }
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(type, "@CopyRecord " + name + " is private; the generated copy class beside it"
+          + " must construct it: make it package-private or public");
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(type, "@CopyRecord " + name + " has type parameters; a received state cannot"
+          + " be converted to a type variable: declare the concrete types");
+    }
+    List<CopyRecordModel.Component> components = new ArrayList<>();
+    Set<ClassName> copies = new LinkedHashSet<>();
+    for (javax.lang.model.element.RecordComponentElement c : type.getRecordComponents()) {
+      TypeMirror t = c.asType();
+      String cn = c.getSimpleName().toString();
+      if (!supportedWhole(t, true) || remoteType(t) != null) {
+        // on the record: javac knows no position for a record component
+        reporter.error(type, "component " + cn + " of @CopyRecord " + name + " has type " + t
+            + ", which a copy's state cannot carry: use " + SUPPORTED.replace(", a @RemoteInterface",
+                ""));
+        continue;
+      }
+      CodeBlock convert = conversion(t);
+      if (convert == null) {
+        convert = CodeBlock.of("$T.of($T.class)", PbNames.ELEMENTS,
+            TypeName.get(types.erasure(t)));
+      }
+      components.add(new CopyRecordModel.Component(cn, TypeName.get(t), convert,
+          rawName(t).equals(OPTIONAL), !types.isSameType(t, types.erasure(t))));
+      copies(t, copies);
+    }
+    if (reporter.errorCount() != before) {
+      return Optional.empty();
+    }
+    AnnotationMirror a = annotation(type, PbNames.COPY_RECORD);
+    String python = a == null ? "" : (String) value(a, "value", "");
+    if (python.isEmpty()) {
+      python = elements.getBinaryName(type).toString();
+    }
+    ClassName copy = GeneratedNames.of(type, PbNames.COPY_SUFFIX);
+    copies.remove(copy);
+    return Optional.of(new CopyRecordModel(type, ClassName.get(type), copy, python, components,
+        List.copyOf(copies)));
+  }
+
+  /** Adds the copy classes of the {@code @CopyRecord} types in {@code t} (its elements too). */
+  private void copies(TypeMirror t, Set<ClassName> into) {
+    if (t.getKind() != TypeKind.DECLARED) {
+      return;
+    }
+    TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+    if (annotation(e, PbNames.COPY_RECORD) != null) {
+      into.add(GeneratedNames.of(e, PbNames.COPY_SUFFIX));
+    }
+    for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
+      copies(a, into);
+    }
   }
 
   private String remoteName(ExecutableElement m) {
@@ -153,7 +237,7 @@ final class RemoteInterfaceValidator {
             + " future's type argument: declare it, for example CompletableFuture<Object>");
         return Optional.empty();
       }
-      if (!rawName(value).equals("java.lang.Void") && !supported(value, false)) {
+      if (!rawName(value).equals("java.lang.Void") && !supportedWhole(value, false)) {
         reporter.error(m, where + " returns " + returned + ", but Jelly cannot carry " + value
             + ": use " + SUPPORTED);
       }
@@ -207,18 +291,13 @@ final class RemoteInterfaceValidator {
         seenVarArgs = true;
         shape = Shape.VAR_ARGS;
       } else {
-        if (!supported(t, true)) {
+        if (!supportedWhole(t, true)) {
           reporter.error(p, pwhere + " has type " + t + ", which Jelly cannot carry: use "
               + SUPPORTED);
         }
         if (keywordOnly || seenVarArgs) {
           seenKeywordOnly = true;
           shape = Shape.KEYWORD_ONLY;
-          if (result == Result.VOID) {
-            reporter.error(p, pwhere + " is keyword-only, but a void method is sent with"
-                + " callRemoteNoAnswer, which passes positional arguments only: return"
-                + " CompletableFuture<Void>, or make it positional");
-          }
         } else {
           if (seenKeywordOnly) {
             reporter.error(p, pwhere + " follows a keyword-only parameter; Python puts"
@@ -230,11 +309,6 @@ final class RemoteInterfaceValidator {
           }
           shape = Shape.POSITIONAL;
         }
-      }
-      if (keywords && result == Result.VOID) {
-        reporter.error(p, pwhere + " is the @Keywords map, but a void method is sent with"
-            + " callRemoteNoAnswer, which passes positional arguments only: return"
-            + " CompletableFuture<Void>");
       }
       String defaultText = null;
       if (defaultAnnotation != null) {
@@ -255,9 +329,12 @@ final class RemoteInterfaceValidator {
       }
       TypeMirror erasure = types.erasure(t);
       RemoteType remote = remoteType(t);
+      boolean converted = shape == Shape.POSITIONAL || shape == Shape.KEYWORD_ONLY;
       parameters.add(new Parameter(pn, TypeName.get(t),
           remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(erasure), shape, defaultText,
-          !types.isSameType(t, erasure), remote));
+          !types.isSameType(t, erasure), remote,
+          !converted ? null : remote != null ? remoteConversion(remote) : conversion(t),
+          rawName(t).equals(OPTIONAL)));
     }
     if (reporter.errorCount() != before) {
       return Optional.empty();
@@ -266,7 +343,53 @@ final class RemoteInterfaceValidator {
     RemoteType remote = remoteType(boxedValue);
     return Optional.of(new Method(m, m.getSimpleName().toString(), remoteName, parameters, result,
         TypeName.get(boxedValue),
-        remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(types.erasure(boxedValue)), remote));
+        remote != null ? PbNames.REMOTE_REFERENCE : TypeName.get(types.erasure(boxedValue)), remote,
+        result == Result.VOID ? null
+            : remote != null ? remoteConversion(remote) : conversion(boxedValue),
+        rawName(boxedValue).equals(OPTIONAL)));
+  }
+
+  /**
+   * The {@code Elements} expression converting a received value to {@code t} with its element
+   * types, or null if the checks of its erasure are all there is ({@code long}, {@code
+   * List<Object>}).
+   */
+  private CodeBlock conversion(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    String raw = rawName(t);
+    List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
+    if (raw.equals(OPTIONAL)) {
+      return CodeBlock.of("$T.optional($L)", PbNames.ELEMENTS, element(args.get(0)));
+    }
+    String factory = CONVERTED.get(raw);
+    if (factory == null || args.stream().allMatch(this::anything)) {
+      return null;
+    }
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.$L(", PbNames.ELEMENTS, factory);
+    for (int i = 0; i < args.size(); i++) {
+      b.add(i == 0 ? "$L" : ", $L", element(args.get(i)));
+    }
+    return b.add(")").build();
+  }
+
+  /** A reference as a stub, or this side's own object sent back. */
+  private static CodeBlock remoteConversion(RemoteType remote) {
+    return CodeBlock.of("$T.remote($T.class, $T::of)", PbNames.ELEMENTS, remote.type(),
+        remote.stub());
+  }
+
+  /** The conversion of an element of type {@code t}: its own, or its erasure's checks. */
+  private CodeBlock element(TypeMirror t) {
+    CodeBlock c = anything(t) ? null : conversion(t);
+    TypeName erasure = anything(t) ? TypeName.OBJECT : TypeName.get(types.erasure(t));
+    return c != null ? c : CodeBlock.of("$T.of($T.class)", PbNames.ELEMENTS, erasure);
+  }
+
+  /** Whether {@code t} is {@code Object} or an unbounded wildcard: no element checks. */
+  private boolean anything(TypeMirror t) {
+    return t.getKind() == TypeKind.WILDCARD || rawName(t).equals("java.lang.Object");
   }
 
   /** The stub and skeleton of {@code t} if it is a remote interface, else null. */
@@ -302,6 +425,16 @@ final class RemoteInterfaceValidator {
     return t.toString();
   }
 
+  /** {@link #supported}, or {@code Optional} of a supported type (not a remote interface). */
+  private boolean supportedWhole(TypeMirror t, boolean primitivesAllowed) {
+    if (rawName(t).equals(OPTIONAL)) {
+      List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
+      return args.size() == 1 && args.get(0).getKind() == TypeKind.DECLARED
+          && supported(args.get(0), false) && remoteType(args.get(0)) == null;
+    }
+    return supported(t, primitivesAllowed);
+  }
+
   private boolean supported(TypeMirror t, boolean primitivesAllowed) {
     if (t.getKind().isPrimitive()) {
       return primitivesAllowed && BOXES.containsKey(t.toString());
@@ -318,23 +451,30 @@ final class RemoteInterfaceValidator {
     }
     if (CONTAINERS.contains(raw)) {
       for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
-        if (a.getKind() != TypeKind.WILDCARD && !rawName(a).equals("java.lang.Object")
-            && !(raw.equals("java.util.Map") && rawName(a).equals("java.lang.String"))) {
-          return false; // elements are not converted: the declaration would lie
+        if (a.getKind() == TypeKind.WILDCARD) {
+          WildcardType w = (WildcardType) a;
+          if (w.getExtendsBound() != null || w.getSuperBound() != null) {
+            return false; // a bound would not be checked: the declaration would lie
+          }
+        } else if (!rawName(a).equals("java.lang.Object")
+            && (!CONVERTED.containsKey(raw) || !supported(a, false) || remoteType(a) != null)) {
+          return false; // Collection<Long>: its elements are not converted, use List<Long>
         }
       }
       return true;
     }
-    return isSubtype(t, PbNames.JELLYABLE) || isSubtype(t, PbNames.COPYABLE) || remoteType(t) != null;
+    return isSubtype(t, PbNames.JELLYABLE) || isSubtype(t, PbNames.COPYABLE) || remoteType(t) != null
+        || annotation(((DeclaredType) t).asElement(), PbNames.COPY_RECORD) != null;
   }
 
   private boolean isVarArgsType(TypeMirror t) {
     if (t.getKind() == TypeKind.ARRAY) {
       TypeMirror c = ((ArrayType) t).getComponentType();
-      return c.getKind() != TypeKind.BYTE && supported(c, true) && remoteType(c) == null;
+      return c.getKind() != TypeKind.BYTE && supported(c, true) && remoteType(c) == null
+          && conversion(c) == null; // the tail's elements get their erasure's checks only
     }
     String raw = rawName(t);
-    return (raw.equals("java.util.List") && supported(t, false))
+    return (raw.equals("java.util.List") && supported(t, false) && conversion(t) == null)
         || raw.equals("dev.spindle.pb.jelly.Tuple");
   }
 

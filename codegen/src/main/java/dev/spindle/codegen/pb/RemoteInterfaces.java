@@ -5,7 +5,7 @@ import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 
-/** Entry point of the typed PB validation, for the processor's step. */
+/** Entry points of the typed PB validation, for the processor's steps. */
 public final class RemoteInterfaces {
   private RemoteInterfaces() {}
 
@@ -13,5 +13,11 @@ public final class RemoteInterfaces {
   public static Optional<RemoteInterfaceModel> validate(ProcessingEnvironment env,
       ErrorReporter reporter, TypeElement type) {
     return new RemoteInterfaceValidator(env, reporter).validate(type);
+  }
+
+  /** The model of the {@code @CopyRecord} {@code type}, or empty after reporting its mistakes. */
+  public static Optional<CopyRecordModel> validateCopy(ProcessingEnvironment env,
+      ErrorReporter reporter, TypeElement type) {
+    return new RemoteInterfaceValidator(env, reporter).validateCopy(type);
   }
 }

@@ -71,7 +71,8 @@ public final class CommandValidator {
     PackageElement from = elements.getPackageOf(type);
     String commandName = commandName(type, annotation);
     boolean requiresAnswer = annotations.bool(annotation, "requiresAnswer");
-    Optional<Schema> arguments = schemas.schema(type, from, "@Command type", generated);
+    WireNaming naming = WireNaming.of(annotations, annotation, from);
+    Optional<Schema> arguments = schemas.schema(type, from, naming, "@Command type", generated);
 
     TypeName responseType = ClassName.get(Void.class);
     Optional<Schema> response = Optional.empty();
@@ -90,7 +91,7 @@ public final class CommandValidator {
       }
       if (ValueTypeResolver.isRowType(r.get())) {
         TypeElement responseElement = (TypeElement) ((DeclaredType) r.get()).asElement();
-        response = schemas.schema(responseElement, from, "response type", generated);
+        response = schemas.schema(responseElement, from, naming, "response type", generated);
         responseValid = response.isPresent();
       } else {
         reporter.error(type, "response type " + r.get() + " of " + name + " is neither Void, a"
@@ -102,7 +103,7 @@ public final class CommandValidator {
     if (arguments.isEmpty() || !responseValid) {
       return Optional.empty();
     }
-    Optional<List<Schema>> rows = rows(arguments.get(), response, from);
+    Optional<List<Schema>> rows = rows(arguments.get(), response, from, naming);
     if (rows.isEmpty() || reporter.errorCount() != before) {
       return Optional.empty();
     }
@@ -126,7 +127,7 @@ public final class CommandValidator {
 
   /** The row schemas reachable from the arguments and response, or empty if one is invalid. */
   private Optional<List<Schema>> rows(
-      Schema arguments, Optional<Schema> response, PackageElement from) {
+      Schema arguments, Optional<Schema> response, PackageElement from, WireNaming naming) {
     List<Schema> rows = new ArrayList<>();
     Set<ClassName> seen = new HashSet<>();
     Deque<Schema> todo = new ArrayDeque<>();
@@ -135,7 +136,7 @@ public final class CommandValidator {
     while (!todo.isEmpty()) {
       for (Field field : todo.removeFirst().fields()) {
         if (field.valueType() instanceof ValueType.AmpList list && seen.add(list.row())) {
-          Optional<Schema> row = schemas.lookup(list.row(), from);
+          Optional<Schema> row = schemas.lookup(list.row(), from, naming);
           if (row.isEmpty()) {
             return Optional.empty();
           }

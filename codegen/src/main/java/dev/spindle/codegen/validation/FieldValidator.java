@@ -41,16 +41,17 @@ final class FieldValidator {
       TypeMirror type,
       String javaName,
       Field.Accessor accessor,
+      WireNaming naming,
       PackageElement from,
       String generated) {
     Optional<AnnotationMirror> argument = Annotations.find(element, AmpNames.ARGUMENT);
-    String wireName = javaName;
+    String wireName = naming.key(javaName);
     boolean optional = false;
     Optional<DeclaredType> custom = Optional.empty();
     if (argument.isPresent()) {
       AnnotationMirror mirror = argument.get();
       String given = annotations.string(mirror, "name");
-      wireName = given.isEmpty() ? javaName : given;
+      wireName = given.isEmpty() ? wireName : given;
       optional = annotations.bool(mirror, "optional");
       custom = annotations.type(mirror, "type")
           .filter(t -> !Annotations.isClass(t, AmpNames.ARGUMENT_TYPE));

@@ -73,7 +73,8 @@ public final class ResponderValidator {
     if (reporter.errorCount() != before) {
       return Optional.empty();
     }
-    return Optional.of(new LocatorModel(type, locator, responders, inherited(type)));
+    return Optional.of(
+        new LocatorModel(type, locator, responders, inherited(type), superNeedsConnection(type)));
   }
 
   /** Reports what is wrong with the class itself; false if its methods cannot be checked. */
@@ -112,10 +113,16 @@ public final class ResponderValidator {
       reporter.error(method, "@Responder method " + name + " is static; responders are instance"
           + " methods of the object passed to " + generated + ": remove static");
     }
-    if (method.getParameters().size() != 1) {
-      reporter.error(method, "@Responder method " + name + " takes "
-          + method.getParameters().size() + " parameters; it must take exactly one, the @Command"
-          + " it answers");
+    int count = method.getParameters().size();
+    boolean shapeOk = count == 1
+        || count == 2 && isConnection(method.getParameters().get(1).asType());
+    if (!shapeOk) {
+      reporter.error(method, "@Responder method " + name + " takes " + count + " parameters"
+          + describe(method) + "; it must take the @Command it answers, optionally followed by the"
+          + " AmpConnection it arrived on: R " + name + "(MyCommand command) or R " + name
+          + "(MyCommand command, AmpConnection connection). For other per-connection state, build"
+          + " the target per connection: .locatorFactory(c -> new " + generated + "(new "
+          + method.getEnclosingElement().getSimpleName() + "(c)))");
       return Optional.empty();
     }
     TypeMirror parameter = method.getParameters().get(0).asType();
@@ -152,7 +159,46 @@ public final class ResponderValidator {
         requests.commandName(commandType, command.get()),
         ClassName.get(commandType),
         GeneratedNames.of(commandType, AmpNames.SERIALIZER_SUFFIX),
-        kind.get()));
+        kind.get(),
+        count == 2));
+  }
+
+  /** True if {@code type} is {@code AmpConnection}. */
+  private static boolean isConnection(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName().contentEquals(AmpNames.AMP_CONNECTION);
+  }
+
+  /** The parameter types of {@code method}, as " (A, B)", or "" if it has none. */
+  private static String describe(ExecutableElement method) {
+    if (method.getParameters().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(" (");
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(method.getParameters().get(i).asType());
+    }
+    return out.append(')').toString();
+  }
+
+  /** True if a {@code @Responder} method of a superclass of {@code type} takes the connection. */
+  private static boolean superNeedsConnection(TypeElement type) {
+    for (TypeElement t = superclassOf(type); t != null; t = superclassOf(t)) {
+      for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+        if (Annotations.has(m, AmpNames.RESPONDER) && m.getParameters().size() == 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static TypeElement superclassOf(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) superclass).asElement()
+        : null;
   }
 
   private Optional<ResponderMethod.Kind> kind(TypeMirror returned, TypeMirror response) {

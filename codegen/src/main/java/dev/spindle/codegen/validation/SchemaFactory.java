@@ -54,8 +54,9 @@ final class SchemaFactory {
    *
    * @param role what the type is, for messages: "@Command type", "response type", ...
    */
-  Optional<Schema> schema(TypeElement type, PackageElement from, String role, String generated) {
-    String key = key(type, from);
+  Optional<Schema> schema(
+      TypeElement type, PackageElement from, WireNaming naming, String role, String generated) {
+    String key = key(type, from, naming);
     Optional<Schema> known = done.get(key);
     if (known != null) {
       return known;
@@ -64,8 +65,8 @@ final class SchemaFactory {
     typeRules.checkConstructible(type, from, role, generated);
     List<Field> fields =
         type.getKind() == ElementKind.RECORD
-            ? recordFields(type, from, generated)
-            : classFields(type, from, generated);
+            ? recordFields(type, from, naming, generated)
+            : classFields(type, from, naming, generated);
     Optional<Schema> schema =
         reporter.errorCount() == before
             ? Optional.of(new Schema(ClassName.get(type), displayName(type), fields))
@@ -74,36 +75,39 @@ final class SchemaFactory {
     for (Field field : fields) {
       if (field.valueType() instanceof ValueType.AmpList list) {
         TypeElement row = elements.getTypeElement(list.row().canonicalName());
-        schema(row, from, "AmpList row type", generated);
+        schema(row, from, naming, "AmpList row type", generated);
       }
     }
     return schema;
   }
 
   /** Returns the schema built for {@code type} as seen from {@code from}, empty if invalid. */
-  Optional<Schema> lookup(ClassName type, PackageElement from) {
-    Optional<Schema> schema = done.get(from.getQualifiedName() + " " + type.canonicalName());
+  Optional<Schema> lookup(ClassName type, PackageElement from, WireNaming naming) {
+    Optional<Schema> schema =
+        done.get(from.getQualifiedName() + " " + naming + " " + type.canonicalName());
     return schema == null ? Optional.empty() : schema;
   }
 
-  private static String key(TypeElement type, PackageElement from) {
+  private static String key(TypeElement type, PackageElement from, WireNaming naming) {
     String name = type.getQualifiedName().toString();
     if (name.isEmpty()) {
       name = "local " + System.identityHashCode(type); // local classes have no qualified name
     }
-    return from.getQualifiedName() + " " + name;
+    return from.getQualifiedName() + " " + naming + " " + name;
   }
 
   private static String displayName(TypeElement type) {
     return String.join(".", ClassName.get(type).simpleNames());
   }
 
-  private List<Field> recordFields(TypeElement type, PackageElement from, String generated) {
+  private List<Field> recordFields(
+      TypeElement type, PackageElement from, WireNaming naming, String generated) {
     List<Field> fields = new ArrayList<>();
     for (RecordComponentElement component : type.getRecordComponents()) {
       String name = component.getSimpleName().toString();
       Element element = backingField(type, component);
-      fieldValidator.validate(element, component.asType(), name, new Field.Accessor(name, true), from, generated)
+      fieldValidator.validate(element, component.asType(), name,
+              new Field.Accessor(name, true), naming, from, generated)
           .ifPresent(f -> addUnique(fields, f, element));
     }
     return fields;
@@ -123,7 +127,8 @@ final class SchemaFactory {
     return component;
   }
 
-  private List<Field> classFields(TypeElement type, PackageElement from, String generated) {
+  private List<Field> classFields(
+      TypeElement type, PackageElement from, WireNaming naming, String generated) {
     List<Field> fields = new ArrayList<>();
     List<TypeMirror> fieldTypes = new ArrayList<>();
     for (VariableElement variable : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -144,7 +149,8 @@ final class SchemaFactory {
             + ClassMembers.getterName(variable) + "() method");
         continue;
       }
-      fieldValidator.validate(variable, variable.asType(), name, accessor.get(), from, generated)
+      fieldValidator.validate(
+              variable, variable.asType(), name, accessor.get(), naming, from, generated)
           .ifPresent(f -> addUnique(fields, f, variable));
     }
     if (!members.hasConstructor(type, fieldTypes, from)) {

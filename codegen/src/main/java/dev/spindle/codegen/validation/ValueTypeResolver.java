@@ -39,6 +39,12 @@ final class ValueTypeResolver {
         }
         return new ValueType.AmpList(ClassName.get(row));
       }
+      if (isPlainClass(element)) {
+        throw new UnsupportedTypeException("has type " + type + ", but "
+            + ((DeclaredType) element).asElement().getSimpleName() + " is a class without"
+            + " @Argument fields, so it is neither an AMP type nor an AmpList row: make it a record"
+            + " or annotate its fields with @Argument");
+      }
       return new ValueType.ListOf(resolveListElement(element, type));
     }
     return new ValueType.Scalar(scalar(type, type));
@@ -54,6 +60,16 @@ final class ValueTypeResolver {
       return true;
     }
     return element.getKind() == ElementKind.CLASS && hasArgumentFields(element);
+  }
+
+  /** True if {@code type} is a class of the user's (not the JDK's) that no rule covers. */
+  private static boolean isPlainClass(TypeMirror type) {
+    if (!(type instanceof DeclaredType d) || d.asElement().getKind() != ElementKind.CLASS) {
+      return false;
+    }
+    String name = ((TypeElement) d.asElement()).getQualifiedName().toString();
+    return !name.startsWith("java.") && !name.startsWith("javax.")
+        && !name.equals(AmpNames.AMP_DECIMAL) && !name.equals(AmpNames.AMP_DATE_TIME);
   }
 
   static boolean hasArgumentFields(TypeElement type) {

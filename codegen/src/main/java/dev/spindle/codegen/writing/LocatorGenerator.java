@@ -40,18 +40,32 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
   TypeSpec.Builder write(LocatorModel model) {
     ClassName target = model.targetType();
     NameAllocator names = new NameAllocator();
-    for (String reserved : List.of("target", "commandName", "inherited")) {
+    for (String reserved : List.of("target", "connection", "commandName", "inherited")) {
       names.newName(reserved);
     }
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locator())
         .addJavadoc("Dispatches AMP commands to the {@code @Responder} methods of a {@link $T}."
-            + "\n\n<p>{@code CommandLocator.of(target)} creates it.\n", target)
+            + "\n\n<p>", target)
+        .addJavadoc(model.needsConnection()
+            ? "Its responders take the connection: build one per connection, {@code"
+                + " .locatorFactory(c -> new " + model.locator().simpleName() + "(target, c))}.\n"
+            : "{@code CommandLocator.of(target)} creates it.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(AmpNames.COMMAND_LOCATOR);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addJavadoc("Creates the locator of {@code target}'s responders.\n")
         .addModifiers(Modifier.PUBLIC)
         .addParameter(target, "target");
+    if (model.needsConnection()) {
+      constructor.addParameter(AmpNames.AMP_CONNECTION_CLASS, "connection");
+    }
+    constructor.addStatement("this.target = target");
+    MethodSpec targetGetter = MethodSpec.methodBuilder("target")
+        .addJavadoc("The object whose {@code @Responder} methods this locator calls.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(target)
+        .addStatement("return target")
+        .build();
     MethodSpec.Builder locate = MethodSpec.methodBuilder("locateResponder")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -60,14 +74,22 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
         .beginControlFlow("switch (commandName)");
 
     List<FieldSpec> fields = new ArrayList<>();
+    fields.add(FieldSpec.builder(target, "target", Modifier.PRIVATE, Modifier.FINAL).build());
     for (ResponderMethod responder : model.responders()) {
       String simple = responder.commandType().simpleName();
       String field = names.newName(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
       fields.add(FieldSpec.builder(AmpNames.BOX_RESPONDER, field, Modifier.PRIVATE, Modifier.FINAL)
           .build());
-      constructor.addStatement("this.$N = box -> $T.$N($T.INSTANCE, box, target::$N)",
-          field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
-          responder.methodName());
+      if (responder.takesConnection()) {
+        constructor.addStatement(
+            "this.$N = box -> $T.$N($T.INSTANCE, box, command -> target.$N(command, connection))",
+            field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
+            responder.methodName());
+      } else {
+        constructor.addStatement("this.$N = box -> $T.$N($T.INSTANCE, box, target::$N)",
+            field, AmpNames.RESPONDERS, respondMethod(responder.kind()), responder.serializer(),
+            responder.methodName());
+      }
       locate.addCode("case $S:\n$>", responder.commandName())
           .addStatement("return $N", field)
           .addCode("$<");
@@ -76,13 +98,21 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
       fields.add(FieldSpec.builder(AmpNames.COMMAND_LOCATOR, "inherited",
               Modifier.PRIVATE, Modifier.FINAL)
           .build());
-      constructor.addStatement("this.inherited = new $T(target)", model.inherited().get());
+      if (model.inheritedNeedsConnection()) {
+        constructor.addStatement(
+            "this.inherited = new $T(target, connection)", model.inherited().get());
+      } else {
+        constructor.addStatement("this.inherited = new $T(target)", model.inherited().get());
+      }
       locate.addCode("default:\n$>").addStatement("return inherited.locateResponder(commandName)");
     } else {
       locate.addCode("default:\n$>").addStatement("return null");
     }
     locate.addCode("$<").endControlFlow();
-    return type.addFields(fields).addMethod(constructor.build()).addMethod(locate.build());
+    return type.addFields(fields)
+        .addMethod(constructor.build())
+        .addMethod(targetGetter)
+        .addMethod(locate.build());
   }
 
   private static String respondMethod(ResponderMethod.Kind kind) {

@@ -7,7 +7,9 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
+import com.squareup.javapoet.WildcardTypeName;
 import dev.spindle.codegen.pb.PbNames;
 import dev.spindle.codegen.pb.RemoteInterfaceModel;
 import dev.spindle.codegen.pb.RemoteInterfaceModel.Method;
@@ -16,14 +18,17 @@ import dev.spindle.codegen.pb.RemoteInterfaceModel.Result;
 import dev.spindle.codegen.validation.ErrorReporter;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code <Interface>_PbSkeleton}: an implementation of the remote interface exposed as
- * a PB {@code Root} (so also a {@code Referenceable}), or through its nested {@code Avatar} as a
- * login {@code Perspective} (called as {@code perspective_}), whose methods the broker
+ * a PB {@code Root} (so also a {@code Referenceable}), through its nested {@code Avatar} as a
+ * login {@code Perspective} (called as {@code perspective_}), or through its nested {@code View}
+ * as a {@code Viewable} (called as {@code view_}, the perspective choosing the target), whose
+ * methods the broker
  * binds with Python's calling convention from the shapes registered in its static initializer,
  * then calls through a {@code switch} on the method's number.
  */
@@ -31,6 +36,20 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
   /** Creates a generator that writes to {@code filer}. */
   public PbSkeletonGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
+  }
+
+  /** {@code registerCopies(registry)}: registers every {@code @CopyRecord} the interface uses. */
+  static MethodSpec registerCopies(RemoteInterfaceModel model) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder("registerCopies")
+        .addJavadoc("Registers with {@code registry} the records {@link $T} sends by value;"
+            + " returns {@code registry}.\n", model.type())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(PbNames.JELLY_REGISTRY_BUILDER)
+        .addParameter(PbNames.JELLY_REGISTRY_BUILDER, "registry");
+    for (ClassName copy : model.copies()) {
+      b.addStatement("$T.register(registry)", copy);
+    }
+    return b.addStatement("return registry").build();
   }
 
   @Override
@@ -66,19 +85,26 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
               shapes.add("\n        .$L($S, $T.class, $S)", p.shape().builder, p.name(),
                   p.erasure(), p.defaultText());
             }
+            if (p.convert() != null) {
+              shapes.add("\n        .converting($L)", p.convert());
+            }
           }
         }
       }
     }
     shapes.add("\n}");
     ClassName avatar = skeleton.nestedClass("Avatar");
+    ClassName view = skeleton.nestedClass("View");
 
-    MethodSpec.Builder dispatch = MethodSpec.methodBuilder("dispatch")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
+    MethodSpec.Builder dispatch = MethodSpec.methodBuilder("call")
+        .addJavadoc("Calls method number {@code method} of {@code target} with the arguments from"
+            + " {@code args[at]} on.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(Object.class)
+        .addParameter(model.type(), "target")
         .addParameter(int.class, "method")
         .addParameter(Object[].class, "args")
+        .addParameter(int.class, "at")
         .addException(Throwable.class)
         .beginControlFlow("switch (method)");
     boolean unchecked = false;
@@ -91,12 +117,7 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
         Parameter p = ps.get(j);
         unchecked |= p.generic();
         call.add(j == 0 ? "" : ", ");
-        if (p.remote() != null) {
-          call.add("$T.stub(($T) args[$L], $T::of)", PbNames.STUBS, PbNames.REMOTE_REFERENCE, j,
-              p.remote().stub());
-        } else {
-          call.add("($T) args[$L]", p.type(), j);
-        }
+        call.add("($T) args[$L]", p.type(), j == 0 ? "at" : "at + " + j);
       }
       call.add(")");
       dispatch.addCode("case $L:\n", i).addCode("$>");
@@ -105,6 +126,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
       } else if (m.remote() != null) {
         dispatch.addStatement("return $T.settled($L.thenApply(v -> $T.export(v, $T::of)))",
             PbNames.SKELETON, call.build(), PbNames.STUBS, m.remote().skeleton());
+      } else if (m.optional()) {
+        dispatch.addStatement("return $T.settled($L.thenApply($T::unwrap))", PbNames.SKELETON,
+            call.build(), PbNames.ELEMENTS);
       } else {
         dispatch.addStatement("return $T.settled($L)", PbNames.SKELETON, call.build());
       }
@@ -122,7 +146,8 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
 
     return TypeSpec.classBuilder(skeleton)
         .addJavadoc("Exposes a {@link $T} to PB peers: publish it as the root, send it as a"
-            + " Referenceable, or\nhand out {@link #avatar} at login ({@code perspective_} methods).\n\n"
+            + " Referenceable, or\nhand out {@link #avatar} at login ({@code perspective_} methods);"
+            + " {@link #view} sends it as a\nViewable ({@code view_} methods).\n\n"
             + "<p>{@code $T.of(target)} creates it.\n", model.type(), skeleton)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(PbNames.ROOT)
@@ -132,6 +157,10 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .initializer(shapes.build()).build())
         .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
             PbNames.SKELETON_METHODS, skeleton, model.pythonName()))
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(PbNames.SKELETON_CACHE,
+                model.type(), skeleton), "SKELETONS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("new $T<>($T::new)", PbNames.SKELETON_CACHE, skeleton).build())
         .addField(FieldSpec.builder(model.type(), "target", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
@@ -139,15 +168,17 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .addStatement("this.target = target")
             .build())
         .addMethod(MethodSpec.methodBuilder("of")
-            .addJavadoc("The skeleton calling {@code target}.\n")
+            .addJavadoc("The skeleton calling {@code target}: the same one for the same object, so"
+                + " that it is one\nreference on the wire however often it is sent.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(skeleton)
             .addParameter(model.type(), "target")
-            .addStatement("return new $T($T.requireNonNull(target, $S))", skeleton, Objects.class,
+            .addStatement("return SKELETONS.get($T.requireNonNull(target, $S))", Objects.class,
                 "target")
             .build())
         .addMethod(MethodSpec.methodBuilder("target")
             .addJavadoc("The object whose methods the peer calls.\n")
+            .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(model.type())
             .addStatement("return target")
@@ -160,7 +191,58 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .addParameter(model.type(), "target")
             .addStatement("return new $T(of(target))", avatar)
             .build())
+        .addMethods(model.copies().isEmpty() ? List.of() : List.of(registerCopies(model)))
+        .addMethod(MethodSpec.methodBuilder("view")
+            .addJavadoc("{@code targets} as a PB Viewable ({@code view_} methods): each call runs"
+                + " on the target\n{@code targets} gives for the caller's perspective (null when the"
+                + " view was not sent by a\nperspective method).\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(view)
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Function.class),
+                ClassName.OBJECT, WildcardTypeName.subtypeOf(model.type())), "targets")
+            .addStatement("return new $T($T.requireNonNull(targets, $S))", view, Objects.class,
+                "targets")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("dispatch")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Object.class)
+            .addParameter(int.class, "method")
+            .addParameter(Object[].class, "args")
+            .addException(Throwable.class)
+            .addStatement("return call(target, method, args, 0)")
+            .build())
         .addMethod(dispatch.build())
+        .addType(TypeSpec.classBuilder(view)
+            .addJavadoc("A {@link $T} sent as a PB Viewable ({@code view_} methods): the broker"
+                + " passes the caller's\nperspective, which chooses the target.\n", model.type())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addSuperinterface(PbNames.VIEWABLE)
+            .addSuperinterface(PbNames.SKELETON)
+            .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
+                PbNames.SKELETON_METHODS, view, model.pythonName()))
+            .addField(ParameterizedTypeName.get(ClassName.get(Function.class), ClassName.OBJECT,
+                WildcardTypeName.subtypeOf(model.type())), "targets", Modifier.PRIVATE,
+                Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Function.class),
+                    ClassName.OBJECT, WildcardTypeName.subtypeOf(model.type())), "targets")
+                .addStatement("this.targets = targets")
+                .build())
+            .addMethod(MethodSpec.methodBuilder("dispatch")
+                .addJavadoc("{@code args[0]} is the perspective; the method's arguments follow.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(int.class, "method")
+                .addParameter(Object[].class, "args")
+                .addException(Throwable.class)
+                .addStatement("$T target = targets.apply(args[0])", model.type())
+                .addStatement("return call($T.requireNonNull(target, $S), method, args, 1)",
+                    Objects.class, "the target for the perspective")
+                .build())
+            .build())
         .addType(TypeSpec.classBuilder(avatar)
             .addJavadoc("A {@link $T} handed out by PB login ({@code perspective_} methods).\n",
                 model.type())
@@ -177,6 +259,7 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
                 .build())
             .addMethod(MethodSpec.methodBuilder("target")
                 .addJavadoc("The object whose methods the peer calls.\n")
+                .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(model.type())
                 .addStatement("return skeleton.target")

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -74,13 +75,31 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
             .returns(PbNames.REMOTE_REFERENCE)
             .addStatement("return reference")
             .build());
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    if (!model.copies().isEmpty()) {
+      type.addMethod(PbSkeletonGenerator.registerCopies(model));
+    }
     for (Method m : model.methods()) {
-      type.addMethod(method(model, m));
+      String convert = null;
+      if (m.convert() != null) {
+        convert = local("RESULT_" + constant(m.javaName()), fields);
+        fields.add(convert);
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(UnaryOperator.class,
+                Object.class), convert, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$L", m.convert())
+            .build());
+      }
+      type.addMethod(method(model, m, convert));
     }
     return type;
   }
 
-  private MethodSpec method(RemoteInterfaceModel model, Method m) {
+  /** {@code addAll} as {@code ADD_ALL}. */
+  private static String constant(String javaName) {
+    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private MethodSpec method(RemoteInterfaceModel model, Method m, String convert) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -95,17 +114,21 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     CodeBlock keywords = keywords(b, m, local("kwargs", taken));
     if (m.result() == Result.VOID) {
       boolean tail = m.parameters().stream().anyMatch(p -> p.shape() == Shape.VAR_ARGS);
-      if (m.parameters().isEmpty()) {
+      boolean named = m.parameters().stream()
+          .anyMatch(p -> p.shape() == Shape.KEYWORD_ONLY || p.shape() == Shape.KEYWORDS);
+      if (named) {
+        b.addStatement("this.reference.callRemoteNoAnswerWithKeywords($S, $L, $L)", m.remoteName(),
+            args, keywords);
+      } else if (m.parameters().isEmpty()) {
         b.addStatement("this.reference.callRemoteNoAnswer($S)", m.remoteName());
       } else if (!tail) {
         b.addStatement("this.reference.callRemoteNoAnswer($S, $L)", m.remoteName(), array(m));
       } else {
         b.addStatement("this.reference.callRemoteNoAnswer($S, $L.toArray())", m.remoteName(), args);
       }
-    } else if (m.remote() != null) {
-      b.addStatement("return $T.call(this.reference, $T::of, $S, $S, $L, $L)", PbNames.STUBS,
-          m.remote().stub(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
-          keywords);
+    } else if (convert != null) {
+      b.addStatement("return $T.callConverted(this.reference, $N, $S, $S, $L, $L)", PbNames.STUBS,
+          convert, model.pythonName() + "." + m.javaName(), m.remoteName(), args, keywords);
     } else {
       b.addStatement("return $T.call(this.reference, $T.class, $S, $S, $L, $L)", PbNames.STUBS,
           m.valueErasure(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
@@ -154,6 +177,9 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
 
   /** How a parameter is sent: itself, or a remote interface exported as a reference. */
   private static CodeBlock sent(Parameter p) {
+    if (p.optional()) {
+      return CodeBlock.of("$T.unwrap($N)", PbNames.ELEMENTS, p.name());
+    }
     return p.remote() == null ? CodeBlock.of("$N", p.name())
         : CodeBlock.of("$T.export($N, $T::of)", PbNames.STUBS, p.name(), p.remote().skeleton());
   }

@@ -2,6 +2,7 @@ package dev.spindle.examples.pb;
 
 import dev.spindle.pb.PbServer;
 import dev.spindle.pb.flavors.Root;
+import dev.spindle.pb.jelly.ValueText;
 import java.io.PrintStream;
 
 /**
@@ -10,6 +11,9 @@ import java.io.PrintStream;
  */
 public final class PbSimple {
   private PbSimple() {}
+
+  /** At most this many characters of an echoed value are printed (a 600 KB one is cut). */
+  static final int PRINTED = 200;
 
   /** The root object: {@code callRemote("echo", st)} answers {@code st}. */
   public static final class Echoer implements Root {
@@ -20,7 +24,10 @@ public final class PbSimple {
     }
 
     public Object remote_echo(Object st) {
-      out.println("echoing: " + st);
+      // As Python's print("echoing:", st): str as it is, anything else as its repr, cut at 200.
+      out.println("echoing: " + (st instanceof String text && text.length() <= PRINTED
+          ? text
+          : ValueText.repr(st, PRINTED)));
       return st;
     }
   }

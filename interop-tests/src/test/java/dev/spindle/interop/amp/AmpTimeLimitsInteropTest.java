@@ -37,7 +37,7 @@ class AmpTimeLimitsInteropTest {
     try (AmpServer server = AmpServer.builder()
         .bind("127.0.0.1", 0)
         .transportOptions(TIGHT)
-        .locatorFactory(c -> TwistedClientJavaServerTest.locatorFor(new PeerResponders(c)))
+        .locatorFactory(TwistedClientJavaServerTest::locatorFor)
         .start()) {
       TwistedPeer.ClientRun run =
           TwistedPeer.runClient("amp_peer.py", 100, String.valueOf(server.port()), Vectors.dir().toString());

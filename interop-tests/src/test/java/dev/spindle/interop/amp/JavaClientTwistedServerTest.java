@@ -66,7 +66,7 @@ class JavaClientTwistedServerTest {
     twisted = TwistedPeer.startServer("amp_peer.py");
     client =
         AmpClient.builder()
-            .locatorFactory(c -> new PeerResponders_AmpLocator(new PeerResponders(c)))
+            .locatorFactory(c -> new PeerResponders_AmpLocator(new PeerResponders(), c))
             .build();
     connection = connect();
   }
@@ -225,6 +225,15 @@ class JavaClientTwistedServerTest {
   @Test
   void serverCallsBackIntoTheJavaClient() throws Exception {
     assertEquals(42, call(connection, new CallMeBack(20, 22)).total());
+    // The responder object the factory built for this very connection answered the call back.
+    PeerResponders mine = connection.locator(PeerResponders_AmpLocator.class).target();
+    assertEquals(new Sum(20, 22), mine.lastSum);
+  }
+
+  @Test
+  void snakeCaseNamingPolicyMatchesPythonKeys() throws Exception {
+    PeerCommands.AddOne.Result r = call(connection, new PeerCommands.AddOne(41, 8080));
+    assertEquals(new PeerCommands.AddOne.Result(42, 8080), r);
   }
 
   @Test

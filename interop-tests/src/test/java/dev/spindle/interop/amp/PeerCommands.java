@@ -4,6 +4,7 @@ import dev.spindle.amp.command.AmpDecimal;
 import dev.spindle.amp.command.Argument;
 import dev.spindle.amp.command.Command;
 import dev.spindle.amp.command.ErrorCode;
+import dev.spindle.amp.command.Naming;
 import dev.spindle.amp.command.Request;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ final class PeerCommands {
   @Command
   record Sum(long a, long b) implements Request<Sum.Result> {
     record Result(long total) {}
+  }
+
+  /** amp_peer.py's {@code AddOne}: snake_case keys from Java names, no @Argument(name) each. */
+  @Command(naming = Naming.SNAKE_CASE)
+  record AddOne(long firstValue, long httpURLPort) implements Request<AddOne.Result> {
+    record Result(long plusOne, long echoedPort) {}
   }
 
   @Command(errors = @ErrorCode(code = "ZERO_DIVISION", type = ArithmeticException.class))

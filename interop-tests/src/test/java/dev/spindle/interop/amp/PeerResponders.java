@@ -30,21 +30,23 @@ import dev.spindle.interop.amp.PeerCommands.FatalProblemException;
 import dev.spindle.interop.amp.PeerCommands.LastNotification;
 import dev.spindle.interop.amp.PeerCommands.Notify;
 import dev.spindle.interop.amp.PeerCommands.Sum;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** The Java twin of amp_peer.py's {@code Peer}: the same answers to the same commands. */
+/**
+ * The Java twin of amp_peer.py's {@code Peer}: the same answers to the same commands. Responders
+ * that need the connection (to call the peer back, or for a timer on its loop) take it as their
+ * second parameter, so the locator is built per connection: {@code new
+ * PeerResponders_AmpLocator(new PeerResponders(), connection)}.
+ */
 class PeerResponders {
-  private final AmpConnection connection;
   private volatile String notified;
-
-  PeerResponders(AmpConnection connection) {
-    this.connection = connection;
-  }
+  /** The last Sum this side answered, for tests that check who answered. */
+  volatile Sum lastSum;
 
   @Responder
   Sum.Result sum(Sum c) {
+    lastSum = c;
     return new Sum.Result(c.a() + c.b());
   }
 
@@ -78,15 +80,15 @@ class PeerResponders {
     return new LastNotification.Result(notified);
   }
 
+  /** Twisted's {@code deferLater(reactor, ms / 1000, ...)}: a timer on the connection's loop. */
   @Responder
-  CompletionStage<Delay.Result> delay(Delay c) {
-    return CompletableFuture.supplyAsync(
-        () -> new Delay.Result(c.id()),
-        CompletableFuture.delayedExecutor(c.ms(), TimeUnit.MILLISECONDS));
+  CompletionStage<Delay.Result> delay(Delay c, AmpConnection connection) {
+    return connection.schedule(c.ms(), TimeUnit.MILLISECONDS, () -> new Delay.Result(c.id()));
   }
 
+  /** Twisted's {@code self.callRemote(...)} inside a responder. */
   @Responder
-  CompletionStage<Sum.Result> callMeBack(CallMeBack c) {
+  CompletionStage<Sum.Result> callMeBack(CallMeBack c, AmpConnection connection) {
     return connection.callRemote(new Sum(c.a(), c.b()));
   }
 

@@ -3,6 +3,7 @@ package dev.spindle.interop.amp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
+import dev.spindle.amp.AmpConnection;
 import dev.spindle.amp.AmpServer;
 import dev.spindle.amp.box.AmpBox;
 import dev.spindle.amp.locator.BoxResponder;
@@ -75,10 +76,10 @@ class TwistedClientJavaServerTest {
   static final BoxResponder PING =
       box -> CompletableFuture.completedFuture(new AmpBox().put("pong", box.get("payload")));
 
-  static CommandLocator locatorFor(PeerResponders responders) {
+  static CommandLocator locatorFor(AmpConnection connection) {
     CommandLocator boxLevel =
         name -> name.toUpperCase(Locale.ROOT).equals("PING") ? PING : null;
-    return new PeerResponders_AmpLocator(responders).orElse(boxLevel);
+    return new PeerResponders_AmpLocator(new PeerResponders(), connection).orElse(boxLevel);
   }
 
   @Test
@@ -87,7 +88,7 @@ class TwistedClientJavaServerTest {
     try (AmpServer server =
         AmpServer.builder()
             .bind("127.0.0.1", 0)
-            .locatorFactory(c -> locatorFor(new PeerResponders(c)))
+            .locatorFactory(TwistedClientJavaServerTest::locatorFor)
             .start()) {
       TwistedPeer.ClientRun run =
           TwistedPeer.runClient(

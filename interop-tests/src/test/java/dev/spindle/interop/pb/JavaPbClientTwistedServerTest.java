@@ -1,6 +1,7 @@
 package dev.spindle.interop.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,18 @@ class JavaPbClientTwistedServerTest {
   }
 
   @Test
+  void aNullArgumentArrayIsOneNone() throws Exception {
+    // Buildbot's complete(None): Java passes a null array for callRemote("m", null).
+    root.callRemote("record", "something").get(10, TimeUnit.SECONDS);
+    assertNull(root.callRemote("record", null).get(10, TimeUnit.SECONDS), "remote_record(None)");
+    assertNull(root.callRemote("lastRecorded").get(10, TimeUnit.SECONDS), "Twisted got None");
+    assertNull(root.callRemote("echo", null).get(10, TimeUnit.SECONDS));
+    root.callRemote("record", "again").get(10, TimeUnit.SECONDS);
+    root.callRemoteNoAnswer("record", null).get(10, TimeUnit.SECONDS);
+    assertNull(root.callRemote("lastRecorded").get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
   void pythonExceptionsArriveWithTheirTypeNames() {
     RemotePbException e = (RemotePbException) failure(root.callRemote("fail", "boom"));
     assertEquals("builtins.ValueError", e.typeName());
@@ -156,6 +169,20 @@ class JavaPbClientTwistedServerTest {
     assertEquals(3L, p.x);
     assertEquals(4L, p.y);
     assertEquals(11L, call(root, "sumPoint", new Point(5, 6)));
+  }
+
+  /** The client's own class for Twisted's Point: no Copyable, no state function. */
+  record ReceivedPoint(long x, long y) {}
+
+  @Test
+  void receiveOnlyCopyRegisteredOnTheBuilder() throws Exception {
+    try (PbClient receiving = PbClient.builder()
+        .remoteCopy("spindle.interop.Point", ReceivedPoint.class,
+            s -> new ReceivedPoint(((Number) s.get("x")).longValue(), ((Number) s.get("y")).longValue()))
+        .build()) {
+      RemoteReference r = receiving.getRootObject("127.0.0.1", twisted.port()).get(10, TimeUnit.SECONDS);
+      assertEquals(new ReceivedPoint(3, 4), call(r, "getPoint", 3L, 4L));
+    }
   }
 
   @Test

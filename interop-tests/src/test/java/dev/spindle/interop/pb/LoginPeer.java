@@ -9,7 +9,10 @@ import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.flavors.Viewable;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.Tuple;
+import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.login.Perspective;
+import dev.spindle.pb.login.PortalLogin;
+import dev.spindle.pb.login.PortalRoot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,6 +46,21 @@ final class LoginPeer {
     InMemoryUsernamePasswordDatabase db = new InMemoryUsernamePasswordDatabase();
     USERS.forEach(db::addUser);
     return db;
+  }
+
+  /**
+   * The root of the Java server: Twisted's login methods plus one of its own, which a client can
+   * call before logging in (a composed {@code PortalLogin}).
+   */
+  public static final class PeerRoot extends PortalLogin {
+    public PeerRoot(PortalRoot root, PeerConnection connection) {
+      super(root, connection);
+    }
+
+    public String remote_serverInfo() {
+      // PeerConnection counts exports itself: no cast to PbConnection.
+      return "spindle login root; exports: " + connection().exportedObjectCount();
+    }
   }
 
   /** Twisted's value of an avatar id: the username bytes, or {@code ()}. */

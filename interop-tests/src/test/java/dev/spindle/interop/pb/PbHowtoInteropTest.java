@@ -23,7 +23,9 @@ import dev.spindle.examples.pb.PbSimpleClient;
 import dev.spindle.examples.pb.TrapClient;
 import dev.spindle.examples.pb.TrapServer;
 import dev.spindle.interop.testing.TwistedPeer;
+import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
+import dev.spindle.pb.RemoteReference;
 import dev.spindle.testing.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -84,6 +86,28 @@ class PbHowtoInteropTest {
 
   private static final List<String> PBSIMPLE_CLIENT = List.of("server echoed: hello network");
   private static final List<String> PBSIMPLE_SERVER = List.of("echoing: hello network");
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void javaEchoerPrintsAsPythonDoesAndCutsLongValues() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    try (PbServer server = PbSimple.start(0, out);
+        PbClient client = PbClient.builder().build()) {
+      RemoteReference root = client.getRootObject("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+      root.callRemote("echo", "hello network").get(10, TimeUnit.SECONDS);
+      root.callRemote("echo", new java.util.LinkedHashSet<>(List.of(1L, 2L))).get(10, TimeUnit.SECONDS);
+      root.callRemote("echo", List.of("a", 2L, java.util.Map.of("k", true))).get(10, TimeUnit.SECONDS);
+      root.callRemote("echo", "x".repeat(600_000)).get(10, TimeUnit.SECONDS);
+    }
+    List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+    assertEquals("echoing: hello network", lines.get(0));
+    assertEquals("echoing: {1, 2}", lines.get(1), "a set as Python prints it");
+    assertEquals("echoing: ['a', 2, {'k': True}]", lines.get(2));
+    assertTrue(lines.get(3).length() < 230 && lines.get(3).endsWith("..."),
+        "a 600 KB value is cut: " + lines.get(3).length() + " chars");
+    assertEquals(4, lines.size());
+  }
 
   @Test
   void twistedPbSimpleClientAgainstJavaEchoer() throws Exception {

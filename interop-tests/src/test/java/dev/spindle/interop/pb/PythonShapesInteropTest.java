@@ -1,12 +1,18 @@
 package dev.spindle.interop.pb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.interop.testing.TwistedPeer;
+import dev.spindle.pb.PbClient;
 import dev.spindle.pb.PbServer;
+import dev.spindle.pb.RemoteReference;
+import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.testing.LeakChecked;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,12 +52,17 @@ class PythonShapesInteropTest {
       }
       // item 4: the pager's handle is its own; the method's reference still calls the collector
       assertTrue(run.lines().contains("ok paged into a collector, then called its summary: ('answer', [3, 250, True])"), all);
-      // item 8: a dictionary-only copy sent a list: Twisted's RemoteCopy fails with AttributeError,
-      // Spindle with MalformedJellyException typed TypeError and ValueError (a listed difference)
+      // item 8: a dictionary-only copy sent a list: both fail with AttributeError, as Twisted's
+      // RemoteCopy.setCopyableState does (state.items()), not TypeError or ValueError
       assertTrue(run.lines().contains("java: a list as a dictionary-only state -> "
-          + "('failure', 'dev.spindle.pb.jelly.MalformedJellyException', True, False, True)"), all);
+          + "('failure', 'dev.spindle.pb.jelly.JellyAttributeException', False, True, False)"), all);
       assertTrue(run.lines().contains("python: a list as a dictionary-only state -> "
           + "('failure', 'builtins.AttributeError', False, True, False)"), all);
+      // KeyError / OverflowError where Twisted raises them, trapped alike on both servers
+      assertTrue(run.lines().contains("ok cached 999999 (no such cache) fails with KeyError, not ValueError: "
+          + "('failure', True, True, False)"), all);
+      assertTrue(run.lines().contains("ok timedelta 1000000000 days fails with OverflowError, not ValueError: "
+          + "('failure', True, True, False)"), all);
       // item 2: a Copyable whose state is a list, both ways
       assertTrue(run.lines().contains("ok java sends a Pond whose state is a list"), all);
       assertTrue(run.lines().contains("ok java receives a Pond whose state is a list"), all);
@@ -66,6 +77,46 @@ class PythonShapesInteropTest {
         assertTrue(all.contains("'builtins.TypeError', \"" + text + "\")")
             || all.contains("'builtins.TypeError', '" + text + "')"), text + "\n" + all);
       }
+    }
+  }
+
+  /** An application exception a Java client maps a Python one to. */
+  static final class SinkFullException extends RuntimeException {
+    SinkFullException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Item 3, the way back: a Java client names the Java exceptions Twisted's failures become
+   * ({@code remoteException}), by the Python class or by any of its parents, and keeps the remote
+   * failure as the cause.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aJavaClientMapsTwistedFailuresToChosenJavaExceptions() throws Exception {
+    try (TwistedPeer python = TwistedPeer.startServer("fidelity_peer.py");
+        PbClient client = PbClient.builder()
+            .remoteException("fidelity_peer.SinkError", e -> new SinkFullException(e.value()))
+            .remoteException("builtins.ValueError", e -> new NumberFormatException(e.value()))
+            .build()) {
+      RemoteReference root = client.getRootObject("127.0.0.1", python.port()).get(20, TimeUnit.SECONDS);
+      // by its own class (fidelity_peer.SinkError is also a ValueError: the first mapping wins)
+      ExecutionException sink = assertThrows(ExecutionException.class,
+          () -> root.callRemote("sink").get(20, TimeUnit.SECONDS));
+      SinkFullException full = assertInstanceOf(SinkFullException.class, sink.getCause());
+      assertEquals("sink full", full.getMessage());
+      RemotePbException cause = assertInstanceOf(RemotePbException.class, full.getCause());
+      assertEquals("fidelity_peer.SinkError", cause.typeName());
+      // by a parent: builtins.ValueError
+      ExecutionException bad = assertThrows(ExecutionException.class,
+          () -> root.callRemote("badValue").get(20, TimeUnit.SECONDS));
+      assertEquals("bad value", assertInstanceOf(NumberFormatException.class, bad.getCause()).getMessage());
+      // unmapped: the RemotePbException itself (a TypeError from a wrong argument count)
+      ExecutionException unmapped = assertThrows(ExecutionException.class,
+          () -> root.callRemote("two", 1).get(20, TimeUnit.SECONDS));
+      assertEquals("builtins.TypeError",
+          assertInstanceOf(RemotePbException.class, unmapped.getCause()).typeName());
     }
   }
 }

@@ -76,7 +76,7 @@ public class ShapesRoot implements Root {
 
   /**
    * A copy whose state must be a dictionary, as a plain Python {@code RemoteCopy}; fidelity_peer.py
-   * sends it a list, which Twisted refuses with a {@code TypeError} (issue 13, item 8).
+   * sends it a list, which Twisted and Spindle refuse with {@code AttributeError} (issue 13, item 8).
    */
   public record Attrs(Map<String, Object> attributes) {}
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * {@link LoginPeer}. The Python side runs every check and prints one line per check: the right
  * password with a mind the Java avatar calls back, a Viewable, {@code trap(UnauthorizedLogin)}
  * for a wrong password and an unknown user, anonymous login, and logouts seen by the Java realm
- * on release and on disconnect.
+ * on release and on disconnect, and a method of the root's own beside {@code login}.
  */
 @Tag("interop")
 @LeakChecked
@@ -31,13 +31,14 @@ class TwistedPbLoginClientJavaServerTest {
     LoginPeer.PeerRealm realm = new LoginPeer.PeerRealm();
     try (PbServer server = PbServer.builder()
         .bind("127.0.0.1", 0)
-        .portal(new Portal(realm, LoginPeer.checker(), new AllowAnonymousAccess()))
+        .portal(new Portal(realm, LoginPeer.checker(), new AllowAnonymousAccess()),
+            LoginPeer.PeerRoot::new)
         .start()) {
       TwistedPeer.ClientRun run = TwistedPeer.runClient("pb_login_peer.py", 60, String.valueOf(server.port()));
       String output = String.join("\n", run.lines());
       assertEquals(List.of(), run.linesStartingWith("FAIL"), output);
       assertEquals(0, run.exitCode(), output);
-      assertEquals(10, run.linesStartingWith("ok ").size(), output);
+      assertEquals(11, run.linesStartingWith("ok ").size(), output);
     }
   }
 }

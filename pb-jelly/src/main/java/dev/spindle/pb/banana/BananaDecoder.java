@@ -11,9 +11,9 @@ import static dev.spindle.pb.banana.BananaConstants.NEG;
 import static dev.spindle.pb.banana.BananaConstants.STRING;
 import static dev.spindle.pb.banana.BananaConstants.VOCAB;
 
+import dev.spindle.transport.internal.FrameDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.ByteProcessor;
 import java.math.BigInteger;
@@ -27,7 +27,8 @@ import java.util.Objects;
  * its last byte is decoded, even in the middle of a buffer, so a dialect change made by the next
  * handler (the handshake) applies to the very next element, as in Twisted.
  *
- * <p>A resumable state machine over an explicit stack of open lists, so nesting depth costs heap,
+ * <p>A resumable state machine (run by the transport's {@link FrameDecoder}, the read loop shared
+ * with AMP) over an explicit stack of open lists, so nesting depth costs heap,
  * not Java stack. It accepts what Twisted's {@code Banana.dataReceived} accepts: an empty prefix
  * means 0, non-canonical digits are fine, INT/LONGINT/NEG/LONGNEG carry any magnitude, a FLOAT's
  * prefix is ignored. It refuses what Twisted refuses, with Twisted's message: more than {@link
@@ -48,12 +49,11 @@ import java.util.Objects;
  *
  * <p>Event-loop confined; one instance per channel.
  */
-public final class BananaDecoder extends ByteToMessageDecoder {
+public final class BananaDecoder extends FrameDecoder {
   private enum State {
     HEADER,
     STRING_BODY,
-    FLOAT_BODY,
-    BAD_MESSAGE
+    FLOAT_BODY
   }
 
   /** At most this many list elements are reserved up front, whatever the header announces. */
@@ -119,44 +119,20 @@ public final class BananaDecoder extends ByteToMessageDecoder {
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    try {
-      while (true) {
-        switch (state) {
-          case HEADER:
-            if (!decodeHeader(in)) {
-              return;
-            }
-            break;
-          case STRING_BODY:
-            if (!decodeString(in)) {
-              return;
-            }
-            break;
-          case FLOAT_BODY:
-            if (!decodeFloat(in)) {
-              return;
-            }
-            break;
-          case BAD_MESSAGE:
-            in.skipBytes(in.readableBytes());
-            return;
-          default:
-            throw new IllegalStateException("unknown state: " + state);
-        }
-        if (ready != null) {
-          // One top-level expression per call: Netty hands it on before decoding further.
-          out.add(ready);
-          ready = null;
-          return;
-        }
-      }
-    } catch (RuntimeException e) {
-      state = State.BAD_MESSAGE;
-      in.skipBytes(in.readableBytes());
-      discardPartial();
-      throw e;
-    }
+  protected boolean decodeStep(ByteBuf in) {
+    return switch (state) {
+      case HEADER -> decodeHeader(in);
+      case STRING_BODY -> decodeString(in);
+      case FLOAT_BODY -> decodeFloat(in);
+    };
+  }
+
+  /** The top-level expression just completed, if any: Netty hands it on before decoding further. */
+  @Override
+  protected Object takeFrame() {
+    Sexp expression = ready;
+    ready = null;
+    return expression;
   }
 
   /** Reads prefix digits up to the type byte, then acts on it. False if the header is short. */
@@ -302,7 +278,8 @@ public final class BananaDecoder extends ByteToMessageDecoder {
     }
   }
 
-  private void discardPartial() {
+  @Override
+  protected void discardPartial() {
     Arrays.fill(open, 0, depth, null);
     depth = 0;
     digitCount = 0;
@@ -316,24 +293,19 @@ public final class BananaDecoder extends ByteToMessageDecoder {
     super.decodeLast(ctx, in, out);
     // End of stream: Twisted forgets an incomplete expression without complaint.
     discardPartial();
-    if (state != State.BAD_MESSAGE) {
-      state = State.HEADER;
-    }
-  }
-
-  @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    discardPartial();
+    state = State.HEADER;
   }
 
   /** Between an expression's first byte and its last (for the transport's frame limits). Event loop. */
+  @Override
   public boolean frameOpen() {
-    return state != State.BAD_MESSAGE
+    return !failed()
         && (state == State.STRING_BODY || state == State.FLOAT_BODY || depth > 0 || digitCount > 0
             || actualReadableBytes() > 0);
   }
 
   /** The bytes counted against the expression so far and what is buffered. */
+  @Override
   public long heldBytes() {
     return expressionBytes + actualReadableBytes();
   }

@@ -4,6 +4,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCache;
+import dev.spindle.pb.jelly.JellyAttributeException;
 import dev.spindle.pb.jelly.JellyKeyException;
 import dev.spindle.pb.jelly.MalformedJellyException;
 import dev.spindle.pb.jelly.UnjellyHandler;
@@ -117,6 +118,9 @@ final class BrokerHandlers {
       Object state = u.unjelly(l.get(2));
       try {
         cache.unjellyFor(link, state);
+      } catch (JellyAttributeException e) {
+        // Twisted's RemoteCopy.setCopyableState: AttributeError; the message names the class, and here the type.
+        throw new JellyAttributeException(typeName + ": " + e.getMessage());
       } catch (MalformedJellyException e) {
         // setCopyableState refused the state; the message names the class, and here the type.
         throw new MalformedJellyException(typeName + ": " + e.getMessage(), e.getCause());

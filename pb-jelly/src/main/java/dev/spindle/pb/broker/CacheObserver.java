@@ -26,7 +26,7 @@ final class CacheObserver implements RemoteCacheObserver {
 
   @Override
   public CompletableFuture<Object> callRemote(String method, Object... args) {
-    CompletableFuture<Object> result = new CompletableFuture<>();
+    ObserverCall result = new ObserverCall();
     if (!observing) {
       result.completeExceptionally(stale());
       return result;
@@ -35,7 +35,7 @@ final class CacheObserver implements RemoteCacheObserver {
     broker.execute(new Broker.Task() {
       @Override
       public void run() {
-        broker.sendCacheMessage(CacheObserver.this, method, arguments, Map.of(), Calls.of(result));
+        broker.sendCacheMessage(CacheObserver.this, method, arguments, Map.of(), result);
       }
 
       @Override
@@ -69,5 +69,18 @@ final class CacheObserver implements RemoteCacheObserver {
   @Override
   public String toString() {
     return "RemoteCacheObserver{" + cacheable + ", perspective=" + perspective + "}";
+  }
+
+  /** An observer's call: the caller's future, settled by the broker as the call's callback. */
+  private static final class ObserverCall extends CompletableFuture<Object> implements Broker.PendingCall {
+    @Override
+    public void answered(Object result) {
+      complete(result);
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+      completeExceptionally(failure);
+    }
   }
 }

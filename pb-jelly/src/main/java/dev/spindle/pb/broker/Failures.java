@@ -6,6 +6,7 @@ import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.PbError;
 import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.InsecureJellyException;
+import dev.spindle.pb.jelly.JellyAttributeException;
 import dev.spindle.pb.jelly.JellyKeyException;
 import dev.spindle.pb.jelly.JellyOverflowException;
 import dev.spindle.pb.jelly.MalformedJellyException;
@@ -56,6 +57,7 @@ public final class Failures {
     PYTHON_EQUIVALENTS.put(MalformedJellyException.class, List.of("builtins.ValueError"));
     // where Twisted raises KeyError or OverflowError instead (these are not ValueErrors)
     PYTHON_EQUIVALENTS.put(JellyKeyException.class, List.of("builtins.KeyError", "builtins.LookupError"));
+    PYTHON_EQUIVALENTS.put(JellyAttributeException.class, List.of("builtins.AttributeError"));
     PYTHON_EQUIVALENTS.put(JellyOverflowException.class,
         List.of("builtins.OverflowError", "builtins.ArithmeticError"));
     PYTHON_EQUIVALENTS.put(java.nio.charset.CharacterCodingException.class,

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One remotely callable method, prepared once: a spreading {@link MethodHandle} of type {@code
@@ -51,6 +52,14 @@ final class RemoteMethod {
   private final int defcount;
   /** Whether keywords bind by name (the class was compiled with -parameters). */
   private final boolean named;
+  /** Set once the server's log has said that this method's parameter names are missing. */
+  private volatile boolean warnedNoNames;
+
+  /** Why a keyword cannot bind when parameter names are missing, and the fix. */
+  static final String NO_NAMES = "(its class was compiled without javac -parameters, so its"
+      + " parameter names are unknown and keywords cannot bind: compile it with -parameters,"
+      + " in Maven <maven.compiler.parameters>true</maven.compiler.parameters>, or take a"
+      + " @Keywords map)";
   private final int varargs;
   private final String varargsName;
   private final Class<?> varargsType;
@@ -59,7 +68,7 @@ final class RemoteMethod {
 
   /** One Java parameter as the binding sees it: its Python shape and its {@code @Default} text. */
   record Param(String name, Class<?> type, boolean varArgs, boolean keywordOnly, boolean keywords,
-      String defaultText) {
+      String defaultText, UnaryOperator<Object> convert) {
     static Param of(Method method, int i) {
       Parameter p = method.getParameters()[i];
       boolean isKeywords = p.isAnnotationPresent(Keywords.class);
@@ -67,7 +76,7 @@ final class RemoteMethod {
           || (method.isVarArgs() && i == method.getParameterCount() - 1 && !isKeywords);
       Default d = p.getAnnotation(Default.class);
       return new Param(p.getName(), p.getType(), isVarArgs, p.isAnnotationPresent(KeywordOnly.class),
-          isKeywords, d == null ? null : d.value());
+          isKeywords, d == null ? null : d.value(), null);
     }
   }
 
@@ -117,7 +126,8 @@ final class RemoteMethod {
     }
     converters = new Conversions.Converter[params.length];
     for (int i = 0; i < params.length; i++) {
-      converters[i] = Conversions.to(params[i].type());
+      UnaryOperator<Object> convert = params[i].convert();
+      converters[i] = convert == null ? Conversions.to(params[i].type()) : convert::apply;
     }
     this.named = named;
 
@@ -241,6 +251,15 @@ final class RemoteMethod {
     return (Object) invoker.invokeExact(target, bound);
   }
 
+  /** Tells the server's log, once per method, what the caller's TypeError tells the caller. */
+  private void warnNamesMissing(String key) {
+    if (!warnedNoNames) {
+      warnedNoNames = true;
+      BrokerState.logger.warn("{}() was called with keyword argument '{}' but {}", display, key,
+          NO_NAMES.substring(1, NO_NAMES.length() - 1));
+    }
+  }
+
   /**
    * Binds and converts the caller's arguments (and the perspective, for a view method) to the
    * parameters, as CPython binds {@code method(*args, **kw)}. Throws Twisted's {@code TypeError}
@@ -264,8 +283,11 @@ final class RemoteMethod {
       int slot = slotOf(key);
       if (slot < 0) {
         if (extra == null) {
+          if (!named) {
+            warnNamesMissing(key);
+          }
           throw TwistedException.typeError(display + "() got an unexpected keyword argument '" + key + "'"
-              + (named ? "" : " (its class was compiled without -parameters, so only a @Keywords map receives keywords)"));
+              + (named ? "" : " " + NO_NAMES));
         }
         extra.put(key, e.getValue());
       } else if (slots[slot] != UNSET) {

@@ -41,7 +41,8 @@ public class RemotePbException extends PbException {
    * @param remoteTraceback the remote traceback text, or null
    */
   public RemotePbException(String typeName, String value, List<String> parents, String remoteTraceback) {
-    super(typeName + ": " + value);
+    // As Python prints an exception: "UnauthorizedLogin", not "UnauthorizedLogin: ", when empty.
+    super(value == null || value.isEmpty() ? typeName : typeName + ": " + value);
     this.typeName = Objects.requireNonNull(typeName, "typeName");
     this.value = value == null ? "" : value;
     this.parents = List.copyOf(parents);

@@ -6,8 +6,13 @@ import dev.spindle.pb.jelly.Jellyable;
 
 /**
  * An object sent by value: {@code [typeName, state]}. The receiver rebuilds it with the class it
- * registered for {@code typeName} (in Java, {@code JellyRegistry.Builder.register}); anything else
- * is refused there. Twisted equivalent: {@code pb.Copyable}.
+ * registered for {@code typeName} (in Java, the PB builders' {@code remoteCopy(typeName, Class,
+ * factory)}, or {@code JellyRegistry.Builder.receive}/{@code register}); anything else is refused
+ * there. Twisted equivalent: {@code pb.Copyable}.
+ *
+ * <p>Without implementing this interface, a class is also sent as a copy when it is registered with
+ * a state function ({@code copy(...)} on the PB builders, {@code JellyRegistry.Builder.register}):
+ * for classes you cannot change. When a class is both, this interface wins when sending.
  *
  * <pre>{@code
  * public record Point(long x, long y) implements Copyable {

@@ -12,7 +12,10 @@ import java.lang.annotation.Target;
  * keyword is refused with Twisted's {@code TypeError}.
  *
  * <p>Keyword arguments bind to parameters by name when the class was compiled with {@code javac
- * -parameters} (Spindle's build does this); otherwise every keyword argument goes to this map.
+ * -parameters}: your own build must pass it (in Maven, {@code
+ * <maven.compiler.parameters>true</maven.compiler.parameters>}); otherwise every keyword
+ * argument goes to this map, and without the map a keyword fails with a {@code TypeError} that
+ * says so.
  * The map is empty, never null, when there are none; its order is the caller's.
  *
  * <pre>{@code

@@ -3,6 +3,7 @@ package dev.spindle.pb.flavors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The Python signature of one remote method of a generated skeleton: its remote name and its
@@ -24,9 +25,11 @@ public final class MethodShape {
 
   /**
    * One parameter: {@code defaultText} is the {@code @Default} text (null: no default; {@link
-   * Default#NONE}: None).
+   * Default#NONE}: None); {@code convert} converts a received value to a generic type ({@code
+   * List<Long>}) in place of the range checks of {@code type}, or is null.
    */
-  public record Parameter(String name, Class<?> type, Kind kind, String defaultText) {}
+  public record Parameter(String name, Class<?> type, Kind kind, String defaultText,
+      UnaryOperator<Object> convert) {}
 
   private final String name;
   private final List<Parameter> parameters = new ArrayList<>();
@@ -70,9 +73,26 @@ public final class MethodShape {
     return add(name, java.util.Map.class, Kind.KEYWORDS, null);
   }
 
+  /**
+   * Converts the last parameter added with {@code convert} (generated for element types: {@code
+   * List<Long>}, {@code Optional<String>}); it throws {@code PbArgumentException} for a value
+   * that does not fit, and the peer gets a {@code TypeError} naming the parameter.
+   *
+   * @throws IllegalStateException if there is no parameter yet, or it is the keyword map
+   */
+  public MethodShape converting(UnaryOperator<Object> convert) {
+    if (parameters.isEmpty() || parameters.get(parameters.size() - 1).kind() == Kind.KEYWORDS) {
+      throw new IllegalStateException("converting() follows a parameter other than the keywords");
+    }
+    Parameter p = parameters.remove(parameters.size() - 1);
+    parameters.add(new Parameter(p.name(), p.type(), p.kind(), p.defaultText(),
+        Objects.requireNonNull(convert, "convert")));
+    return this;
+  }
+
   private MethodShape add(String name, Class<?> type, Kind kind, String defaultText) {
     parameters.add(new Parameter(Objects.requireNonNull(name, "name"),
-        Objects.requireNonNull(type, "type"), kind, defaultText));
+        Objects.requireNonNull(type, "type"), kind, defaultText, null));
     return this;
   }
 

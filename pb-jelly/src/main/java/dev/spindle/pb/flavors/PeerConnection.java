@@ -13,8 +13,19 @@ public interface PeerConnection {
   /** The peer's address. */
   SocketAddress remoteAddress();
 
+  /** This side's address. */
+  SocketAddress localAddress();
+
   /** Returns true until the connection is closed. */
   boolean isOpen();
+
+  /**
+   * The number of objects this side currently exports to the peer (its {@code root} included):
+   * Referenceables, Viewable view points and Cacheables the peer still holds. For diagnostics and
+   * tests; exact on the connection's event loop (for example in a remote method). Twisted: {@code
+   * len(broker.localObjects)}.
+   */
+  int exportedObjectCount();
 
   /**
    * Runs {@code callback} on the connection's event loop when the connection is lost; at once if

@@ -3,6 +3,7 @@ package dev.spindle.pb.flavors;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.internal.RemoteCacheLink;
 import dev.spindle.pb.jelly.Jellier;
+import dev.spindle.pb.jelly.JellyAttributeException;
 import dev.spindle.pb.jelly.JellyException;
 import dev.spindle.pb.jelly.Jellyable;
 import dev.spindle.pb.jelly.MalformedJellyException;
@@ -55,9 +56,15 @@ public abstract class RemoteCache implements Jellyable {
    *
    * <p>The default does what Twisted's default ({@code self.__dict__ = state}) accepts: a
    * dictionary, handed to {@link #setCopyableState(Map)} with bytes keys decoded; anything else
-   * is refused with Python's {@code TypeError} text (a {@code ClassCastException}).
+   * is refused as Twisted's {@code RemoteCopy.setCopyableState} refuses it, with {@code
+   * AttributeError} ({@link JellyAttributeException}).
    */
   protected void setCopyableState(Object state) {
+    if (!(state instanceof Map)) {
+      throw new JellyAttributeException("'" + PythonTypes.name(state) + "' object has no attribute 'items'"
+          + " (Twisted's RemoteCopy.setCopyableState: AttributeError; override setCopyableState(Object)"
+          + " to take any state)");
+    }
     setCopyableState(PythonTypes.attributes(state));
   }
 
@@ -90,6 +97,9 @@ public abstract class RemoteCache implements Jellyable {
     this.link = link;
     try {
       setCopyableState(state);
+    } catch (JellyAttributeException e) {
+      throw new JellyAttributeException(getClass().getName() + ".setCopyableState refused the state: "
+          + e.getMessage());
     } catch (RuntimeException e) {
       throw new MalformedJellyException(
           getClass().getName() + ".setCopyableState refused the state: " + e, e);

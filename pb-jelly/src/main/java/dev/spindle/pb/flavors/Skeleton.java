@@ -16,6 +16,14 @@ public interface Skeleton {
   Object dispatch(int method, Object[] args) throws Throwable;
 
   /**
+   * The object whose methods this skeleton calls, or null if it has no single one (a view): what
+   * a parameter typed as the remote interface receives when the peer sends this skeleton back.
+   */
+  default Object target() {
+    return null;
+  }
+
+  /**
    * What a skeleton returns for a method's {@code stage}: its value if it completed normally
    * already (so the broker answers at once, as for a plain value), else the stage itself.
    */

@@ -47,6 +47,11 @@ final class InstanceType<T> {
     this.setState = setState;
   }
 
+  /** False for a receive-only registration: instances of the class are not sent as this name. */
+  boolean sends() {
+    return stateOf != null;
+  }
+
   /** The state to jelly for {@code instance}: a map of attribute names, or any value. */
   Object stateOf(Object instance) {
     Object state;
@@ -82,9 +87,14 @@ final class InstanceType<T> {
     return made;
   }
 
-  /** Gives {@code instance}, made by {@link #newBlank()}, its unjellied state. */
-  Object setState(Object instance, Object state) {
-    Object given = received(state);
+  /**
+   * Gives {@code instance}, made by {@link #newBlank()}, its unjellied state.
+   *
+   * @param remoteCopy whether a broker received it (Twisted's {@code RemoteCopy} path, whose
+   *     refusal of a state that is not a dictionary is an {@code AttributeError})
+   */
+  Object setState(Object instance, Object state, boolean remoteCopy) {
+    Object given = received(state, remoteCopy);
     try {
       setState.accept(type.cast(instance), given);
     } catch (RuntimeException e) {
@@ -94,9 +104,9 @@ final class InstanceType<T> {
     return instance;
   }
 
-  /** Makes an instance from its unjellied state (factory types only). */
-  T build(Object state) {
-    Object given = received(state);
+  /** Makes an instance from its unjellied state (factory types only); see {@link #setState}. */
+  T build(Object state, boolean remoteCopy) {
+    Object given = received(state, remoteCopy);
     T made;
     try {
       made = factory.apply(given);
@@ -114,9 +124,14 @@ final class InstanceType<T> {
    * The state as the factory or setter takes it: for a dictionary type, a map with text keys
    * (bytes keys decoded as UTF-8, as Twisted's {@code RemoteCopy.setCopyableState} does).
    */
-  private Object received(Object state) {
+  private Object received(Object state, boolean remoteCopy) {
     if (!dictionary) {
       return state;
+    }
+    if (remoteCopy && !(state instanceof Map)) {
+      throw new JellyAttributeException(name + " state: '" + PythonTypes.name(state)
+          + "' object has no attribute 'items' (Twisted's RemoteCopy.setCopyableState: AttributeError;"
+          + " register the class with registerAnyState to take any state)");
     }
     try {
       return PythonTypes.attributes(state);

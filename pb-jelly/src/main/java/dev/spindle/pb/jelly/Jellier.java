@@ -168,7 +168,7 @@ public final class Jellier {
       return jellyable((Jellyable) o);
     }
     InstanceType<?> registered = registry.instanceType(o.getClass());
-    if (registered != null) {
+    if (registered != null && registered.sends()) {
       return instance(registered, o);
     }
     if (o instanceof String) {

@@ -27,6 +27,14 @@ import java.util.function.Supplier;
  * Object back = registry.unjelly(sexp);   // [Point(1, 2), "text"]
  * }</pre>
  *
+ * <p><b>What goes out as a copy.</b> An object is sent as {@code [className, state]} when it is a
+ * {@link Jellyable} (a {@link dev.spindle.pb.flavors.Copyable}: its {@code getTypeToCopy()} and
+ * {@code getStateToCopy()}), or when its exact class was registered here with a state function
+ * ({@code register...}), whether or not it implements {@code Copyable}. When both apply, the
+ * {@code Jellyable}/{@code Copyable} methods win and the registration is used only to receive.
+ * {@link Builder#receive} registers a class to receive only. A class neither {@code Jellyable}
+ * nor registered is not sendable ({@code JellyException}), as in Twisted.
+ *
  * <p>Immutable and thread-safe: share one registry; each jelly or unjelly call makes its own
  * {@code Jellier} or {@code Unjellier}.
  */
@@ -217,6 +225,35 @@ public final class JellyRegistry {
     }
 
     /**
+     * Registers {@code type} to <em>receive</em> copies of the Python class {@code className}
+     * (Twisted's {@code setUnjellyableForClass(className, RemoteCopySubclass)}), without a state
+     * function: the received state must be a dictionary, given to {@code factory} with text keys.
+     * Instances of {@code type} are not sent as {@code className}; to send them, make them {@link
+     * dev.spindle.pb.flavors.Copyable} or use {@link #register(String, Class, Function,
+     * Function)}. The PB builders' {@code remoteCopy(...)} does the same.
+     *
+     * <pre>{@code
+     * .receive("buildbot.changes.Change", Change.class, state -> new Change((String) state.get("who")))
+     * }</pre>
+     */
+    public <T> Builder receive(
+        String className, Class<T> type, Function<? super Map<String, Object>, ? extends T> factory) {
+      Objects.requireNonNull(factory, "factory");
+      return add(new InstanceType<T>(checkName(className), Objects.requireNonNull(type, "type"), true,
+          null, attributes(factory), null, null));
+    }
+
+    /**
+     * As {@link #receive(String, Class, Function)}, for a state of any Jelly value (a list, a
+     * string...), given to {@code factory} as unjellied.
+     */
+    public <T> Builder receiveAnyState(
+        String className, Class<T> type, Function<Object, ? extends T> factory) {
+      return add(new InstanceType<T>(checkName(className), Objects.requireNonNull(type, "type"), false,
+          null, Objects.requireNonNull(factory, "factory"), null, null));
+    }
+
+    /**
      * Registers {@code type} as the Python class {@code className} whose state is any Jelly value,
      * not only a dictionary: what a Twisted class with its own {@code getStateToCopy} and {@code
      * setCopyableState} sends (a list, a string, a number...). Otherwise as {@link
@@ -292,6 +329,11 @@ public final class JellyRegistry {
       checkName(head);
       handlers.put(head, Objects.requireNonNull(handler, "handler"));
       return this;
+    }
+
+    /** Whether {@code type} is registered already (generated registrations register once). */
+    public boolean registers(Class<?> type) {
+      return classes.containsKey(type);
     }
 
     /** Sets the nesting limit of one call; default {@link #DEFAULT_MAX_DEPTH}. */

@@ -40,8 +40,15 @@ public final class Tuple implements Iterable<Object> {
     return EMPTY;
   }
 
-  /** Returns a tuple of {@code items} (copied). {@code Tuple.of(list)} is a one-tuple. */
+  /**
+   * Returns a tuple of {@code items} (copied). {@code Tuple.of(list)} is a one-tuple. A null array
+   * (what Java passes for {@code Tuple.of(null)}) is the one-tuple {@code (None,)}, as Python's
+   * {@code (None,)}: the caller meant one null item.
+   */
   public static Tuple of(Object... items) {
+    if (items == null) {
+      return new Tuple(new Object[] {null});
+    }
     return items.length == 0 ? EMPTY : new Tuple(items.clone());
   }
 

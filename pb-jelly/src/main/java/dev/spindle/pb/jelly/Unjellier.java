@@ -1,17 +1,21 @@
 package dev.spindle.pb.jelly;
 
+import static dev.spindle.pb.jelly.JellyAtoms.arity;
+import static dev.spindle.pb.jelly.JellyAtoms.bool;
+import static dev.spindle.pb.jelly.JellyAtoms.bytes;
+import static dev.spindle.pb.jelly.JellyAtoms.date;
+import static dev.spindle.pb.jelly.JellyAtoms.datetime;
+import static dev.spindle.pb.jelly.JellyAtoms.decimal;
+import static dev.spindle.pb.jelly.JellyAtoms.show;
+import static dev.spindle.pb.jelly.JellyAtoms.text;
+import static dev.spindle.pb.jelly.JellyAtoms.time;
+import static dev.spindle.pb.jelly.JellyAtoms.timedelta;
+import static dev.spindle.pb.jelly.JellyAtoms.unicode;
+
 import dev.spindle.pb.banana.Sexp;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -776,192 +780,8 @@ public final class Unjellier {
             + " (expected: complete state; an instance made by a factory cannot appear inside its own"
             + " state: register it with a blank supplier and state setter to allow such cycles)");
       }
-      return blank != null ? type.setState(blank, state) : type.build(state);
+      return blank != null ? type.setState(blank, state, invoker != null) : type.build(state, invoker != null);
     }
-  }
-
-  // ---- atoms with heads
-
-  private static Object bool(Sexp.SList l) {
-    arity(l, 2);
-    Sexp v = l.get(1);
-    if (v instanceof Sexp.Bytes) {
-      if (((Sexp.Bytes) v).is("true")) {
-        return Boolean.TRUE;
-      }
-      if (((Sexp.Bytes) v).is("false")) {
-        return Boolean.FALSE;
-      }
-    }
-    throw new MalformedJellyException("boolean: " + show(v) + " (expected: b'true' or b'false'; Twisted: AssertionError)");
-  }
-
-  private static String unicode(Sexp.SList l) {
-    arity(l, 2);
-    byte[] b = bytes(l, 1);
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
-    } catch (CharacterCodingException e) {
-      String where = "";
-      if (e instanceof MalformedInputException) {
-        where = " (" + ((MalformedInputException) e).getInputLength() + " bad bytes)";
-      }
-      throw new MalformedJellyException("unicode: " + PythonText.bytesRepr(b) + where
-          + " (expected: strict UTF-8; Twisted: UnicodeDecodeError)", e);
-    }
-  }
-
-  private static BigDecimal decimal(Sexp.SList l) {
-    arity(l, 3);
-    BigInteger coefficient;
-    Sexp c = l.get(1);
-    if (c instanceof Sexp.Int) {
-      coefficient = BigInteger.valueOf(((Sexp.Int) c).value());
-    } else if (c instanceof Sexp.BigInt) {
-      coefficient = ((Sexp.BigInt) c).value();
-    } else {
-      throw new MalformedJellyException("decimal coefficient: " + show(c) + " (expected: an integer)");
-    }
-    Sexp e = l.get(2);
-    if (e instanceof Sexp.BigInt || e instanceof Sexp.Int && (((Sexp.Int) e).value() < -Integer.MAX_VALUE
-        || ((Sexp.Int) e).value() > -(long) Integer.MIN_VALUE)) {
-      // Twisted: OverflowError beyond a C ssize_t; a BigDecimal's scale holds less
-      throw new JellyOverflowException("decimal exponent: " + show(e)
-          + " (expected: an integer within ±2**31; Twisted: OverflowError beyond ±2**63)");
-    }
-    if (!(e instanceof Sexp.Int)) {
-      throw new MalformedJellyException("decimal exponent: " + show(e)
-          + " (expected: an integer; special values such as Infinity cannot cross Banana)");
-    }
-    return new BigDecimal(coefficient, (int) -((Sexp.Int) e).value());
-  }
-
-  private static LocalDateTime datetime(Sexp.SList l) {
-    int[] f = fields(l, 3, 7, "datetime");
-    int[] a = java.util.Arrays.copyOf(f, 7);
-    checkYear(a[0], l);
-    checkMicros(a[6], l);
-    try {
-      return LocalDateTime.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6] * 1000);
-    } catch (DateTimeException e) {
-      throw badTime(l, e);
-    }
-  }
-
-  private static LocalDate date(Sexp.SList l) {
-    int[] a = fields(l, 3, 3, "date");
-    checkYear(a[0], l);
-    try {
-      return LocalDate.of(a[0], a[1], a[2]);
-    } catch (DateTimeException e) {
-      throw badTime(l, e);
-    }
-  }
-
-  private static LocalTime time(Sexp.SList l) {
-    int[] a = java.util.Arrays.copyOf(fields(l, 0, 4, "time"), 4);
-    checkMicros(a[3], l);
-    try {
-      return LocalTime.of(a[0], a[1], a[2], a[3] * 1000);
-    } catch (DateTimeException e) {
-      throw badTime(l, e);
-    }
-  }
-
-  private static Duration timedelta(Sexp.SList l) {
-    arity(l, 2);
-    BigInteger[] f = PythonText.splitInts(bytes(l, 1));
-    if (f == null || f.length != 3) {
-      throw new MalformedJellyException("timedelta: " + show(l.get(1)) + " (expected: \"days seconds microseconds\")");
-    }
-    BigInteger micros = f[0].multiply(BigInteger.valueOf(86_400_000_000L))
-        .add(f[1].multiply(BigInteger.valueOf(1_000_000L))).add(f[2]);
-    BigInteger[] secondsAndMicros = micros.divideAndRemainder(BigInteger.valueOf(1_000_000L));
-    BigInteger seconds = secondsAndMicros[0];
-    long rest = secondsAndMicros[1].longValue();
-    if (rest < 0) {
-      seconds = seconds.subtract(BigInteger.ONE);
-      rest += 1_000_000L;
-    }
-    BigInteger days = seconds.divide(BigInteger.valueOf(86_400L));
-    if (seconds.signum() < 0 && !seconds.mod(BigInteger.valueOf(86_400L)).equals(BigInteger.ZERO)) {
-      days = days.subtract(BigInteger.ONE);
-    }
-    if (days.abs().compareTo(BigInteger.valueOf(Jellier.MAX_DELTA_DAYS)) > 0) {
-      throw new JellyOverflowException("timedelta: " + show(l.get(1))
-          + " (expected: at most 999999999 days either way; Twisted: OverflowError)");
-    }
-    return Duration.ofSeconds(seconds.longValueExact(), rest * 1000);
-  }
-
-  private static int[] fields(Sexp.SList l, int min, int max, String what) {
-    arity(l, 2);
-    BigInteger[] f = PythonText.splitInts(bytes(l, 1));
-    if (f == null || f.length < min || f.length > max) {
-      throw new MalformedJellyException(what + ": " + show(l.get(1)) + " (expected: " + min
-          + (min == max ? "" : " to " + max) + " space-separated integers)");
-    }
-    int[] out = new int[f.length];
-    for (int i = 0; i < f.length; i++) {
-      if (f[i].bitLength() > 31) {
-        // Python's datetime takes C ints: beyond them Twisted raises OverflowError, not ValueError
-        throw new JellyOverflowException(what + ": " + show(l.get(1)) + " (expected: a valid " + what
-            + "; Twisted: OverflowError)");
-      }
-      out[i] = f[i].intValue();
-    }
-    return out;
-  }
-
-  private static void checkYear(int year, Sexp.SList l) {
-    if (year < 1 || year > 9999) {
-      throw new MalformedJellyException(PythonText.head(((Sexp.Bytes) l.get(0)).value()) + ": " + show(l.get(1))
-          + " (expected: year 1 to 9999; Twisted: ValueError)");
-    }
-  }
-
-  private static void checkMicros(int micros, Sexp.SList l) {
-    if (micros < 0 || micros > 999_999) {
-      throw new MalformedJellyException(PythonText.head(((Sexp.Bytes) l.get(0)).value()) + ": " + show(l.get(1))
-          + " (expected: microsecond 0 to 999999; Twisted: ValueError)");
-    }
-  }
-
-  private static MalformedJellyException badTime(Sexp.SList l, DateTimeException e) {
-    return new MalformedJellyException(PythonText.head(((Sexp.Bytes) l.get(0)).value()) + ": " + show(l.get(1))
-        + " (expected: a valid date and time; Twisted: ValueError): " + e.getMessage(), e);
-  }
-
-  // ---- helpers
-
-  private static void arity(Sexp.SList l, int n) {
-    if (l.size() != n) {
-      throw new MalformedJellyException(PythonText.head(((Sexp.Bytes) l.get(0)).value()) + ": " + l.size()
-          + " elements (expected: " + n + ", as Twisted emits it)");
-    }
-  }
-
-  private static byte[] bytes(Sexp.SList l, int index) {
-    Sexp s = l.get(index);
-    if (!(s instanceof Sexp.Bytes)) {
-      throw new MalformedJellyException(PythonText.head(((Sexp.Bytes) l.get(0)).value()) + " element " + index
-          + ": " + show(s) + " (expected: a byte string)");
-    }
-    return ((Sexp.Bytes) s).value();
-  }
-
-  private static String text(Sexp.SList l, int index, String what) {
-    byte[] b = bytes(l, index);
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
-    } catch (CharacterCodingException e) {
-      throw new MalformedJellyException(what + ": " + PythonText.bytesRepr(b) + " (expected: UTF-8 text)", e);
-    }
-  }
-
-  /** A received s-expression in a message: bounded, whatever its size. */
-  private static String show(Sexp s) {
-    return s == null ? "null" : ValueText.sexp(s, ValueText.MESSAGE_BUDGET);
   }
 
   /** The handler call in progress, and the reference number its object will be recorded under. */

@@ -15,12 +15,12 @@ import java.util.concurrent.CompletionStage;
 final class Challenger implements Referenceable {
   private static final byte[] NO_RESPONSE = new byte[0];
 
-  private final PortalWrapper wrapper;
+  private final PortalLogin wrapper;
   private final byte[] username;
   private final PbChallenge challenge;
 
   /** {@code username} is owned; null if the client sent neither bytes nor text. */
-  Challenger(PortalWrapper wrapper, byte[] username, PbChallenge challenge) {
+  Challenger(PortalLogin wrapper, byte[] username, PbChallenge challenge) {
     this.wrapper = wrapper;
     this.username = username;
     this.challenge = challenge;

@@ -7,6 +7,7 @@ import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.flavors.Root;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +67,10 @@ import java.util.function.Supplier;
  * from a {@link ThrottledPortal}, attempts are keyed by the client's IP address, and repeated
  * failures are answered later and later on the throttle's scheduler.
  *
+ * <p><b>Your own methods beside login</b>: {@link Builder#loginObject} publishes a subclass of
+ * {@link PortalLogin} instead (see there); {@code PbServer.builder().portal(portal, MyRoot::new)}
+ * does the same with the server's login throttling.
+ *
  * <p>Immutable and thread-safe; one instance serves every connection. Twisted equivalent: {@code
  * PBServerFactory(portal)}, which adapts the portal with {@code _PortalRoot}.
  */
@@ -76,11 +81,13 @@ public final class PortalRoot implements Root {
   final Portal portal;
   final ThrottledPortal throttledPortal;
   final Supplier<PbChallenge> challengeSource;
+  final BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject;
 
   private PortalRoot(Builder b) {
     this.portal = b.portal;
     this.throttledPortal = b.throttledPortal;
     this.challengeSource = b.challengeSource;
+    this.loginObject = b.loginObject;
   }
 
   /** Returns the root logging in through {@code portal}. */
@@ -106,7 +113,9 @@ public final class PortalRoot implements Root {
 
   /** Returns a builder with this root's settings. */
   public Builder toBuilder() {
-    return new Builder(portal, throttledPortal).challengeSource(challengeSource);
+    return new Builder(portal, throttledPortal)
+        .challengeSource(challengeSource)
+        .loginObject(loginObject);
   }
 
   /** The portal logins go to (the throttled portal's, if throttled). */
@@ -116,11 +125,16 @@ public final class PortalRoot implements Root {
 
   /**
    * Returns the login object of {@code connection}: Twisted's {@code _PortalWrapper}, with {@code
-   * remote_login} and {@code remote_loginAnonymous}. Called by the server once per connection.
+   * remote_login} and {@code remote_loginAnonymous}, a {@link PortalLogin} or what {@link
+   * Builder#loginObject} builds. Called by the server once per connection.
+   *
+   * @throws NullPointerException if the factory returns null
    */
   @Override
   public Object rootObject(PeerConnection connection) {
-    return new PortalWrapper(this, Objects.requireNonNull(connection, "connection"));
+    Objects.requireNonNull(connection, "connection");
+    return Objects.requireNonNull(loginObject.apply(this, connection),
+        "loginObject returned null (expected: a PortalLogin)");
   }
 
   @Override
@@ -133,6 +147,8 @@ public final class PortalRoot implements Root {
     private final Portal portal;
     private final ThrottledPortal throttledPortal;
     private Supplier<PbChallenge> challengeSource = PbChallenge::random;
+    private BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject =
+        PortalLogin::new;
 
     private Builder(Portal portal, ThrottledPortal throttledPortal) {
       this.portal = portal;
@@ -146,6 +162,17 @@ public final class PortalRoot implements Root {
      */
     public Builder challengeSource(Supplier<PbChallenge> challengeSource) {
       this.challengeSource = Objects.requireNonNull(challengeSource, "challengeSource");
+      return this;
+    }
+
+    /**
+     * Builds the object published on each connection (default: a plain {@link PortalLogin}):
+     * a subclass of {@code PortalLogin} adds its own {@code remote_} methods beside {@code login}
+     * and {@code loginAnonymous}, for example {@code loginObject(MyRoot::new)}.
+     */
+    public Builder loginObject(
+        BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject) {
+      this.loginObject = Objects.requireNonNull(loginObject, "loginObject");
       return this;
     }
 

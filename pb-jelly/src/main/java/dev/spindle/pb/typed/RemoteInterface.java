@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
  * <p>Each abstract method is one remote method, named after the Java method or {@link
  * dev.spindle.pb.flavors.Remote @Remote("name")}. Parameters take the Python shapes of remote
  * methods: {@link dev.spindle.pb.flavors.Default @Default}, {@link
- * dev.spindle.pb.flavors.KeywordOnly @KeywordOnly}, {@link dev.spindle.pb.flavors.VarArgs
- * @VarArgs} (or Java varargs) and a trailing {@link dev.spindle.pb.flavors.Keywords @Keywords}
+ * dev.spindle.pb.flavors.KeywordOnly @KeywordOnly},
+ * {@link dev.spindle.pb.flavors.VarArgs @VarArgs} (or Java varargs) and a trailing {@link dev.spindle.pb.flavors.Keywords @Keywords}
  * map. The result is {@code CompletableFuture<T>} or {@code CompletionStage<T>}, or {@code void}
  * for a call that asks no answer ({@code callRemoteNoAnswer}).
  *

@@ -2,12 +2,14 @@ package dev.spindle.pb.typed;
 
 import dev.spindle.pb.RemoteReference;
 import dev.spindle.pb.exceptions.PbArgumentException;
+import dev.spindle.pb.exceptions.PbConversionException;
 import dev.spindle.pb.broker.Conversions;
 import java.util.List;
 import java.util.Map;
 import dev.spindle.pb.flavors.Skeleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What generated client stubs call: a remote call whose answer is converted to the declared
@@ -15,16 +17,36 @@ import java.util.function.Function;
  * {@link RemoteReference#callRemote(Class, String, Object...)} there.
  */
 public final class Stubs {
+  /** {@link Conversions#to} as the operator {@link #callConverted} takes, once per type. */
+  private static final ClassValue<UnaryOperator<Object>> CONVERTERS = new ClassValue<>() {
+    @Override
+    protected UnaryOperator<Object> computeValue(Class<?> type) {
+      Conversions.Converter c = Conversions.to(type);
+      return c::convert;
+    }
+  };
+
   private Stubs() {}
 
   /**
    * Calls {@code method} with {@code args} and {@code kwargs} and converts the answer to {@code
-   * type} (the erasure of {@code T}: its range checks, not its type arguments); an answer that does not convert fails the future with {@link PbArgumentException}
-   * naming the interface method and the value ("result of Calculator.add: expected Long, got
-   * 'x'").
+   * type} (the erasure of {@code T}: its range checks, not its type arguments); an answer that
+   * does not convert fails the future with {@link PbConversionException} naming the interface
+   * method and the value ("result of Calculator.add: expected Long, got 'x'").
    */
   public static <T> CompletableFuture<T> call(RemoteReference reference, Class<?> type,
       String display, String method, List<?> args, Map<String, ?> kwargs) {
+    return callConverted(reference, CONVERTERS.get(type), display, method, args, kwargs);
+  }
+
+  /**
+   * Calls {@code method} and converts the answer with {@code convert}, made by {@link Elements}
+   * for a generic result type ({@code List<Long>}); a failure names the method and the offending
+   * element ("result of Calculator.squares: [2]: expected Long, got 'x'").
+   */
+  public static <T> CompletableFuture<T> callConverted(RemoteReference reference,
+      UnaryOperator<Object> convert, String display, String method, List<?> args,
+      Map<String, ?> kwargs) {
     CompletableFuture<Object> raw = kwargs.isEmpty()
         ? reference.callRemote(method, args.toArray())
         : reference.callRemoteWithKeywords(method, args, kwargs);
@@ -41,14 +63,13 @@ public final class Stubs {
       }
       Object converted;
       try {
-        converted = Conversions.to(type).convert(v);
+        converted = convert.apply(v);
       } catch (PbArgumentException x) {
-        typed.completeExceptionally(new PbArgumentException("result of " + display + ": "
-            + x.getMessage()));
+        typed.completeExceptionally(PbConversionException.of(x).in("result of " + display));
         return;
       }
       @SuppressWarnings("unchecked")
-      T t = (T) converted; // converted checked it against the erasure of T
+      T t = (T) converted; // convert checked it against T
       typed.complete(t);
     });
     return typed;

@@ -104,6 +104,14 @@ class FailuresTest {
   }
 
   @Test
+  void anEmptyValueLeavesNoDanglingColonInTheMessage() {
+    assertEquals("twisted.cred.error.UnauthorizedLogin",
+        new RemotePbException("twisted.cred.error.UnauthorizedLogin", "", List.of(), null).getMessage());
+    assertEquals("builtins.ValueError: boom",
+        new RemotePbException("builtins.ValueError", "boom", List.of(), null).getMessage());
+  }
+
+  @Test
   void theStateHasEveryKeyTwistedSendsInItsOrder() {
     Map<String, Object> s = Failures.state(Failures.describe(new PbError("x"), TRANSLATORS), 7, false, new PbError("x"));
     assertEquals(List.of("count", "type", "value", "captureVars", "frames", "stack", "tb", "parents",

@@ -129,7 +129,17 @@ class PagingTcpTest {
         received.update(b);
       });
       WriteMeter m = await(meter);
-      await(m.socketFull); // the kernel's buffers are full: the server's flush left bytes behind
+      // the kernel's buffers are full: the server's flush left bytes behind. This once hung in a
+      // full-suite run and never in 38 runs alone under load: say where the transfer stood.
+      try {
+        m.socketFull.get(60, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        Pager p = source.pager();
+        throw new AssertionError("the socket never filled: pages sent " + (p == null ? "none (no pager)" : p.pagesSent())
+            + ", pager done " + (p != null && p.done().isDone()) + ", messages written " + m.messages
+            + ", max pending " + m.maxPending + ", unwritable " + m.unwritable + " times, client received "
+            + bytes.get() + " bytes, client autoRead " + clientChannel.config().isAutoRead(), e);
+      }
       Pager pager = source.pager();
       long whenFull = pager.pagesSent();
       assertTrue(whenFull < size / FilePager.CHUNK_SIZE, whenFull + " pages sent while the peer did not read");

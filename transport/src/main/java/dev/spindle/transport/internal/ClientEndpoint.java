@@ -5,10 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -18,20 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connecting side of AMP and PB: the bootstrap, the event loops (the user's, never shut down,
- * or its own, shut down on close), the channels it opened, and closing them all.
+ * or the ones clients share, given back on close), the channels it opened, and closing them all.
  *
  * <p>Host names are resolved off the event loops (a blocking lookup on a loop would stall every
  * connection of that loop, and reconnect attempts run there): an IP literal is used as it is, a
@@ -39,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * fits the group ({@link Channels}). Thread-safe.
  */
 public final class ClientEndpoint {
-  private static final Logger logger = LoggerFactory.getLogger(ClientEndpoint.class);
   private static final ExecutorService RESOLVER =
       Executors.newCachedThreadPool(new DefaultThreadFactory("spindle-resolver", true));
 
@@ -55,17 +47,17 @@ public final class ClientEndpoint {
 
   private final String name;
   private final Bootstrap bootstrap;
-  private final EventLoopGroup ownedGroup;
   private final Resolver resolver;
   private final Executor resolverExecutor;
   // stayClosed: a connection that completes while the client closes is closed as it is added.
   private final ChannelGroup connections;
   private volatile boolean closed;
-  private CompletableFuture<Void> closing; // guarded by this
+  private final Closing.Once closing;
 
   /**
    * @param name for the channel group and log lines
-   * @param group the user's event loops, or null for the endpoint's own NIO loops
+   * @param group the user's event loops, or null for the NIO loops clients share ({@link
+   *     SharedClientLoops})
    */
   public ClientEndpoint(String name, EventLoopGroup group) {
     this(name, group, InetSocketAddress::new, RESOLVER);
@@ -73,8 +65,8 @@ public final class ClientEndpoint {
 
   ClientEndpoint(String name, EventLoopGroup group, Resolver resolver, Executor resolverExecutor) {
     this.name = name;
-    this.ownedGroup = group == null ? new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) : null;
-    EventLoopGroup g = group != null ? group : ownedGroup;
+    EventLoopGroup g = group != null ? group : SharedClientLoops.acquire();
+    this.closing = group != null ? Closing.Once.owning(null) : Closing.Once.sharing(g);
     this.bootstrap = new Bootstrap().group(g).channel(Channels.socketChannel(g));
     this.resolver = resolver;
     this.resolverExecutor = resolverExecutor;
@@ -192,41 +184,22 @@ public final class ClientEndpoint {
   }
 
   /**
-   * Closes every connection this endpoint opened and, if it created its event loops, shuts them
-   * down. A user-supplied group is left running. Blocks until done, at most {@value
+   * Closes every connection this endpoint opened and gives back the shared event loops (the last
+   * client to close shuts them down). A user-supplied group is left running. Blocks until done, at most {@value
    * Closing#CLOSE_WAIT_SECONDS} s (the same wait as a {@link ServerEndpoint}); do not call it on
    * one of the event loops. Idempotent.
    */
   public void close() {
-    try {
-      closeAsync().toCompletableFuture().get(Closing.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      logger.warn("connections of {} did not close within {} s", name, Closing.CLOSE_WAIT_SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Closing.await(name, closeAsync());
   }
 
   /** Like {@link #close()}, without blocking. Idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture<Void> done;
-    synchronized (this) {
-      if (closing != null) {
-        return closing.minimalCompletionStage();
-      }
-      done = closing = new CompletableFuture<>();
-    }
-    closed = true;
-    List<Channel> open = new ArrayList<>(connections);
-    connections.close(); // and close any connection that completes from now on
-    Closing.closeAll(open).whenComplete((v, t) -> {
-      if (ownedGroup == null) {
-        done.complete(null);
-      } else {
-        // The termination future notifies on the global executor, not on a dying loop.
-        ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
-      }
+    return closing.close(() -> {
+      closed = true;
+      List<Channel> open = new ArrayList<>(connections);
+      connections.close(); // and close any connection that completes from now on
+      return Closing.closeAll(open);
     });
-    return done.minimalCompletionStage();
   }
 }

@@ -1,18 +1,44 @@
 package dev.spindle.transport.internal;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Closing channels without waiting on a listener a shut-down event loop can no longer run. */
 public final class Closing {
   /** How long a blocking close of a client or server waits for its connections, in seconds. */
   public static final long CLOSE_WAIT_SECONDS = 10;
 
+  private static final Logger logger = LoggerFactory.getLogger(Closing.class);
+
   private Closing() {}
+
+  /**
+   * Waits for {@code closing}, at most {@value #CLOSE_WAIT_SECONDS} s: the blocking close of a
+   * client or server. A close that takes longer is logged and left to finish; an interrupt is kept.
+   */
+  public static void await(String name, CompletionStage<Void> closing) {
+    try {
+      closing.toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      logger.warn("{} did not close within {} s", name, CLOSE_WAIT_SECONDS);
+    } catch (ExecutionException e) {
+      logger.warn("closing {} failed", name, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   /**
    * Closes {@code channels} and completes once all of them are closed. Unlike a {@code
@@ -52,6 +78,46 @@ public final class Closing {
     future.addListener(f -> once.run());
     if (loopIsShutDown(ch)) {
       once.run(); // the listener may have been refused
+    }
+  }
+
+  /**
+   * Closes a client or server once: the first {@link #close} runs its steps, then lets go of its
+   * event loops (shuts down the group it owns, or gives back the shared one); every call gets the
+   * same completion. Thread-safe.
+   */
+  public static final class Once {
+    private final Supplier<Future<?>> letGo;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    private Once(Supplier<Future<?>> letGo) {
+      this.letGo = letGo;
+    }
+
+    /** Shuts down {@code ownedGroup} once closed; null: the user's group, left running. */
+    public static Once owning(EventLoopGroup ownedGroup) {
+      return new Once(ownedGroup == null ? null : () -> ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS));
+    }
+
+    /** Gives back the shared client group once closed. */
+    static Once sharing(EventLoopGroup sharedGroup) {
+      return new Once(() -> SharedClientLoops.release(sharedGroup));
+    }
+
+    /** Runs {@code steps} the first time; completes once they are done and the loops let go. */
+    public CompletionStage<Void> close(Supplier<? extends CompletionStage<?>> steps) {
+      if (started.compareAndSet(false, true)) {
+        steps.get().whenComplete((v, t) -> {
+          if (letGo == null) {
+            done.complete(null);
+          } else {
+            // A termination future notifies on the global executor, not on a dying loop.
+            letGo.get().addListener(g -> done.complete(null));
+          }
+        });
+      }
+      return done.minimalCompletionStage();
     }
   }
 

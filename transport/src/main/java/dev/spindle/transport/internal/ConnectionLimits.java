@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Puts a connection's time limits and memory budget in place, from {@link TransportOptions}: the
  * handshake timeout on the transport, the frame timeout and budget where the decoders find them
- * ({@link InboundFrames}), and the idle timeout first in the pipeline. Each closes only the slow
+ * ({@link InboundFrames}, asking the protocol's {@link FrameDecoder}), and the idle timeout first in the pipeline. Each closes only the slow
  * connection, with the protocol's "connection lost" saying which limit it met.
  */
 public final class ConnectionLimits {
@@ -21,12 +21,11 @@ public final class ConnectionLimits {
    * Installs the limits on a new channel, before it is active.
    *
    * @param budget the server's budget, or null (clients, or off)
-   * @param decoder how to ask the protocol's decoder about open frames
    */
   public static void install(
-      Channel ch, TransportHandler transport, TransportOptions options, MemoryBudget budget, InboundFrames.Source<?> decoder) {
+      Channel ch, TransportHandler transport, TransportOptions options, MemoryBudget budget) {
     transport.readyTimeout(options.handshakeTimeout());
-    InboundFrames.install(ch, transport, budget, options.frameTimeout(), decoder);
+    InboundFrames.install(ch, transport, budget, options.frameTimeout());
     if (!options.idleTimeout().isZero()) {
       ch.pipeline().addFirst("idle-timeout", new IdleTimeout(transport, options.idleTimeout()));
     }

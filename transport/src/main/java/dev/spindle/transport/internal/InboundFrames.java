@@ -1,13 +1,10 @@
 package dev.spindle.transport.internal;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
-import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,27 +14,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one connection's decoder holds of a frame it has started and not finished: first in the
- * pipeline, after each read it asks the decoder (the {@link Source} in the pipeline: AMP's box
- * decoder, Banana's decoder, whichever is there now after a StartTLS) and {@link #update}s: the
+ * pipeline, after each read it asks the decoder (the {@link FrameDecoder} in the pipeline: AMP's
+ * box decoder, Banana's decoder, whichever is there now after a StartTLS) and {@link #update}s: the
  * frame timeout runs while a frame is open, and the bytes held count against the server's {@link
  * MemoryBudget}. A channel without one (a client without limits, a test) has neither limit.
  */
 public final class InboundFrames extends ChannelInboundHandlerAdapter {
-  /**
-   * How to ask a protocol's decoder whether it is inside a frame and how many bytes it holds for
-   * it (its cumulation and what it built from it).
-   *
-   * @param <D> the decoder's class
-   */
-  public record Source<D extends ChannelHandler>(
-      Class<D> type, Predicate<D> frameOpen, ToLongFunction<D> heldBytes) {}
-
   private static final Logger logger = LoggerFactory.getLogger(InboundFrames.class);
   private static final AttributeKey<InboundFrames> KEY =
       AttributeKey.valueOf(InboundFrames.class, "spindle-inbound-frames");
 
   private final TransportHandler transport;
-  private final Source<?> source;
   private final MemoryBudget budget;
   private final long frameTimeoutNanos;
   private final Runnable expire = this::expire;
@@ -47,11 +34,14 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> timer;
   private ChannelHandlerContext decoderCtx;
   private boolean open;
+  /** The decoder's frame count at the last read: a change while open means a new frame began. */
+  private long framesSeen;
+  /** When the frame open now began (as seen after a read), {@link System#nanoTime()}. */
+  private long openSinceNanos;
   private volatile boolean evicted;
 
-  private InboundFrames(TransportHandler transport, MemoryBudget budget, Duration frameTimeout, Source<?> source) {
+  private InboundFrames(TransportHandler transport, MemoryBudget budget, Duration frameTimeout) {
     this.transport = transport;
-    this.source = source;
     this.budget = budget;
     this.frameTimeoutNanos = frameTimeout.toNanos();
   }
@@ -61,11 +51,11 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
    * Returns null, attaching nothing, when there is neither.
    */
   public static InboundFrames install(
-      Channel ch, TransportHandler transport, MemoryBudget budget, Duration frameTimeout, Source<?> source) {
+      Channel ch, TransportHandler transport, MemoryBudget budget, Duration frameTimeout) {
     if (budget == null && frameTimeout.isZero()) {
       return null;
     }
-    InboundFrames f = new InboundFrames(transport, budget, frameTimeout, source);
+    InboundFrames f = new InboundFrames(transport, budget, frameTimeout);
     ch.attr(KEY).set(f);
     ch.pipeline().addFirst("inbound-frames", f);
     if (budget != null) {
@@ -83,22 +73,28 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ctx.fireChannelRead(msg); // the decoder behind runs now
-    afterRead(ctx, source);
+    afterRead(ctx);
   }
 
-  private <D extends ChannelHandler> void afterRead(ChannelHandlerContext ctx, Source<D> s) {
+  private void afterRead(ChannelHandlerContext ctx) {
     ChannelHandlerContext c = decoderCtx;
     if (c == null || c.isRemoved()) {
       // The decoder in the pipeline now: another after a StartTLS, none after a protocol switch.
-      c = decoderCtx = ctx.pipeline().context(s.type());
+      c = decoderCtx = ctx.pipeline().context(FrameDecoder.class);
     }
     if (c == null) {
       update(false, 0);
       return;
     }
-    D decoder = s.type().cast(c.handler());
-    boolean frameOpen = s.frameOpen().test(decoder);
-    update(frameOpen, frameOpen ? s.heldBytes().applyAsLong(decoder) : 0);
+    FrameDecoder decoder = (FrameDecoder) c.handler();
+    boolean frameOpen = decoder.frameOpen();
+    long frames = decoder.framesDecoded();
+    if (frameOpen && open && frames != framesSeen && frameTimeoutNanos != 0) {
+      // The frame open before this read is done and another has begun: its time starts now.
+      openSinceNanos = System.nanoTime();
+    }
+    framesSeen = frames;
+    update(frameOpen, frameOpen ? decoder.heldBytes() : 0);
   }
 
   /**
@@ -147,11 +143,18 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   }
 
   private void arm() {
-    if (frameTimeoutNanos == 0 || timer != null) {
+    if (frameTimeoutNanos == 0) {
       return;
     }
+    openSinceNanos = System.nanoTime();
+    if (timer == null) {
+      schedule(frameTimeoutNanos);
+    }
+  }
+
+  private void schedule(long delayNanos) {
     try {
-      timer = transport.channel().eventLoop().schedule(expire, frameTimeoutNanos, TimeUnit.NANOSECONDS);
+      timer = transport.channel().eventLoop().schedule(expire, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // The loop is shutting down, the channel with it.
     }
@@ -165,8 +168,17 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * The timer armed when a frame opened has run out. If frames finished since and the one open now
+   * began later, it gets what remains of its own time: one timer per open stretch, not per frame.
+   */
   private void expire() {
     timer = null;
+    long age = System.nanoTime() - openSinceNanos;
+    if (open && age < frameTimeoutNanos) {
+      schedule(frameTimeoutNanos - age);
+      return;
+    }
     if (open) {
       logger.debug("{}: a frame started {} ms ago is not finished; closing",
           transport.channel(), TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos));

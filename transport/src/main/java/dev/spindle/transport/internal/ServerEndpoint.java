@@ -13,15 +13,10 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The listening side of AMP and PB: the bound channel, the event loops (the user's, never shut
@@ -30,19 +25,16 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class ServerEndpoint {
-  private static final Logger logger = LoggerFactory.getLogger(ServerEndpoint.class);
-
   private final String name;
   private final Channel serverChannel;
   private final ChannelGroup connections;
-  private final EventLoopGroup ownedGroup;
-  private CompletableFuture<Void> closing; // guarded by this
+  private final Closing.Once closing;
 
   private ServerEndpoint(String name, Channel serverChannel, ChannelGroup connections, EventLoopGroup ownedGroup) {
     this.name = name;
     this.serverChannel = serverChannel;
     this.connections = connections;
-    this.ownedGroup = ownedGroup;
+    this.closing = Closing.Once.owning(ownedGroup);
   }
 
   /**
@@ -100,41 +92,16 @@ public final class ServerEndpoint {
    * Stops listening, closes every accepted connection and, if the endpoint created its event
    * loops, shuts them down. Blocks until done, at most {@value Closing#CLOSE_WAIT_SECONDS} s.
    */
-  public void close(BiFunction<String, Throwable, RuntimeException> error) {
-    try {
-      closeAsync().toCompletableFuture().get(Closing.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      logger.warn("{} did not close within {} s", name, Closing.CLOSE_WAIT_SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw error.apply("closing " + name + " failed", e.getCause());
-    }
+  public void close() {
+    Closing.await(name, closeAsync());
   }
 
   /** Like {@link #close}, without blocking. Idempotent. */
   public CompletionStage<Void> closeAsync() {
-    CompletableFuture<Void> done;
-    synchronized (this) {
-      if (closing != null) {
-        return closing.minimalCompletionStage();
-      }
-      done = closing = new CompletableFuture<>();
-    }
-    Closing.closeAll(List.of(serverChannel))
-        .thenCompose(v -> {
-          List<Channel> accepted = new ArrayList<>(connections);
-          connections.close(); // and close any connection added from now on
-          return Closing.closeAll(accepted);
-        })
-        .whenComplete((v, t) -> {
-          if (ownedGroup == null) {
-            done.complete(null);
-          } else {
-            // The termination future notifies on the global executor, not on a dying loop.
-            ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> done.complete(null));
-          }
-        });
-    return done.minimalCompletionStage();
+    return closing.close(() -> Closing.closeAll(List.of(serverChannel)).thenCompose(v -> {
+      List<Channel> accepted = new ArrayList<>(connections);
+      connections.close(); // and close any connection added from now on
+      return Closing.closeAll(accepted);
+    }));
   }
 }

@@ -8,9 +8,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import java.time.Duration;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe where noted: {@link #write}, {@link #execute} and {@link #close} may be called
  * from any thread. Called on the event loop while open, they act at once (after anything other
  * threads queued earlier); from other threads, or before the connection is open, messages and
- * tasks are queued (lock-free) and run in order by one event-loop task, as grpc-java's {@code
- * WriteQueue} does. Flushes are consolidated: one per read batch ({@code channelReadComplete}),
+ * tasks are queued (lock-free, in a {@link WriteQueue}) and run in order by one event-loop task,
+ * as grpc-java's {@code WriteQueue} does. Flushes are consolidated: one per read batch ({@code channelReadComplete}),
  * per drain, or per loop turn for writes made outside a read, never one per message.
  *
  * <p>Lifecycle: NEW until {@link #open()} (AMP: the channel is active; PB: the Banana dialect is
@@ -124,10 +122,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   }
 
   private final Failures failures;
-  private final ToIntFunction<Object> messageBytes;
   private final boolean openOnActive;
-  private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicBoolean awaitingDeadLoop = new AtomicBoolean();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -136,6 +131,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   private final Runnable wakeTask = this::scheduledWake;
   private final Backpressure backpressure =
       new Backpressure(this::updateBackpressure, this::resumeReading);
+  private final WriteQueue inbox;
 
   private Protocol protocol;
   private volatile Channel channel;
@@ -165,7 +161,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    */
   public TransportHandler(Failures failures, ToIntFunction<Object> messageBytes, boolean openOnActive) {
     this.failures = failures;
-    this.messageBytes = messageBytes;
+    this.inbox = new WriteQueue(backpressure, messageBytes);
     this.openOnActive = openOnActive;
   }
 
@@ -211,6 +207,16 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /** True until this side closes or the channel is gone. Thread-safe. */
   public boolean isOpen() {
     return open;
+  }
+
+  /**
+   * What {@code isOpen()} of an AMP or PB connection says: true once the channel is active, until
+   * the connection closes or starts closing (either side's close, an error, a limit) or hands its
+   * channel to another protocol. Thread-safe.
+   */
+  public boolean isConnectionOpen() {
+    Channel ch = channel;
+    return open && ch != null && ch.isActive();
   }
 
   /** True once opened, until closing. Event loop. */
@@ -495,15 +501,7 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
       wakeProducers();
     });
     ctx.write(Unpooled.EMPTY_BUFFER, p);
-    flushPending = true;
-    if (!reading && !draining && !flushScheduled) {
-      flushScheduled = true;
-      try {
-        ctx.channel().eventLoop().execute(flushTask);
-      } catch (RejectedExecutionException e) {
-        flushNow();
-      }
-    }
+    flushLater();
   }
 
   private void scheduledWake() {
@@ -572,6 +570,14 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     ctx.write(message, ctx.voidPromise());
+    flushLater();
+  }
+
+  /**
+   * Arranges one flush for what was just written: at the end of the read or drain under way, else
+   * in a task of its own (so a batch of writes from one task goes out in one flush). Event loop.
+   */
+  private void flushLater() {
     flushPending = true;
     if (!reading && !draining && !flushScheduled) {
       flushScheduled = true;
@@ -703,32 +709,28 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private int queuedBytes(Object item) {
-    return item instanceof LoopTask t ? t.queuedBytes() : messageBytes.applyAsInt(item);
-  }
-
   private void enqueue(Object item) {
-    backpressure.queued(queuedBytes(item));
-    inbox.offer(item);
-    if (!drainScheduled.compareAndSet(false, true)) {
+    if (!inbox.offer(item)) {
       return; // a drain is scheduled and has not started: it will see the item
     }
     Channel ch = channel;
     if (ch == null) {
-      // Not attached yet: handlerAdded and opening drain.
-      drainScheduled.set(false);
+      inbox.drainNotScheduled(); // not attached yet: handlerAdded and opening drain
       return;
     }
     try {
       ch.eventLoop().execute(drainTask);
     } catch (RejectedExecutionException e) {
-      failRejected(ch.eventLoop(), e);
+      // The loop is shut down and will run nothing more: this thread fails the queued tasks.
+      RuntimeException lost = failures.lost("event loop is shut down", e);
+      closeWhenLoopTerminates(ch.eventLoop(), lost);
+      inbox.failAll(lost);
     }
   }
 
   /** Runs on the event loop: writes queued messages and runs queued tasks, in order, then flushes. */
   private void drain() {
-    drainScheduled.set(false);
+    inbox.drainStarted();
     if (state == State.NEW) {
       return; // held until opened
     }
@@ -737,7 +739,6 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     try {
       Object item;
       while ((item = inbox.poll()) != null) {
-        backpressure.dequeued(queuedBytes(item));
         if (item instanceof LoopTask task) {
           if (state == State.OPEN) {
             run(task);
@@ -759,26 +760,6 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     if (outer && backpressure.hasWaiters()) {
       updateBackpressure();
     }
-  }
-
-  /**
-   * The loop refused the drain task: it is shut down and will run nothing more, so this thread
-   * fails the queued tasks. {@code drainScheduled} stays true meanwhile, so no other thread drains
-   * at the same time; items that arrive as it is released are picked up by the loop.
-   */
-  private void failRejected(EventLoop loop, RejectedExecutionException e) {
-    RuntimeException lost = failures.lost("event loop is shut down", e);
-    closeWhenLoopTerminates(loop, lost);
-    do {
-      Object item;
-      while ((item = inbox.poll()) != null) {
-        backpressure.dequeued(queuedBytes(item));
-        if (item instanceof LoopTask task) {
-          task.fail(lost);
-        }
-      }
-      drainScheduled.set(false);
-    } while (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true));
   }
 
   /** The protocol's "connection lost" for now: the detach reason once detached. */

@@ -66,7 +66,7 @@ class EndpointsTest {
         Channel serverSide = accepted.poll(WAIT, TimeUnit.SECONDS);
         assertNotNull(serverSide, "the server accepted the connection");
         assertTrue(serverSide instanceof LocalChannel);
-        server.close(IllegalStateException::new);
+        server.close();
         assertTrue(client.closeFuture().await(WAIT, TimeUnit.SECONDS), "closing the server closed its connection");
         assertFalse(local.isShutdown(), "a user's group is never shut down");
       } finally {
@@ -112,7 +112,7 @@ class EndpointsTest {
         assertEquals(null, lookedUpOn.get());
       } finally {
         client.close();
-        server.close(IllegalStateException::new);
+        server.close();
         group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       }
     });
@@ -129,5 +129,36 @@ class EndpointsTest {
     } finally {
       client.close();
     }
+  }
+
+  /**
+   * Clients built without a group share one per JVM, with daemon threads, shut down when the last
+   * of them closes; the next client gets a new one.
+   */
+  @Test
+  void clientsWithoutAGroupShareOneThatTheLastCloseShutsDown() {
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      ClientEndpoint first = new ClientEndpoint("first", null);
+      ClientEndpoint second = new ClientEndpoint("second", null);
+      EventLoopGroup shared = first.group();
+      assertSame(shared, second.group());
+      assertTrue(shared.submit(() -> Thread.currentThread().isDaemon()).get(WAIT, TimeUnit.SECONDS),
+          "a client's event loops do not keep the JVM alive");
+
+      first.close();
+      assertFalse(shared.isShuttingDown(), "still in use by the second client");
+      second.close();
+      assertTrue(shared.isTerminated(), "closed with the last client");
+
+      ClientEndpoint third = new ClientEndpoint("third", null);
+      try {
+        assertFalse(third.group().isShuttingDown());
+        assertFalse(third.group() == shared, "a new group after the old one was shut down");
+      } finally {
+        third.close();
+      }
+      third.close(); // idempotent: gives the group back once
+      assertTrue(third.group().isTerminated());
+    });
   }
 }

@@ -40,4 +40,14 @@ public interface ShapesRoot {
   /** {@code def remote_greet(self, name="guest", loud=False, punct=None)}. */
   CompletionStage<String> greet(@Default("guest") String name, @Default("False") boolean loud,
       @Default String punct);
+
+  /** {@code def remote_getLook(self)}: a {@link Look} sent as a Viewable. */
+  CompletableFuture<Object> getLook();
+
+  /** {@code class Look(pb.Viewable)}, nested as in Python so that the TypeError texts match. */
+  @RemoteInterface
+  interface Look {
+    /** {@code def view_look(self, perspective, x, y=0)}; the perspective chooses the target. */
+    CompletableFuture<List<Object>> look(Object x, @Default("0") Object y);
+  }
 }

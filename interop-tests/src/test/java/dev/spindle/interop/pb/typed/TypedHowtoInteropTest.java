@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spindle.testing.LeakChecked;
 import dev.spindle.examples.pb.typed.TypedPb1;
+import dev.spindle.examples.pb.typed.TypedPb2;
+import dev.spindle.examples.pb.typed.TypedPb3;
 import dev.spindle.examples.pb.typed.TypedPbSimple;
 import dev.spindle.interop.testing.TwistedPeer;
 import dev.spindle.pb.PbServer;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple and pb1 written with remote interfaces ({@code
+ * Issue 14: pbsimple, pb1, pb2 and pb3 written with remote interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
 @Tag("interop")
@@ -85,5 +87,48 @@ class TypedHowtoInteropTest {
     assertEquals(List.of("got first object: One_PbStub", "asking it to getTwo",
         "got second object: Two_PbStub", "telling it to do three(12)"), lines.get(0));
     assertEquals(List.of("returning a Two called Two", "Two.three was given 12"), lines.get(1));
+  }
+
+  private static final List<String> PB2_SERVER = List.of(
+      "One.getTwo(), returning my two called Two",
+      "One.checkTwo(): comparing my two Two",
+      "One.checkTwo(): against your two Two",
+      "One.checkTwo(): our twos are the same");
+
+  @Test
+  void twistedPb2ClientGivesTheTwoBackToTypedServer() throws Exception {
+    List<List<String>> lines = twistedClientAgainst("pb2", out -> TypedPb2.start(0, out));
+    assertEquals(List.of("got one object: RemoteReference", "asking it to getTwo",
+        "got two object: RemoteReference", "giving it back to one", "one is RemoteReference"),
+        lines.get(0));
+    // the Printer parameter of checkTwo receives the server's own Two, not a stub
+    assertEquals(PB2_SERVER, lines.get(1));
+  }
+
+  @Test
+  void typedPb2ClientGivesTheTwoBackToTwistedServer() throws Exception {
+    List<List<String>> lines = javaClientAgainstTwisted("pb2", TypedPb2::run);
+    assertEquals(List.of("got one object: Keeper_PbStub", "asking it to getTwo",
+        "got two object: Printer_PbStub", "giving it back to one", "one is Keeper_PbStub"),
+        lines.get(0));
+    assertEquals(PB2_SERVER, lines.get(1));
+  }
+
+  @Test
+  void typedPb3ServerCallsTheTwistedClientsTwo() throws Exception {
+    List<List<String>> lines = twistedClientAgainst("pb3", out -> TypedPb3.start(0, out));
+    assertEquals(List.of("got One: RemoteReference", "giving it our two",
+        "Two.print() called with 12"), lines.get(0));
+    assertEquals(List.of("received a Two called Printer_PbStub", "telling it to print(12)"),
+        lines.get(1));
+  }
+
+  @Test
+  void twistedPb3ServerCallsTheTypedClientsTwo() throws Exception {
+    List<List<String>> lines = javaClientAgainstTwisted("pb3", TypedPb3::run);
+    assertEquals(List.of("got One: Taker_PbStub", "giving it our two",
+        "Two.print() called with 12"), lines.get(0));
+    assertEquals(List.of("received a Two called RemoteReference", "telling it to print(12)"),
+        lines.get(1));
   }
 }

@@ -44,4 +44,10 @@ final class TypedShapes implements ShapesRoot {
     String text = "hello " + name + (punct == null ? "" : punct);
     return CompletableFuture.completedFuture(loud ? text.toUpperCase() : text);
   }
+
+  @Override
+  public CompletableFuture<Object> getLook() {
+    return CompletableFuture.completedFuture(ShapesRoot_Look_PbSkeleton.view(perspective ->
+        (x, y) -> CompletableFuture.completedFuture(Arrays.asList(perspective == null, x, y))));
+  }
 }

@@ -13,29 +13,59 @@ import dev.spindle.pb.jelly.Tuple;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The root object of one connection of a {@link PortalRoot}: Twisted's {@code _PortalWrapper}.
- * Its remote methods run on the connection's event loop; the portal may answer on any thread.
+ * The root object of one connection of a {@link PortalRoot}: Twisted's {@code _PortalWrapper},
+ * answering {@code login} (then the challenger's {@code respond}) and {@code loginAnonymous}. Its
+ * remote methods run on the connection's event loop; the portal may answer on any thread.
+ *
+ * <p><b>Composable</b>: to publish a root that offers login <em>and</em> methods of your own
+ * (a version check, a public status call before login), extend it and have the server build yours
+ * for each connection. The subclass must be public (its methods are found like any {@link
+ * Referenceable}'s); the login methods are final.
+ *
+ * <pre>{@code
+ * public class MyRoot extends PortalLogin {
+ *   public MyRoot(PortalRoot root, PeerConnection connection) { super(root, connection); }
+ *   public String remote_serverVersion() { return "1.4"; }     // callRemote("serverVersion")
+ * }
+ *
+ * PbServer.builder().portal(portal, MyRoot::new).start();      // login, loginAnonymous, serverVersion
+ * }</pre>
  */
-final class PortalWrapper implements Referenceable {
+public class PortalLogin implements Referenceable {
   private final PortalRoot root;
   private final PeerConnection connection;
 
-  PortalWrapper(PortalRoot root, PeerConnection connection) {
-    this.root = root;
-    this.connection = connection;
+  /**
+   * Creates the login object of {@code connection} for {@code root}; called by {@link
+   * PortalRoot#rootObject} through the factory given to {@link PortalRoot.Builder#loginObject}.
+   */
+  protected PortalLogin(PortalRoot root, PeerConnection connection) {
+    this.root = Objects.requireNonNull(root, "root");
+    this.connection = Objects.requireNonNull(connection, "connection");
+  }
+
+  /** The connection this object was published on (a {@code dev.spindle.pb.PbConnection}). */
+  protected final PeerConnection connection() {
+    return connection;
+  }
+
+  /** The root whose portal logins go to. */
+  protected final PortalRoot portalRoot() {
+    return root;
   }
 
   /**
    * Starts a username/password login: answers {@code (challenge, challenger)}. Twisted: {@code
    * _PortalWrapper.remote_login}.
    */
-  public Tuple remote_login(Object username) {
+  public final Tuple remote_login(Object username) {
     PbChallenge challenge = root.challengeSource.get();
     if (challenge == null) {
       throw new IllegalStateException("challengeSource: returned null (expected: a PbChallenge)");
@@ -44,7 +74,7 @@ final class PortalWrapper implements Referenceable {
   }
 
   /** Logs in anonymously with {@code mind}. Twisted: {@code _PortalWrapper.remote_loginAnonymous}. */
-  public CompletionStage<Object> remote_loginAnonymous(Object mind) {
+  public final CompletionStage<Object> remote_loginAnonymous(Object mind) {
     return login(Anonymous.INSTANCE, mind);
   }
 
@@ -132,6 +162,6 @@ final class PortalWrapper implements Referenceable {
 
   @Override
   public String toString() {
-    return "PortalWrapper{" + connection + "}";
+    return getClass().getSimpleName() + "{" + connection + "}";
   }
 }

@@ -1,0 +1,77 @@
+package dev.spindle.transport.internal;
+
+import dev.spindle.transport.TransportOptions;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslContext;
+import java.util.Objects;
+
+/**
+ * What every channel of one AMP or PB endpoint gets around its protocol's handlers, from the
+ * builder's options: {@code TCP_NODELAY}, TLS from the first byte, the write-buffer marks, and
+ * the time limits and memory budget of {@link TransportOptions}. Immutable; one per endpoint, the
+ * server's memory budget shared by all its connections.
+ */
+public final class ChannelSettings {
+  /** The name of the TLS handler in a connection's pipeline. */
+  public static final String TLS_HANDLER = "tls";
+
+  private final SslContext sslContext;
+  private final boolean verifyHostname;
+  private final WriteBufferWaterMark writeBufferWaterMark;
+  private final TransportOptions transportOptions;
+  private final MemoryBudget budget;
+
+  /**
+   * @param sslContext TLS from the first byte, or null for plain TCP
+   * @param verifyHostname whether a client checks that the server's certificate names the host
+   * @param server whether the channels are a server's (which alone has a memory budget)
+   */
+  public ChannelSettings(
+      SslContext sslContext,
+      boolean verifyHostname,
+      WriteBufferWaterMark writeBufferWaterMark,
+      TransportOptions transportOptions,
+      boolean server) {
+    this.sslContext = sslContext;
+    this.verifyHostname = verifyHostname;
+    this.writeBufferWaterMark = Objects.requireNonNull(writeBufferWaterMark, "writeBufferWaterMark");
+    this.transportOptions = Objects.requireNonNull(transportOptions, "transportOptions");
+    this.budget = server ? ConnectionLimits.budget(transportOptions) : null;
+  }
+
+  /** Whether a client checks that the server's certificate names the host connected to. */
+  public boolean verifyHostname() {
+    return verifyHostname;
+  }
+
+  /** The time limits and budget. */
+  public TransportOptions transportOptions() {
+    return transportOptions;
+  }
+
+  /**
+   * Prepares a new channel before the protocol's handlers go in: {@code TCP_NODELAY} (where the
+   * channel has it), the write-buffer marks and, with TLS from the first byte, the TLS handler
+   * first in the pipeline. Event loop.
+   *
+   * @param host the host a client connects to (the name TLS verifies), null on a server
+   * @param port its port
+   */
+  public void prepare(Channel ch, String host, int port) {
+    ch.config().setOption(ChannelOption.TCP_NODELAY, true); // false, and nothing done, if it has none
+    if (sslContext != null) {
+      ch.pipeline().addLast(TLS_HANDLER, TlsSupport.newHandler(sslContext, ch, host, port, verifyHostname));
+    }
+    ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
+  }
+
+  /**
+   * Puts the time limits and the server's memory budget on {@code ch} ({@link ConnectionLimits}),
+   * once the protocol's transport exists. Event loop.
+   */
+  public void limit(Channel ch, TransportHandler transport) {
+    ConnectionLimits.install(ch, transport, transportOptions, budget);
+  }
+}
