@@ -20,9 +20,13 @@ import dev.spindle.amp.command.CommandSpec;
 import dev.spindle.amp.command.Request;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpTransport;
+import dev.spindle.amp.internal.HookedLocator;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.runtime.CommandSpecs;
 import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.ConnectionInfo;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.TlsSupport;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
@@ -183,6 +187,20 @@ public final class AmpConnection {
     return callRemoteString(commandName, arguments, true);
   }
 
+  /**
+   * The connection as listeners and interceptors see it (id, peer, avatar id after a login,
+   * counts), or null when the endpoint observes nothing ({@code logContext(false)} and no
+   * interceptor, listener or blocking option).
+   */
+  public ConnectionInfo connectionInfo() {
+    return handler.connectionInfo();
+  }
+
+  /** The dispatcher, or null with a custom box receiver. */
+  BoxDispatcher dispatcher() {
+    return dispatcher;
+  }
+
   private void send(
       String commandName, AmpBox box, CompletableFuture<?> future, boolean requiresAnswer) {
     if (dispatcher == null) {
@@ -190,6 +208,29 @@ public final class AmpConnection {
           new IllegalStateException("this connection's boxes go to a custom BoxReceiver; use boxSender()"));
       return;
     }
+    CallHooks hooks = handler.hooks();
+    if (hooks != null && hooks.interceptsClient()) {
+      CallInfo info = new CallInfo(CallInfo.AMP, CallInfo.Side.CLIENT, "amp", commandName, box, null,
+          handler.connectionInfo(), this, new HookedLocator.BoxHeaders(box));
+      CompletionStage<?> s = hooks.interceptClient(info, () -> {
+        send0(commandName, box, future, requiresAnswer);
+        return future;
+      });
+      if (s != future) {
+        s.whenComplete((v, e) -> {
+          if (e != null) {
+            future.completeExceptionally(e instanceof java.util.concurrent.CompletionException
+                && e.getCause() != null ? e.getCause() : e);
+          }
+        });
+      }
+      return;
+    }
+    send0(commandName, box, future, requiresAnswer);
+  }
+
+  private void send0(
+      String commandName, AmpBox box, CompletableFuture<?> future, boolean requiresAnswer) {
     byte[] name = nameBytes(commandName);
     if (name.length > AmpKeys.MAX_VALUE_LENGTH) {
       future.completeExceptionally(TooLongException.localValue(COMMAND_KEY, name.length));

@@ -1,6 +1,7 @@
 package dev.spindle.amp;
 
 import dev.spindle.transport.EndpointBuilder;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.ChannelSettings;
 
 import dev.spindle.amp.box.AmpKeys;
@@ -108,6 +109,13 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
   public B acceptStartTls(SslContext context) {
     this.startTlsContext = Objects.requireNonNull(context, "context");
     return self();
+  }
+
+  /** The blocking executor, interceptors, listeners and log options set; null if none is. */
+  CallHooks callHooks() {
+    CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
+        clientInterceptors, connectionListeners, logContext, logConnections);
+    return hooks.isEmpty() ? null : hooks;
   }
 
   /** The per-connection setup these options make (a client's, with no memory budget). */

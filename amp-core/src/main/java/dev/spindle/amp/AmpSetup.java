@@ -1,5 +1,8 @@
 package dev.spindle.amp;
 
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.ConnectionInfo;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.transport.internal.ChannelSettings;
 
 import dev.spindle.amp.box.BoxReceiver;
@@ -7,6 +10,7 @@ import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.codec.AmpBoxDecoder;
 import dev.spindle.amp.dispatch.BoxDispatcher;
 import dev.spindle.amp.internal.AmpTransport;
+import dev.spindle.amp.internal.HookedLocator;
 import dev.spindle.amp.internal.BatchingBoxEncoder;
 import dev.spindle.amp.locator.CommandLocator;
 import io.netty.channel.Channel;
@@ -36,6 +40,8 @@ final class AmpSetup {
   final SslContext startTlsContext;
   /** TLS, write marks, time limits and a server's budget (the transport's). */
   final ChannelSettings channel;
+  /** Blocking executor, interceptors, listeners, logging; null: none. */
+  final CallHooks hooks;
 
   /** A snapshot of {@code options}' AMP part, with the transport's part in {@code channel}. */
   AmpSetup(ChannelSettings channel, AmpEndpointBuilder<?> options) {
@@ -48,6 +54,7 @@ final class AmpSetup {
     this.onConnection = options.onConnection;
     this.startTlsContext = options.startTlsContext;
     this.callOptions = options.callOptions();
+    this.hooks = options.callHooks();
     newDecoder(); // validates the limits
   }
 
@@ -91,6 +98,17 @@ final class AmpSetup {
       connection = new AmpConnection(handler, dispatcher, callOptions.callTimeoutNanos());
       handler.setReceiver(dispatcher);
     }
+    if (hooks != null) {
+      ConnectionInfo info = hooks.install(ch, handler.handler(), CallInfo.AMP, peer == null);
+      handler.hooks(hooks.perCall() ? hooks : null, info);
+      if (hooks.perCall()) {
+        if (locator != null) {
+          locator.hooks = hooks;
+          locator.info = info;
+          locator.connection = connection;
+        }
+      }
+    }
     ch.pipeline()
         .addLast(Tls.DECODER, newDecoder())
         // Holds boxes already decoded while reading is paused for backpressure (the transport).
@@ -105,6 +123,10 @@ final class AmpSetup {
     }
     if (locator != null && locatorFactory != null) {
       locator.delegate = locatorFactory.apply(connection);
+    }
+    if (locator != null && locator.hooks != null) {
+      // StartTLS is answered as before; every other responder goes through the hooks.
+      locator.delegate = new HookedLocator(locator.delegate, locator.hooks, locator.info, locator.connection);
     }
     return connection;
   }
@@ -147,6 +169,10 @@ final class AmpSetup {
   static final class LazyLocator implements CommandLocator {
     CommandLocator delegate = CommandLocator.NONE;
     BoxResponder startTls;
+    /** The endpoint's per-call hooks, or null. */
+    CallHooks hooks;
+    ConnectionInfo info;
+    Object connection;
 
     @Override
     public BoxResponder locateResponder(String commandName) {

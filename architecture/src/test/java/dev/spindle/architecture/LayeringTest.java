@@ -145,6 +145,22 @@ class LayeringTest {
   }
 
   @Test
+  void theMetricsAndTracingModulesSeeOnlyTheTransport() {
+    for (String pkg : List.of("dev.spindle.micrometer", "dev.spindle.opentelemetry")) {
+      assertTrue(CLASSES.containPackage(pkg), pkg + ": no classes (renamed or moved?)");
+      noClasses()
+          .that()
+          .resideInAPackage(pkg + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.spindle.amp..", "dev.spindle.pb..", "dev.spindle.cred..",
+              "dev.spindle.transport.internal..", "io.netty..")
+          .because("they plug into AMP and PB alike through the transport's interceptors and listener")
+          .check(CLASSES);
+    }
+  }
+
+  @Test
   void noPackageCycles() {
     slices()
         .matching("dev.spindle.(**)")

@@ -68,6 +68,26 @@ public final class LoginLog {
     return n == 0 ? "" : "; " + n + " similar lines not logged";
   }
 
+  /**
+   * The avatar id to show for {@code c} once logged in (the log context's {@code spindle.avatar}):
+   * the user name, cut to {@value #MAX_NAME_CHARS} characters and escaped as in log lines;
+   * {@code anonymous}; or the kind of credentials. Never a secret.
+   */
+  public static String avatarId(Credentials c) {
+    byte[] name = null;
+    if (c instanceof UsernamePassword u) {
+      name = u.username();
+    } else if (c instanceof UsernameHashedPassword u) {
+      name = u.username();
+    } else if (c instanceof Anonymous) {
+      return "anonymous";
+    }
+    if (name == null) {
+      return c == null ? "unknown" : c.getClass().getSimpleName();
+    }
+    return sanitize(new String(name, StandardCharsets.UTF_8));
+  }
+
   /** "user 'name'", "anonymous", or the kind of credentials; never a secret. */
   static String who(Credentials c) {
     byte[] name = null;

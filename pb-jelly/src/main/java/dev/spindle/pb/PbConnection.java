@@ -226,6 +226,12 @@ public final class PbConnection implements PeerConnection {
     return handler.channel().localAddress();
   }
 
+  @Override
+  public dev.spindle.transport.ConnectionInfo connectionInfo() {
+    Broker b = broker;
+    return b == null ? null : b.connectionInfo();
+  }
+
   /** The peer's address. */
   @Override
   public SocketAddress remoteAddress() {

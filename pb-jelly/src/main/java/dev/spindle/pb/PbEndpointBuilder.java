@@ -9,6 +9,7 @@ import dev.spindle.transport.internal.ChannelSettings;
 
 import dev.spindle.pb.banana.BananaLimits;
 import dev.spindle.pb.broker.BrokerConfig;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.pb.broker.PythonNames;
 import dev.spindle.pb.exceptions.PbBackpressureException;
 import dev.spindle.pb.exceptions.PbConnectionLostException;
@@ -276,7 +277,15 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
     s.keepaliveInterval = keepaliveInterval;
     s.keepaliveTimeout = keepaliveTimeout;
     s.pagerWriteMark = pagerWriteMark;
+    s.hooks = callHooks();
     return s;
+  }
+
+  /** The blocking executor, interceptors, listeners and log options set; null if none is. */
+  CallHooks callHooks() {
+    CallHooks hooks = new CallHooks(blockingExecutor, blockingCalls, serverInterceptors,
+        clientInterceptors, connectionListeners, logContext, logConnections);
+    return hooks.isEmpty() ? null : hooks;
   }
 
   BrokerConfig brokerConfig() {

@@ -7,6 +7,9 @@ import dev.spindle.pb.banana.BananaRole;
 import dev.spindle.pb.broker.Broker;
 import dev.spindle.pb.broker.BrokerTransport;
 import dev.spindle.pb.broker.BrokerConfig;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.ConnectionInfo;
+import dev.spindle.transport.internal.CallHooks;
 import dev.spindle.pb.broker.Kind;
 import dev.spindle.pb.flavors.Root;
 import io.netty.channel.Channel;
@@ -28,6 +31,8 @@ final class PbSetup {
   Duration keepaliveTimeout;
   /** TLS, write marks, time limits and a server's budget (the transport's). */
   final ChannelSettings channel;
+  /** Blocking executor, interceptors, listeners, logging; null: none. */
+  CallHooks hooks;
   /** See {@link PbEndpointBuilder#pagerWriteMark}. */
   int pagerWriteMark = PbEndpointBuilder.DEFAULT_PAGER_WRITE_MARK;
 
@@ -63,6 +68,10 @@ final class PbSetup {
     Broker broker = new Broker(config, handler,
         (b, luid, perspective) -> RemoteReference.received(connection, b, luid, perspective));
     connection.setBroker(broker);
+    if (hooks != null) {
+      ConnectionInfo info = hooks.install(ch, handler.handler(), CallInfo.PB, host == null);
+      broker.hooks(hooks, info, connection);
+    }
     handler.setBroker(broker);
     BananaCodec.install(ch.pipeline(), role, limits);
     // Holds messages already decoded while reading is paused for backpressure.

@@ -22,6 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.internal.CallHooks;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -296,6 +300,31 @@ public final class RemoteReference implements Jellyable {
 
   private CompletableFuture<Object> call(String method, Tuple args, Map<String, ?> kwargs, boolean answer) {
     Objects.requireNonNull(method, "method");
+    Broker b = connection.broker();
+    CallHooks hooks = b == null ? null : b.hooks();
+    if (hooks != null && hooks.interceptsClient()) {
+      CompletableFuture<Object> out = new CompletableFuture<>();
+      CallInfo info = new CallInfo(CallInfo.PB, CallInfo.Side.CLIENT, "remote", method, args.asList(), kwargs,
+          b.connectionInfo(), connection, null);
+      CompletionStage<?> s = hooks.interceptClient(info, () -> call0(method, args, kwargs, answer));
+      s.whenComplete((v, e) -> {
+        if (e != null) {
+          out.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+        } else {
+          out.complete(v);
+        }
+      });
+      out.whenComplete((v, e) -> {
+        if (out.isCancelled() && s instanceof CompletableFuture<?> f) {
+          f.cancel(false);
+        }
+      });
+      return out;
+    }
+    return call0(method, args, kwargs, answer);
+  }
+
+  private CompletableFuture<Object> call0(String method, Tuple args, Map<String, ?> kwargs, boolean answer) {
     long timeout = !answer ? 0 : timeoutNanos >= 0 ? timeoutNanos : connection.callTimeoutNanos();
     long deadline = timeout > 0 ? System.nanoTime() + timeout : 0;
     PbCall result = new PbCall(connection, method, timeout);

@@ -4,6 +4,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -55,8 +57,94 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   /** Time limits and the memory budget. */
   protected TransportOptions transportOptions = TransportOptions.DEFAULT;
 
+  /** Where {@link Blocking} calls run; null: {@link BlockingExecutor#defaultExecutor()}. */
+  protected BlockingExecutor blockingExecutor;
+  /** Whether every call of the peer is blocking. */
+  protected boolean blockingCalls;
+  /** Interceptors of the peer's calls, outermost first. */
+  protected final List<CallInterceptor> serverInterceptors = new ArrayList<>();
+  /** Interceptors of this side's calls, outermost first. */
+  protected final List<CallInterceptor> clientInterceptors = new ArrayList<>();
+  /** Connection listeners, in order. */
+  protected final List<ConnectionListener> connectionListeners = new ArrayList<>();
+  /** Whether the connection's context is put in the MDC. */
+  protected boolean logContext = true;
+  /** Whether one INFO line is logged per connection opened and closed. */
+  protected boolean logConnections;
+
   /** For subclasses. */
   protected EndpointBuilder() {}
+
+  /**
+   * Runs the calls declared {@link Blocking} (or all the peer's calls, with {@link
+   * #blockingCalls(boolean)}) on {@code executor} instead of the connection's event loop. Default:
+   * {@link BlockingExecutor#defaultExecutor()} (virtual threads where the runtime has them, at most
+   * {@value BlockingExecutor#DEFAULT_MAX_CALLS} calls held). See {@link BlockingExecutor} for the
+   * bound and for what is ordered.
+   */
+  public B blockingExecutor(BlockingExecutor executor) {
+    this.blockingExecutor = Objects.requireNonNull(executor, "executor");
+    return self();
+  }
+
+  /**
+   * Declares every responder, remote method and login of this endpoint {@link Blocking} (default
+   * false: only those annotated).
+   */
+  public B blockingCalls(boolean blocking) {
+    this.blockingCalls = blocking;
+    return self();
+  }
+
+  /**
+   * Adds interceptors of the peer's calls (to responders and remote methods), after those added
+   * before: the first added is outermost. See {@link CallInterceptor}.
+   */
+  public B intercept(CallInterceptor... interceptors) {
+    for (CallInterceptor i : interceptors) {
+      serverInterceptors.add(Objects.requireNonNull(i, "interceptor"));
+    }
+    return self();
+  }
+
+  /**
+   * Adds interceptors of this side's calls ({@code callRemote}), after those added before: the
+   * first added is outermost. See {@link CallInterceptor}.
+   */
+  public B interceptClientCalls(CallInterceptor... interceptors) {
+    for (CallInterceptor i : interceptors) {
+      clientInterceptors.add(Objects.requireNonNull(i, "interceptor"));
+    }
+    return self();
+  }
+
+  /** Adds a listener of this endpoint's connections (for metrics). See {@link ConnectionListener}. */
+  public B connectionListener(ConnectionListener listener) {
+    connectionListeners.add(Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
+   * Whether the connection's id, peer address, protocol and (after a PB login) avatar id are put in
+   * the SLF4J MDC ({@code spindle.conn}, {@code spindle.peer}, {@code spindle.protocol}, {@code
+   * spindle.avatar}) while its input is handled and while its blocking calls run, so that
+   * everything logged about it then says which connection it is (default true).
+   */
+  public B logContext(boolean on) {
+    this.logContext = on;
+    return self();
+  }
+
+  /**
+   * Logs one INFO line when each connection opens and one when it closes (its duration, the
+   * peer's calls, bytes read and written, and why it closed), on the logger {@code
+   * dev.spindle.connections}. Default false: a busy server opens many connections; turn it on, or
+   * set that logger's level, where the lines are wanted.
+   */
+  public B logConnections(boolean on) {
+    this.logConnections = on;
+    return self();
+  }
 
   /**
    * Runs the connections on {@code group}, which the caller owns and shuts down. Without it a

@@ -11,6 +11,7 @@ import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.UnauthorizedLoginException;
 import dev.spindle.cred.UnhandledCredentialsException;
 import dev.spindle.cred.UsernamePassword;
+import dev.spindle.transport.ConnectionInfo;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -137,10 +138,18 @@ final class LoginLocator implements CommandLocator {
             (v, failure) -> {
               if (failure == null) {
                 LoginLog.succeeded("AMP", credentials, connection.remoteAddress());
+                ConnectionInfo info = connection.connectionInfo();
+                if (info != null) {
+                  info.loggedIn(LoginLog.avatarId(credentials));
+                }
                 return CompletableFuture.<Void>completedFuture(null);
               }
               Throwable cause = unwrap(failure);
               LoginLog.failed("AMP", credentials, connection.remoteAddress(), cause);
+              ConnectionInfo info = connection.connectionInfo();
+              if (info != null) {
+                info.loginFailed(cause);
+              }
               return CompletableFuture.<Void>failedFuture(LoginErrors.answer(cause));
             })
         .thenCompose(f -> f);

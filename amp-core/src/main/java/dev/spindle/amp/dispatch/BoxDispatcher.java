@@ -13,10 +13,13 @@ import dev.spindle.amp.exceptions.RemoteAmpException;
 import dev.spindle.amp.exceptions.AmpTooManyCallsException;
 import dev.spindle.amp.exceptions.UnhandledCommandException;
 import dev.spindle.amp.internal.repr.PythonRepr;
+import dev.spindle.amp.locator.BlockingResponder;
 import dev.spindle.amp.locator.BoxResponder;
 import dev.spindle.amp.locator.CommandLocator;
 import dev.spindle.amp.locator.ImmediateBoxResponder;
 import dev.spindle.amp.locator.PeerInputException;
+import dev.spindle.transport.CallRejectedException;
+import dev.spindle.transport.internal.CallHooks;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -295,7 +298,13 @@ public final class BoxDispatcher implements BoxReceiver {
     }
     CompletionStage<AmpBox> stage;
     try {
-      stage = responder.respond(box);
+      if (!(responder instanceof BlockingResponder b)) {
+        stage = responder.respond(box);
+      } else {
+        // Declared blocking, on a dispatcher whose endpoint added no hooks (they would have
+        // wrapped it): the default executor.
+        stage = CallHooks.DEFAULT.runBlocking(() -> b.delegate().respond(box), name);
+      }
       Objects.requireNonNull(stage, "responder returned null");
     } catch (Throwable t) {
       finish(ask, null, t);
@@ -338,6 +347,11 @@ public final class BoxDispatcher implements BoxReceiver {
   /** Sends the answer or the error for a command whose {@code _ask} was {@code ask} (or none). */
   private void finish(byte[] ask, AmpBox result, Throwable failure) {
     failure = unwrap(failure);
+    if (failure instanceof CallRejectedException r) {
+      // Refused (blocking executor full, or an interceptor): a non-fatal error code, as declared.
+      logger.debug("{}: refused a command of the peer: {}", sender, r.getMessage());
+      failure = new RemoteAmpException(r.errorCode(), r.getMessage());
+    }
     if (failure == null && result == null && ask != null) {
       failure = new AmpArgumentException("responder returned no box (expected: a response)");
     }

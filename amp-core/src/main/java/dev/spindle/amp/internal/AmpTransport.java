@@ -43,6 +43,26 @@ public final class AmpTransport implements TransportHandler.Protocol, BoxSender 
     return ch == null ? "AMP connection (not attached)" : ch.toString();
   }
 
+  /** Per-call hooks (client-side interceptors here); null: none. Set before the channel is active. */
+  private dev.spindle.transport.internal.CallHooks hooks;
+  private dev.spindle.transport.ConnectionInfo info;
+
+  /** Sets the endpoint's per-call hooks and this connection's info; before the channel is active. */
+  public void hooks(dev.spindle.transport.internal.CallHooks hooks, dev.spindle.transport.ConnectionInfo info) {
+    this.hooks = hooks;
+    this.info = info;
+  }
+
+  /** The per-call hooks, or null. */
+  public dev.spindle.transport.internal.CallHooks hooks() {
+    return hooks;
+  }
+
+  /** The connection's info, or null when the endpoint observes nothing. */
+  public dev.spindle.transport.ConnectionInfo connectionInfo() {
+    return info;
+  }
+
   /** Sets the receiver; must be called before the handler is added to a pipeline. */
   public void setReceiver(BoxReceiver receiver) {
     this.receiver = receiver;

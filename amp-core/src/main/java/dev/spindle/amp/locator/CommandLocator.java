@@ -1,6 +1,10 @@
 package dev.spindle.amp.locator;
 
+import dev.spindle.transport.Blocking;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Finds the responder for a command name: the responder side of a connection.
@@ -29,10 +33,13 @@ public interface CommandLocator {
   /**
    * Returns the generated locator for {@code target}: an instance of {@code <Class>_AmpLocator}
    * built around it. Reflection is used once, here; dispatch is a generated {@code switch}.
+   * Responders annotated {@link Blocking} (or all, if the class is) are returned as {@link
+   * BlockingResponder}s.
    *
    * @throws IllegalArgumentException if no locator was generated for {@code target}'s class or
    *     any of its superclasses, or if its responders take the connection (then the locator is
-   *     built per connection: {@code .locatorFactory(c -> new X_AmpLocator(target, c))})
+   *     built per connection: {@code .locatorFactory(c -> new X_AmpLocator(target,
+   *     c).declaredBlocking(X.class))})
    */
   static CommandLocator of(Object target) {
     for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
@@ -54,7 +61,7 @@ public interface CommandLocator {
             + " .locatorFactory(c -> new " + generated.getSimpleName() + "(target, c))", e);
       }
       try {
-        return (CommandLocator) ctor.newInstance(target);
+        return blocking(target.getClass(), (CommandLocator) ctor.newInstance(target));
       } catch (ReflectiveOperationException e) {
         throw new IllegalArgumentException("cannot build " + name + " for " + target, e);
       }
@@ -62,5 +69,55 @@ public interface CommandLocator {
     throw new IllegalArgumentException(
         "no generated locator for " + target.getClass().getName()
             + " (expected: a class with @Responder methods compiled with spindle-codegen)");
+  }
+
+  /**
+   * This locator, with the responders that {@code type} (the class of its {@code @Responder}
+   * methods) declares {@link Blocking} returned as {@link BlockingResponder}s. {@link #of} does
+   * this itself; use it for a generated locator built by hand, such as one per connection:
+   * {@code .locatorFactory(c -> new X_AmpLocator(target, c).declaredBlocking(X.class))}.
+   */
+  default CommandLocator declaredBlocking(Class<?> type) {
+    return blocking(type, this);
+  }
+
+  /** {@code locator}, with the responders {@code type} declares {@link Blocking} marked so. */
+  private static CommandLocator blocking(Class<?> type, CommandLocator locator) {
+    boolean all = false;
+    Set<String> names = new HashSet<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      all |= c.isAnnotationPresent(Blocking.class);
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.isAnnotationPresent(Blocking.class) && m.getParameterCount() >= 1) {
+          names.add(commandName(m.getParameterTypes()[0], m));
+        }
+      }
+    }
+    if (!all && names.isEmpty()) {
+      return locator;
+    }
+    boolean every = all;
+    return name -> {
+      BoxResponder r = locator.locateResponder(name);
+      return r != null && (every || names.contains(name)) ? BlockingResponder.of(r) : r;
+    };
+  }
+
+  /**
+   * The wire name of the command class {@code type}, read from its generated spec ({@code
+   * <Command>_AmpSerializer.INSTANCE.commandName()}) by reflection, as the locator itself is found.
+   */
+  private static String commandName(Class<?> type, Method responder) {
+    String pkg = type.getPackageName();
+    String binary = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+    String name = (pkg.isEmpty() ? "" : pkg + ".") + binary.replace('$', '_') + "_AmpSerializer";
+    try {
+      Object spec = Class.forName(name, true, type.getClassLoader()).getField("INSTANCE").get(null);
+      // Through the public interface (the generated class's own package may not be open to us).
+      return (String) Class.forName("dev.spindle.amp.command.CommandSpec").getMethod("commandName").invoke(spec);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException("@Blocking " + responder + ": its parameter " + type.getName()
+          + " is not a command with a generated spec (" + name + ")", e);
+    }
   }
 }

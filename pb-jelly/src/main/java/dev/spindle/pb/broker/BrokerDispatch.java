@@ -11,6 +11,10 @@ import dev.spindle.pb.jelly.ByteString;
 import dev.spindle.pb.jelly.PythonTypes;
 import dev.spindle.pb.jelly.Tuple;
 import dev.spindle.pb.jelly.ValueText;
+import dev.spindle.transport.CallInfo;
+import dev.spindle.transport.CallRejectedException;
+import dev.spindle.transport.ConnectionInfo;
+import dev.spindle.transport.internal.CallHooks;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -29,8 +35,33 @@ import java.util.concurrent.ExecutionException;
  * connection. Event-loop confined.
  */
 abstract class BrokerDispatch extends BrokerSending {
+  /** Blocking executor, interceptors, counting; null when none is configured. */
+  CallHooks hooks;
+  ConnectionInfo connectionInfo;
+  Object connectionObject;
+
   BrokerDispatch(BrokerConfig config, Transport transport, ReferenceFactory references) {
     super(config, transport, references);
+  }
+
+  /**
+   * Runs the peer's calls through {@code hooks} (blocking executor, interceptors, counting) with
+   * {@code info} and {@code connection} describing the connection. Before the first message.
+   */
+  public void hooks(CallHooks hooks, ConnectionInfo info, Object connection) {
+    this.hooks = hooks != null && hooks.perCall() ? hooks : null;
+    this.connectionInfo = info;
+    this.connectionObject = connection;
+  }
+
+  /** The hooks set by {@link #hooks}, or null. */
+  public CallHooks hooks() {
+    return hooks;
+  }
+
+  /** The connection's info set by {@link #hooks}, or null. */
+  public ConnectionInfo connectionInfo() {
+    return connectionInfo;
   }
 
   // ---- receiving ----------------------------------------------------------------------------
@@ -127,6 +158,9 @@ abstract class BrokerDispatch extends BrokerSending {
     RemoteMethod m;
     Object[] bound;
     Object result;
+    MethodTable table;
+    List<?> positional;
+    Map<String, ?> keywords;
     Incoming in = new Incoming();
     try {
       if (cache) {
@@ -152,11 +186,14 @@ abstract class BrokerDispatch extends BrokerSending {
         // method are made, then given back (Python's GC sends their decrefs).
         Object args = in.unjelly(l.get(5), perspective);
         Object kw = in.unjelly(l.get(6), perspective);
-        m = MethodTable.of(target.getClass()).find(kind, method);
+        table = MethodTable.of(target.getClass());
+        m = table.find(kind, method);
         if (m == null) {
           throw TwistedException.noSuchMethod(kind.prefix() + method);
         }
-        bound = m.bind(perspective, arguments(args), keywords(kw));
+        positional = arguments(args);
+        keywords = keywords(kw);
+        bound = m.bind(perspective, positional, keywords);
         if (answerRequired && answersOwed >= config.maxPeerOutstandingCalls()) {
           throw new PbError("Too many outstanding calls: " + answersOwed + " (expected: fewer than "
               + config.maxPeerOutstandingCalls() + ")");
@@ -172,7 +209,11 @@ abstract class BrokerDispatch extends BrokerSending {
       return;
     }
     try {
-      result = m.call(target, bound);
+      if (hooks == null && !m.blocking() && !table.blocking()) {
+        result = m.call(target, bound);
+      } else {
+        result = hookedCall(target, m, table, bound, method, positional, keywords);
+      }
     } catch (Throwable t) {
       failed(requestId, answerRequired, method, t, false);
       return;
@@ -218,6 +259,58 @@ abstract class BrokerDispatch extends BrokerSending {
     } else {
       sendAnswer(requestId, result, perspective);
     }
+  }
+
+  /**
+   * Runs a remote method through the hooks: on the blocking executor if it is declared blocking,
+   * inside the server-side interceptors if any. A refusal becomes a {@code pb.Error}.
+   */
+  private CompletionStage<?> hookedCall(Object target, RemoteMethod m, MethodTable table, Object[] bound,
+      String method, List<?> positional, Map<String, ?> keywords) {
+    CallHooks h = hooks != null ? hooks : CallHooks.DEFAULT;
+    if (connectionInfo != null && h.counts()) {
+      connectionInfo.countCall();
+    }
+    boolean blocking = m.blocking() || table.blocking() || h.allBlocking();
+    Supplier<CompletionStage<?>> run = blocking
+        ? () -> h.runBlocking(() -> callSneaky(m, target, bound), logText(method))
+        : () -> {
+          try {
+            Object r = m.call(target, bound);
+            return r instanceof CompletionStage<?> s ? s : CompletableFuture.completedFuture(r);
+          } catch (Throwable t) {
+            fatal(t);
+            return CompletableFuture.failedFuture(t);
+          }
+        };
+    CompletionStage<?> s = h.interceptsServer()
+        ? h.interceptServer(new CallInfo(CallInfo.PB, CallInfo.Side.SERVER, target.getClass().getSimpleName(),
+            method, positional, keywords, connectionInfo, connectionObject, null), run)
+        : run.get();
+    CompletableFuture<Object> out = new CompletableFuture<>();
+    s.whenComplete((v, e) -> {
+      if (e == null) {
+        out.complete(v);
+        return;
+      }
+      Throwable u = unwrap(e);
+      out.completeExceptionally(u instanceof CallRejectedException r ? new PbError(r.getMessage()) : u);
+    });
+    return out;
+  }
+
+  /** {@link RemoteMethod#call}, rethrowing whatever it throws unchanged (for a {@code Callable}). */
+  private static Object callSneaky(RemoteMethod m, Object target, Object[] bound) {
+    try {
+      return m.call(target, bound);
+    } catch (Throwable t) {
+      throw BrokerDispatch.<RuntimeException>sneaky(t);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   /**

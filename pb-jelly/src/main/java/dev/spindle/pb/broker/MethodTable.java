@@ -38,11 +38,14 @@ final class MethodTable {
   };
 
   private final Class<?> type;
+  /** The class is declared {@link dev.spindle.transport.Blocking}. */
+  private final boolean blocking;
   private final EnumMap<Kind, Map<String, RemoteMethod>> methods = new EnumMap<>(Kind.class);
   private final EnumMap<Kind, String> errors = new EnumMap<>(Kind.class);
 
   private MethodTable(Class<?> type) {
     this.type = type;
+    this.blocking = type.isAnnotationPresent(dev.spindle.transport.Blocking.class);
     if (Skeleton.class.isAssignableFrom(type)) {
       SkeletonMethods generated = SkeletonMethods.of(type);
       for (Kind kind : Kind.values()) {
@@ -54,6 +57,11 @@ final class MethodTable {
     for (Kind kind : Kind.values()) {
       build(kind, candidates);
     }
+  }
+
+  /** Whether the class is declared {@link dev.spindle.transport.Blocking}. */
+  boolean blocking() {
+    return blocking;
   }
 
   /** The table of {@code type}. */

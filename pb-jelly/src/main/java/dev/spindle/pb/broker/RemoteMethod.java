@@ -31,6 +31,8 @@ final class RemoteMethod {
   private static final Object UNSET = new Object();
 
   private final String display;
+  /** Declared {@link dev.spindle.transport.Blocking} (the method, or its declaring class). */
+  private final boolean blocking;
   /** The reflective invoker, or null for a generated skeleton's method. */
   private final MethodHandle invoker;
   /** The method's number in its generated skeleton, or -1. */
@@ -80,7 +82,9 @@ final class RemoteMethod {
 
   RemoteMethod(Kind kind, String remoteName, Method method, MethodHandle invoker) {
     this(kind, qualifiedName(method.getDeclaringClass()) + "." + kind.prefix() + remoteName,
-        MethodTable.describe(method), params(method), named(method), invoker, -1);
+        MethodTable.describe(method), params(method), named(method), invoker, -1,
+        method.isAnnotationPresent(dev.spindle.transport.Blocking.class)
+            || method.getDeclaringClass().isAnnotationPresent(dev.spindle.transport.Blocking.class));
   }
 
   private static Param[] params(Method method) {
@@ -105,12 +109,13 @@ final class RemoteMethod {
    * its number in the skeleton's {@code dispatch}.
    */
   RemoteMethod(Kind kind, String display, String describe, Param[] params, int index) {
-    this(kind, display, describe, params, true, null, index);
+    this(kind, display, describe, params, true, null, index, false);
   }
 
   private RemoteMethod(Kind kind, String display, String describe, Param[] params, boolean named,
-      MethodHandle invoker, int index) {
+      MethodHandle invoker, int index, boolean blocking) {
     this.display = display;
+    this.blocking = blocking;
     this.invoker = invoker;
     this.index = index;
     this.arity = params.length;
@@ -231,6 +236,11 @@ final class RemoteMethod {
     }
     this.argcount = 1 + reserved + positional.size();
     this.defcount = positionalDefaults;
+  }
+
+  /** Whether the method is declared {@link dev.spindle.transport.Blocking}. */
+  boolean blocking() {
+    return blocking;
   }
 
   /** Calls the method with arguments made by {@link #bind}; whatever it throws propagates. */

@@ -32,4 +32,13 @@ public interface PeerConnection {
    * it already is. Twisted: {@code Broker.notifyOnDisconnect}.
    */
   void notifyOnDisconnect(Runnable callback);
+
+  /**
+   * The connection as listeners and interceptors see it (id, peer, avatar id after a login,
+   * counts), or null when the endpoint observes nothing (no interceptor, listener or logging
+   * option).
+   */
+  default dev.spindle.transport.ConnectionInfo connectionInfo() {
+    return null;
+  }
 }

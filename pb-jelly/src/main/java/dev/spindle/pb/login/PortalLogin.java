@@ -5,6 +5,7 @@ import dev.spindle.cred.Credentials;
 import dev.spindle.cred.LoginLog;
 import dev.spindle.cred.LoginResult;
 import dev.spindle.cred.PbChallenge;
+import dev.spindle.transport.ConnectionInfo;
 import dev.spindle.pb.flavors.PeerConnection;
 import dev.spindle.pb.flavors.Referenceable;
 import dev.spindle.pb.jelly.ByteString;
@@ -109,6 +110,10 @@ public class PortalLogin implements Referenceable {
       if (failure != null) {
         Throwable cause = unwrap(failure);
         LoginLog.failed("PB", credentials, connection.remoteAddress(), cause);
+        ConnectionInfo info = connection.connectionInfo();
+        if (info != null) {
+          info.loginFailed(cause);
+        }
         answer.completeExceptionally(cause);
         return;
       }
@@ -125,6 +130,10 @@ public class PortalLogin implements Referenceable {
         return;
       }
       LoginLog.succeeded("PB", credentials, connection.remoteAddress());
+      ConnectionInfo info = connection.connectionInfo();
+      if (info != null) {
+        info.loggedIn(LoginLog.avatarId(credentials));
+      }
       answer.complete(avatar);
     });
     return answer;
