@@ -196,11 +196,6 @@ public final class AmpConnection {
     return handler.connectionInfo();
   }
 
-  /** The dispatcher, or null with a custom box receiver. */
-  BoxDispatcher dispatcher() {
-    return dispatcher;
-  }
-
   private void send(
       String commandName, AmpBox box, CompletableFuture<?> future, boolean requiresAnswer) {
     if (dispatcher == null) {
