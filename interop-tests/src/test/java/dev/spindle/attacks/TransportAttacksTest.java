@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +138,33 @@ class TransportAttacksTest extends AttackTestBase {
   }
 
   /**
+   * Polls the sockets still open until one is found closed by the server (a read ends or fails)
+   * or {@code seconds} pass; returns how many were found closed (0 or 1).
+   */
+  private static int closedWithin(List<Socket> sockets, boolean[] dead, int seconds) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      for (int i = 0; i < sockets.size(); i++) {
+        if (dead[i]) {
+          continue;
+        }
+        Socket s = sockets.get(i);
+        s.setSoTimeout(20);
+        try {
+          if (s.getInputStream().read() < 0) {
+            return 1;
+          }
+        } catch (java.net.SocketTimeoutException open) {
+          // still open
+        } catch (IOException reset) {
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
    * {@code n} connections, written in turn chunk by chunk up to {@link #HELD} bytes each; a write
    * that fails means the server closed that connection. Asserts that the server closed some (the
    * total is over the budget) and that the heap, measured when all are written, is bounded.
@@ -182,9 +210,12 @@ class TransportAttacksTest extends AttackTestBase {
           stillOpen++;
         }
       }
-      System.out.printf("[attack] %d of %d connections closed while writing; %d open at the peak%n",
-          closed.get(), n, stillOpen);
-      assertTrue(closed.get() > 0 || n * (long) HELD <= BUDGET, "nobody was closed past the budget");
+      // On a busy machine the server may still be decoding what the kernel buffered when the last
+      // write returns: a close past the budget then shows on a read, not a write. Wait for it.
+      int closedAfter = closed.get() > 0 || n * (long) HELD <= BUDGET ? 0 : closedWithin(sockets, dead, 30);
+      System.out.printf("[attack] %d of %d connections closed while writing, %d after; %d open at the peak%n",
+          closed.get(), n, closedAfter, stillOpen);
+      assertTrue(closed.get() + closedAfter > 0 || n * (long) HELD <= BUDGET, "nobody was closed past the budget");
     } finally {
       for (Socket s : sockets) {
         s.close();
