@@ -56,12 +56,18 @@ class TypedHowtoInteropTest {
     }
   }
 
-  private static List<List<String>> javaClientAgainstTwisted(String kind, JavaClient client)
+  /**
+   * Runs a typed Java client against the Twisted howto server; returns what each printed, the
+   * server's lines once it has printed {@code serverLines} of them (its output arrives on a pipe
+   * of its own, possibly after the client saw the answer).
+   */
+  private static List<List<String>> javaClientAgainstTwisted(String kind, int serverLines, JavaClient client)
       throws Exception {
     Printed printed = new Printed();
     try (TwistedPeer twisted = TwistedPeer.startServer("howto_pb.py", kind)) {
       client.run("127.0.0.1", twisted.port(), printed.out);
-      return List.of(printed.lines(), twisted.lines());
+      List<String> server = serverLines == 0 ? twisted.lines() : twisted.awaitLines(serverLines, 20);
+      return List.of(printed.lines(), server);
     }
   }
 
@@ -74,7 +80,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void typedPbSimpleClientAgainstTwistedEchoer() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("pbsimple", TypedPbSimple::run);
+    List<List<String>> lines = javaClientAgainstTwisted("pbsimple", 1, TypedPbSimple::run);
     assertEquals(List.of("server echoed: hello network"), lines.get(0));
     assertEquals(List.of("echoing: hello network"), lines.get(1));
   }
@@ -89,7 +95,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void typedPb1ClientAgainstTwistedServer() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("pb1", TypedPb1::run);
+    List<List<String>> lines = javaClientAgainstTwisted("pb1", 2, TypedPb1::run);
     assertEquals(List.of("got first object: One_PbStub", "asking it to getTwo",
         "got second object: Two_PbStub", "telling it to do three(12)"), lines.get(0));
     assertEquals(List.of("returning a Two called Two", "Two.three was given 12"), lines.get(1));
@@ -113,7 +119,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void typedPb2ClientGivesTheTwoBackToTwistedServer() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("pb2", TypedPb2::run);
+    List<List<String>> lines = javaClientAgainstTwisted("pb2", PB2_SERVER.size(), TypedPb2::run);
     assertEquals(List.of("got one object: Keeper_PbStub", "asking it to getTwo",
         "got two object: Printer_PbStub", "giving it back to one", "one is Keeper_PbStub"),
         lines.get(0));
@@ -131,7 +137,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void twistedPb3ServerCallsTheTypedClientsTwo() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("pb3", TypedPb3::run);
+    List<List<String>> lines = javaClientAgainstTwisted("pb3", 2, TypedPb3::run);
     assertEquals(List.of("got One: Taker_PbStub", "giving it our two",
         "Two.print() called with 12"), lines.get(0));
     assertEquals(List.of("received a Two called RemoteReference", "telling it to print(12)"),
@@ -164,7 +170,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void typedExcClientGetsTwistedErrorsAsRemotePbExceptions() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("exc", TypedExc::run);
+    List<List<String>> lines = javaClientAgainstTwisted("exc", EXC_SERVER.size(), TypedExc::run);
     assertEquals(excClient("dev.spindle.pb.exceptions.RemotePbException", "exc_server."),
         lines.get(0));
     assertEquals(EXC_SERVER, lines.get(1).subList(0, 2), String.join("\n", lines.get(1)));
@@ -185,7 +191,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void typedCopySenderAgainstTwistedReceiver() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("copy", TypedCopy::run);
+    List<List<String>> lines = javaClientAgainstTwisted("copy", 2, TypedCopy::run);
     assertEquals(COPY_SENDER, lines.get(0));
     assertEquals(List.of(" got pond: ReceiverPond", "7 frogs"), lines.get(1));
   }
@@ -276,7 +282,7 @@ class TypedHowtoInteropTest {
 
   @Test
   void typedTrapClientTrapsTwistedFailuresByClass() throws Exception {
-    List<List<String>> lines = javaClientAgainstTwisted("trap", TypedTrap::run);
+    List<List<String>> lines = javaClientAgainstTwisted("trap", 0, TypedTrap::run);
     assertEquals(TRAP_CLIENT, lines.get(0));
   }
 }
