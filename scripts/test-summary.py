@@ -47,7 +47,8 @@ def main(argv):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     modules = {}
     failed, skipped, leaks = [], [], []
-    for kind in ("surefire-reports", "failsafe-reports"):
+    # surefire-reports-fuzz and the like: extra executions with their own report directories.
+    for kind in ("surefire-reports*", "failsafe-reports*"):
         for path in sorted(glob.glob(os.path.join(root, "*", "target", kind, "TEST-*.xml"))):
             if os.path.getmtime(path) < since:
                 continue
