@@ -50,6 +50,9 @@ public final class CopyableFailure implements Jellyable {
    * IllegalArgumentException} has {@code builtins.ValueError} among its parents), and, when it is
    * sent, the connection's {@code pythonName} mappings. A {@link RemotePbException} keeps the
    * remote type, value and parents. The Java stack trace is not sent.
+   *
+   * @param exception the exception to describe; its stack trace is not sent
+   * @return the failure, named as the exception would be if a remote method threw it
    */
   public static CopyableFailure of(Throwable exception) {
     Objects.requireNonNull(exception, "exception");
@@ -67,15 +70,22 @@ public final class CopyableFailure implements Jellyable {
    * @param value the text ({@code str(exception)})
    * @param parents the type and its ancestors, most specific first; empty: the type, then {@code
    *     builtins.Exception}, {@code builtins.BaseException}, {@code builtins.object}
+   * @return the failure
    */
   public static CopyableFailure of(String typeName, String value, List<String> parents) {
     return of(typeName, value, parents, null);
   }
 
   /**
-   * As {@link #of(String, String, List)}, with the traceback text to send (null: {@code
-   * "Traceback unavailable
-"}).
+   * As {@link #of(String, String, List)}, with the traceback text to send (null: {@code "Traceback
+   * unavailable\n"}).
+   *
+   * @param typeName the Python qualified type name
+   * @param value the text ({@code str(exception)}); null is empty
+   * @param parents the type and its ancestors, most specific first; empty: the type, then {@code
+   *     builtins.Exception}, {@code builtins.BaseException}, {@code builtins.object}
+   * @param traceback the traceback text to send, or {@code null}
+   * @return the failure
    */
   public static CopyableFailure of(String typeName, String value, List<String> parents, String traceback) {
     List<String> all = parents;
@@ -90,27 +100,36 @@ public final class CopyableFailure implements Jellyable {
     return of(e.typeName(), e.value(), e.parents(), e.remoteTraceback());
   }
 
-  /** The Python type name, for example {@code builtins.ValueError}. */
+  /** {@return the Python type name, for example {@code builtins.ValueError}} */
   public String typeName() {
     return typeName;
   }
 
-  /** The text, Python's {@code str(exception)}; empty if none. */
+  /** {@return the text, Python's {@code str(exception)}; empty if none} */
   public String value() {
     return value;
   }
 
-  /** The type and its ancestors, most specific first. */
+  /** {@return the type and its ancestors, most specific first} */
   public List<String> parents() {
     return parents;
   }
 
-  /** The traceback text the peer sent, or null ({@code "Traceback unavailable\n"} is sent for null). */
+  /**
+   * {@return the traceback text the peer sent, or null ({@code "Traceback unavailable\n"} is sent
+   * for null)}
+   */
   public String traceback() {
     return traceback;
   }
 
-  /** True if any of {@code typeNames} is the type or one of its parents: Twisted's {@code check}. */
+  /**
+   * Returns true if any of {@code typeNames} is the type or one of its parents: Twisted's {@code
+   * check}.
+   *
+   * @param typeNames qualified Python type names, for example {@code builtins.ValueError}
+   * @return true if the type is, or derives from, one of {@code typeNames}
+   */
   public boolean check(String... typeNames) {
     for (String t : typeNames) {
       if (t.equals(typeName) || parents.contains(t)) {
@@ -120,7 +139,11 @@ public final class CopyableFailure implements Jellyable {
     return false;
   }
 
-  /** This failure as the exception a failed call completes with. */
+  /**
+   * This failure as the exception a failed call completes with.
+   *
+   * @return a new exception holding this failure's type, value, parents and traceback
+   */
   public RemotePbException toException() {
     return new RemotePbException(typeName, value, parents, traceback);
   }

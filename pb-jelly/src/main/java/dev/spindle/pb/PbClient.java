@@ -34,7 +34,11 @@ public final class PbClient extends Client {
     this.setup = setup;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,6 +48,10 @@ public final class PbClient extends Client {
    * once the Banana handshake is done and the version sent (Twisted's {@code
    * clientConnectionMade}); it fails with {@link PbConnectionLostException} if the connection
    * cannot be made or closes first.
+   *
+   * @param host the server's host name or address, looked up off the event loops
+   * @param port the server's TCP port, 1 to 65535
+   * @return a future that completes with the ready connection, or exceptionally as above
    */
   public CompletableFuture<PbConnection> connect(String host, int port) {
     return open(host, port, ch -> setup.init(ch, host, port, true),
@@ -54,6 +62,10 @@ public final class PbClient extends Client {
   /**
    * Connects to {@code address}. See {@link #connect(String, int)}. Thread-safe. A host name is
    * looked up off the event loops.
+   *
+   * @param address the server's address, resolved or not
+   * @return a future that completes with the ready connection, or exceptionally as {@link
+   *     #connect(String, int)}'s does
    */
   public CompletableFuture<PbConnection> connect(InetSocketAddress address) {
     return connect(address.getHostString(), address.getPort());
@@ -62,6 +74,11 @@ public final class PbClient extends Client {
   /**
    * Connects and returns a reference to the server's root object: Twisted's {@code
    * PBClientFactory.getRootObject}. The connection is {@link RemoteReference#connection()}.
+   *
+   * @param host the server's host name or address
+   * @param port the server's TCP port, 1 to 65535
+   * @return a future that completes with the reference to the server's root, or exceptionally as
+   *     {@link #connect(String, int)}'s does
    */
   public CompletableFuture<RemoteReference> getRootObject(String host, int port) {
     return connect(host, port).thenCompose(PbConnection::getRootObject);
@@ -86,6 +103,13 @@ public final class PbClient extends Client {
    * server's portal must have a checker for it ({@code AllowAnonymousAccess}), or the future
    * fails with {@code UnhandledCredentials}.
    *
+   * @param host the server's host name or address
+   * @param port the server's TCP port, 1 to 65535
+   * @param credentials a {@link dev.spindle.cred.UsernamePassword} or {@link
+   *     dev.spindle.cred.Anonymous}
+   * @param mind the object the server's realm receives, or {@code null}
+   * @return a future that completes with a reference to the avatar, or exceptionally if the
+   *     connection or the login fails
    * @throws NullPointerException if {@code credentials} is null
    */
   public CompletableFuture<RemoteReference> login(String host, int port, Credentials credentials, Object mind) {
@@ -124,13 +148,19 @@ public final class PbClient extends Client {
      * {@link #sslContext}). Insecure: any server with a certificate the trust manager accepts can
      * then impersonate any other. The certificate chain is still verified unless the context's
      * trust manager says otherwise.
+     *
+     * @return this builder
      */
     public Builder insecureSkipHostnameVerification() {
       this.verifyHostname = false;
       return this;
     }
 
-    /** Builds the client. */
+    /**
+     * Builds the client.
+     *
+     * @return a new client, to be closed when no longer needed
+     */
     public PbClient build() {
       checkTlsRole(false);
       PbSetup setup = setup(BananaRole.CLIENT, null);

@@ -82,6 +82,8 @@ public final class PbConnection implements PeerConnection {
   /**
    * The number of this side's calls waiting for their answer. For diagnostics and tests; exact on
    * the connection's event loop.
+   *
+   * @return the count of this side's calls awaiting an answer
    */
   public int pendingCallCount() {
     Broker b = broker;
@@ -110,6 +112,9 @@ public final class PbConnection implements PeerConnection {
    * Nothing is sent: as in Twisted, the root is simply the object named {@code root} on the peer,
    * and it is never reference counted (releasing it does nothing). Fails with {@link
    * PbConnectionLostException} if the connection closes before the Banana handshake completes.
+   *
+   * @return a future that completes with the root reference on the event loop, or exceptionally as
+   *     above
    */
   public CompletableFuture<RemoteReference> getRootObject() {
     return handler.handler().ready().thenApply(v -> root);
@@ -143,6 +148,10 @@ public final class PbConnection implements PeerConnection {
    * {@link RemoteReference#callRemote} fails. The connection stays open after a failure. Password
    * bytes are copied and the copy cleared once the response is computed.
    *
+   * @param credentials a {@link dev.spindle.cred.UsernamePassword} or {@link
+   *     dev.spindle.cred.Anonymous}; not null
+   * @param mind the object the server's realm receives, or {@code null}
+   * @return a future that completes with a reference to the avatar, or exceptionally as above
    * @throws NullPointerException if {@code credentials} is null
    */
   public CompletableFuture<RemoteReference> login(Credentials credentials, Object mind) {
@@ -153,6 +162,9 @@ public final class PbConnection implements PeerConnection {
    * A reference to the peer's object named {@code name} (for example {@code root}), not reference
    * counted. Nothing is checked or sent; a call on an unknown name fails with the peer's {@code
    * Invalid Object ID}. Twisted: {@code Broker.remoteForName}.
+   *
+   * @param name the name the peer publishes the object under
+   * @return a new reference, not reference counted
    */
   public RemoteReference remoteForName(String name) {
     return new RemoteReference(this, Objects.requireNonNull(name, "name"), null, false);
@@ -161,6 +173,9 @@ public final class PbConnection implements PeerConnection {
   /**
    * A reference to the peer's object {@code luid}, not reference counted (the luid is the
    * peer's; normally references arrive as values). Twisted: {@code Broker.remoteForName(luid)}.
+   *
+   * @param luid the peer's id of the object
+   * @return a new reference, not reference counted
    */
   public RemoteReference remoteForLuid(long luid) {
     return new RemoteReference(this, luid, null, false);
@@ -171,6 +186,8 @@ public final class PbConnection implements PeerConnection {
    * and calls queued from other threads) is below the write high-water mark, or, once above it,
    * has drained below the low-water mark. While false, calls fail with {@link
    * PbBackpressureException}. False once the connection is closed. Thread-safe.
+   *
+   * @return true if a call would be accepted now
    */
   public boolean isWritable() {
     return handler.handler().isWritable();
@@ -181,12 +198,20 @@ public final class PbConnection implements PeerConnection {
    * fails with {@link PbConnectionLostException} if it closes first: for a producer that waits
    * instead of meeting {@link PbBackpressureException}. Completes on the event loop (do not block
    * there); another producer may fill the buffer again before this one calls. Thread-safe.
+   *
+   * @return a stage that completes with {@code null} once writable, or exceptionally if the
+   *     connection closes first
    */
   public CompletionStage<Void> whenWritable() {
     return handler.handler().whenWritable().minimalCompletionStage();
   }
 
-  /** Closes the connection after what was sent is flushed; completes when it is closed. */
+  /**
+   * Closes the connection after what was sent is flushed; completes when it is closed.
+   *
+   * @return a stage that completes with {@code null} once the connection is closed, even if it
+   *     closed on an error
+   */
   public CompletionStage<Void> close() {
     handler.close(null);
     return handler.handler().closeFuture().exceptionally(t -> null);
@@ -196,6 +221,9 @@ public final class PbConnection implements PeerConnection {
    * Completes when the connection is closed: normally for an orderly close by either side, or
    * exceptionally with the error that made this side close it (a {@link PbProtocolException} when
    * the peer broke the protocol).
+   *
+   * @return a stage that completes with {@code null} on an orderly close, or exceptionally with the
+   *     error
    */
   public CompletionStage<Void> closeFuture() {
     return handler.handler().closeFuture().minimalCompletionStage();
@@ -215,6 +243,8 @@ public final class PbConnection implements PeerConnection {
   /**
    * The TLS session once TLS is on and its handshake done, else null: the peer's certificates are
    * {@code getPeerCertificates()}. Twisted: {@code peerCertificate}.
+   *
+   * @return the session, or {@code null} without TLS or before the handshake is done
    */
   public SSLSession sslSession() {
     return TlsSupport.session(handler.channel());
@@ -259,7 +289,11 @@ public final class PbConnection implements PeerConnection {
     });
   }
 
-  /** Removes a callback added with {@link #notifyOnDisconnect}. */
+  /**
+   * Removes a callback added with {@link #notifyOnDisconnect}.
+   *
+   * @param callback the callback to remove; nothing happens if it is not registered
+   */
   public void dontNotifyOnDisconnect(Runnable callback) {
     handler.execute(() -> broker.dontNotifyOnDisconnect(callback));
   }
@@ -270,6 +304,8 @@ public final class PbConnection implements PeerConnection {
    * dev.spindle.pb.util} run. The producer is asked on the event loop until it says it is done;
    * if the connection is lost first, or already is, it is told with {@link
    * PageProducer#stopProducing}.
+   *
+   * @param producer the producer, asked on the event loop
    */
   public void registerPageProducer(PageProducer producer) {
     Objects.requireNonNull(producer, "producer");
@@ -307,10 +343,16 @@ public final class PbConnection implements PeerConnection {
     /**
      * Sends the next page, or the end of paging, on the event loop. Returns true if there is more
      * to send, false once done (the producer is then forgotten). Must not throw.
+     *
+     * @return true if there is more to send, false once done
      */
     boolean sendNextPage();
 
-    /** The producer will not be asked again: the connection is lost. Twisted: {@code stopProducing}. */
+    /**
+     * The producer will not be asked again: the connection is lost. Twisted: {@code stopProducing}.
+     *
+     * @param cause why the connection was lost
+     */
     void stopProducing(Throwable cause);
   }
 

@@ -68,6 +68,9 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * example {@code register("goldens.CopyPoint", Point.class, ...)}. PB's own heads ({@code
    * remote}, {@code local}, {@code cached}, {@code lcache}, {@code
    * twisted.spread.pb.CopyableFailure}) are added for you.
+   *
+   * @param registry the registry of received classes and the security options
+   * @return this builder
    */
   public B jelly(JellyRegistry registry) {
     this.jelly = Objects.requireNonNull(registry, "registry");
@@ -79,6 +82,11 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * RemoteCache} subclass. Twisted: {@code setUnjellyableForClass(typeName, RemoteCacheSubclass)}.
    * One of the four registrations of what the peer sends, beside {@link #remoteCopy}, {@link
    * #remoteCopyAnyState} and {@link #copy}.
+   *
+   * @param typeName the type name the peer sends, for example {@code myapp.Counter}
+   * @param factory makes a new, unbound instance for each cache received
+   * @return this builder
+   * @throws IllegalArgumentException if {@code typeName} is already registered on this builder
    */
   public B remoteCache(String typeName, Supplier<? extends RemoteCache> factory) {
     Objects.requireNonNull(typeName, "typeName");
@@ -108,6 +116,12 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * {@code RemoteCopy.setCopyableState} fails); {@link
    * #remoteCopyAnyState} takes any state.
    *
+   * @param <T> the Java type
+   * @param typeName the type name the peer sends, for example {@code
+   *     buildbot.changes.changes.Change}
+   * @param type the Java class the copies are rebuilt as
+   * @param factory makes an instance from the received attributes, keyed by text
+   * @return this builder
    * @throws IllegalArgumentException if {@code typeName} is already registered on this builder
    */
   public <T> B remoteCopy(String typeName, Class<T> type,
@@ -123,6 +137,13 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * As {@link #remoteCopy}, for copies whose state is any Jelly value (a Twisted class with its
    * own {@code getStateToCopy}/{@code setCopyableState} may send a list, a string...), given to
    * {@code factory} as unjellied.
+   *
+   * @param <T> the Java type
+   * @param typeName the type name the peer sends
+   * @param type the Java class the copies are rebuilt as
+   * @param factory makes an instance from the received state, as unjellied
+   * @return this builder
+   * @throws IllegalArgumentException if {@code typeName} is already registered on this builder
    */
   public <T> B remoteCopyAnyState(String typeName, Class<T> type,
       Function<Object, ? extends T> factory) {
@@ -139,6 +160,14 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * implementing {@code Copyable} (for classes you cannot change). If {@code type} is a {@link
    * dev.spindle.pb.flavors.Copyable} too, its own {@code getTypeToCopy}/{@code getStateToCopy}
    * win when sending. Same as {@code JellyRegistry.Builder.register}.
+   *
+   * @param <T> the Java type
+   * @param typeName the type name sent and received, for example {@code shapes.Point}
+   * @param type the exact Java class (subclasses are not matched)
+   * @param state the attributes to send, in the map's iteration order
+   * @param factory makes an instance from the received attributes, keyed by text
+   * @return this builder
+   * @throws IllegalArgumentException if {@code typeName} is already registered on this builder
    */
   public <T> B copy(String typeName, Class<T> type,
       Function<? super T, ? extends Map<String, ?>> state,
@@ -183,6 +212,11 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * .pythonName(IllegalArgumentException.class, "builtins.ValueError")
    * .pythonName(SinkFullException.class, "mymodule.SinkError", "builtins.IOError")
    * }</pre>
+   *
+   * @param type the exception class, matched exactly
+   * @param pythonName the Python qualified type name, for example {@code builtins.ValueError}
+   * @param parents the Python base classes' qualified names, most specific first
+   * @return this builder
    */
   public B pythonName(Class<? extends Throwable> type, String pythonName, String... parents) {
     Objects.requireNonNull(type, "type");
@@ -200,6 +234,10 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * .remoteException("builtins.KeyError", e -> new NoSuchElementException(e.value()))
    * .remoteException("mymodule.SinkError", e -> new SinkFullException(e.value()))
    * }</pre>
+   *
+   * @param pythonType the Python qualified type name, for example {@code builtins.KeyError}
+   * @param factory makes the exception from the remote failure, or returns {@code null}
+   * @return this builder
    */
   public B remoteException(String pythonType,
       java.util.function.Function<? super RemotePbException, ? extends Throwable> factory) {
@@ -211,6 +249,10 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * The most objects one connection exports at once (and, separately, Cacheables): default
    * 1,024, Twisted's {@code MAX_BROKER_REFS}. Sending a new one beyond fails with {@code
    * pb.Error("Maximum PB reference count exceeded.")}; the fourth time also closes the connection.
+   *
+   * @param maxBrokerRefs the most exported objects per connection, 0 or more
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maxBrokerRefs} is negative
    */
   public B maxBrokerRefs(int maxBrokerRefs) {
     if (maxBrokerRefs < 0) {
@@ -223,13 +265,21 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
   /**
    * Sends the Java stack trace with each failure instead of {@code "Traceback unavailable\n"}
    * (default false, as Twisted's factories; it reveals internals to the peer).
+   *
+   * @param unsafeTracebacks true to send Java stack traces to the peer
+   * @return this builder
    */
   public B unsafeTracebacks(boolean unsafeTracebacks) {
     this.unsafeTracebacks = unsafeTracebacks;
     return self();
   }
 
-  /** The Banana limits for both directions; default {@link BananaLimits#DEFAULT} (Twisted's). */
+  /**
+   * The Banana limits for both directions; default {@link BananaLimits#DEFAULT} (Twisted's).
+   *
+   * @param limits the limits of decoded and encoded expressions
+   * @return this builder
+   */
   public B bananaLimits(BananaLimits limits) {
     this.bananaLimits = Objects.requireNonNull(limits, "limits");
     return self();
@@ -241,6 +291,10 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * queued before has been written. Below the connection's write high-water mark, so that paging
    * a large file never fills the buffer that calls and answers need. 0: pagers pace on the
    * connection's write marks only.
+   *
+   * @param bytes the write mark in bytes, 0 or more; 0 for the connection's marks only
+   * @return this builder
+   * @throws IllegalArgumentException if {@code bytes} is negative
    */
   public B pagerWriteMark(int bytes) {
     if (bytes < 0) {
@@ -250,7 +304,12 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
     return self();
   }
 
-  /** Called with each new connection, on its event loop, before anything is read. */
+  /**
+   * Called with each new connection, on its event loop, before anything is read.
+   *
+   * @param callback receives each new connection; it should not block
+   * @return this builder
+   */
   public B onConnection(Consumer<PbConnection> callback) {
     this.onConnection = Objects.requireNonNull(callback, "callback");
     return self();
@@ -260,6 +319,9 @@ public abstract class PbEndpointBuilder<B extends PbEndpointBuilder<B>> extends 
    * Whether a {@link RemoteReference} that becomes unreachable without {@link
    * RemoteReference#release()} is released by a {@link java.lang.ref.Cleaner} (default true).
    * Turn it off to decide every {@code decref} explicitly.
+   *
+   * @param autoRelease false to release references only explicitly
+   * @return this builder
    */
   public B autoRelease(boolean autoRelease) {
     this.autoRelease = autoRelease;

@@ -57,7 +57,11 @@ public final class PbServer extends Server {
     this.ownedThrottle = ownedThrottle;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -87,6 +91,8 @@ public final class PbServer extends Server {
      * dev.spindle.pb.flavors.Root}, whose {@code rootObject(connection)} is published, or any
      * {@link Referenceable}. Its remote methods are checked now.
      *
+     * @param root a {@link dev.spindle.pb.flavors.Root} or any {@link Referenceable}
+     * @return this builder
      * @throws IllegalArgumentException if it is not a Referenceable, or its class cannot be called
      *     (two methods for one remote name, a misplaced {@code @Keywords})
      */
@@ -122,6 +128,9 @@ public final class PbServer extends Server {
      * defaults), forgotten after a success or 15 min without failures; the server closes that
      * throttle when it closes. Configure it with {@link #loginThrottle(LoginThrottle)}; turn it
      * off with {@link #throttleLogins(boolean) throttleLogins(false)}.
+     *
+     * @param portal the portal logins go to
+     * @return this builder
      */
     public Builder portal(Portal portal) {
       root(PortalRoot.of(portal));
@@ -142,6 +151,11 @@ public final class PbServer extends Server {
      * }
      * PbServer server = PbServer.builder().portal(portal, MyRoot::new).start();
      * }</pre>
+     *
+     * @param portal the portal logins go to
+     * @param loginObject makes the object published on a connection, from the root and the
+     *     connection
+     * @return this builder
      */
     public Builder portal(
         Portal portal, BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject) {
@@ -154,6 +168,9 @@ public final class PbServer extends Server {
     /**
      * The throttle for the logins of {@link #portal(Portal)} instead of the default one; owned by
      * the caller (not closed with the server), so it may be shared by several servers.
+     *
+     * @param throttle the throttle to use, shared and closed by the caller
+     * @return this builder
      */
     public Builder loginThrottle(LoginThrottle throttle) {
       this.loginThrottle = Objects.requireNonNull(throttle, "throttle");
@@ -163,6 +180,9 @@ public final class PbServer extends Server {
     /**
      * Whether the logins of {@link #portal(Portal)} are throttled (default true). With false,
      * every failed login is answered at once: only for tests or a portal that throttles itself.
+     *
+     * @param throttle false to answer every failed login at once
+     * @return this builder
      */
     public Builder throttleLogins(boolean throttle) {
       this.throttleLogins = throttle;
@@ -172,12 +192,22 @@ public final class PbServer extends Server {
     /**
      * As {@link #portal(Portal)}, with attempts throttled per client IP address by {@code
      * portal}'s own throttle: repeated failures from one address are answered later and later.
+     *
+     * @param portal the throttled portal logins go to; its throttle is used as it is
+     * @return this builder
      */
     public Builder portal(ThrottledPortal portal) {
       return root(PortalRoot.of(portal));
     }
 
-    /** Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port). */
+    /**
+     * Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port).
+     *
+     * @param host the address or host name to listen on
+     * @param port the TCP port, 0 to 65535; 0 picks an ephemeral port
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
     public Builder bind(String host, int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
@@ -190,6 +220,7 @@ public final class PbServer extends Server {
     /**
      * Binds and starts accepting connections; blocks until bound.
      *
+     * @return the server, accepting connections
      * @throws PbException if the address cannot be bound
      */
     public PbServer start() {

@@ -62,12 +62,19 @@ public final class ReconnectingPbClient extends ReconnectingClient<RemoteReferen
   /**
    * Returns a builder that will log in to {@code host}:{@code port} with {@code credentials},
    * offering {@code mind} (may be null) to the server's realm, as {@link PbClient#login} does.
+   *
+   * @param client the client whose connections are used; it stays the caller's to close
+   * @param host the server's host name or address
+   * @param port the server's TCP port, 1 to 65535
+   * @param credentials the credentials of every login
+   * @param mind the object offered to the realm at every login, or {@code null}
+   * @return a new builder
    */
   public static Builder builder(PbClient client, String host, int port, Credentials credentials, Object mind) {
     return new Builder(client, host, port, credentials, mind);
   }
 
-  /** The avatar of the current login, or null while disconnected or logging in. */
+  /** {@return the avatar of the current login, or null while disconnected or logging in} */
   public RemoteReference avatar() {
     return current();
   }
@@ -92,18 +99,31 @@ public final class ReconnectingPbClient extends ReconnectingClient<RemoteReferen
       this.mind = mind;
     }
 
-    /** Called with the avatar of each successful login, on its connection's event loop. */
+    /**
+     * Called with the avatar of each successful login, on its connection's event loop.
+     *
+     * @param onLogin receives each new avatar
+     * @return this builder
+     */
     public Builder onLogin(Consumer<RemoteReference> onLogin) {
       this.onLogin = Objects.requireNonNull(onLogin, "onLogin");
       return this;
     }
 
-    /** Builds the client; {@link ReconnectingPbClient#start()} starts it. */
+    /**
+     * Builds the client; {@link ReconnectingPbClient#start()} starts it.
+     *
+     * @return a new client, not started
+     */
     public ReconnectingPbClient build() {
       return new ReconnectingPbClient(this, policy, scheduler, random);
     }
 
-    /** Builds and starts the client. */
+    /**
+     * Builds and starts the client.
+     *
+     * @return the new client, started
+     */
     public ReconnectingPbClient start() {
       return build().start();
     }

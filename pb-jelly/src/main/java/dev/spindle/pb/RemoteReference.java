@@ -122,6 +122,8 @@ public final class RemoteReference implements Jellyable {
    * Object r = avatar.withTimeout(Duration.ofSeconds(5)).callRemote("status").join();
    * }</pre>
    *
+   * @param timeout the longest wait for each answer; {@link Duration#ZERO} for no limit
+   * @return a view of this reference with that timeout
    * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public RemoteReference withTimeout(Duration timeout) {
@@ -132,6 +134,8 @@ public final class RemoteReference implements Jellyable {
   /**
    * The timeout of this reference's (or view's) calls: the one {@link #withTimeout} set, else
    * the connection's call timeout; {@link Duration#ZERO} if none.
+   *
+   * @return the timeout, or {@link Duration#ZERO} for no limit
    */
   public Duration timeout() {
     return Duration.ofNanos(timeoutNanos >= 0 ? timeoutNanos : connection.callTimeoutNanos());
@@ -157,6 +161,7 @@ public final class RemoteReference implements Jellyable {
    * handle this way, so the caller's stays usable. For the root (uncounted) it is a plain copy.
    * Thread-safe.
    *
+   * @return a new handle on the same remote object, to be released on its own
    * @throws DeadReferenceException if this handle, or every handle, is already released
    */
   public RemoteReference retain() {
@@ -186,6 +191,11 @@ public final class RemoteReference implements Jellyable {
    * <p>{@code callRemote("complete", null)} sends one {@code None}, as Python's {@code
    * callRemote("complete", None)} (Java passes a null array there, not an array holding null; it
    * is taken to mean the same). {@code null} among other arguments is {@code None} too.
+   *
+   * @param method the remote method name, without its {@code remote_} or {@code perspective_}
+   *     prefix
+   * @param args the positional arguments, each jellied; a {@code null} array is one {@code None}
+   * @return a future that completes with the result, or exceptionally as above
    */
   public CompletableFuture<Object> callRemote(String method, Object... args) {
     return call(method, Tuple.of(args), Map.of(), true);
@@ -196,6 +206,13 @@ public final class RemoteReference implements Jellyable {
    * argument is converted ({@code Long.class}, {@code int.class}, {@code String.class}, {@code
    * byte[].class}, {@code List.class}, {@code RemoteReference.class}, ...); a result that does not
    * convert fails the future with {@link PbArgumentException}.
+   *
+   * @param <T> the result type
+   * @param resultType the class the result is converted to, for example {@code Long.class}
+   * @param method the remote method name
+   * @param args the positional arguments, as for {@link #callRemote(String, Object...)}
+   * @return a future that completes with the converted result, or exceptionally as {@link
+   *     #callRemote(String, Object...)} does or with {@link PbArgumentException}
    */
   public <T> CompletableFuture<T> callRemote(Class<T> resultType, String method, Object... args) {
     Objects.requireNonNull(resultType, "resultType");
@@ -230,6 +247,12 @@ public final class RemoteReference implements Jellyable {
    * Calls {@code method} with positional and keyword arguments: Twisted's {@code
    * callRemote(method, *args, **kwargs)}. Keywords are sent as Python {@code str} keys in the
    * map's iteration order.
+   *
+   * @param method the remote method name
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments, by name
+   * @return a future that completes with the result, or exceptionally as {@link #callRemote(String,
+   *     Object...)}'s does
    */
   public CompletableFuture<Object> callRemoteWithKeywords(String method, List<?> args, Map<String, ?> kwargs) {
     return call(method, Tuple.copyOf(args), kwargs.isEmpty() ? Map.of() : new LinkedHashMap<>(kwargs), true);
@@ -243,6 +266,11 @@ public final class RemoteReference implements Jellyable {
    * DeadReferenceException}, {@link PbConnectionLostException}. Twisted raises those at the call;
    * there is nothing else to wait for. Sending failures are logged at DEBUG only: check the future.
    * A null {@code args} array is one {@code None}, as for {@link #callRemote(String, Object...)}.
+   *
+   * @param method the remote method name
+   * @param args the positional arguments; a {@code null} array is one {@code None}
+   * @return a future that completes with {@code null} once the message is written, or exceptionally
+   *     as above
    */
   public CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args) {
     return noAnswer(method, Tuple.of(args), Map.of());
@@ -252,6 +280,11 @@ public final class RemoteReference implements Jellyable {
    * Calls {@code method} with positional and keyword arguments without asking for an answer:
    * Twisted's {@code callRemote(method, *args, pbanswer=False, **kwargs)}. The future is {@link
    * #callRemoteNoAnswer}'s.
+   *
+   * @param method the remote method name
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments, by name
+   * @return a future that completes with {@code null} once the message is written, or exceptionally
    */
   public CompletableFuture<Void> callRemoteNoAnswerWithKeywords(String method, List<?> args,
       Map<String, ?> kwargs) {
@@ -392,27 +425,36 @@ public final class RemoteReference implements Jellyable {
   /**
    * Runs {@code callback} when the connection is lost (on its event loop), or at once if it
    * already is. Twisted: {@code RemoteReference.notifyOnDisconnect}.
+   *
+   * @param callback the action to run, once, on the event loop; it should not block
    */
   public void notifyOnDisconnect(Runnable callback) {
     connection.notifyOnDisconnect(callback);
   }
 
-  /** Removes a callback added with {@link #notifyOnDisconnect}. */
+  /**
+   * Removes a callback added with {@link #notifyOnDisconnect}.
+   *
+   * @param callback the callback to remove; nothing happens if it is not registered
+   */
   public void dontNotifyOnDisconnect(Runnable callback) {
     connection.dontNotifyOnDisconnect(callback);
   }
 
-  /** Returns true while calls can be made: not released, connection open. */
+  /** {@return true while calls can be made: not released, connection open} */
   public boolean isConnected() {
     return (release == null || !release.done.get()) && connection.isOpen();
   }
 
-  /** The connection this reference belongs to. */
+  /** {@return the connection this reference belongs to} */
   public PbConnection connection() {
     return connection;
   }
 
-  /** The peer's id of the object: a {@code Long} luid, or a {@code String} name such as {@code root}. */
+  /**
+   * {@return the peer's id of the object: a {@code Long} luid, or a {@code String} name such as
+   * {@code root}}
+   */
   public Object luid() {
     return luid;
   }

@@ -47,6 +47,10 @@ public final class BananaCodec {
   /**
    * Adds Banana at the end of {@code pipeline}, knowing Twisted's dialects ({@link
    * #DEFAULT_DIALECTS}).
+   *
+   * @param pipeline the channel's pipeline; Banana's handlers are added last
+   * @param role whether this side accepted the connection (server) or made it (client)
+   * @param limits the size limits both the decoder and the encoder enforce
    */
   public static void install(ChannelPipeline pipeline, BananaRole role, BananaLimits limits) {
     install(pipeline, role, limits, DEFAULT_DIALECTS);
@@ -57,6 +61,9 @@ public final class BananaCodec {
    *
    * @param dialects the dialects this side knows, in preference order: a server offers them in
    *     this order; a client accepts the first of the server's that appears here
+   * @param pipeline the channel's pipeline; Banana's handlers are added last
+   * @param role whether this side accepted the connection (server) or made it (client)
+   * @param limits the size limits both the decoder and the encoder enforce
    * @throws IllegalArgumentException if {@code dialects} is empty or repeats a dialect
    */
   public static void install(

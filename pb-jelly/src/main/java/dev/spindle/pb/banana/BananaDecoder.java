@@ -93,19 +93,24 @@ public final class BananaDecoder extends FrameDecoder {
     this(BananaLimits.DEFAULT, BananaDialect.NONE);
   }
 
-  /** Creates a decoder with {@code limits}, starting in {@code dialect}. */
+  /**
+   * Creates a decoder with {@code limits}, starting in {@code dialect}.
+   *
+   * @param limits the size limits checked before each element is buffered; not null
+   * @param dialect the dialect to decode the first element in; not null
+   */
   public BananaDecoder(BananaLimits limits, BananaDialect dialect) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.digits = new byte[limits.prefixLimit()];
   }
 
-  /** The limits this decoder enforces. */
+  /** {@return the limits this decoder enforces} */
   public BananaLimits limits() {
     return limits;
   }
 
-  /** The current dialect. */
+  /** {@return the dialect the next element is decoded in} */
   public BananaDialect dialect() {
     return dialect;
   }
@@ -113,6 +118,8 @@ public final class BananaDecoder extends FrameDecoder {
   /**
    * Switches the dialect; it applies from the next element decoded. Call on the event loop,
    * typically from the handler that received the previous top-level expression.
+   *
+   * @param dialect the dialect for the elements that follow; not null
    */
   public void setDialect(BananaDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");

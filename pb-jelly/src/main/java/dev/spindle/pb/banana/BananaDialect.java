@@ -24,17 +24,17 @@ public enum BananaDialect {
     this.wireBytes = wireName.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The name sent in the handshake, {@code "pb"} or {@code "none"}. */
+  /** {@return the name sent in the handshake, {@code "pb"} or {@code "none"}} */
   public String wireName() {
     return wireName;
   }
 
-  /** The name as a Banana byte string, as sent in the handshake. */
+  /** {@return the name as a Banana byte string, as sent in the handshake} */
   public Sexp.Bytes toSexp() {
     return Sexp.bytes(wireBytes);
   }
 
-  /** True if this dialect substitutes and accepts {@code VOCAB} indices. */
+  /** {@return true if this dialect substitutes and accepts {@code VOCAB} indices} */
   public boolean usesVocabulary() {
     return this == PB;
   }
@@ -42,6 +42,9 @@ public enum BananaDialect {
   /**
    * Returns the dialect whose wire name is exactly {@code name} (case-sensitive), or {@code null}
    * if there is none.
+   *
+   * @param name the wire name as received, compared byte for byte
+   * @return the dialect, or {@code null} if no dialect has that name
    */
   public static BananaDialect forWireName(byte[] name) {
     for (BananaDialect d : values()) {
@@ -55,6 +58,9 @@ public enum BananaDialect {
   /**
    * Returns the dialect named by {@code sexp}, which must be a byte string equal to a wire name,
    * or {@code null} otherwise (any other value, or an unknown name).
+   *
+   * @param sexp a value received in the handshake; may be of any kind
+   * @return the dialect, or {@code null} if {@code sexp} names none
    */
   public static BananaDialect forSexp(Sexp sexp) {
     return sexp instanceof Sexp.Bytes b ? forWireName(b.value()) : null;

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param dialect the dialect both sides now speak
  */
 public record BananaDialectSelected(BananaDialect dialect) {
-  /** Creates the event. */
+  /**
+   * Creates the event.
+   *
+   * @param dialect the dialect both sides now speak; not null
+   */
   public BananaDialectSelected {
     Objects.requireNonNull(dialect, "dialect");
   }

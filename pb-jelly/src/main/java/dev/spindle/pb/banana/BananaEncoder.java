@@ -47,24 +47,33 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
     this(BananaLimits.DEFAULT, BananaDialect.NONE);
   }
 
-  /** Creates an encoder with {@code limits}, starting in {@code dialect}. */
+  /**
+   * Creates an encoder with {@code limits}, starting in {@code dialect}.
+   *
+   * @param limits the size limits checked before anything is written; not null
+   * @param dialect the dialect to encode the first expression in; not null
+   */
   public BananaEncoder(BananaLimits limits, BananaDialect dialect) {
     super(Sexp.class);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
 
-  /** The limits this encoder enforces. */
+  /** {@return the limits this encoder enforces} */
   public BananaLimits limits() {
     return limits;
   }
 
-  /** The current dialect. */
+  /** {@return the dialect the next expression is encoded in} */
   public BananaDialect dialect() {
     return dialect;
   }
 
-  /** Switches the dialect; the next written expression uses it. Call on the event loop. */
+  /**
+   * Switches the dialect; the next written expression uses it. Call on the event loop.
+   *
+   * @param dialect the dialect for the expressions written from now on; not null
+   */
   public void setDialect(BananaDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
@@ -83,6 +92,9 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
   /**
    * Encodes {@code sexp} with Twisted's limits.
    *
+   * @param sexp the expression to encode
+   * @param dialect the dialect, which decides whether vocabulary words are substituted
+   * @return a new array holding the encoded bytes
    * @throws BananaEncodingException if Twisted would refuse to send it
    */
   public static byte[] encode(Sexp sexp, BananaDialect dialect) {
@@ -92,6 +104,10 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
   /**
    * Encodes {@code sexp} into a new array.
    *
+   * @param sexp the expression to encode
+   * @param dialect the dialect, which decides whether vocabulary words are substituted
+   * @param limits the limits the expression is checked against before anything is written
+   * @return a new array of exactly the encoded length
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}
    */
   public static byte[] encode(Sexp sexp, BananaDialect dialect, BananaLimits limits) {
@@ -107,6 +123,10 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    * Writes {@code sexp} to {@code out}, growing it as needed. Borrows {@code out}: the caller
    * keeps ownership.
    *
+   * @param sexp the expression to encode
+   * @param dialect the dialect, which decides whether vocabulary words are substituted
+   * @param limits the limits the expression is checked against before anything is written
+   * @param out the buffer appended to at its writer index (borrowed)
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}; nothing was written
    */
   public static void encode(Sexp sexp, BananaDialect dialect, BananaLimits limits, ByteBuf out) {
@@ -123,6 +143,11 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
    * references it registered for a message that cannot be). The caller takes ownership of the
    * returned buffer.
    *
+   * @param sexp the expression to encode
+   * @param dialect the dialect, which decides whether vocabulary words are substituted
+   * @param limits the limits the expression is checked against before allocating
+   * @param alloc the allocator of the returned buffer, usually the channel's
+   * @return a buffer holding exactly the encoded bytes, owned by the caller
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}; nothing was allocated
    */
   public static ByteBuf encode(
@@ -142,6 +167,10 @@ public final class BananaEncoder extends MessageToByteEncoder<Sexp> {
   /**
    * Returns the number of bytes {@code sexp} encodes to, checking every limit on the way.
    *
+   * @param sexp the expression to measure
+   * @param dialect the dialect, which decides whether vocabulary words are substituted
+   * @param limits the limits the expression is checked against
+   * @return the encoded length in bytes
    * @throws BananaEncodingException if {@code sexp} exceeds {@code limits}: a byte string or list
    *     over {@link BananaLimits#sizeLimit()}, an integer of more than {@code 7 *
    *     prefixLimit} bits, a list nested deeper than {@link BananaLimits#maxDepth()}, a cost in

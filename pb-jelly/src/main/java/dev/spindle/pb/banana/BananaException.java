@@ -20,6 +20,10 @@ public abstract class BananaException extends RuntimeException {
   /** {@code builtins.KeyError}, raised by Twisted's decoder for an unknown {@code VOCAB} index. */
   public static final String KEY_ERROR = "builtins.KeyError";
 
+  /**
+   * The fully qualified name of the Python exception type, or {@code null}; see {@link
+   * #pythonType()}.
+   */
   private final String pythonType;
 
   BananaException(String message, String pythonType) {
@@ -28,8 +32,8 @@ public abstract class BananaException extends RuntimeException {
   }
 
   /**
-   * The fully qualified name of the Python exception Twisted raises in the same situation (one of
-   * the constants above), or {@code null} if Twisted raises none (it logs and disconnects).
+   * {@return the fully qualified name of the Python exception Twisted raises in the same situation
+   * (one of the constants above), or {@code null} if Twisted raises none (it logs and disconnects)}
    */
   public String pythonType() {
     return pythonType;

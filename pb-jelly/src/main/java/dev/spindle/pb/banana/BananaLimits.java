@@ -76,12 +76,20 @@ public final class BananaLimits {
     this.maxExpressionBytes = b.maxExpressionBytes;
   }
 
-  /** Returns a builder holding the defaults. */
+  /**
+   * Returns a builder holding the defaults.
+   *
+   * @return a new builder, with every limit at its default
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these limits. */
+  /**
+   * Returns a builder holding these limits.
+   *
+   * @return a new builder, with every limit as in this instance
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sizeLimit = sizeLimit;
@@ -91,17 +99,20 @@ public final class BananaLimits {
     return b;
   }
 
-  /** The largest list (elements) and byte string (bytes); default {@link #SIZE_LIMIT}. */
+  /** {@return the largest list (elements) and byte string (bytes); default {@link #SIZE_LIMIT}} */
   public int sizeLimit() {
     return sizeLimit;
   }
 
-  /** The most prefix digits before a type byte; default {@link #PREFIX_LIMIT}. */
+  /** {@return the most prefix digits before a type byte; default {@link #PREFIX_LIMIT}} */
   public int prefixLimit() {
     return prefixLimit;
   }
 
-  /** The deepest list nesting (a top-level list is depth 1); default {@link #DEFAULT_MAX_DEPTH}. */
+  /**
+   * {@return the deepest list nesting (a top-level list is depth 1); default {@link
+   * #DEFAULT_MAX_DEPTH}}
+   */
   public int maxDepth() {
     return maxDepth;
   }
@@ -115,6 +126,8 @@ public final class BananaLimits {
    * the decoder builds on a 64-bit JVM with compressed references, so an unfinished expression
    * holds at most this much heap (plus a few dozen bytes per open list), whatever its wire size;
    * the encoder counts the same way and refuses to send what a Spindle peer would refuse.
+   *
+   * @return the limit in bytes of heap, at least 1
    */
   public long maxExpressionBytes() {
     return maxExpressionBytes;
@@ -154,25 +167,46 @@ public final class BananaLimits {
 
     private Builder() {}
 
-    /** Sets the largest list (elements) and byte string (bytes), 0 to {@code 2**31 - 9}. */
+    /**
+     * Sets the largest list (elements) and byte string (bytes), 0 to {@code 2**31 - 9}.
+     *
+     * @param sizeLimit the largest list length and byte string length, 0 to {@code 2**31 - 9}
+     * @return this builder
+     */
     public Builder sizeLimit(int sizeLimit) {
       this.sizeLimit = sizeLimit;
       return this;
     }
 
-    /** Sets the most prefix digits before a type byte, 5 to 1024. */
+    /**
+     * Sets the most prefix digits before a type byte, 5 to 1024.
+     *
+     * @param prefixLimit the most prefix digits, 5 to 1024
+     * @return this builder
+     */
     public Builder prefixLimit(int prefixLimit) {
       this.prefixLimit = prefixLimit;
       return this;
     }
 
-    /** Sets the deepest list nesting, at least 1 (a top-level list is depth 1). */
+    /**
+     * Sets the deepest list nesting, at least 1 (a top-level list is depth 1).
+     *
+     * @param maxDepth the deepest list nesting, at least 1
+     * @return this builder
+     */
     public Builder maxDepth(int maxDepth) {
       this.maxDepth = maxDepth;
       return this;
     }
 
-    /** Sets the largest top-level expression in bytes of heap ({@link #maxExpressionBytes()}), at least 1. */
+    /**
+     * Sets the largest top-level expression in bytes of heap ({@link #maxExpressionBytes()}), at
+     * least 1.
+     *
+     * @param maxExpressionBytes the largest top-level expression in bytes of heap, at least 1
+     * @return this builder
+     */
     public Builder maxExpressionBytes(long maxExpressionBytes) {
       this.maxExpressionBytes = maxExpressionBytes;
       return this;
@@ -181,6 +215,7 @@ public final class BananaLimits {
     /**
      * Returns the limits.
      *
+     * @return new limits holding this builder's values
      * @throws IllegalArgumentException naming the first value out of range
      */
     public BananaLimits build() {

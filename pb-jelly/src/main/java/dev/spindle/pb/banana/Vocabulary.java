@@ -56,7 +56,12 @@ public final class Vocabulary {
 
   private Vocabulary() {}
 
-  /** Returns the index (1 to 31) of the word equal to {@code bytes}, or 0 if it is not a word. */
+  /**
+   * Returns the index (1 to 31) of the word equal to {@code bytes}, or 0 if it is not a word.
+   *
+   * @param bytes the byte string to look up
+   * @return the word's index, 1 to 31, or 0 if {@code bytes} is not a word
+   */
   public static int indexOf(byte[] bytes) {
     int len = bytes.length;
     if (len >= BY_LENGTH.length) {
@@ -70,7 +75,12 @@ public final class Vocabulary {
     return 0;
   }
 
-  /** Returns true if {@code index} names a word (1 to 31). */
+  /**
+   * Returns true if {@code index} names a word (1 to 31).
+   *
+   * @param index a received {@code VOCAB} index
+   * @return true if it is 1 to 31
+   */
   public static boolean contains(long index) {
     return index >= 1 && index <= SIZE;
   }
@@ -78,6 +88,8 @@ public final class Vocabulary {
   /**
    * Returns a copy of the bytes of word {@code index}.
    *
+   * @param index the word's index, 1 to 31
+   * @return a new array holding the word's ASCII bytes
    * @throws IllegalArgumentException if {@code index} is not 1 to 31
    */
   public static byte[] bytes(int index) {
@@ -87,6 +99,8 @@ public final class Vocabulary {
   /**
    * Returns word {@code index} as ASCII text.
    *
+   * @param index the word's index, 1 to 31
+   * @return the word, for example {@code "remote"}
    * @throws IllegalArgumentException if {@code index} is not 1 to 31
    */
   public static String word(int index) {

@@ -7,7 +7,11 @@ package dev.spindle.pb.exceptions;
 public class DeadReferenceException extends PbException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message, naming the reference
+   */
   public DeadReferenceException(String message) {
     super(message);
   }

@@ -7,7 +7,11 @@ package dev.spindle.pb.exceptions;
 public class PbArgumentException extends PbException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what could not be converted, and to what type
+   */
   public PbArgumentException(String message) {
     super(message);
   }

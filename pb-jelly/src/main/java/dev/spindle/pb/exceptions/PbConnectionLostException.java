@@ -8,7 +8,12 @@ package dev.spindle.pb.exceptions;
 public class PbConnectionLostException extends PbException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message
+   * @param cause why the connection closed, or {@code null} if it closed cleanly
+   */
   public PbConnectionLostException(String message, Throwable cause) {
     super(message, cause);
   }

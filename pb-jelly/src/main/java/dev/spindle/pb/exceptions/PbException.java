@@ -10,12 +10,21 @@ package dev.spindle.pb.exceptions;
 public class PbException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the detail message
+   */
   public PbException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a cause. */
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param message the detail message
+   * @param cause the underlying failure
+   */
   public PbException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -15,12 +15,22 @@ package dev.spindle.pb.exceptions;
 public class PbProtocolException extends PbException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what the peer did wrong, with Twisted's text where it raises for the same input
+   */
   public PbProtocolException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a cause. */
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param message what went wrong, with Twisted's text where it raises for the same input
+   * @param cause the underlying failure, for example the Banana exception for bytes that are not
+   *     Banana
+   */
   public PbProtocolException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -17,14 +17,19 @@ public final class PbTimeoutException extends PbException {
 
   private final transient Duration timeout;
 
-  /** Creates the exception for a call of {@code method} that waited {@code timeout}. */
+  /**
+   * Creates the exception for a call of {@code method} that waited {@code timeout}.
+   *
+   * @param method the remote method's name, as called
+   * @param timeout how long the call waited for its answer
+   */
   public PbTimeoutException(String method, Duration timeout) {
     super("call of " + method + " timed out after " + timeout.toMillis() + " ms",
         new java.util.concurrent.TimeoutException(timeout.toMillis() + " ms"));
     this.timeout = timeout;
   }
 
-  /** The timeout that passed. */
+  /** {@return the timeout that passed} */
   public Duration timeout() {
     return timeout;
   }

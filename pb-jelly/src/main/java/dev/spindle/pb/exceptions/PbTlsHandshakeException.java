@@ -8,7 +8,12 @@ package dev.spindle.pb.exceptions;
 public final class PbTlsHandshakeException extends PbConnectionLostException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code cause} is the TLS engine's error. */
+  /**
+   * Creates the exception; {@code cause} is the TLS engine's error.
+   *
+   * @param message the detail message
+   * @param cause the TLS engine's error, usually an {@link javax.net.ssl.SSLException}
+   */
   public PbTlsHandshakeException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -8,15 +8,21 @@ package dev.spindle.pb.exceptions;
 public final class PbTooManyCallsException extends PbException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was reached; see {@link #limit()}. */
   private final int limit;
 
-  /** Creates the exception for {@code limit} outstanding calls. */
+  /**
+   * Creates the exception for {@code limit} outstanding calls.
+   *
+   * @param message the detail message, naming the count of outstanding calls
+   * @param limit the connection's {@code maxOutstandingCalls}
+   */
   public PbTooManyCallsException(String message, int limit) {
     super(message);
     this.limit = limit;
   }
 
-  /** The limit that was reached. */
+  /** {@return the limit that was reached: the connection's {@code maxOutstandingCalls}} */
   public int limit() {
     return limit;
   }

@@ -27,9 +27,13 @@ import java.util.Objects;
 public class RemotePbException extends PbException {
   private static final long serialVersionUID = 1L;
 
+  /** The remote type's qualified name; see {@link #typeName()}. */
   private final String typeName;
+  /** The remote {@code str(exception)}, never null; see {@link #value()}. */
   private final String value;
+  /** The remote class hierarchy; see {@link #parents()}. */
   private final List<String> parents;
+  /** The remote traceback, or {@code null}; see {@link #remoteTraceback()}. */
   private final String remoteTraceback;
 
   /**
@@ -49,28 +53,30 @@ public class RemotePbException extends PbException {
     this.remoteTraceback = remoteTraceback;
   }
 
-  /** The remote exception's qualified type name, for example {@code builtins.ValueError}. */
+  /**
+   * {@return the remote exception's qualified type name, for example {@code builtins.ValueError}}
+   */
   public String typeName() {
     return typeName;
   }
 
-  /** The remote exception's text ({@code str(exception)}); empty if it had none. */
+  /** {@return the remote exception's text ({@code str(exception)}); empty if it had none} */
   public String value() {
     return value;
   }
 
   /**
-   * The qualified names of the remote exception's class and its ancestors, most specific first
-   * (for Twisted, ending {@code builtins.BaseException}, {@code builtins.object}); empty if the
-   * peer sent none.
+   * {@return the qualified names of the remote exception's class and its ancestors, most specific
+   * first (for Twisted, ending {@code builtins.BaseException}, {@code builtins.object}); empty if
+   * the peer sent none}
    */
   public List<String> parents() {
     return parents;
   }
 
   /**
-   * The remote traceback as the peer formatted it: Twisted sends {@code "Traceback
-   * unavailable\n"} unless its factory has {@code unsafeTracebacks}; null if none was sent.
+   * {@return the remote traceback as the peer formatted it: Twisted sends {@code "Traceback
+   * unavailable\n"} unless its factory has {@code unsafeTracebacks}; null if none was sent}
    */
   public String remoteTraceback() {
     return remoteTraceback;
@@ -79,6 +85,9 @@ public class RemotePbException extends PbException {
   /**
    * Returns true if any of {@code typeNames} is the remote type or one of its parents: Twisted's
    * {@code Failure.check}.
+   *
+   * @param typeNames qualified Python type names, for example {@code builtins.KeyError}
+   * @return true if the remote type is, or derives from, one of {@code typeNames}
    */
   public boolean check(String... typeNames) {
     for (String t : typeNames) {

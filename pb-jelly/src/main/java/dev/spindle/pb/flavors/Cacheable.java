@@ -19,10 +19,19 @@ public interface Cacheable extends Copyable {
    * The state to send to {@code perspective} the first time, and the observer of the peer's copy
    * to keep for updates ({@code observer.callRemote("setValue", v)} calls {@code
    * observe_setValue(v)} there).
+   *
+   * @param perspective the avatar the object is sent to, or {@code null} outside an avatar's call
+   * @param observer the handle on the peer's new copy; keep it to push updates
+   * @return the state, jellied like any value (for Twisted, usually a {@code Map<String, ?>})
    */
   Object getStateToCacheAndObserveFor(Object perspective, RemoteCacheObserver observer);
 
-  /** The peer released its last copy, or the connection was lost. Default: nothing. */
+  /**
+   * The peer released its last copy, or the connection was lost. Default: nothing.
+   *
+   * @param perspective the avatar the object was sent to, or {@code null}, as given with the state
+   * @param observer the observer given with the state; it no longer reaches a copy
+   */
   default void stoppedObserving(Object perspective, RemoteCacheObserver observer) {}
 
   /**

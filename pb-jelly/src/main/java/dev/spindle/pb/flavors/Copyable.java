@@ -33,6 +33,9 @@ public interface Copyable extends Jellyable {
   /**
    * The type name sent for this object to {@code perspective}: by default the Java class name.
    * Return the peer's class name (for Twisted, {@code module.Class}) to interoperate.
+   *
+   * @param perspective the avatar the object is sent to, or {@code null} outside an avatar's call
+   * @return the type name, for example {@code shapes.Point}
    */
   default String getTypeToCopyFor(Object perspective) {
     return getClass().getName();
@@ -41,6 +44,9 @@ public interface Copyable extends Jellyable {
   /**
    * The state sent to {@code perspective}, jellied like any value: a {@code Map<String, ?>} of
    * attribute names to values, which is what a Twisted {@code RemoteCopy} expects.
+   *
+   * @param perspective the avatar the object is sent to, or {@code null} outside an avatar's call
+   * @return the state, jellied like any value
    */
   Object getStateToCopyFor(Object perspective);
 

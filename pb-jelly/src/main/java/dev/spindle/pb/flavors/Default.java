@@ -47,6 +47,9 @@ public @interface Default {
   /** The value of {@code value()} that means Python's {@code None}: the annotation's default. */
   String NONE = "\u0000None";
 
-  /** The default, read according to the parameter's type; {@link #NONE} (the default) is None. */
+  /**
+   * {@return the default, read according to the parameter's type; {@link #NONE} (the default) is
+   * None}
+   */
   String value() default NONE;
 }

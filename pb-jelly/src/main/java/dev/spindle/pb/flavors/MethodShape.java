@@ -38,37 +38,81 @@ public final class MethodShape {
     this.name = Objects.requireNonNull(name, "name");
   }
 
-  /** A method called {@code name} by the peer. */
+  /**
+   * A method called {@code name} by the peer.
+   *
+   * @param name the remote method name, as the peer calls it
+   * @return a new shape with no parameters yet
+   */
   public static MethodShape method(String name) {
     return new MethodShape(name);
   }
 
-  /** Adds a positional-or-keyword parameter without a default. */
+  /**
+   * Adds a positional-or-keyword parameter without a default.
+   *
+   * @param name the Python parameter name, as keyword arguments name it
+   * @param type the Java parameter type, which decides how a received value is converted
+   * @return this shape
+   */
   public MethodShape positional(String name, Class<?> type) {
     return add(name, type, Kind.POSITIONAL, null);
   }
 
-  /** Adds a positional-or-keyword parameter with a {@code @Default} text. */
+  /**
+   * Adds a positional-or-keyword parameter with a {@code @Default} text.
+   *
+   * @param name the Python parameter name, as keyword arguments name it
+   * @param type the Java parameter type, which decides how a received value is converted
+   * @param defaultText the {@code @Default} text, read according to {@code type}; {@link
+   *     Default#NONE} is None
+   * @return this shape
+   */
   public MethodShape positional(String name, Class<?> type, String defaultText) {
     return add(name, type, Kind.POSITIONAL, Objects.requireNonNull(defaultText, "defaultText"));
   }
 
-  /** Adds a keyword-only parameter without a default. */
+  /**
+   * Adds a keyword-only parameter without a default.
+   *
+   * @param name the Python parameter name, as keyword arguments name it
+   * @param type the Java parameter type, which decides how a received value is converted
+   * @return this shape
+   */
   public MethodShape keywordOnly(String name, Class<?> type) {
     return add(name, type, Kind.KEYWORD_ONLY, null);
   }
 
-  /** Adds a keyword-only parameter with a {@code @Default} text. */
+  /**
+   * Adds a keyword-only parameter with a {@code @Default} text.
+   *
+   * @param name the Python parameter name, as keyword arguments name it
+   * @param type the Java parameter type, which decides how a received value is converted
+   * @param defaultText the {@code @Default} text, read according to {@code type}; {@link
+   *     Default#NONE} is None
+   * @return this shape
+   */
   public MethodShape keywordOnly(String name, Class<?> type, String defaultText) {
     return add(name, type, Kind.KEYWORD_ONLY, Objects.requireNonNull(defaultText, "defaultText"));
   }
 
-  /** Adds the variadic tail: an array, {@code List} or {@code Tuple}. */
+  /**
+   * Adds the variadic tail: an array, {@code List} or {@code Tuple}.
+   *
+   * @param name the Python parameter name
+   * @param type the Java type of the tail: an array class, {@code List} or {@code Tuple}
+   * @return this shape
+   */
   public MethodShape varArgs(String name, Class<?> type) {
     return add(name, type, Kind.VAR_ARGS, null);
   }
 
-  /** Adds the trailing keyword map. */
+  /**
+   * Adds the trailing keyword map.
+   *
+   * @param name the Python parameter name
+   * @return this shape
+   */
   public MethodShape keywords(String name) {
     return add(name, java.util.Map.class, Kind.KEYWORDS, null);
   }
@@ -78,6 +122,8 @@ public final class MethodShape {
    * List<Long>}, {@code Optional<String>}); it throws {@code PbArgumentException} for a value
    * that does not fit, and the peer gets a {@code TypeError} naming the parameter.
    *
+   * @param convert converts a received value, or throws {@code PbArgumentException}
+   * @return this shape
    * @throws IllegalStateException if there is no parameter yet, or it is the keyword map
    */
   public MethodShape converting(UnaryOperator<Object> convert) {
@@ -96,12 +142,12 @@ public final class MethodShape {
     return this;
   }
 
-  /** The remote method name. */
+  /** {@return the remote method name} */
   public String name() {
     return name;
   }
 
-  /** The parameters, in Java order. */
+  /** {@return the parameters, in Java order (a copy)} */
   public List<Parameter> parameters() {
     return List.copyOf(parameters);
   }

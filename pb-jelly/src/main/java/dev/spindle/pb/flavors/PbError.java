@@ -15,12 +15,21 @@ public class PbError extends RuntimeException {
   /** The Python name of {@code pb.Error}, sent as the failure's type. */
   public static final String TWISTED_TYPE = "twisted.spread.pb.Error";
 
-  /** Creates the error; {@code message} is the failure's value ({@code str(exception)}). */
+  /**
+   * Creates the error; {@code message} is the failure's value ({@code str(exception)}).
+   *
+   * @param message the failure's value, sent as {@code str(exception)}
+   */
   public PbError(String message) {
     super(message);
   }
 
-  /** Creates the error with a cause (not sent). */
+  /**
+   * Creates the error with a cause (not sent).
+   *
+   * @param message the failure's value, sent as {@code str(exception)}
+   * @param cause the local cause, not sent to the peer
+   */
   public PbError(String message, Throwable cause) {
     super(message, cause);
   }

@@ -10,13 +10,13 @@ import java.net.SocketAddress;
  * <p>Thread-safe.
  */
 public interface PeerConnection {
-  /** The peer's address. */
+  /** {@return the peer's address} */
   SocketAddress remoteAddress();
 
-  /** This side's address. */
+  /** {@return this side's address} */
   SocketAddress localAddress();
 
-  /** Returns true until the connection is closed. */
+  /** {@return true until the connection is closed} */
   boolean isOpen();
 
   /**
@@ -24,12 +24,16 @@ public interface PeerConnection {
    * Referenceables, Viewable view points and Cacheables the peer still holds. For diagnostics and
    * tests; exact on the connection's event loop (for example in a remote method). Twisted: {@code
    * len(broker.localObjects)}.
+   *
+   * @return the count of exported objects, root included
    */
   int exportedObjectCount();
 
   /**
    * Runs {@code callback} on the connection's event loop when the connection is lost; at once if
    * it already is. Twisted: {@code Broker.notifyOnDisconnect}.
+   *
+   * @param callback the action to run, once; it should not block
    */
   void notifyOnDisconnect(Runnable callback);
 
@@ -37,6 +41,8 @@ public interface PeerConnection {
    * The connection as listeners and interceptors see it (id, peer, avatar id after a login,
    * counts), or null when the endpoint observes nothing (no interceptor, listener or logging
    * option).
+   *
+   * @return the connection's description, or {@code null} when nothing observes the endpoint
    */
   default dev.spindle.transport.ConnectionInfo connectionInfo() {
     return null;

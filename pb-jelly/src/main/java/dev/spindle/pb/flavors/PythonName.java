@@ -28,12 +28,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface PythonName {
-  /** The Python qualified name, {@code module.Class}, for example {@code builtins.ValueError}. */
+  /**
+   * {@return the Python qualified name, {@code module.Class}, for example {@code
+   * builtins.ValueError}}
+   */
   String value();
 
   /**
    * The Python classes it derives from, most specific first, without {@code builtins.Exception},
    * {@code builtins.BaseException} and {@code builtins.object}, which every failure ends with.
+   *
+   * @return the qualified names of the Python base classes; empty by default
    */
   String[] parents() default {};
 }

@@ -18,6 +18,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Remote {
-  /** The remote method name; empty means the Java method name. */
+  /** {@return the remote method name; empty means the Java method name} */
   String value() default "";
 }

@@ -58,6 +58,8 @@ public abstract class RemoteCache implements Jellyable {
    * dictionary, handed to {@link #setCopyableState(Map)} with bytes keys decoded; anything else
    * is refused as Twisted's {@code RemoteCopy.setCopyableState} refuses it, with {@code
    * AttributeError} ({@link JellyAttributeException}).
+   *
+   * @param state the owner's state as unjellied, of any Jelly type
    */
   protected void setCopyableState(Object state) {
     if (!(state instanceof Map)) {
@@ -72,6 +74,8 @@ public abstract class RemoteCache implements Jellyable {
    * Receives a dictionary state as attribute names, Python byte-string keys already decoded
    * (called by the default {@link #setCopyableState(Object)}). Override one of the two; the
    * default refuses, naming this class.
+   *
+   * @param state the attributes, by name
    */
   protected void setCopyableState(Map<String, Object> state) {
     throw new UnsupportedOperationException(getClass().getName()
@@ -84,6 +88,8 @@ public abstract class RemoteCache implements Jellyable {
    * calls it once per instance, on the event loop, while it unjellies {@code [typeName, luid,
    * state]}: Twisted's {@code RemoteCache.unjellyFor}. Not for applications.
    *
+   * @param link the broker's record of the received cache
+   * @param state the owner's state as unjellied
    * @throws IllegalStateException if this instance is already bound to a cache (the factory must
    *     return a new instance each time)
    * @throws MalformedJellyException if {@code setCopyableState} refuses the state
@@ -118,7 +124,7 @@ public abstract class RemoteCache implements Jellyable {
     }
   }
 
-  /** The copies received and not yet released (0 for an instance never received). */
+  /** {@return the copies received and not yet released (0 for an instance never received)} */
   public final int copies() {
     RemoteCacheLink l = link;
     return l == null ? 0 : l.copies();

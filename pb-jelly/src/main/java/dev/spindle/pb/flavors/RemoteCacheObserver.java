@@ -15,12 +15,17 @@ public interface RemoteCacheObserver {
   /**
    * Calls {@code observe_<method>(args...)} on the peer's copy. Fails with {@code
    * DeadReferenceException} once the peer has released the cache or the connection is lost.
+   *
+   * @param method the method name without its {@code observe_} prefix
+   * @param args the arguments, jellied like any value
+   * @return a future that completes with the copy's answer, or exceptionally with a {@code
+   *     DeadReferenceException} or the remote failure
    */
   CompletableFuture<Object> callRemote(String method, Object... args);
 
-  /** The perspective this copy was sent to (null outside an avatar's call). */
+  /** {@return the perspective this copy was sent to (null outside an avatar's call)} */
   Object perspective();
 
-  /** Returns true while the peer holds the copy and the connection is open. */
+  /** {@return true while the peer holds the copy and the connection is open} */
   boolean isObserving();
 }

@@ -12,6 +12,9 @@ public interface Root extends Referenceable {
   /**
    * Returns the root object for {@code connection} (a {@code dev.spindle.pb.PbConnection}), for
    * example a per-connection object that can call the client back. Default: {@code this}.
+   *
+   * @param connection the connection the root object is published on
+   * @return the object the peer receives as the root; by default this one
    */
   default Object rootObject(PeerConnection connection) {
     return this;

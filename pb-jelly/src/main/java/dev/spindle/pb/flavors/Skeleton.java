@@ -12,12 +12,19 @@ public interface Skeleton {
   /**
    * Calls method number {@code method} of the registered {@link SkeletonMethods} with {@code
    * args}, one converted value per Java parameter; returns its result (null for void).
+   *
+   * @param method the method's index in the registered {@link SkeletonMethods#methods()}
+   * @param args the converted arguments, one per Java parameter
+   * @return the method's result, {@code null} for void, or a {@link CompletionStage}
+   * @throws Throwable whatever the method throws, reported to the peer as a failure
    */
   Object dispatch(int method, Object[] args) throws Throwable;
 
   /**
    * The object whose methods this skeleton calls, or null if it has no single one (a view): what
    * a parameter typed as the remote interface receives when the peer sends this skeleton back.
+   *
+   * @return the target object, or {@code null}
    */
   default Object target() {
     return null;
@@ -26,6 +33,9 @@ public interface Skeleton {
   /**
    * What a skeleton returns for a method's {@code stage}: its value if it completed normally
    * already (so the broker answers at once, as for a plain value), else the stage itself.
+   *
+   * @param stage what the method returned
+   * @return the stage's value if it completed normally already, else {@code stage}
    */
   static Object settled(CompletionStage<?> stage) {
     if (stage instanceof CompletableFuture<?> f && f.isDone() && !f.isCompletedExceptionally()) {

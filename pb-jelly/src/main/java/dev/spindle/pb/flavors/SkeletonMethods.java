@@ -28,6 +28,10 @@ public final class SkeletonMethods {
    * Registers the methods of {@code type}, a generated skeleton of the remote interface {@code
    * interfaceName} (as Python's {@code __qualname__} would read, for error texts).
    *
+   * @param type the generated skeleton class
+   * @param interfaceName the remote interface's name, as Python's {@code __qualname__} would read
+   * @param methods the remote methods, in {@link Skeleton#dispatch} order
+   * @return the registered methods
    * @throws IllegalStateException if {@code type} is registered already
    */
   public static SkeletonMethods register(Class<? extends Skeleton> type, String interfaceName,
@@ -43,6 +47,9 @@ public final class SkeletonMethods {
   /**
    * The methods registered for {@code type} (initializing it first), or null if it registered
    * none.
+   *
+   * @param type a generated skeleton class
+   * @return its methods, or {@code null} if it registered none
    */
   public static SkeletonMethods of(Class<?> type) {
     SkeletonMethods m = REGISTERED.get(type);
@@ -57,12 +64,12 @@ public final class SkeletonMethods {
     return m;
   }
 
-  /** The remote interface's name, for messages. */
+  /** {@return the remote interface's name, for messages} */
   public String interfaceName() {
     return interfaceName;
   }
 
-  /** The methods, in dispatch order. */
+  /** {@return the methods, in dispatch order} */
   public List<MethodShape> methods() {
     return methods;
   }

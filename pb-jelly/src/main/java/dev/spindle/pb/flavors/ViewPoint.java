@@ -20,18 +20,24 @@ public final class ViewPoint implements Jellyable {
   private final Object perspective;
   private final Object object;
 
-  /** Creates the view point of {@code perspective} (may be null) onto {@code object}. */
+  /**
+   * Creates the view point of {@code perspective} (may be null) onto {@code object}.
+   *
+   * @param perspective the perspective passed first to every {@code view_} method; may be {@code
+   *     null}
+   * @param object the object whose {@code view_} methods are called; not null
+   */
   public ViewPoint(Object perspective, Object object) {
     this.perspective = perspective;
     this.object = Objects.requireNonNull(object, "object");
   }
 
-  /** The perspective passed first to every {@code view_} method. */
+  /** {@return the perspective passed first to every {@code view_} method} */
   public Object perspective() {
     return perspective;
   }
 
-  /** The object whose {@code view_} methods are called. */
+  /** {@return the object whose {@code view_} methods are called} */
   public Object object() {
     return object;
   }

@@ -32,13 +32,24 @@ public final class FrozenSet<E> extends AbstractSet<E> {
     this.elements = elements;
   }
 
-  /** Returns the empty frozenset. */
+  /**
+   * Returns the empty frozenset.
+   *
+   * @param <E> the element type
+   * @return the shared empty frozenset
+   */
   @SuppressWarnings("unchecked")
   public static <E> FrozenSet<E> of() {
     return (FrozenSet<E>) EMPTY;
   }
 
-  /** Returns a frozenset of {@code elements} (duplicates dropped, first occurrence kept). */
+  /**
+   * Returns a frozenset of {@code elements} (duplicates dropped, first occurrence kept).
+   *
+   * @param <E> the element type
+   * @param elements the elements, possibly repeated or {@code null}
+   * @return a frozenset of the distinct elements, in first-occurrence order
+   */
   @SafeVarargs
   public static <E> FrozenSet<E> of(E... elements) {
     LinkedHashSet<E> set = new LinkedHashSet<>(elements.length * 2);
@@ -48,7 +59,13 @@ public final class FrozenSet<E> extends AbstractSet<E> {
     return new FrozenSet<>(set);
   }
 
-  /** Returns a frozenset of the elements of {@code elements}, in iteration order. */
+  /**
+   * Returns a frozenset of the elements of {@code elements}, in iteration order.
+   *
+   * @param <E> the element type
+   * @param elements the elements to copy, possibly repeated or {@code null}
+   * @return a frozenset of the distinct elements ({@code elements} itself if it is a frozenset)
+   */
   public static <E> FrozenSet<E> copyOf(Collection<? extends E> elements) {
     if (elements instanceof FrozenSet) {
       @SuppressWarnings("unchecked")

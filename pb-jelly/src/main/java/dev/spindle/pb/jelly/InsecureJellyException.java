@@ -10,15 +10,23 @@ import java.util.Objects;
 public class InsecureJellyException extends JellyException {
   private static final long serialVersionUID = 1L;
 
+  /** The refused type; see {@link #type()}. */
   private final String type;
 
-  /** Creates the exception for the refused {@code type} (a head or class name). */
+  /**
+   * Creates the exception for the refused {@code type} (a head or class name).
+   *
+   * @param type the refused list head or class name, for example {@code goldens.Point}
+   * @param message the detail message
+   */
   public InsecureJellyException(String type, String message) {
     super(message);
     this.type = Objects.requireNonNull(type, "type");
   }
 
-  /** The refused type: the list head, for example {@code goldens.Point} or {@code module}. */
+  /**
+   * {@return the refused type: the list head, for example {@code goldens.Point} or {@code module}}
+   */
   public String type() {
     return type;
   }

@@ -77,12 +77,15 @@ public final class Jellier {
     this.invoker = invoker;
   }
 
-  /** The object given to {@link JellyRegistry#newJellier(Object)}, or null (Twisted's {@code invoker}). */
+  /**
+   * {@return the object given to {@link JellyRegistry#newJellier(Object)}, or null (Twisted's
+   * {@code invoker})}
+   */
   public Object invoker() {
     return invoker;
   }
 
-  /** The registry (and so the security options) this jellier works for. */
+  /** {@return the registry (and so the security options) this jellier works for} */
   public JellyRegistry registry() {
     return registry;
   }
@@ -91,6 +94,9 @@ public final class Jellier {
    * Jellies {@code value}. Called once from outside for the message's value; a {@link
    * Jellyable} calls it again for its children, which share this call's reference numbering.
    *
+   * @param value the value to jelly: {@code null}, a jelly value type, a registered class or a
+   *     {@link Jellyable}
+   * @return the value's s-expression
    * @throws JellyException if something in the value has no Jelly mapping or cannot be sent
    * @throws IllegalStateException if called from outside a second time
    */

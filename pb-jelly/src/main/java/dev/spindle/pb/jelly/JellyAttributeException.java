@@ -10,7 +10,11 @@ package dev.spindle.pb.jelly;
 public class JellyAttributeException extends MalformedJellyException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message, naming the state received
+   */
   public JellyAttributeException(String message) {
     super(message);
   }

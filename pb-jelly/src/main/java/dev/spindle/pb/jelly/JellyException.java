@@ -9,12 +9,21 @@ package dev.spindle.pb.jelly;
 public class JellyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message
+   */
   public JellyException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and a cause. */
+  /**
+   * Creates an exception with a message and a cause.
+   *
+   * @param message the detail message
+   * @param cause the underlying failure
+   */
   public JellyException(String message, Throwable cause) {
     super(message, cause);
   }

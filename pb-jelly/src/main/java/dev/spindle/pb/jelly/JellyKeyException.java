@@ -9,7 +9,11 @@ package dev.spindle.pb.jelly;
 public class JellyKeyException extends MalformedJellyException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message, naming the unknown id
+   */
   public JellyKeyException(String message) {
     super(message);
   }

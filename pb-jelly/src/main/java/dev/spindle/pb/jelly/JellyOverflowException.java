@@ -9,7 +9,11 @@ package dev.spindle.pb.jelly;
 public class JellyOverflowException extends MalformedJellyException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message, naming the number that is too large
+   */
   public JellyOverflowException(String message) {
     super(message);
   }

@@ -75,17 +75,29 @@ public final class JellyRegistry {
     this.source = b.copy();
   }
 
-  /** Returns a builder with {@code globalSecurity}, nothing registered and the default depth. */
+  /**
+   * Returns a builder with {@code globalSecurity}, nothing registered and the default depth.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this registry's settings. */
+  /**
+   * Returns a builder holding this registry's settings.
+   *
+   * @return a new builder holding the security options, registrations and depth of this registry
+   */
   public Builder toBuilder() {
     return source.copy();
   }
 
-  /** Creates a single-use jellier with no invoker. */
+  /**
+   * Creates a single-use jellier with no invoker.
+   *
+   * @return a new jellier, for one value
+   */
   public Jellier newJellier() {
     return new Jellier(this, null);
   }
@@ -93,17 +105,31 @@ public final class JellyRegistry {
   /**
    * Creates a single-use jellier whose {@link Jellier#invoker()} is {@code invoker} (for PB, the
    * broker serializing the message), like the {@code invoker} argument of Twisted's {@code jelly}.
+   *
+   * @param invoker the object jellied values can reach through {@link Jellier#invoker()}, or {@code
+   *     null}
+   * @return a new jellier, for one value
    */
   public Jellier newJellier(Object invoker) {
     return new Jellier(this, invoker);
   }
 
-  /** Creates a single-use unjellier with no invoker. */
+  /**
+   * Creates a single-use unjellier with no invoker.
+   *
+   * @return a new unjellier, for one s-expression
+   */
   public Unjellier newUnjellier() {
     return new Unjellier(this, null);
   }
 
-  /** Creates a single-use unjellier whose {@link Unjellier#invoker()} is {@code invoker}. */
+  /**
+   * Creates a single-use unjellier whose {@link Unjellier#invoker()} is {@code invoker}.
+   *
+   * @param invoker the object handlers can reach through {@link Unjellier#invoker()}, or {@code
+   *     null}
+   * @return a new unjellier, for one s-expression
+   */
   public Unjellier newUnjellier(Object invoker) {
     return new Unjellier(this, invoker);
   }
@@ -111,6 +137,8 @@ public final class JellyRegistry {
   /**
    * Jellies {@code value} with a new {@link Jellier}. Twisted: {@code jelly(value, taster)}.
    *
+   * @param value the value to jelly
+   * @return the value's s-expression
    * @throws JellyException if the value or something in it cannot be jellied
    */
   public Sexp jelly(Object value) {
@@ -120,6 +148,8 @@ public final class JellyRegistry {
   /**
    * Unjellies {@code sexp} with a new {@link Unjellier}. Twisted: {@code unjelly(sexp, taster)}.
    *
+   * @param sexp the s-expression, as received
+   * @return the value, possibly {@code null}
    * @throws InsecureJellyException if a type is not allowed or not registered
    * @throws MalformedJellyException if the s-expression is malformed
    */
@@ -130,12 +160,16 @@ public final class JellyRegistry {
   /**
    * The security options in force: those given to {@link Builder#security}, or else {@code
    * globalSecurity()} plus every registered class name and handler head.
+   *
+   * @return the security options jellying and unjellying check
    */
   public SecurityOptions security() {
     return security;
   }
 
-  /** The nesting limit of one jelly or unjelly call. */
+  /**
+   * {@return the nesting limit of one jelly or unjelly call; default {@link #DEFAULT_MAX_DEPTH}}
+   */
   public int maxDepth() {
     return maxDepth;
   }
@@ -143,13 +177,21 @@ public final class JellyRegistry {
   /**
    * The Python class name {@code type} is registered under with {@link Builder#register}, or null.
    * Exact classes only, as Jelly matches them.
+   *
+   * @param type the Java class
+   * @return the Python class name, or {@code null} if {@code type} is not registered
    */
   public String registeredName(Class<?> type) {
     InstanceType<?> t = byClass.get(type);
     return t == null ? null : t.name;
   }
 
-  /** Returns true if {@code head} has a registered class or {@link UnjellyHandler}. */
+  /**
+   * Returns true if {@code head} has a registered class or {@link UnjellyHandler}.
+   *
+   * @param head a list head or Python class name
+   * @return true if unjelly can rebuild lists headed {@code head}
+   */
   public boolean isRegistered(String head) {
     return byName.containsKey(head) || handlers.containsKey(head);
   }
@@ -192,6 +234,9 @@ public final class JellyRegistry {
      * Without this call the registry uses {@link SecurityOptions#globalSecurity()} plus every
      * registered name, as Twisted's {@code setUnjellyableForClass} extends {@code
      * globalSecurity}.
+     *
+     * @param security the options that replace the default ones
+     * @return this builder
      */
     public Builder security(SecurityOptions security) {
       this.security = Objects.requireNonNull(security, "security");
@@ -207,12 +252,16 @@ public final class JellyRegistry {
      * whose bytes keys become strings. Because the object is made from its state, the state
      * cannot refer back to it; use the other {@code register} for cycles.
      *
+     * @param <T> the Java type
      * @param className the Python class name, for example {@code goldens.Point}
      * @param type the exact Java class (subclasses are not matched)
      * @param state the attributes to send, like Python's {@code __getstate__}, in the map's
      *     iteration order ({@code Map.of}'s is unspecified; a {@code LinkedHashMap} gives stable
      *     bytes)
      * @param factory makes an instance from the received attributes
+     * @return this builder
+     * @throws IllegalArgumentException if {@code className} or {@code type} is registered already,
+     *     or {@code className} is empty or built in
      */
     public <T> Builder register(
         String className,
@@ -235,6 +284,14 @@ public final class JellyRegistry {
      * <pre>{@code
      * .receive("buildbot.changes.Change", Change.class, state -> new Change((String) state.get("who")))
      * }</pre>
+     *
+     * @param <T> the Java type
+     * @param className the Python class name, for example {@code buildbot.changes.Change}
+     * @param type the Java class the copies are rebuilt as
+     * @param factory makes an instance from the received attributes, keyed by text
+     * @return this builder
+     * @throws IllegalArgumentException if {@code className} or {@code type} is registered already,
+     *     or {@code className} is empty or built in
      */
     public <T> Builder receive(
         String className, Class<T> type, Function<? super Map<String, Object>, ? extends T> factory) {
@@ -246,6 +303,14 @@ public final class JellyRegistry {
     /**
      * As {@link #receive(String, Class, Function)}, for a state of any Jelly value (a list, a
      * string...), given to {@code factory} as unjellied.
+     *
+     * @param <T> the Java type
+     * @param className the Python class name
+     * @param type the Java class the copies are rebuilt as
+     * @param factory makes an instance from the received state, as unjellied
+     * @return this builder
+     * @throws IllegalArgumentException if {@code className} or {@code type} is registered already,
+     *     or {@code className} is empty or built in
      */
     public <T> Builder receiveAnyState(
         String className, Class<T> type, Function<Object, ? extends T> factory) {
@@ -263,8 +328,14 @@ public final class JellyRegistry {
      * .registerAnyState("ponds.Pond", Pond.class, pond -> pond.ducks(), state -> new Pond((List<?>) state))
      * }</pre>
      *
+     * @param <T> the Java type
+     * @param className the Python class name, for example {@code ponds.Pond}
+     * @param type the exact Java class (subclasses are not matched)
      * @param state the value to send as the state
      * @param factory makes an instance from the received state, as unjellied
+     * @return this builder
+     * @throws IllegalArgumentException if {@code className} or {@code type} is registered already,
+     *     or {@code className} is empty or built in
      */
     public <T> Builder registerAnyState(
         String className,
@@ -279,6 +350,16 @@ public final class JellyRegistry {
      * Registers {@code type} as the Python class {@code className} whose state is any Jelly value,
      * rebuilt in two phases (a blank object, then its state, which may refer back to it). Otherwise
      * as {@link #register(String, Class, Function, Supplier, BiConsumer)}.
+     *
+     * @param <T> the Java type
+     * @param className the Python class name
+     * @param type the exact Java class (subclasses are not matched)
+     * @param state the value to send as the state
+     * @param blank makes an empty instance, like Python's {@code cls.__new__(cls)}
+     * @param setState fills the instance from the received state, as unjellied
+     * @return this builder
+     * @throws IllegalArgumentException if {@code className} or {@code type} is registered already,
+     *     or {@code className} is empty or built in
      */
     public <T> Builder registerAnyState(
         String className,
@@ -304,8 +385,16 @@ public final class JellyRegistry {
      * it (a tree with parent links, an object that contains itself). Otherwise as {@link
      * #register(String, Class, Function, Function)}.
      *
+     * @param <T> the Java type
+     * @param className the Python class name, for example {@code goldens.Node}
+     * @param type the exact Java class (subclasses are not matched)
+     * @param state the attributes to send, like Python's {@code __getstate__}, in the map's
+     *     iteration order
      * @param blank makes an empty instance, like Python's {@code cls.__new__(cls)}
      * @param setState fills the instance from the received attributes, like {@code __setstate__}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code className} or {@code type} is registered already,
+     *     or {@code className} is empty or built in
      */
     public <T> Builder register(
         String className,
@@ -324,6 +413,11 @@ public final class JellyRegistry {
      * Registers the handler that unjellies lists headed {@code head}, for example PB's {@code
      * remote}, {@code local}, {@code cached}, {@code lcache} or a copy type name. Twisted: {@code
      * setUnjellyableForClass(head, ...)}. Built-in heads cannot be replaced.
+     *
+     * @param head the list head, not built in and not registered already
+     * @param handler rebuilds the value of each list headed {@code head}; must be thread-safe
+     * @return this builder
+     * @throws IllegalArgumentException if {@code head} is empty, built in or registered already
      */
     public Builder handler(String head, UnjellyHandler handler) {
       checkName(head);
@@ -331,12 +425,24 @@ public final class JellyRegistry {
       return this;
     }
 
-    /** Whether {@code type} is registered already (generated registrations register once). */
+    /**
+     * Whether {@code type} is registered already (generated registrations register once).
+     *
+     * @param type a Java class
+     * @return true if {@code type} has been registered with one of the {@code register} or {@code
+     *     receive} methods
+     */
     public boolean registers(Class<?> type) {
       return classes.containsKey(type);
     }
 
-    /** Sets the nesting limit of one call; default {@link #DEFAULT_MAX_DEPTH}. */
+    /**
+     * Sets the nesting limit of one call; default {@link #DEFAULT_MAX_DEPTH}.
+     *
+     * @param maxDepth the most nested containers and {@code Jellyable} or handler calls, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxDepth} is below 1
+     */
     public Builder maxDepth(int maxDepth) {
       if (maxDepth < 1) {
         throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: at least 1)");
@@ -345,7 +451,11 @@ public final class JellyRegistry {
       return this;
     }
 
-    /** Returns the immutable registry. */
+    /**
+     * Returns the immutable registry.
+     *
+     * @return a new registry holding this builder's registrations
+     */
     public JellyRegistry build() {
       return new JellyRegistry(this);
     }

@@ -27,6 +27,9 @@ public interface Jellyable {
    * (which tracks identity and numbering within this call). PB state such as the broker comes
    * from {@link Jellier#invoker()}.
    *
+   * @param jellier the jellier of the current call, for children and {@link Jellier#invoker()}; not
+   *     to be kept
+   * @return the s-expression: a list if {@link #tracksIdentity} answered true
    * @throws JellyException if the object cannot be serialized now (implementations may throw
    *     their own unchecked exceptions; they propagate unchanged)
    */
@@ -36,6 +39,9 @@ public interface Jellyable {
    * Whether this occurrence takes part in {@code reference}/{@code dereference} tracking; asked
    * at the first occurrence in a jelly call, and again at later ones only while it answered false.
    * Default true.
+   *
+   * @param jellier the jellier of the current call
+   * @return true if this occurrence is tracked, so that later ones are written as references to it
    */
   default boolean tracksIdentity(Jellier jellier) {
     return true;

@@ -10,12 +10,21 @@ package dev.spindle.pb.jelly;
 public class MalformedJellyException extends JellyException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message, naming what is wrong
+   */
   public MalformedJellyException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and a cause. */
+  /**
+   * Creates an exception with a message and a cause.
+   *
+   * @param message the detail message, naming what is wrong
+   * @param cause the underlying failure
+   */
   public MalformedJellyException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -12,7 +12,12 @@ import java.util.Set;
 public final class PythonTypes {
   private PythonTypes() {}
 
-  /** {@code type(value).__name__} for a value Jelly makes; the Java simple name otherwise. */
+  /**
+   * {@code type(value).__name__} for a value Jelly makes; the Java simple name otherwise.
+   *
+   * @param value any value, or {@code null} ({@code NoneType})
+   * @return the Python type name, for example {@code int} or {@code list}
+   */
   public static String name(Object value) {
     if (value == null) {
       return "NoneType";
@@ -54,6 +59,8 @@ public final class PythonTypes {
    * A state received for an object as Twisted's default {@code setCopyableState} ({@code
    * self.__dict__ = state}) takes it: a dictionary, bytes keys decoded as UTF-8.
    *
+   * @param state the unjellied state, of any type
+   * @return the state with text keys: {@code state} itself if all its keys are text, else a copy
    * @throws ClassCastException with CPython's text when it is not a dictionary (Python's {@code
    *     TypeError})
    * @throws IllegalArgumentException when a key is not a name

@@ -48,7 +48,11 @@ public final class SecurityOptions {
     this.allowedTypes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.types));
   }
 
-  /** Twisted's {@code SecurityOptions()}: atoms, text, numbers, times, sets; no containers. */
+  /**
+   * Twisted's {@code SecurityOptions()}: atoms, text, numbers, times, sets; no containers.
+   *
+   * @return the shared default options
+   */
   public static SecurityOptions defaults() {
     return DEFAULTS;
   }
@@ -56,17 +60,27 @@ public final class SecurityOptions {
   /**
    * Twisted's {@code globalSecurity} as the module creates it: the defaults plus {@link
    * #BASIC_TYPES}, before any class is registered. Perspective Broker uses it both ways.
+   *
+   * @return the shared options, the defaults plus {@link #BASIC_TYPES}
    */
   public static SecurityOptions globalSecurity() {
     return GLOBAL;
   }
 
-  /** Returns a builder that starts from {@link #defaults()}. */
+  /**
+   * Returns a builder that starts from {@link #defaults()}.
+   *
+   * @return a new builder allowing what {@link #defaults()} allows
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from these options. */
+  /**
+   * Returns a builder that starts from these options.
+   *
+   * @return a new builder allowing what these options allow
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.types.clear();
@@ -77,12 +91,15 @@ public final class SecurityOptions {
   /**
    * Returns true if an s-expression headed {@code type} may be unjellied, and, for a registered
    * class name, whether instances of it may be jellied (else they become {@code unpersistable}).
+   *
+   * @param type a list head, for example {@code dictionary}, or a qualified class name
+   * @return true if {@code type} is allowed
    */
   public boolean isTypeAllowed(String type) {
     return allowedTypes.contains(type);
   }
 
-  /** The allowed type names, in the order they were allowed. */
+  /** {@return the allowed type names, in the order they were allowed} */
   public Set<String> allowedTypes() {
     return allowedTypes;
   }
@@ -108,7 +125,12 @@ public final class SecurityOptions {
 
     private Builder() {}
 
-    /** Allows each named type (a head or a qualified class name). Twisted: {@code allowTypes}. */
+    /**
+     * Allows each named type (a head or a qualified class name). Twisted: {@code allowTypes}.
+     *
+     * @param types list heads or qualified class names, each non-empty
+     * @return this builder
+     */
     public Builder allowTypes(String... types) {
       for (String t : types) {
         Objects.requireNonNull(t, "type");
@@ -120,7 +142,12 @@ public final class SecurityOptions {
       return this;
     }
 
-    /** Allows {@link #BASIC_TYPES}: dictionaries, lists, tuples, references. Twisted: {@code allowBasicTypes}. */
+    /**
+     * Allows {@link #BASIC_TYPES}: dictionaries, lists, tuples, references. Twisted: {@code
+     * allowBasicTypes}.
+     *
+     * @return this builder
+     */
     public Builder allowBasicTypes() {
       types.addAll(BASIC_TYPES);
       return this;
@@ -131,6 +158,9 @@ public final class SecurityOptions {
      * types, {@link #INSTANCE_TYPES} and each class name. (Allowing {@code module} lets no module
      * in: Java cannot import Python modules.) The classes must also be registered with {@link
      * JellyRegistry.Builder#register} to be rebuilt.
+     *
+     * @param classNames the qualified Python class names, for example {@code goldens.Point}
+     * @return this builder
      */
     public Builder allowInstancesOf(String... classNames) {
       allowBasicTypes();
@@ -138,7 +168,11 @@ public final class SecurityOptions {
       return allowTypes(classNames);
     }
 
-    /** Returns the immutable options. */
+    /**
+     * Returns the immutable options.
+     *
+     * @return new options allowing what this builder allows
+     */
     public SecurityOptions build() {
       return new SecurityOptions(this);
     }

@@ -35,7 +35,11 @@ public final class Tuple implements Iterable<Object> {
     this.items = items;
   }
 
-  /** Returns the empty tuple. */
+  /**
+   * Returns the empty tuple.
+   *
+   * @return the shared empty tuple
+   */
   public static Tuple of() {
     return EMPTY;
   }
@@ -44,6 +48,9 @@ public final class Tuple implements Iterable<Object> {
    * Returns a tuple of {@code items} (copied). {@code Tuple.of(list)} is a one-tuple. A null array
    * (what Java passes for {@code Tuple.of(null)}) is the one-tuple {@code (None,)}, as Python's
    * {@code (None,)}: the caller meant one null item.
+   *
+   * @param items the elements, copied; a {@code null} array is one {@code null} element
+   * @return a tuple of those elements
    */
   public static Tuple of(Object... items) {
     if (items == null) {
@@ -52,22 +59,33 @@ public final class Tuple implements Iterable<Object> {
     return items.length == 0 ? EMPTY : new Tuple(items.clone());
   }
 
-  /** Returns a tuple of the elements of {@code items}, in iteration order. */
+  /**
+   * Returns a tuple of the elements of {@code items}, in iteration order.
+   *
+   * @param items the elements to copy; they may be {@code null}
+   * @return a tuple of those elements
+   */
   public static Tuple copyOf(Collection<?> items) {
     return items.isEmpty() ? EMPTY : new Tuple(items.toArray());
   }
 
-  /** The number of elements. */
+  /** {@return the number of elements} */
   public int size() {
     return items.length;
   }
 
-  /** The element at {@code index}. */
+  /**
+   * The element at {@code index}.
+   *
+   * @param index the position, 0 to {@code size() - 1}
+   * @return the element there, possibly {@code null}
+   * @throws ArrayIndexOutOfBoundsException if {@code index} is out of range
+   */
   public Object get(int index) {
     return items[index];
   }
 
-  /** An unmodifiable {@link List} view of the elements. */
+  /** {@return an unmodifiable {@link List} view of the elements} */
   public List<Object> asList() {
     return Collections.unmodifiableList(Arrays.asList(items));
   }

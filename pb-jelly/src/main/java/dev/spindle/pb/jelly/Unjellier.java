@@ -79,12 +79,15 @@ public final class Unjellier {
     this.invoker = invoker;
   }
 
-  /** The object given to {@link JellyRegistry#newUnjellier(Object)}, or null (Twisted's {@code invoker}). */
+  /**
+   * {@return the object given to {@link JellyRegistry#newUnjellier(Object)}, or null (Twisted's
+   * {@code invoker})}
+   */
   public Object invoker() {
     return invoker;
   }
 
-  /** The registry (and so the security options) this unjellier works for. */
+  /** {@return the registry (and so the security options) this unjellier works for} */
   public JellyRegistry registry() {
     return registry;
   }
@@ -95,6 +98,8 @@ public final class Unjellier {
    * returned to a handler is complete: if it would still wait for a reference defined later
    * (a cycle back to an object that is built from its state), this throws.
    *
+   * @param sexp the s-expression, as received
+   * @return the value, complete: possibly {@code null}
    * @throws InsecureJellyException if a type is not allowed or nothing is registered for it
    * @throws MalformedJellyException if the s-expression is malformed
    * @throws IllegalStateException if called from outside a second time
@@ -138,6 +143,7 @@ public final class Unjellier {
    * state can refer back to it (Twisted gets this from creating instances before setting their
    * {@code __dict__}). The handler must return {@code blank}.
    *
+   * @param blank the object being built, still without its state
    * @throws IllegalStateException if not called from a handler, or called twice
    */
   public void bindBlank(Object blank) {

@@ -20,6 +20,10 @@ public interface UnjellyHandler {
   /**
    * Returns the value of {@code sexp}, whose head (element 0) is the registered one.
    *
+   * @param sexp the whole list, head included
+   * @param unjellier the current call's unjellier, for sub-expressions and {@link
+   *     Unjellier#bindBlank(Object)}
+   * @return the rebuilt value
    * @throws JellyException (usually {@link MalformedJellyException}) if {@code sexp} is wrong
    */
   Object unjelly(Sexp.SList sexp, Unjellier unjellier);

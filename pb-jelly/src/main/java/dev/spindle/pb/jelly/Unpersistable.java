@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param reason the human-readable reason
  */
 public record Unpersistable(String reason) {
-  /** Creates the placeholder. */
+  /**
+   * Creates the placeholder.
+   *
+   * @param reason the human-readable reason; not null
+   */
   public Unpersistable {
     Objects.requireNonNull(reason, "reason");
   }

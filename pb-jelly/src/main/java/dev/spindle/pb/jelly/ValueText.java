@@ -43,6 +43,10 @@ public final class ValueText {
   /**
    * Python's type name and a short repr: {@code list [1, 2, ...]}, {@code str 'abc'}, {@code
    * None}; an object that is not one of jelly's value types is its class name.
+   *
+   * @param value any value, or {@code null}
+   * @return the type name and a repr of at most about {@link #DESCRIBE_BUDGET} chars, for example
+   *     {@code str 'abc'}
    */
   public static String describe(Object value) {
     if (value == null) {
@@ -59,6 +63,9 @@ public final class ValueText {
    * Python's name of {@code value}'s type ({@code int}, {@code str}, {@code bytes}, {@code list},
    * {@code tuple}, {@code dict}, {@code set}, {@code frozenset}, ...), or null if it is none of
    * jelly's value types.
+   *
+   * @param value any value, or {@code null} ({@code NoneType})
+   * @return the Python type name, or {@code null}
    */
   public static String typeName(Object value) {
     if (value == null) {
@@ -93,6 +100,10 @@ public final class ValueText {
   /**
    * Text of a received s-expression, bounded as {@link #repr}: byte strings as Python's {@code
    * b'...'}, lists as {@code [...]}.
+   *
+   * @param value a received s-expression
+   * @param budget the most characters, about; at least 4
+   * @return the text, ending {@code ...} if it was cut
    */
   public static String sexp(Sexp value, int budget) {
     return repr(value, budget);
@@ -101,6 +112,11 @@ public final class ValueText {
   /**
    * Python-like text of {@code value}, at most about {@code budget} characters (a longer text is
    * cut and ends with {@code ...}).
+   *
+   * @param value any value, or {@code null}
+   * @param budget the most characters, about; at least 4
+   * @return the text, ending {@code ...} if it was cut
+   * @throws IllegalArgumentException if {@code budget} is below 4
    */
   public static String repr(Object value, int budget) {
     if (budget < 4) {

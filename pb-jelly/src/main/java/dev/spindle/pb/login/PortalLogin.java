@@ -45,18 +45,23 @@ public class PortalLogin implements Referenceable {
   /**
    * Creates the login object of {@code connection} for {@code root}; called by {@link
    * PortalRoot#rootObject} through the factory given to {@link PortalRoot.Builder#loginObject}.
+   *
+   * @param root the root whose portal logins go to
+   * @param connection the connection this object is published on
    */
   protected PortalLogin(PortalRoot root, PeerConnection connection) {
     this.root = Objects.requireNonNull(root, "root");
     this.connection = Objects.requireNonNull(connection, "connection");
   }
 
-  /** The connection this object was published on (a {@code dev.spindle.pb.PbConnection}). */
+  /**
+   * {@return the connection this object was published on (a {@code dev.spindle.pb.PbConnection})}
+   */
   protected final PeerConnection connection() {
     return connection;
   }
 
-  /** The root whose portal logins go to. */
+  /** {@return the root whose portal logins go to} */
   protected final PortalRoot portalRoot() {
     return root;
   }
@@ -64,6 +69,10 @@ public class PortalLogin implements Referenceable {
   /**
    * Starts a username/password login: answers {@code (challenge, challenger)}. Twisted: {@code
    * _PortalWrapper.remote_login}.
+   *
+   * @param username the username as the peer sent it: bytes, or text taken as UTF-8
+   * @return the tuple {@code (challenge, challenger)}: the challenge bytes, and the object whose
+   *     {@code respond} takes the answer
    */
   public final Tuple remote_login(Object username) {
     PbChallenge challenge = root.challengeSource.get();
@@ -73,7 +82,12 @@ public class PortalLogin implements Referenceable {
     return Tuple.of(challenge.bytes(), new Challenger(this, usernameBytes(username), challenge));
   }
 
-  /** Logs in anonymously with {@code mind}. Twisted: {@code _PortalWrapper.remote_loginAnonymous}. */
+  /**
+   * Logs in anonymously with {@code mind}. Twisted: {@code _PortalWrapper.remote_loginAnonymous}.
+   *
+   * @param mind the client's object for the avatar to call back, or {@code None}
+   * @return a stage that completes with the avatar, or fails with the portal's login failure
+   */
   public final CompletionStage<Object> remote_loginAnonymous(Object mind) {
     return login(Anonymous.INSTANCE, mind);
   }

@@ -90,35 +90,60 @@ public final class PortalRoot implements Root {
     this.loginObject = b.loginObject;
   }
 
-  /** Returns the root logging in through {@code portal}. */
+  /**
+   * Returns the root logging in through {@code portal}.
+   *
+   * @param portal the portal logins go to
+   * @return a new root with the default challenge source and login object
+   */
   public static PortalRoot of(Portal portal) {
     return builder(portal).build();
   }
 
-  /** Returns the root logging in through {@code portal}, throttled by the client's IP address. */
+  /**
+   * Returns the root logging in through {@code portal}, throttled by the client's IP address.
+   *
+   * @param portal the throttled portal logins go to
+   * @return a new root with the default challenge source and login object
+   */
   public static PortalRoot of(ThrottledPortal portal) {
     return builder(portal).build();
   }
 
-  /** Returns a builder of a root logging in through {@code portal}. */
+  /**
+   * Returns a builder of a root logging in through {@code portal}.
+   *
+   * @param portal the portal logins go to
+   * @return a new builder
+   */
   public static Builder builder(Portal portal) {
     return new Builder(Objects.requireNonNull(portal, "portal"), null);
   }
 
-  /** Returns a builder of a root logging in through {@code portal}, keyed by the client's IP address. */
+  /**
+   * Returns a builder of a root logging in through {@code portal}, keyed by the client's IP
+   * address.
+   *
+   * @param portal the throttled portal logins go to
+   * @return a new builder
+   */
   public static Builder builder(ThrottledPortal portal) {
     Objects.requireNonNull(portal, "portal");
     return new Builder(portal.portal(), portal);
   }
 
-  /** Returns a builder with this root's settings. */
+  /**
+   * Returns a builder with this root's settings.
+   *
+   * @return a new builder holding this root's portal, challenge source and login object
+   */
   public Builder toBuilder() {
     return new Builder(portal, throttledPortal)
         .challengeSource(challengeSource)
         .loginObject(loginObject);
   }
 
-  /** The portal logins go to (the throttled portal's, if throttled). */
+  /** {@return the portal logins go to (the throttled portal's, if throttled)} */
   public Portal portal() {
     return portal;
   }
@@ -159,6 +184,9 @@ public final class PortalRoot implements Root {
      * Where the challenges of {@code login} come from; default {@link PbChallenge#random()} (16
      * bytes from {@code SecureRandom}). Replace it only to replay recorded sessions in tests: a
      * predictable challenge lets an eavesdropper replay a recorded response.
+     *
+     * @param challengeSource makes one challenge per {@code login}; must not return {@code null}
+     * @return this builder
      */
     public Builder challengeSource(Supplier<PbChallenge> challengeSource) {
       this.challengeSource = Objects.requireNonNull(challengeSource, "challengeSource");
@@ -169,6 +197,10 @@ public final class PortalRoot implements Root {
      * Builds the object published on each connection (default: a plain {@link PortalLogin}):
      * a subclass of {@code PortalLogin} adds its own {@code remote_} methods beside {@code login}
      * and {@code loginAnonymous}, for example {@code loginObject(MyRoot::new)}.
+     *
+     * @param loginObject makes the object published on a connection, from this root and the
+     *     connection
+     * @return this builder
      */
     public Builder loginObject(
         BiFunction<PortalRoot, PeerConnection, ? extends PortalLogin> loginObject) {
@@ -176,7 +208,11 @@ public final class PortalRoot implements Root {
       return this;
     }
 
-    /** Returns the root. */
+    /**
+     * Returns the root.
+     *
+     * @return a new root holding this builder's settings
+     */
     public PortalRoot build() {
       return new PortalRoot(this);
     }

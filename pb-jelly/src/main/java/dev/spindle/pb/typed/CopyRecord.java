@@ -30,6 +30,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface CopyRecord {
-  /** The Python class name the record is sent as; empty: the Java class's binary name. */
+  /** {@return the Python class name the record is sent as; empty: the Java class's binary name} */
   String value() default "";
 }

@@ -30,7 +30,13 @@ import dev.spindle.pb.flavors.Skeleton;
 public final class Elements {
   private Elements() {}
 
-  /** The conversion to {@code type} itself (its range checks); for elements of containers. */
+  /**
+   * The conversion to {@code type} itself (its range checks); for elements of containers.
+   *
+   * @param type the declared element type
+   * @return the conversion, which throws {@link PbConversionException} for a value that does not
+   *     fit
+   */
   public static UnaryOperator<Object> of(Class<?> type) {
     Conversions.Converter c = Conversions.to(type);
     return v -> {
@@ -48,6 +54,11 @@ public final class Elements {
    * A value typed as the remote interface {@code type}: a reference, wrapped by {@code stub}
    * ({@code Two_PbStub::of}); this side's own object sent back (its skeleton's target, as
    * Twisted gives a Referenceable back to its owner); or None.
+   *
+   * @param <T> the remote interface
+   * @param type the remote interface
+   * @param stub wraps a received reference, for example {@code Two_PbStub::of}
+   * @return the conversion
    */
   public static <T> UnaryOperator<Object> remote(Class<T> type,
       Function<? super RemoteReference, ? extends T> stub) {
@@ -69,7 +80,12 @@ public final class Elements {
     };
   }
 
-  /** A list or tuple, each element converted by {@code element}. */
+  /**
+   * A list or tuple, each element converted by {@code element}.
+   *
+   * @param element converts each element
+   * @return the conversion, to a new unmodifiable list
+   */
   public static UnaryOperator<Object> list(UnaryOperator<Object> element) {
     UnaryOperator<Object> container = of(List.class);
     return v -> {
@@ -89,7 +105,12 @@ public final class Elements {
     };
   }
 
-  /** A set or frozenset, each element converted by {@code element}. */
+  /**
+   * A set or frozenset, each element converted by {@code element}.
+   *
+   * @param element converts each element
+   * @return the conversion, to a new unmodifiable set
+   */
   public static UnaryOperator<Object> set(UnaryOperator<Object> element) {
     UnaryOperator<Object> container = of(Set.class);
     return v -> {
@@ -109,7 +130,13 @@ public final class Elements {
     };
   }
 
-  /** A dict, each key converted by {@code key} and each value by {@code value}. */
+  /**
+   * A dict, each key converted by {@code key} and each value by {@code value}.
+   *
+   * @param key converts each key
+   * @param value converts each value
+   * @return the conversion, to a new unmodifiable map
+   */
   public static UnaryOperator<Object> map(UnaryOperator<Object> key, UnaryOperator<Object> value) {
     UnaryOperator<Object> container = of(Map.class);
     return v -> {
@@ -140,7 +167,12 @@ public final class Elements {
     return ValueText.repr(k, ValueText.DESCRIBE_BUDGET);
   }
 
-  /** None as {@code Optional.empty()}, anything else converted by {@code element}. */
+  /**
+   * None as {@code Optional.empty()}, anything else converted by {@code element}.
+   *
+   * @param element converts a value other than None
+   * @return the conversion, to an {@code Optional}
+   */
   public static UnaryOperator<Object> optional(UnaryOperator<Object> element) {
     return v -> v == null ? Optional.empty() : Optional.ofNullable(element.apply(v));
   }
@@ -149,6 +181,13 @@ public final class Elements {
    * Attribute {@code name} of a received copy's {@code state}, converted by {@code convert}; a
    * missing attribute or one that does not convert is a {@link PbConversionException} naming the
    * copy's class and the attribute ("copy of shapes.Point: .x: expected Long, got str 'a'").
+   *
+   * @param state the received copy's attributes, by name
+   * @param className the copy's Python class name, for messages
+   * @param name the attribute's name
+   * @param convert converts the attribute's value
+   * @return the converted value
+   * @throws PbConversionException if the attribute is missing or does not convert
    */
   public static Object attribute(Map<String, Object> state, String className, String name,
       UnaryOperator<Object> convert) {
@@ -164,7 +203,12 @@ public final class Elements {
     }
   }
 
-  /** What to send for an {@code Optional} parameter or result: its value, or None. */
+  /**
+   * What to send for an {@code Optional} parameter or result: its value, or None.
+   *
+   * @param value the Java value, or {@code null}
+   * @return the value inside, or {@code null} (None) for an empty or null {@code Optional}
+   */
   public static Object unwrap(Optional<?> value) {
     return value == null ? null : value.orElse(null);
   }

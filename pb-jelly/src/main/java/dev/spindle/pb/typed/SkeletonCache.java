@@ -21,12 +21,21 @@ public final class SkeletonCache<T, S> {
   private final ConcurrentHashMap<Key, WeakReference<S>> skeletons = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
-  /** A cache that makes a missing skeleton with {@code create}. */
+  /**
+   * A cache that makes a missing skeleton with {@code create}.
+   *
+   * @param create makes the skeleton of a target that has none alive
+   */
   public SkeletonCache(Function<? super T, ? extends S> create) {
     this.create = Objects.requireNonNull(create, "create");
   }
 
-  /** The skeleton of {@code target}: the one made before if it is still alive, else a new one. */
+  /**
+   * The skeleton of {@code target}: the one made before if it is still alive, else a new one.
+   *
+   * @param target the object to export; not null
+   * @return its skeleton, the same instance for as long as it is alive
+   */
   public S get(T target) {
     Objects.requireNonNull(target, "target");
     WeakReference<S> known = skeletons.get(new Key(target, null));

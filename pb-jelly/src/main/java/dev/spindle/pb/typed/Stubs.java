@@ -33,6 +33,16 @@ public final class Stubs {
    * type} (the erasure of {@code T}: its range checks, not its type arguments); an answer that
    * does not convert fails the future with {@link PbConversionException} naming the interface
    * method and the value ("result of Calculator.add: expected Long, got 'x'").
+   *
+   * @param <T> the declared result type
+   * @param reference the remote object called
+   * @param type the erasure of {@code T}, whose range checks the answer must pass
+   * @param display the interface and method, for messages ({@code Calculator.add})
+   * @param method the remote method name
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments; empty for none
+   * @return a future that completes with the converted answer, or exceptionally with the call's
+   *     failure or a {@link PbConversionException}
    */
   public static <T> CompletableFuture<T> call(RemoteReference reference, Class<?> type,
       String display, String method, List<?> args, Map<String, ?> kwargs) {
@@ -43,6 +53,16 @@ public final class Stubs {
    * Calls {@code method} and converts the answer with {@code convert}, made by {@link Elements}
    * for a generic result type ({@code List<Long>}); a failure names the method and the offending
    * element ("result of Calculator.squares: [2]: expected Long, got 'x'").
+   *
+   * @param <T> the declared result type
+   * @param reference the remote object called
+   * @param convert converts the answer to {@code T}, made by {@link Elements}
+   * @param display the interface and method, for messages ({@code Calculator.squares})
+   * @param method the remote method name
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments; empty for none
+   * @return a future that completes with the converted answer, or exceptionally with the call's
+   *     failure or a {@link PbConversionException}; cancelling it cancels the call
    */
   public static <T> CompletableFuture<T> callConverted(RemoteReference reference,
       UnaryOperator<Object> convert, String display, String method, List<?> args,
@@ -78,6 +98,16 @@ public final class Stubs {
   /**
    * Calls {@code method} whose answer is another remote interface: the reference received is
    * wrapped by {@code stub} ({@code Two_PbStub::of}); None stays null.
+   *
+   * @param <T> the declared remote interface of the answer
+   * @param reference the remote object called
+   * @param stub wraps the received reference, for example {@code Two_PbStub::of}
+   * @param display the interface and method, for messages ({@code Calculator.other})
+   * @param method the remote method name
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments; empty for none
+   * @return a future that completes with the stub, or {@code null} for None, or exceptionally with
+   *     the call's failure
    */
   public static <T> CompletableFuture<T> call(RemoteReference reference,
       Function<RemoteReference, ? extends T> stub, String display, String method, List<?> args,
@@ -86,7 +116,14 @@ public final class Stubs {
         kwargs).thenApply(r -> stub(r, stub));
   }
 
-  /** {@code stub.apply(reference)}, or null for None. */
+  /**
+   * {@code stub.apply(reference)}, or null for None.
+   *
+   * @param <T> the remote interface
+   * @param reference a received reference, or {@code null}
+   * @param stub wraps the reference
+   * @return the stub, or {@code null}
+   */
   public static <T> T stub(RemoteReference reference, Function<RemoteReference, ? extends T> stub) {
     return reference == null ? null : stub.apply(reference);
   }
@@ -94,6 +131,12 @@ public final class Stubs {
   /**
    * What to send for {@code value}, typed as a remote interface: null (None), a stub's own
    * reference (so the peer gets its object back, not a proxy), or {@code skeleton.apply(value)}.
+   *
+   * @param <T> the remote interface
+   * @param value the local value, or {@code null}
+   * @param skeleton makes the skeleton of a local object, usually through a {@link SkeletonCache}
+   * @return what to send: {@code null}, a {@link dev.spindle.pb.RemoteReference} or a {@link
+   *     Skeleton}
    */
   public static <T> Object export(T value, Function<? super T, ? extends Skeleton> skeleton) {
     if (value == null) {

@@ -40,6 +40,8 @@ public final class FilePager extends Pager {
   /**
    * Opens {@code file} and pages it to {@code collector}.
    *
+   * @param collector the peer's collector; the pager takes its own handle on it
+   * @param file the file to page, read from its start
    * @throws IOException if the file cannot be opened for reading: nothing is sent, and the
    *     pager's handle on the collector is released
    */

@@ -50,12 +50,19 @@ public final class PageCollector implements Referenceable {
    * A collector that hands each page to {@code onPage}, on the connection's event loop (do not
    * block in it), and keeps none: {@link #pages()} completes with an empty list. If {@code onPage}
    * throws, the collector fails with that exception and ignores the rest.
+   *
+   * @param onPage receives each page as it arrives, on the event loop
+   * @return a new streaming collector
    */
   public static PageCollector streaming(Consumer<Object> onPage) {
     return new PageCollector(Objects.requireNonNull(onPage, "onPage"));
   }
 
-  /** One page from the peer's pager ({@code answerRequired} 0: nothing is answered). */
+  /**
+   * One page from the peer's pager ({@code answerRequired} 0: nothing is answered).
+   *
+   * @param page the page, as unjellied (Python {@code bytes} arrive as {@code ByteString})
+   */
   public void remote_gotPage(Object page) {
     if (result.isDone()) {
       return;
@@ -80,12 +87,14 @@ public final class PageCollector implements Referenceable {
   /**
    * Completes, on the event loop, with the pages in order when the peer ends paging (an empty list
    * for a {@linkplain #streaming streaming} collector), or fails through {@link #fail}.
+   *
+   * @return the future of the pages; completed or failed on the event loop
    */
   public CompletableFuture<List<Object>> pages() {
     return result;
   }
 
-  /** The number of pages received so far. */
+  /** {@return the number of pages received so far} */
   public long pageCount() {
     return pageCount;
   }
@@ -95,6 +104,7 @@ public final class PageCollector implements Referenceable {
    * ignored. For the caller that knows paging will not end (the call that should page failed, the
    * connection was lost). Thread-safe.
    *
+   * @param cause why paging will not end
    * @return true if this call failed it
    */
   public boolean fail(Throwable cause) {

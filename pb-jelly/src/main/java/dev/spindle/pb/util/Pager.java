@@ -81,6 +81,7 @@ public abstract class Pager {
    * Twisted receives as {@code bytes}. Called on the event loop, only when the connection can take
    * more. Twisted: {@code nextPage} (with {@code stopPaging} replaced by returning null).
    *
+   * @return the next page, or {@code null} at the end
    * @throws Exception if no page can be produced: the pager stops, sends no {@code endedPaging}
    *     (paging has no error message, so the peer's collector is left waiting, as in Twisted) and
    *     {@link #done()} fails with it
@@ -114,17 +115,21 @@ public abstract class Pager {
    * be produced or sent, or with a {@code PbConnectionLostException} if the connection went
    * first. Never completes if the pager is not started. Callbacks on it run on the event loop: do
    * not block in them. Twisted: the pager's {@code callback}.
+   *
+   * @return a future that completes with {@code null} after the end, or exceptionally as above
    */
   public final CompletableFuture<Void> done() {
     return done;
   }
 
-  /** The number of {@code gotPage} calls written so far. Thread-safe. */
+  /** {@return the number of {@code gotPage} calls written so far} Thread-safe. */
   public final long pagesSent() {
     return pagesSent;
   }
 
-  /** The pager's own handle on the collector the pages go to (released when it finishes). */
+  /**
+   * {@return the pager's own handle on the collector the pages go to (released when it finishes)}
+   */
   public final RemoteReference collector() {
     return collector;
   }

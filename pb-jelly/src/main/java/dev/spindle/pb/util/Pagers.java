@@ -31,6 +31,12 @@ public final class Pagers {
   /**
    * Calls {@code ref.method(collector, *args)} with a new {@link PageCollector} and completes with
    * the pages in order ({@code ByteString} for Python {@code bytes}).
+   *
+   * @param ref the remote object that pages
+   * @param method the remote method, which takes the collector first
+   * @param args the arguments after the collector
+   * @return a future that completes with the pages in order, or exceptionally if the call fails or
+   *     the connection is lost first
    */
   public static CompletableFuture<List<Object>> getAllPages(RemoteReference ref, String method, Object... args) {
     PageCollector collector = new PageCollector();
@@ -42,6 +48,13 @@ public final class Pagers {
    * Calls {@code ref.method(collector, *args)} with a {@linkplain PageCollector#streaming
    * streaming} collector: each page goes to {@code onPage} as it arrives (on the event loop; do not
    * block in it) and none is kept. Completes with the number of pages at the end of paging.
+   *
+   * @param ref the remote object that pages
+   * @param method the remote method, which takes the collector first
+   * @param onPage receives each page as it arrives, on the event loop
+   * @param args the arguments after the collector
+   * @return a future that completes with the number of pages, or exceptionally if the call fails or
+   *     the connection is lost first
    */
   public static CompletableFuture<Long> streamAllPages(RemoteReference ref, String method,
       Consumer<Object> onPage, Object... args) {

@@ -30,7 +30,12 @@ public final class StringPager extends Pager {
   private int pointer;
   private boolean ended;
 
-  /** Pages {@code data} to {@code collector} in chunks of {@value #DEFAULT_CHUNK_SIZE} bytes. */
+  /**
+   * Pages {@code data} to {@code collector} in chunks of {@value #DEFAULT_CHUNK_SIZE} bytes.
+   *
+   * @param collector the peer's collector; the pager takes its own handle on it
+   * @param data the bytes to page; not copied, so not to be modified while paging
+   */
   public StringPager(RemoteReference collector, byte[] data) {
     this(collector, data, DEFAULT_CHUNK_SIZE);
   }
@@ -38,6 +43,9 @@ public final class StringPager extends Pager {
   /**
    * Pages {@code data} to {@code collector} in chunks of {@code chunkSize} bytes.
    *
+   * @param collector the peer's collector; the pager takes its own handle on it
+   * @param data the bytes to page; not copied, so not to be modified while paging
+   * @param chunkSize the most bytes per page, at least 1
    * @throws IllegalArgumentException if {@code chunkSize} is not positive (the pager's
    *     handle on the collector is released)
    */
