@@ -24,17 +24,33 @@ public final class AvatarId {
     this.username = username;
   }
 
-  /** Returns the avatar id of {@code username} (copied). */
+  /**
+   * Returns the avatar id of {@code username} (copied).
+   *
+   * @param username the username's bytes, any encoding, possibly empty; not null
+   * @return a new avatar id, equal to any other of the same bytes
+   * @throws NullPointerException if {@code username} is null
+   */
   public static AvatarId of(byte[] username) {
     return new AvatarId(Objects.requireNonNull(username, "username").clone());
   }
 
-  /** Returns the avatar id of {@code username} encoded as UTF-8. */
+  /**
+   * Returns the avatar id of {@code username} encoded as UTF-8.
+   *
+   * @param username the username, possibly empty; not null
+   * @return a new avatar id, equal to {@code of(username.getBytes(UTF_8))}
+   * @throws NullPointerException if {@code username} is null
+   */
   public static AvatarId of(String username) {
     return new AvatarId(Objects.requireNonNull(username, "username").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** True for {@link #ANONYMOUS}. */
+  /**
+   * True for {@link #ANONYMOUS}.
+   *
+   * @return true if this is {@link #ANONYMOUS}, false for any username (an empty one too)
+   */
   public boolean isAnonymous() {
     return username == null;
   }
@@ -42,6 +58,7 @@ public final class AvatarId {
   /**
    * Returns the username (a copy).
    *
+   * @return a fresh copy of the username's bytes
    * @throws IllegalStateException if this is {@link #ANONYMOUS}
    */
   public byte[] username() {
@@ -54,6 +71,7 @@ public final class AvatarId {
   /**
    * Returns the username decoded as UTF-8, with undecodable bytes replaced.
    *
+   * @return the username as a string, never null
    * @throws IllegalStateException if this is {@link #ANONYMOUS}
    */
   public String usernameAsString() {

@@ -57,6 +57,8 @@ public interface CredentialsChecker {
   /**
    * The kinds of credentials this checker understands, registered by {@link
    * Portal#registerChecker} when no interfaces are given. Twisted: {@code credentialInterfaces}.
+   *
+   * @return the credential interfaces, most often one; not null, the same on every call
    */
   List<Class<? extends Credentials>> credentialInterfaces();
 
@@ -64,6 +66,9 @@ public interface CredentialsChecker {
    * Returns a stage of the avatar id for {@code credentials}, or failed with {@link
    * UnauthorizedLoginException}; it may already be complete. Throwing has the same effect as
    * returning a failed stage.
+   *
+   * @param credentials what the client presented, of a kind this checker lists; not null
+   * @return a stage of the avatar id, or failed with {@link UnauthorizedLoginException}
    */
   CompletionStage<AvatarId> requestAvatarId(Credentials credentials);
 
@@ -72,6 +77,8 @@ public interface CredentialsChecker {
     /**
      * Returns the avatar id for {@code credentials}.
      *
+     * @param credentials what the client presented, of a kind this checker lists; not null
+     * @return the avatar id of the user the credentials prove; not null
      * @throws UnauthorizedLoginException if the credentials are wrong
      */
     AvatarId requestAvatarIdNow(Credentials credentials);

@@ -24,7 +24,11 @@ public class LoginDeniedException extends LoginException {
     super("login denied", "", null);
   }
 
-  /** Creates an exception with {@code message}, which is also its Twisted value. */
+  /**
+   * Creates an exception with {@code message}, which is also its Twisted value.
+   *
+   * @param message why the realm refused, also sent to a PB peer as the failure's value; no secrets
+   */
   public LoginDeniedException(String message) {
     super(message);
   }

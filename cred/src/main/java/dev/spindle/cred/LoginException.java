@@ -26,12 +26,21 @@ public class LoginException extends RuntimeException {
   /** Twisted's {@code str(exception)}; null means "same as the message". */
   private final String twistedValue;
 
-  /** Creates an exception with {@code message}, which is also its Twisted value. */
+  /**
+   * Creates an exception with {@code message}, which is also its Twisted value.
+   *
+   * @param message the detail message, also sent to a PB peer as the failure's value; no secrets
+   */
   public LoginException(String message) {
     this(message, message, null);
   }
 
-  /** Creates an exception with {@code message}, which is also its Twisted value, and a cause. */
+  /**
+   * Creates an exception with {@code message}, which is also its Twisted value, and a cause.
+   *
+   * @param message the detail message, also sent to a PB peer as the failure's value; no secrets
+   * @param cause the underlying failure, kept on this side only; may be null
+   */
   public LoginException(String message, Throwable cause) {
     this(message, message, cause);
   }
@@ -39,6 +48,10 @@ public class LoginException extends RuntimeException {
   /**
    * Creates an exception whose Java message and Twisted value differ, as when Twisted's exception
    * has no arguments (its value is then empty).
+   *
+   * @param message the Java detail message; may be null
+   * @param twistedValue what PB sends as the failure's value; null: the empty string
+   * @param cause the underlying failure, kept on this side only; may be null
    */
   protected LoginException(String message, String twistedValue, Throwable cause) {
     super(message, cause);
@@ -48,6 +61,8 @@ public class LoginException extends RuntimeException {
   /**
    * The qualified Python class name PB sends as the failure's {@code type}, here {@code
    * twisted.cred.error.LoginFailed}.
+   *
+   * @return the Python class name, such as {@code twisted.cred.error.LoginFailed}
    */
   public String twistedTypeName() {
     return PARENTS.get(0);
@@ -57,12 +72,18 @@ public class LoginException extends RuntimeException {
    * The qualified Python names of the class and its ancestors, in method resolution order, which
    * PB sends as the failure's {@code parents}; ends with {@code builtins.BaseException}, {@code
    * builtins.object}.
+   *
+   * @return an immutable list of Python names, this class's own first
    */
   public List<String> twistedParents() {
     return PARENTS;
   }
 
-  /** Twisted's {@code str(exception)}, which PB sends as the failure's {@code value}. */
+  /**
+   * Twisted's {@code str(exception)}, which PB sends as the failure's {@code value}.
+   *
+   * @return the Twisted value; empty, never null, when there is none
+   */
   public String twistedValue() {
     return twistedValue == null ? "" : twistedValue;
   }

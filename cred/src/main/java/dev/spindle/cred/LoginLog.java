@@ -31,7 +31,13 @@ public final class LoginLog {
 
   private LoginLog() {}
 
-  /** Logs a successful login of {@code credentials} over {@code protocol} from {@code peer}. */
+  /**
+   * Logs a successful login of {@code credentials} over {@code protocol} from {@code peer}.
+   *
+   * @param protocol the protocol's name as logged, such as {@code AMP} or {@code PB}
+   * @param credentials the credentials that logged in; only the user name is logged
+   * @param peer the client's address; may be null
+   */
   public static void succeeded(String protocol, Credentials credentials, SocketAddress peer) {
     if (!logger.isInfoEnabled()) {
       return;
@@ -46,6 +52,11 @@ public final class LoginLog {
   /**
    * Logs a failed login of {@code credentials} (null if the peer sent none that could be read)
    * over {@code protocol} from {@code peer}; {@code failure} is named by its class only.
+   *
+   * @param protocol the protocol's name as logged, such as {@code AMP} or {@code PB}
+   * @param credentials the credentials presented, or null; only the user name is logged
+   * @param peer the client's address; may be null
+   * @param failure why the login failed, or null for a plain refusal
    */
   public static void failed(
       String protocol, Credentials credentials, SocketAddress peer, Throwable failure) {
@@ -72,6 +83,9 @@ public final class LoginLog {
    * The avatar id to show for {@code c} once logged in (the log context's {@code spindle.avatar}):
    * the user name, cut to {@value #MAX_NAME_CHARS} characters and escaped as in log lines;
    * {@code anonymous}; or the kind of credentials. Never a secret.
+   *
+   * @param c the credentials that logged in; may be null
+   * @return a printable name, never null: {@code anonymous}, {@code unknown} for null, or as above
    */
   public static String avatarId(Credentials c) {
     byte[] name = null;

@@ -34,6 +34,11 @@ public final class LoginResult<A> {
    * Returns a result for {@code avatar}, which must be an instance of {@code avatarInterface};
    * {@code logout} will run at most once, on the first {@link #logout()}.
    *
+   * @param <A> the avatar interface
+   * @param avatarInterface the interface the realm chose, one of those asked for; not null
+   * @param avatar the avatar; not null
+   * @param logout what to run when the session ends, at most once; not null
+   * @return a new result, not logged out
    * @throws IllegalArgumentException if {@code avatar} is not an instance of {@code avatarInterface}
    */
   public static <A> LoginResult<A> of(Class<A> avatarInterface, A avatar, Runnable logout) {
@@ -48,17 +53,34 @@ public final class LoginResult<A> {
     return new LoginResult<>(avatarInterface, avatar, logout);
   }
 
-  /** Returns a result for {@code avatar} whose logout does nothing. */
+  /**
+   * Returns a result for {@code avatar} whose logout does nothing.
+   *
+   * @param <A> the avatar interface
+   * @param avatarInterface the interface the realm chose, one of those asked for; not null
+   * @param avatar the avatar, an instance of {@code avatarInterface}; not null
+   * @return a new result, not logged out
+   * @throws IllegalArgumentException if {@code avatar} is not an instance of {@code
+   *     avatarInterface}
+   */
   public static <A> LoginResult<A> of(Class<A> avatarInterface, A avatar) {
     return of(avatarInterface, avatar, () -> {});
   }
 
-  /** The avatar interface the realm chose, one of those the protocol asked for. */
+  /**
+   * The avatar interface the realm chose, one of those the protocol asked for.
+   *
+   * @return the avatar interface, never null
+   */
   public Class<A> avatarInterface() {
     return avatarInterface;
   }
 
-  /** The avatar; an instance of {@link #avatarInterface()}. */
+  /**
+   * The avatar; an instance of {@link #avatarInterface()}.
+   *
+   * @return the avatar, never null
+   */
   public A avatar() {
     return avatar;
   }
@@ -73,7 +95,11 @@ public final class LoginResult<A> {
     }
   }
 
-  /** True once {@link #logout()} has been called. */
+  /**
+   * True once {@link #logout()} has been called.
+   *
+   * @return true if {@link #logout()} has been called at least once, even if its action threw
+   */
   public boolean isLoggedOut() {
     return loggedOut.get();
   }
@@ -82,6 +108,9 @@ public final class LoginResult<A> {
    * Returns this result typed by {@code type}, which must be {@link #avatarInterface()}; the same
    * logout guard is shared.
    *
+   * @param <T> the avatar interface expected
+   * @param type the avatar interface expected; compared by identity
+   * @return this same result, cast
    * @throws ClassCastException if the realm chose another interface
    */
   @SuppressWarnings("unchecked")

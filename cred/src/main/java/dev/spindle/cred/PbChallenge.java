@@ -39,6 +39,8 @@ public final class PbChallenge {
    * Returns a new unpredictable 16-byte challenge drawn from {@link SecureRandom}. Twisted sends the
    * MD5 digest of 15 to 24 letters from Python's non-cryptographic {@code random}; peers cannot
    * tell the difference, since both are 16 opaque bytes.
+   *
+   * @return a new challenge of {@value #LENGTH} random bytes
    */
   public static PbChallenge random() {
     byte[] bytes = new byte[LENGTH];
@@ -49,12 +51,19 @@ public final class PbChallenge {
   /**
    * Returns the challenge {@code challenge} (copied), as received by a client from the server's
    * {@code login} answer. Any length is accepted, as in Twisted's {@code respond}.
+   *
+   * @param challenge the challenge bytes as received, of any length; not null
+   * @return a challenge holding a copy of the bytes
    */
   public static PbChallenge of(byte[] challenge) {
     return new PbChallenge(Objects.requireNonNull(challenge, "challenge").clone());
   }
 
-  /** The challenge bytes (a copy), sent by the server as the first item of its answer. */
+  /**
+   * The challenge bytes (a copy), sent by the server as the first item of its answer.
+   *
+   * @return a fresh copy of the challenge bytes
+   */
   public byte[] bytes() {
     return challenge.clone();
   }
@@ -62,13 +71,23 @@ public final class PbChallenge {
   /**
    * The client's response for {@code password} (bytes, as given to Twisted's {@code
    * UsernamePassword}): {@code MD5(MD5(password) || challenge)}.
+   *
+   * @param password the password's bytes, as the user typed them encoded; not null
+   * @return a new {@value #LENGTH}-byte response
    */
   public byte[] respond(byte[] password) {
     Objects.requireNonNull(password, "password");
     return respondToDigest(md5Password(password));
   }
 
-  /** The client's response given the MD5 digest of the password: {@code MD5(md5Password || challenge)}. */
+  /**
+   * The client's response given the MD5 digest of the password: {@code MD5(md5Password ||
+   * challenge)}.
+   *
+   * @param md5Password the raw 16-byte MD5 digest of the password, as {@link #md5Password} makes
+   *     it; not null
+   * @return a new {@value #LENGTH}-byte response
+   */
   public byte[] respondToDigest(byte[] md5Password) {
     Objects.requireNonNull(md5Password, "md5Password");
     return Secrets.md5(md5Password, challenge);
@@ -79,6 +98,10 @@ public final class PbChallenge {
    * UsernameMD5Password} (and {@link UsernameHashedPassword}) whose {@code checkPassword(p)} is
    * true iff {@code response == MD5(MD5(p) || challenge)}. {@code username} is exactly what the
    * client sent to {@code login}. Both arrays are copied.
+   *
+   * @param username the user name the client sent, as bytes; not null
+   * @param response the client's response to this challenge, normally 16 bytes; not null
+   * @return credentials for a {@link Portal}, secret-free in their {@code toString}
    */
   public UsernameMD5Password credentials(byte[] username, byte[] response) {
     Objects.requireNonNull(username, "username");
@@ -86,7 +109,12 @@ public final class PbChallenge {
     return new PbChallengeCredentials(username.clone(), challenge, response.clone());
   }
 
-  /** MD5 of {@code password}: what a checker for {@link UsernameMD5Password} may store. */
+  /**
+   * MD5 of {@code password}: what a checker for {@link UsernameMD5Password} may store.
+   *
+   * @param password the password's bytes; not null
+   * @return the raw 16-byte MD5 digest of {@code password}
+   */
   public static byte[] md5Password(byte[] password) {
     return Secrets.md5(Objects.requireNonNull(password, "password"));
   }

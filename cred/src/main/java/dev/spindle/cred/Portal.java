@@ -50,12 +50,23 @@ public final class Portal {
   /**
    * Creates a portal to {@code realm}, registering each of {@code checkers} under its {@link
    * CredentialsChecker#credentialInterfaces()}, in order.
+   *
+   * @param realm the realm that makes the avatars; not null
+   * @param checkers the checkers, registered in this order; may be none
+   * @throws IllegalArgumentException if a checker lists no credential interfaces
    */
   public Portal(Realm realm, CredentialsChecker... checkers) {
     this(realm, Arrays.asList(checkers));
   }
 
-  /** Creates a portal to {@code realm} with {@code checkers}; see {@link #Portal(Realm, CredentialsChecker...)}. */
+  /**
+   * Creates a portal to {@code realm} with {@code checkers}; see {@link #Portal(Realm,
+   * CredentialsChecker...)}.
+   *
+   * @param realm the realm that makes the avatars; not null
+   * @param checkers the checkers, registered in the list's order; may be empty
+   * @throws IllegalArgumentException if a checker lists no credential interfaces
+   */
   public Portal(Realm realm, List<? extends CredentialsChecker> checkers) {
     this.realm = Objects.requireNonNull(realm, "realm");
     for (CredentialsChecker checker : checkers) {
@@ -63,7 +74,11 @@ public final class Portal {
     }
   }
 
-  /** The realm this portal logs in to. */
+  /**
+   * The realm this portal logs in to.
+   *
+   * @return the realm given at construction
+   */
   public Realm realm() {
     return realm;
   }
@@ -73,6 +88,9 @@ public final class Portal {
    * CredentialsChecker#credentialInterfaces()} if none are given. A later registration for the same
    * interface replaces the earlier checker; the interface keeps its place in the order.
    *
+   * @param checker the checker to register; not null
+   * @param credentialInterfaces the kinds of credentials it is to check; none: those it lists
+   *     itself
    * @throws IllegalArgumentException if there are no interfaces at all
    */
   @SafeVarargs
@@ -103,7 +121,11 @@ public final class Portal {
     }
   }
 
-  /** The registered credential interfaces, in registration order. */
+  /**
+   * The registered credential interfaces, in registration order.
+   *
+   * @return an immutable snapshot of the interfaces; empty if no checker is registered
+   */
   public List<Class<? extends Credentials>> listCredentialsInterfaces() {
     return List.copyOf(checkers.keySet());
   }
@@ -112,7 +134,12 @@ public final class Portal {
    * Logs {@code credentials} in, asking the realm for an avatar implementing {@code
    * avatarInterface}. See the class description for the outcomes.
    *
+   * @param <A> the avatar's type
+   * @param credentials what the client presented; not null
    * @param mind the protocol's client-side object handed to the realm; may be null
+   * @param avatarInterface the interface the avatar must implement; not null
+   * @return a stage of the realm's result, or failed as the class description says
+   * @throws NullPointerException if {@code credentials} or {@code avatarInterface} is null
    */
   public <A> CompletionStage<LoginResult<A>> login(
       Credentials credentials, Object mind, Class<A> avatarInterface) {
@@ -134,14 +161,29 @@ public final class Portal {
    * Logs {@code credentials} in, asking the realm for an avatar implementing one of {@code
    * avatarInterfaces}, in order of preference; {@link LoginResult#avatarInterface()} says which.
    *
+   * @param credentials what the client presented; not null
+   * @param mind the protocol's client-side object handed to the realm; may be null
+   * @param avatarInterfaces the interfaces the avatar may implement, most preferred first
+   * @return a stage of the realm's result, or failed as the class description says
    * @throws IllegalArgumentException if no interface is given
+   * @throws NullPointerException if {@code credentials} is null
    */
   public CompletionStage<LoginResult<?>> login(
       Credentials credentials, Object mind, Class<?>... avatarInterfaces) {
     return loginTo(credentials, mind, List.of(avatarInterfaces));
   }
 
-  /** Logs {@code credentials} in; see {@link #login(Credentials, Object, Class[])}. */
+  /**
+   * Logs {@code credentials} in; see {@link #login(Credentials, Object, Class[])}.
+   *
+   * @param credentials what the client presented; not null
+   * @param mind the protocol's client-side object handed to the realm; may be null
+   * @param avatarInterfaces the interfaces the avatar may implement, most preferred first; not
+   *     empty
+   * @return a stage of the realm's result, or failed as the class description says
+   * @throws IllegalArgumentException if no interface is given
+   * @throws NullPointerException if {@code credentials} is null
+   */
   public CompletionStage<LoginResult<?>> login(
       Credentials credentials, Object mind, List<Class<?>> avatarInterfaces) {
     return loginTo(credentials, mind, List.copyOf(avatarInterfaces));

@@ -30,6 +30,12 @@ public interface Realm {
   /**
    * Returns a stage of the avatar for {@code avatarId}; it may already be complete. Throwing has
    * the same effect as returning a failed stage.
+   *
+   * @param avatarId who the checker says the client is, possibly {@link AvatarId#ANONYMOUS}
+   * @param mind the protocol's client-side object (PB: the client's mind reference); may be null
+   * @param interfaces the avatar interfaces the protocol accepts, most preferred first; not empty
+   * @return a stage of a result whose interface is one of {@code interfaces}, or failed (normally
+   *     with {@link LoginDeniedException})
    */
   CompletionStage<? extends LoginResult<?>> requestAvatar(
       AvatarId avatarId, Object mind, List<Class<?>> interfaces);
@@ -40,6 +46,10 @@ public interface Realm {
     /**
      * Returns the avatar for {@code avatarId}.
      *
+     * @param avatarId who the checker says the client is, possibly {@link AvatarId#ANONYMOUS}
+     * @param mind the protocol's client-side object (PB: the client's mind reference); may be null
+     * @param interfaces the avatar interfaces the protocol accepts, most preferred first; not empty
+     * @return a result whose interface is one of {@code interfaces}; not null
      * @throws LoginDeniedException to refuse the login
      */
     LoginResult<?> requestAvatarNow(AvatarId avatarId, Object mind, List<Class<?>> interfaces);

@@ -33,6 +33,8 @@ public class UnauthorizedLoginException extends LoginException {
   /**
    * Creates an exception with {@code message}, which is also its Twisted value. It must not tell
    * an unknown user from a wrong password.
+   *
+   * @param message the detail message, also sent to a PB peer as the failure's value; no secrets
    */
   public UnauthorizedLoginException(String message) {
     super(message);

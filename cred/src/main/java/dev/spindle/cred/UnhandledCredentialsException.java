@@ -30,7 +30,11 @@ public class UnhandledCredentialsException extends LoginException {
           "builtins.BaseException",
           "builtins.object");
 
-  /** Creates an exception with {@code message}, which is also its Twisted value. */
+  /**
+   * Creates an exception with {@code message}, which is also its Twisted value.
+   *
+   * @param message the detail message, also sent to a PB peer as the failure's value
+   */
   public UnhandledCredentialsException(String message) {
     super(message);
   }
@@ -42,6 +46,9 @@ public class UnhandledCredentialsException extends LoginException {
   /**
    * Returns the exception for {@code credentials}: {@code No checker for <interfaces>}, listing
    * the interfaces its class and superclasses declare, in declaration order.
+   *
+   * @param credentials the credentials no checker handles; not null
+   * @return a new exception whose Twisted value uses Twisted's interface names
    */
   public static UnhandledCredentialsException forCredentials(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");

@@ -9,12 +9,19 @@ package dev.spindle.cred;
  * <p>Twisted equivalent: {@code twisted.cred.credentials.IUsernameHashedPassword}.
  */
 public interface UsernameHashedPassword extends Credentials {
-  /** Returns the username (a copy). */
+  /**
+   * Returns the username (a copy).
+   *
+   * @return a fresh copy of the username's bytes, as the client sent them
+   */
   byte[] username();
 
   /**
    * Returns true if these credentials were made from {@code plaintextPassword}, the correct
    * password. Implementations compare in constant time.
+   *
+   * @param plaintextPassword the correct password, as the checker knows it; not null
+   * @return true if the proof matches {@code plaintextPassword}
    */
   boolean checkPassword(byte[] plaintextPassword);
 }

@@ -12,6 +12,10 @@ public interface UsernameMD5Password extends UsernameHashedPassword {
   /**
    * Returns true if these credentials were made from a password whose MD5 digest is {@code
    * md5Password} (16 bytes). Implementations compare in constant time.
+   *
+   * @param md5Password the raw MD5 digest of the correct password, as the checker stores it; not
+   *     null
+   * @return true if the proof matches {@code md5Password}
    */
   boolean checkMD5Password(byte[] md5Password);
 }

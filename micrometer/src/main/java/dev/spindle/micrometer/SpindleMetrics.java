@@ -74,27 +74,53 @@ public final class SpindleMetrics {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  /** Meters registered in {@code registry}. */
+  /**
+   * Meters registered in {@code registry}.
+   *
+   * @param registry where the meters are registered, lazily as calls and connections are seen;
+   *     not null
+   * @return a new instance, whose interceptors and listener share its meters
+   * @throws NullPointerException if {@code registry} is null
+   */
   public static SpindleMetrics create(MeterRegistry registry) {
     return new SpindleMetrics(registry);
   }
 
-  /** Adds this to {@code builder}: the server and client interceptors and the connection listener. */
+  /**
+   * Adds this to {@code builder}: the server and client interceptors and the connection listener.
+   *
+   * @param <B> the builder's own type, so that the call chains
+   * @param builder an AMP or PB client or server builder; the server interceptor is added after
+   *     any already there, so add this first to time the whole chain
+   * @return {@code builder}, for chaining
+   */
   public <B extends EndpointBuilder<B>> B instrument(B builder) {
     return builder.intercept(server).interceptClientCalls(client).connectionListener(listener);
   }
 
-  /** The interceptor for the peer's calls (first, to time the whole chain). */
+  /**
+   * The interceptor for the peer's calls (first, to time the whole chain).
+   *
+   * @return the server-side interceptor, the same instance on every call
+   */
   public CallInterceptor serverInterceptor() {
     return server;
   }
 
-  /** The interceptor for this side's calls. */
+  /**
+   * The interceptor for this side's calls.
+   *
+   * @return the client-side interceptor, the same instance on every call
+   */
   public CallInterceptor clientInterceptor() {
     return client;
   }
 
-  /** The listener for connections, bytes, backpressure and logins. */
+  /**
+   * The listener for connections, bytes, backpressure and logins.
+   *
+   * @return the connection listener, the same instance on every call
+   */
   public ConnectionListener connectionListener() {
     return listener;
   }

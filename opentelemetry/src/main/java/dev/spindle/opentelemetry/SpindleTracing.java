@@ -80,12 +80,25 @@ public final class SpindleTracing {
     this.propagate = propagate;
   }
 
-  /** Tracing with {@code openTelemetry}'s tracer; no context travels between peers. */
+  /**
+   * Tracing with {@code openTelemetry}'s tracer; no context travels between peers.
+   *
+   * @param openTelemetry the SDK or API instance whose tracer (scope {@value #SCOPE}) and text-map
+   *     propagator are used; not null
+   * @return a new instance, context propagation off
+   * @throws NullPointerException if {@code openTelemetry} is null
+   */
   public static SpindleTracing create(OpenTelemetry openTelemetry) {
     return new SpindleTracing(Objects.requireNonNull(openTelemetry, "openTelemetry"), false);
   }
 
-  /** A copy that does (or does not) carry the context in AMP keys between Spindle peers. */
+  /**
+   * A copy that does (or does not) carry the context in AMP keys between Spindle peers.
+   *
+   * @param on true to inject the context into this side's AMP calls and extract it from the
+   *     peer's; false for local spans only
+   * @return a new instance with the same tracer and propagator; this one is unchanged
+   */
   public SpindleTracing propagateOverAmp(boolean on) {
     return new SpindleTracing(this, on);
   }
@@ -96,12 +109,23 @@ public final class SpindleTracing {
     this.propagate = propagate;
   }
 
-  /** Adds the client and server interceptors to {@code builder}. */
+  /**
+   * Adds the client and server interceptors to {@code builder}.
+   *
+   * @param <B> the builder's own type, so that the call chains
+   * @param builder an AMP or PB client or server builder; the interceptors go after any already
+   *     added (the first added is outermost)
+   * @return {@code builder}, for chaining
+   */
   public <B extends EndpointBuilder<B>> B instrument(B builder) {
     return builder.intercept(serverInterceptor()).interceptClientCalls(clientInterceptor());
   }
 
-  /** The interceptor that makes a server span per call of the peer. */
+  /**
+   * The interceptor that makes a server span per call of the peer.
+   *
+   * @return a new interceptor; its spans end when the call's answer or error is ready
+   */
   public CallInterceptor serverInterceptor() {
     return (call, next) -> {
       Context parent = Context.root();
@@ -113,7 +137,11 @@ public final class SpindleTracing {
     };
   }
 
-  /** The interceptor that makes a client span per call of this side. */
+  /**
+   * The interceptor that makes a client span per call of this side.
+   *
+   * @return a new interceptor; each span's parent is the context current where the call is made
+   */
   public CallInterceptor clientInterceptor() {
     return (call, next) -> {
       Span span = start(call, SpanKind.CLIENT, Context.current());

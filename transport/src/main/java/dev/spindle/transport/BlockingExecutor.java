@@ -62,6 +62,11 @@ public final class BlockingExecutor {
   /**
    * Runs blocking calls on {@code executor}, holding at most {@code maxCalls} of them (waiting or
    * running); the caller owns {@code executor} and shuts it down.
+   *
+   * @param executor runs the calls, owned by the caller; not null
+   * @param maxCalls calls held at most, waiting or running; 1 or more
+   * @return a new blocking executor
+   * @throws IllegalArgumentException if {@code maxCalls} is less than 1
    */
   public static BlockingExecutor create(Executor executor, int maxCalls) {
     return new BlockingExecutor(executor, maxCalls);
@@ -71,6 +76,8 @@ public final class BlockingExecutor {
    * The shared default: a virtual thread per call where the runtime has them (Java 21+), else a
    * pool of {@value #DEFAULT_THREADS} daemon threads; at most {@value #DEFAULT_MAX_CALLS} calls.
    * Created on first use, never shut down (its threads are daemons).
+   *
+   * @return the JVM-wide default instance, the same on every call
    */
   public static BlockingExecutor defaultExecutor() {
     BlockingExecutor d = defaultInstance;
@@ -105,12 +112,20 @@ public final class BlockingExecutor {
     return pool;
   }
 
-  /** The most calls this executor holds. */
+  /**
+   * The most calls this executor holds.
+   *
+   * @return the bound given at creation, 1 or more
+   */
   public int maxCalls() {
     return maxCalls;
   }
 
-  /** The calls held now, waiting or running. */
+  /**
+   * The calls held now, waiting or running.
+   *
+   * @return the number of calls held, 0 to {@link #maxCalls()}
+   */
   public int calls() {
     return calls.get();
   }
@@ -120,6 +135,11 @@ public final class BlockingExecutor {
    * flattened). Past the bound, or if the executor refuses, the returned stage fails at once with
    * a {@link CallRejectedException} ({@value CallRejectedException#OVERLOADED}) and {@code work}
    * never runs. For the protocols; any thread.
+   *
+   * @param <T> the result's type, as the caller expects it
+   * @param work the call to run; it may return a {@link CompletionStage}; not null
+   * @param what names the call in the overload message, such as the command's name
+   * @return a future that completes with the work's result, or exceptionally with its failure
    */
   public <T> CompletableFuture<T> submit(Callable<?> work, String what) {
     CompletableFuture<T> out = new CompletableFuture<>();

@@ -40,6 +40,14 @@ public final class CallInfo {
   /**
    * For the protocols.
    *
+   * @param system {@value #AMP} or {@value #PB}
+   * @param side which side of the call this is
+   * @param service the service name, as {@link #service()} describes
+   * @param method the command or method name, as {@link #method()} describes
+   * @param arguments AMP's box or PB's positional arguments (see the class comment)
+   * @param keywords PB's keyword arguments, or null for none
+   * @param connection the connection the call travels on
+   * @param protocolConnection the protocol's connection object
    * @param headers AMP's extra keys, or null (PB has none)
    */
   public CallInfo(String system, Side side, String service, String method, Object arguments,
@@ -58,19 +66,37 @@ public final class CallInfo {
 
   /** Extra string keys carried with a call, where the protocol has room for them (AMP). */
   public interface Headers {
-    /** The value of {@code key} in the call, or null. */
+    /**
+     * The value of {@code key} in the call, or null.
+     *
+     * @param key the key as it appears in the box; not null
+     * @return the value, or null if the call has no such key
+     */
     String get(String key);
 
-    /** Adds {@code key} to the call (client side, before it is sent). */
+    /**
+     * Adds {@code key} to the call (client side, before it is sent).
+     *
+     * @param key the key to add, which must not clash with the command's own arguments; not null
+     * @param value the value; not null
+     */
     void put(String key, String value);
   }
 
-  /** {@value #AMP} or {@value #PB}. */
+  /**
+   * {@value #AMP} or {@value #PB}.
+   *
+   * @return the protocol's name as OpenTelemetry's {@code rpc.system}
+   */
   public String system() {
     return system;
   }
 
-  /** Client or server side. */
+  /**
+   * Client or server side.
+   *
+   * @return {@link Side#CLIENT} for a call this side makes, {@link Side#SERVER} for the peer's
+   */
   public Side side() {
     return side;
   }
@@ -78,52 +104,90 @@ public final class CallInfo {
   /**
    * The service: PB the class of the object called (its simple name; on the client side {@code
    * "remote"}); AMP has none and gives {@code "amp"}.
+   *
+   * @return the service name, never null
    */
   public String service() {
     return service;
   }
 
-  /** The AMP command name or the PB method name (without {@code remote_}). */
+  /**
+   * The AMP command name or the PB method name (without {@code remote_}).
+   *
+   * @return the command or method name, never null
+   */
   public String method() {
     return method;
   }
 
-  /** The arguments (see the class comment). */
+  /**
+   * The arguments (see the class comment).
+   *
+   * @return an {@code AmpBox} (AMP) or a {@code List} (PB)
+   */
   public Object arguments() {
     return arguments;
   }
 
-  /** PB's keyword arguments; empty for AMP. */
+  /**
+   * PB's keyword arguments; empty for AMP.
+   *
+   * @return the keyword arguments, never null
+   */
   public Map<String, ?> keywords() {
     return keywords;
   }
 
-  /** PB's positional arguments as a list, or an empty list for AMP. */
+  /**
+   * PB's positional arguments as a list, or an empty list for AMP.
+   *
+   * @return the positional arguments, never null
+   */
   public List<?> positional() {
     return arguments instanceof List<?> l ? l : List.of();
   }
 
-  /** The connection the call travels on. */
+  /**
+   * The connection the call travels on.
+   *
+   * @return the connection's description
+   */
   public ConnectionInfo connection() {
     return connection;
   }
 
-  /** The peer's address. */
+  /**
+   * The peer's address.
+   *
+   * @return the peer's address, as {@link ConnectionInfo#peer()} gives it
+   */
   public SocketAddress peer() {
     return connection.peer();
   }
 
-  /** The protocol's connection object ({@code AmpConnection}, {@code PbConnection}). */
+  /**
+   * The protocol's connection object ({@code AmpConnection}, {@code PbConnection}).
+   *
+   * @return the connection object, to be cast by interceptors that know the protocol
+   */
   public Object protocolConnection() {
     return protocolConnection;
   }
 
-  /** AMP's extra keys; null for PB (it has no room for them). */
+  /**
+   * AMP's extra keys; null for PB (it has no room for them).
+   *
+   * @return the headers of an AMP call, or null
+   */
   public Headers headers() {
     return headers;
   }
 
-  /** {@link System#nanoTime()} when the call was seen (read or made). */
+  /**
+   * {@link System#nanoTime()} when the call was seen (read or made).
+   *
+   * @return a {@link System#nanoTime()} reading, comparable only with others of this JVM
+   */
   public long startNanos() {
     return startNanos;
   }

@@ -28,13 +28,24 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface CallInterceptor {
-  /** Handles {@code call}: usually {@code return next.proceed();}, with work before and after. */
+  /**
+   * Handles {@code call}: usually {@code return next.proceed();}, with work before and after.
+   *
+   * @param call the call; its arguments may be read, and on the client side AMP headers added
+   * @param next the rest of the chain; call {@link Next#proceed()} at most once
+   * @return the stage from {@code next.proceed()}, one derived from it, or a failed stage to refuse
+   * @throws Exception to refuse the call, as a failed stage would
+   */
   CompletionStage<?> intercept(CallInfo call, Next next) throws Exception;
 
   /** The rest of the chain, then the call itself. */
   @FunctionalInterface
   interface Next {
-    /** Runs the rest of the chain and the call; the stage completes with its result. */
+    /**
+     * Runs the rest of the chain and the call; the stage completes with its result.
+     *
+     * @return a stage that completes with the call's result, or exceptionally with its error
+     */
     CompletionStage<?> proceed();
   }
 }

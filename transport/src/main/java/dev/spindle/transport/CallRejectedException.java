@@ -16,9 +16,14 @@ public class CallRejectedException extends RuntimeException {
   /** The AMP error code of a call an interceptor refused without giving a code. */
   public static final String REJECTED = "REJECTED";
 
+  /** The AMP error code, printable ASCII without spaces. */
   private final String errorCode;
 
-  /** A refusal with the AMP code {@value #REJECTED}. */
+  /**
+   * A refusal with the AMP code {@value #REJECTED}.
+   *
+   * @param message why the call was refused, sent to the peer; no secrets
+   */
   public CallRejectedException(String message) {
     this(REJECTED, message);
   }
@@ -26,6 +31,8 @@ public class CallRejectedException extends RuntimeException {
   /**
    * A refusal with the AMP code {@code errorCode} (ASCII, as AMP codes are).
    *
+   * @param errorCode the AMP error code, printable ASCII without spaces; not null
+   * @param message why the call was refused, sent to the peer; no secrets
    * @throws IllegalArgumentException if the code is empty or not printable ASCII
    */
   public CallRejectedException(String errorCode, String message) {
@@ -36,7 +43,11 @@ public class CallRejectedException extends RuntimeException {
     this.errorCode = errorCode;
   }
 
-  /** The error code an AMP peer receives. */
+  /**
+   * The error code an AMP peer receives.
+   *
+   * @return the code, such as {@value #OVERLOADED} or {@value #REJECTED}
+   */
   public String errorCode() {
     return errorCode;
   }

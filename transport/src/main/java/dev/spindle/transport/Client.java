@@ -49,9 +49,15 @@ public abstract class Client implements AutoCloseable {
    * active, and returns the protocol's connection; the future completes with it once TCP is
    * connected and, with TLS from the first byte, the handshake done.
    *
+   * @param <C> the protocol's connection type
+   * @param host the host name or address literal to connect to; not null
+   * @param port the server's TCP port
+   * @param init sets up the channel's pipeline and returns the connection; runs on the event loop
    * @param error makes the protocol's "connection lost" (the connect failed or the client is
    *     closed)
    * @param tlsError makes the protocol's TLS handshake failure
+   * @return a future that completes with the connection, or exceptionally with {@code error}'s or
+   *     {@code tlsError}'s exception
    */
   protected final <C> CompletableFuture<C> open(
       String host,
@@ -77,7 +83,11 @@ public abstract class Client implements AutoCloseable {
     Closing.await(name, closeAsync());
   }
 
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
+  /**
+   * Like {@link #close()}, without blocking. Thread-safe and idempotent.
+   *
+   * @return a stage that completes once every connection is closed and the loops given back
+   */
   public CompletionStage<Void> closeAsync() {
     return endpoint.closeAsync();
   }

@@ -23,7 +23,13 @@ public final class ConnectionInfo {
   private volatile long bytesWritten;
   private final AtomicLong calls = new AtomicLong();
 
-  /** For the protocols. */
+  /**
+   * For the protocols.
+   *
+   * @param system {@link CallInfo#AMP} or {@link CallInfo#PB}
+   * @param server true if this side accepted the connection
+   * @param peer the peer's address, or null until connected
+   */
   public ConnectionInfo(String system, boolean server, SocketAddress peer) {
     this.id = Long.toHexString(IDS.incrementAndGet());
     this.system = system;
@@ -32,32 +38,56 @@ public final class ConnectionInfo {
     this.peerText = peer == null ? null : String.valueOf(peer);
   }
 
-  /** The connection's id, unique in this JVM. */
+  /**
+   * The connection's id, unique in this JVM.
+   *
+   * @return the id, a short hexadecimal string
+   */
   public String id() {
     return id;
   }
 
-  /** {@link CallInfo#AMP} or {@link CallInfo#PB}. */
+  /**
+   * {@link CallInfo#AMP} or {@link CallInfo#PB}.
+   *
+   * @return the protocol's name as OpenTelemetry's {@code rpc.system}
+   */
   public String system() {
     return system;
   }
 
-  /** Whether this side accepted the connection. */
+  /**
+   * Whether this side accepted the connection.
+   *
+   * @return true on the accepting side, false on the connecting side
+   */
   public boolean isServer() {
     return server;
   }
 
-  /** The peer's address. */
+  /**
+   * The peer's address.
+   *
+   * @return the peer's address, or null before a client is connected
+   */
   public SocketAddress peer() {
     return peer;
   }
 
-  /** The avatar id of a successful PB login (Twisted's {@code avatarId}), or null. */
+  /**
+   * The avatar id of a successful PB login (Twisted's {@code avatarId}), or null.
+   *
+   * @return the avatar id as {@code LoginLog.avatarId} shows it, or null before a login
+   */
   public String avatarId() {
     return avatarId;
   }
 
-  /** For the transport: who hears of logins. */
+  /**
+   * For the transport: who hears of logins.
+   *
+   * @param listener told of logins; null for none
+   */
   public void listener(ConnectionListener listener) {
     this.listener = listener;
   }
@@ -65,6 +95,8 @@ public final class ConnectionInfo {
   /**
    * For the protocols: a login succeeded as {@code avatarId} (from then on in the MDC as {@code
    * spindle.avatar}); the listener is told.
+   *
+   * @param avatarId the avatar id to show, never a secret
    */
   public void loggedIn(String avatarId) {
     this.avatarId = avatarId;
@@ -74,7 +106,11 @@ public final class ConnectionInfo {
     }
   }
 
-  /** For the protocols: a login failed with {@code cause}; the listener is told. */
+  /**
+   * For the protocols: a login failed with {@code cause}; the listener is told.
+   *
+   * @param cause why the login failed; may be null
+   */
   public void loginFailed(Throwable cause) {
     ConnectionListener l = listener;
     if (l != null) {
@@ -82,38 +118,66 @@ public final class ConnectionInfo {
     }
   }
 
-  /** Bytes read from the peer so far (counted when a listener or connection logging is on). */
+  /**
+   * Bytes read from the peer so far (counted when a listener or connection logging is on).
+   *
+   * @return bytes read so far, 0 or more
+   */
   public long bytesRead() {
     return bytesRead;
   }
 
-  /** Bytes written to the peer so far (counted when a listener or connection logging is on). */
+  /**
+   * Bytes written to the peer so far (counted when a listener or connection logging is on).
+   *
+   * @return bytes written so far, 0 or more
+   */
   public long bytesWritten() {
     return bytesWritten;
   }
 
-  /** Calls of the peer received so far (counted when a listener or connection logging is on). */
+  /**
+   * Calls of the peer received so far (counted when a listener or connection logging is on).
+   *
+   * @return calls received so far, 0 or more
+   */
   public long calls() {
     return calls.get();
   }
 
-  /** For the transport: {@code n} more bytes read. Event loop. */
+  /**
+   * For the transport: {@code n} more bytes read. Event loop.
+   *
+   * @param n bytes just read, 0 or more
+   */
   public void countRead(long n) {
     bytesRead = bytesRead + n;
   }
 
-  /** For the transport: {@code n} more bytes written. Event loop. */
+  /**
+   * For the transport: {@code n} more bytes written. Event loop.
+   *
+   * @param n bytes just written, 0 or more
+   */
   public void countWritten(long n) {
     bytesWritten = bytesWritten + n;
   }
 
-  /** For the transport: the peer's address, once connected. */
+  /**
+   * For the transport: the peer's address, once connected.
+   *
+   * @param peer the remote address of the connected channel
+   */
   public void peer(SocketAddress peer) {
     this.peer = peer;
     this.peerText = String.valueOf(peer);
   }
 
-  /** The peer's address as text (for log lines and the MDC). */
+  /**
+   * The peer's address as text (for log lines and the MDC).
+   *
+   * @return the address as text, {@code "null"} if it is not known yet
+   */
   public String peerText() {
     String t = peerText;
     return t != null ? t : String.valueOf(peer);
@@ -124,7 +188,11 @@ public final class ConnectionInfo {
     calls.incrementAndGet();
   }
 
-  /** Nanoseconds since the connection was set up. */
+  /**
+   * Nanoseconds since the connection was set up.
+   *
+   * @return nanoseconds since this object was made, 0 or more
+   */
   public long ageNanos() {
     return System.nanoTime() - openedNanos;
   }

@@ -81,6 +81,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * {@link BlockingExecutor#defaultExecutor()} (virtual threads where the runtime has them, at most
    * {@value BlockingExecutor#DEFAULT_MAX_CALLS} calls held). See {@link BlockingExecutor} for the
    * bound and for what is ordered.
+   *
+   * @param executor where blocking calls run; not null
+   * @return this builder
    */
   public B blockingExecutor(BlockingExecutor executor) {
     this.blockingExecutor = Objects.requireNonNull(executor, "executor");
@@ -90,6 +93,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   /**
    * Declares every responder, remote method and login of this endpoint {@link Blocking} (default
    * false: only those annotated).
+   *
+   * @param blocking true to run every call of the peer on the blocking executor
+   * @return this builder
    */
   public B blockingCalls(boolean blocking) {
     this.blockingCalls = blocking;
@@ -99,6 +105,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   /**
    * Adds interceptors of the peer's calls (to responders and remote methods), after those added
    * before: the first added is outermost. See {@link CallInterceptor}.
+   *
+   * @param interceptors the interceptors, outermost first; none null
+   * @return this builder
    */
   public B intercept(CallInterceptor... interceptors) {
     for (CallInterceptor i : interceptors) {
@@ -110,6 +119,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   /**
    * Adds interceptors of this side's calls ({@code callRemote}), after those added before: the
    * first added is outermost. See {@link CallInterceptor}.
+   *
+   * @param interceptors the interceptors, outermost first; none null
+   * @return this builder
    */
   public B interceptClientCalls(CallInterceptor... interceptors) {
     for (CallInterceptor i : interceptors) {
@@ -118,7 +130,12 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
     return self();
   }
 
-  /** Adds a listener of this endpoint's connections (for metrics). See {@link ConnectionListener}. */
+  /**
+   * Adds a listener of this endpoint's connections (for metrics). See {@link ConnectionListener}.
+   *
+   * @param listener told of each connection's events, in the order listeners were added; not null
+   * @return this builder
+   */
   public B connectionListener(ConnectionListener listener) {
     connectionListeners.add(Objects.requireNonNull(listener, "listener"));
     return self();
@@ -129,6 +146,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * the SLF4J MDC ({@code spindle.conn}, {@code spindle.peer}, {@code spindle.protocol}, {@code
    * spindle.avatar}) while its input is handled and while its blocking calls run, so that
    * everything logged about it then says which connection it is (default true).
+   *
+   * @param on true to put the connection's context in the MDC, false to leave the MDC alone
+   * @return this builder
    */
   public B logContext(boolean on) {
     this.logContext = on;
@@ -140,6 +160,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * peer's calls, bytes read and written, and why it closed), on the logger {@code
    * dev.spindle.connections}. Default false: a busy server opens many connections; turn it on, or
    * set that logger's level, where the lines are wanted.
+   *
+   * @param on true to log a line per connection opened and closed
+   * @return this builder
    */
   public B logConnections(boolean on) {
     this.logConnections = on;
@@ -153,6 +176,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * clients share one group per JVM and transport (daemon threads, created for the first client
    * and shut down when the last one closes). Any I/O type Netty offers works
    * (NIO, epoll, io_uring, kqueue, local): the channel class is chosen to fit the group.
+   *
+   * @param group the event loops, owned by the caller; not null
+   * @return this builder
    */
   public B eventLoopGroup(EventLoopGroup group) {
     this.group = Objects.requireNonNull(group, "group");
@@ -165,6 +191,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * IoTransport#AUTO}: epoll, io_uring or NIO, whichever works first, unless the system property
    * {@value IoTransport#PROPERTY} names one). Not used with {@link #eventLoopGroup}. A native
    * transport the platform lacks fails the build with the reason.
+   *
+   * @param transport the I/O transport of the loops the endpoint creates or shares; not null
+   * @return this builder
    */
   public B ioTransport(IoTransport transport) {
     this.ioTransport = Objects.requireNonNull(transport, "transport");
@@ -180,6 +209,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * the peer's requests; both resume once the buffer drains below {@code low}. Set on the channel
    * as Netty's {@link WriteBufferWaterMark}.
    *
+   * @param low the mark, in bytes, below which writing and reading resume; 0 to {@code high}
+   * @param high the mark, in bytes, above which calls fail and reading stops; positive
+   * @return this builder
    * @throws IllegalArgumentException unless {@code 0 <= low <= high} and {@code high > 0}
    */
   public B writeBufferWaterMark(int low, int high) {
@@ -195,6 +227,10 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * How long each call waits for its answer before failing with the protocol's timeout exception
    * ({@code AmpTimeoutException}, {@code PbTimeoutException}); default {@link Duration#ZERO}: no
    * limit, as in Twisted. {@code withTimeout} on a connection or reference overrides it.
+   *
+   * @param timeout each call's limit; {@link Duration#ZERO} for none, never negative; not null
+   * @return this builder
+   * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public B callTimeout(Duration timeout) {
     this.callTimeoutNanos = timeoutNanos(timeout, "callTimeout");
@@ -205,6 +241,10 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * The most calls of this side that may wait for answers on one connection (default {@value
    * #DEFAULT_MAX_OUTSTANDING_CALLS}); one more fails at once with the protocol's "too many calls"
    * exception, nothing sent. Calls that want no answer are not counted.
+   *
+   * @param maxOutstandingCalls calls waiting for answers per connection, at most; 1 or more
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maxOutstandingCalls} is less than 1
    */
   public B maxOutstandingCalls(int maxOutstandingCalls) {
     this.maxOutstandingCalls = atLeastOne(maxOutstandingCalls, "maxOutstandingCalls");
@@ -217,6 +257,11 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * CompletionStage} not yet complete. One more is not run; the peer gets an error answer (AMP:
    * code {@code TOO_MANY_CALLS}, which a Twisted caller sees as {@code UnknownRemoteError}; PB: a
    * {@code pb.Error}) and the connection stays open.
+   *
+   * @param maxPeerOutstandingCalls the peer's calls waiting for answers per connection, at most; 1
+   *     or more
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maxPeerOutstandingCalls} is less than 1
    */
   public B maxPeerOutstandingCalls(int maxPeerOutstandingCalls) {
     this.maxPeerOutstandingCalls = atLeastOne(maxPeerOutstandingCalls, "maxPeerOutstandingCalls");
@@ -233,6 +278,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * peer that stopped reading fills the write buffer; grpc-java's keepalive does the same).
    * Default: off.
    *
+   * @param interval the read silence after which a ping is sent; positive, not null
+   * @param timeout how long to wait for any byte after the ping; positive, not null
+   * @return this builder
    * @throws IllegalArgumentException if a duration is not positive
    */
   public B keepalive(Duration interval, Duration timeout) {
@@ -262,6 +310,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * {@code insecureSkipHostnameVerification()}). A failed handshake fails the connect with the
    * protocol's TLS handshake exception. Use Netty's JDK provider ({@code SslProvider.JDK}, the
    * default without netty-tcnative).
+   *
+   * @param context a Netty TLS context for this side (server or client); not null
+   * @return this builder
    */
   public B sslContext(SslContext context) {
     this.sslContext = Objects.requireNonNull(context, "context");
@@ -276,13 +327,20 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
    * <pre>{@code
    * .transportOptions(TransportOptions.builder().idleTimeout(Duration.ofMinutes(10)).build())
    * }</pre>
+   *
+   * @param options the time limits and memory budget; not null
+   * @return this builder
    */
   public B transportOptions(TransportOptions options) {
     this.transportOptions = Objects.requireNonNull(options, "options");
     return self();
   }
 
-  /** The time limits and budget set so far. */
+  /**
+   * The time limits and budget set so far.
+   *
+   * @return the options set, or {@link TransportOptions#DEFAULT}
+   */
   public TransportOptions transportOptions() {
     return transportOptions;
   }
@@ -290,6 +348,8 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   /**
    * Checks that the TLS contexts are for this side.
    *
+   * @param server true on a server builder, false on a client builder
+   * @param more other contexts the subclass holds, besides {@link #sslContext}; may hold nulls
    * @throws IllegalArgumentException if one is for the other side
    */
   protected final void checkTlsRole(boolean server, SslContext... more) {
@@ -310,6 +370,9 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
   /**
    * {@code timeout} in nanoseconds, saturated.
    *
+   * @param timeout the duration, zero or positive; not null
+   * @param name the option's name, used in the exception's message
+   * @return the duration in nanoseconds, {@link Long#MAX_VALUE} if it does not fit
    * @throws IllegalArgumentException if it is negative
    */
   public static long timeoutNanos(Duration timeout, String name) {
@@ -331,7 +394,11 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
     return n;
   }
 
-  /** This builder, as its concrete type. */
+  /**
+   * This builder, as its concrete type.
+   *
+   * @return {@code this}, cast to {@code B}
+   */
   @SuppressWarnings("unchecked")
   protected final B self() {
     return (B) this;

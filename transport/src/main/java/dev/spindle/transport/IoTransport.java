@@ -34,12 +34,20 @@ public enum IoTransport {
   /** The system property that forces a transport for {@link #AUTO}: auto, nio, epoll, io_uring. */
   public static final String PROPERTY = "spindle.transport";
 
-  /** True if this transport works here ({@link #AUTO} and {@link #NIO} always do). */
+  /**
+   * True if this transport works here ({@link #AUTO} and {@link #NIO} always do).
+   *
+   * @return true if event loops of this transport can be made here
+   */
   public boolean isAvailable() {
     return unavailabilityCause() == null;
   }
 
-  /** Why this transport does not work here, or null if it does. */
+  /**
+   * Why this transport does not work here, or null if it does.
+   *
+   * @return the reason, such as Netty's or a missing class's error; null if available
+   */
   public Throwable unavailabilityCause() {
     try {
       switch (this) {
@@ -59,6 +67,7 @@ public enum IoTransport {
    * The concrete transport this one stands for: {@link #AUTO} resolved through the system property
    * and availability, any other itself.
    *
+   * @return {@link #NIO}, {@link #EPOLL} or {@link #IO_URING}, never {@link #AUTO}
    * @throws IllegalArgumentException if the system property names no transport
    */
   public IoTransport resolve() {
@@ -93,8 +102,11 @@ public enum IoTransport {
    * shuts down.
    *
    * @param threads the number of event loops; 0 for Netty's default (twice the cores)
+   * @return a new group, owned by the caller
    * @throws IllegalStateException if the transport is forced but does not work here (its cause
    *     attached)
+   * @throws IllegalArgumentException if {@code threads} is negative or the system property names no
+   *     transport
    */
   public EventLoopGroup newEventLoopGroup(int threads) {
     if (threads < 0) {
@@ -103,7 +115,16 @@ public enum IoTransport {
     return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory());
   }
 
-  /** {@link #newEventLoopGroup(int)} with the threads {@code threadFactory} makes. */
+  /**
+   * {@link #newEventLoopGroup(int)} with the threads {@code threadFactory} makes.
+   *
+   * @param threads the number of event loops; 0 for Netty's default (twice the cores)
+   * @param threadFactory makes the event loops' threads; not null
+   * @return a new group, owned by the caller
+   * @throws IllegalArgumentException if {@code threads} is negative or the system property names no
+   *     transport
+   * @throws IllegalStateException if the transport is forced but does not work here
+   */
   public EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
     if (threads < 0) {
       throw new IllegalArgumentException("threads: " + threads + " (expected: >= 0)");
@@ -111,7 +132,14 @@ public enum IoTransport {
     return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
   }
 
-  /** Netty's factory of I/O handlers for this transport ({@link #resolve() resolved}). */
+  /**
+   * Netty's factory of I/O handlers for this transport ({@link #resolve() resolved}).
+   *
+   * @return a new factory for Netty's {@code MultiThreadIoEventLoopGroup}
+   * @throws IllegalStateException if the transport is forced but does not work here (its cause
+   *     attached)
+   * @throws IllegalArgumentException if the system property names no transport
+   */
   public IoHandlerFactory ioHandlerFactory() {
     IoTransport t = resolve();
     Throwable cause = t.unavailabilityCause();

@@ -45,12 +45,20 @@ public final class ReconnectPolicy {
     this.maxRetries = b.maxRetries;
   }
 
-  /** Returns a builder with Twisted's defaults. */
+  /**
+   * Returns a builder with Twisted's defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder with this policy's values. */
+  /**
+   * Returns a builder with this policy's values.
+   *
+   * @return a new builder holding this policy's values
+   */
   public Builder toBuilder() {
     return new Builder()
         .initialDelay(initialDelay)
@@ -60,27 +68,47 @@ public final class ReconnectPolicy {
         .maxRetries(maxRetries);
   }
 
-  /** Twisted's {@code initialDelay}. */
+  /**
+   * Twisted's {@code initialDelay}.
+   *
+   * @return the delay the back-off starts from, zero or positive
+   */
   public Duration initialDelay() {
     return initialDelay;
   }
 
-  /** Twisted's {@code factor}. */
+  /**
+   * Twisted's {@code factor}.
+   *
+   * @return the growth factor per retry, finite and at least 1
+   */
   public double factor() {
     return factor;
   }
 
-  /** Twisted's {@code jitter}: the standard deviation as a fraction of the delay. */
+  /**
+   * Twisted's {@code jitter}: the standard deviation as a fraction of the delay.
+   *
+   * @return the jitter, finite and 0 or more (0: none)
+   */
   public double jitter() {
     return jitter;
   }
 
-  /** Twisted's {@code maxDelay}. */
+  /**
+   * Twisted's {@code maxDelay}.
+   *
+   * @return the longest delay before jitter, zero or positive
+   */
   public Duration maxDelay() {
     return maxDelay;
   }
 
-  /** Twisted's {@code maxRetries}; -1 for no limit (Twisted's None). */
+  /**
+   * Twisted's {@code maxRetries}; -1 for no limit (Twisted's None).
+   *
+   * @return the retry limit, 0 or more, or -1
+   */
   public int maxRetries() {
     return maxRetries;
   }
@@ -101,31 +129,59 @@ public final class ReconnectPolicy {
 
     private Builder() {}
 
-    /** The delay the back-off starts from (default 1 s); the first retry waits this times {@code factor}. */
+    /**
+     * The delay the back-off starts from (default 1 s); the first retry waits this times {@code
+     * factor}.
+     *
+     * @param initialDelay the starting delay, zero or positive (checked by {@link #build()}); not
+     *     null
+     * @return this builder
+     */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
       return this;
     }
 
-    /** How much the delay grows per retry (default e, Twisted's). */
+    /**
+     * How much the delay grows per retry (default e, Twisted's).
+     *
+     * @param factor the growth factor, finite and at least 1 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder factor(double factor) {
       this.factor = factor;
       return this;
     }
 
-    /** The randomness of each delay, as a fraction of it (default 0.119626565582; 0: none). */
+    /**
+     * The randomness of each delay, as a fraction of it (default 0.119626565582; 0: none).
+     *
+     * @param jitter the standard deviation as a fraction of the delay, finite and 0 or more
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       this.jitter = jitter;
       return this;
     }
 
-    /** The longest delay before jitter (default 3,600 s). */
+    /**
+     * The longest delay before jitter (default 3,600 s).
+     *
+     * @param maxDelay the cap on the delay, zero or positive (checked by {@link #build()}); not
+     *     null
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
       return this;
     }
 
-    /** The most consecutive retries without a connection (default -1: no limit). */
+    /**
+     * The most consecutive retries without a connection (default -1: no limit).
+     *
+     * @param maxRetries retries before giving up, 0 or more, or -1 for no limit
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
@@ -134,6 +190,7 @@ public final class ReconnectPolicy {
     /**
      * Returns the policy.
      *
+     * @return a new immutable policy
      * @throws IllegalArgumentException if a value is out of range
      */
     public ReconnectPolicy build() {

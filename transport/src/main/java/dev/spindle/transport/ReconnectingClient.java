@@ -49,6 +49,8 @@ public abstract class ReconnectingClient<C, S extends ReconnectingClient<C, S>> 
    * @param close closes a {@code C}
    * @param isOpen whether a {@code C} is still usable
    * @param scheduler where retries are scheduled
+   * @param policy when to try again
+   * @param random the source of the jitter's normal deviates
    * @param onConnected called with each success, or null; a failure is logged
    */
   protected ReconnectingClient(
@@ -71,19 +73,33 @@ public abstract class ReconnectingClient<C, S extends ReconnectingClient<C, S>> 
     this.backoff = new Backoff(policy, random);
   }
 
-  /** {@code scheduler}, or else the event loops of {@code client}. */
+  /**
+   * {@code scheduler}, or else the event loops of {@code client}.
+   *
+   * @param scheduler the builder's scheduler, or null
+   * @param client the client whose event loops are used when {@code scheduler} is null
+   * @return where retries are to be scheduled; not null
+   */
   protected static ScheduledExecutorService scheduler(ScheduledExecutorService scheduler, Client client) {
     return scheduler != null ? scheduler : client.group();
   }
 
-  /** Starts connecting (at once); returns this. Call it once. */
+  /**
+   * Starts connecting (at once); returns this. Call it once.
+   *
+   * @return this client, as its concrete type
+   */
   @SuppressWarnings("unchecked")
   public S start() {
     attempt();
     return (S) this;
   }
 
-  /** The current connection, or null while disconnected. */
+  /**
+   * The current connection, or null while disconnected.
+   *
+   * @return the open connection, or null
+   */
   protected C current() {
     C c = current;
     return c != null && isOpen.test(c) ? c : null;
@@ -110,7 +126,11 @@ public abstract class ReconnectingClient<C, S extends ReconnectingClient<C, S>> 
     }
   }
 
-  /** Completes once this client stops trying: {@link #stop()} or {@code maxRetries} reached. */
+  /**
+   * Completes once this client stops trying: {@link #stop()} or {@code maxRetries} reached.
+   *
+   * @return a stage that completes (never exceptionally) once retrying has stopped
+   */
   public CompletionStage<Void> stopped() {
     return stopped.minimalCompletionStage();
   }

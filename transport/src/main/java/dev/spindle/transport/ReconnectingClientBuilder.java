@@ -22,19 +22,34 @@ public abstract class ReconnectingClientBuilder<B extends ReconnectingClientBuil
   /** For subclasses. */
   protected ReconnectingClientBuilder() {}
 
-  /** When to try again (default {@link ReconnectPolicy#TWISTED}). */
+  /**
+   * When to try again (default {@link ReconnectPolicy#TWISTED}).
+   *
+   * @param policy the back-off policy; not null
+   * @return this builder
+   */
   public B policy(ReconnectPolicy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
     return self();
   }
 
-  /** Where retries are scheduled (default: the client's event loops); for tests, a virtual clock. */
+  /**
+   * Where retries are scheduled (default: the client's event loops); for tests, a virtual clock.
+   *
+   * @param scheduler where attempts are scheduled, owned by the caller; not null
+   * @return this builder
+   */
   public B scheduler(ScheduledExecutorService scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     return self();
   }
 
-  /** The source of the jitter's normal deviates (default {@link RandomGenerator#getDefault()}). */
+  /**
+   * The source of the jitter's normal deviates (default {@link RandomGenerator#getDefault()}).
+   *
+   * @param random the jitter's source, used from the scheduler's thread; not null
+   * @return this builder
+   */
   public B random(RandomGenerator random) {
     this.random = Objects.requireNonNull(random, "random");
     return self();

@@ -24,6 +24,7 @@ public abstract class Server implements AutoCloseable {
    *
    * @param name for {@link #toString()}, log lines and the channel group
    * @param group the user's event loops, or null for the server's own
+   * @param address the local address to bind; port 0 for any free port
    * @param init builds each accepted channel's pipeline, on its event loop
    * @param error makes the protocol's exception
    * @throws RuntimeException {@code error(message, cause)} if the address cannot be bound
@@ -40,6 +41,15 @@ public abstract class Server implements AutoCloseable {
   /**
    * {@link #Server(String, EventLoopGroup, InetSocketAddress, Consumer, BiFunction)}, with the I/O
    * transport of the server's own event loops when {@code group} is null.
+   *
+   * @param name for {@link #toString()}, log lines and the channel group
+   * @param group the user's event loops, or null for the server's own
+   * @param transport the I/O transport of the server's own event loops; ignored with a {@code
+   *     group}
+   * @param address the local address to bind; port 0 for any free port
+   * @param init builds each accepted channel's pipeline, on its event loop
+   * @param error makes the protocol's exception
+   * @throws RuntimeException {@code error(message, cause)} if the address cannot be bound
    */
   protected Server(
       String name,
@@ -52,12 +62,20 @@ public abstract class Server implements AutoCloseable {
     this.endpoint = ServerEndpoint.bind(name, group, transport, address, init, error);
   }
 
-  /** The bound address. */
+  /**
+   * The bound address.
+   *
+   * @return the local address the server listens on, with the actual port
+   */
   public InetSocketAddress address() {
     return (InetSocketAddress) endpoint.address();
   }
 
-  /** The bound port (useful after binding port 0). */
+  /**
+   * The bound port (useful after binding port 0).
+   *
+   * @return the local port, 1 to 65535
+   */
   public int port() {
     return address().getPort();
   }
@@ -74,7 +92,11 @@ public abstract class Server implements AutoCloseable {
     Closing.await(name, closeAsync());
   }
 
-  /** Like {@link #close()}, without blocking. Thread-safe and idempotent. */
+  /**
+   * Like {@link #close()}, without blocking. Thread-safe and idempotent.
+   *
+   * @return a stage that completes once the server and its connections are closed
+   */
   public CompletionStage<Void> closeAsync() {
     return endpoint.closeAsync();
   }

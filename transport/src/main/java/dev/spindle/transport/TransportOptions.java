@@ -49,17 +49,29 @@ public final class TransportOptions {
     this.memoryBudget = b.memoryBudget;
   }
 
-  /** A quarter of the maximum heap ({@link Runtime#maxMemory()}). */
+  /**
+   * A quarter of the maximum heap ({@link Runtime#maxMemory()}).
+   *
+   * @return the default budget in bytes, computed from this JVM's heap limit
+   */
   public static long defaultMemoryBudget() {
     return Runtime.getRuntime().maxMemory() / 4;
   }
 
-  /** Returns a builder with the defaults. */
+  /**
+   * Returns a builder with the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder with these options. */
+  /**
+   * Returns a builder with these options.
+   *
+   * @return a new builder holding these options
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.handshakeTimeout = handshakeTimeout;
@@ -69,22 +81,38 @@ public final class TransportOptions {
     return b;
   }
 
-  /** Time from accept or connect until the protocol is ready; zero: no limit. */
+  /**
+   * Time from accept or connect until the protocol is ready; zero: no limit.
+   *
+   * @return the handshake timeout, zero or positive
+   */
   public Duration handshakeTimeout() {
     return handshakeTimeout;
   }
 
-  /** Time from the first byte of a frame (AMP box, Banana expression) to its last; zero: no limit. */
+  /**
+   * Time from the first byte of a frame (AMP box, Banana expression) to its last; zero: no limit.
+   *
+   * @return the frame timeout, zero or positive
+   */
   public Duration frameTimeout() {
     return frameTimeout;
   }
 
-  /** Time with nothing read or written after which a connection is closed; zero: never. */
+  /**
+   * Time with nothing read or written after which a connection is closed; zero: never.
+   *
+   * @return the idle timeout, zero or positive
+   */
   public Duration idleTimeout() {
     return idleTimeout;
   }
 
-  /** Bytes a server's connections may hold in unfinished frames, all together; 0: no limit. */
+  /**
+   * Bytes a server's connections may hold in unfinished frames, all together; 0: no limit.
+   *
+   * @return the budget in bytes, 0 or more
+   */
   public long memoryBudget() {
     return memoryBudget;
   }
@@ -104,25 +132,49 @@ public final class TransportOptions {
 
     private Builder() {}
 
-    /** See {@link TransportOptions#handshakeTimeout()}; {@link Duration#ZERO} turns it off. */
+    /**
+     * See {@link TransportOptions#handshakeTimeout()}; {@link Duration#ZERO} turns it off.
+     *
+     * @param timeout the limit, zero or positive; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder handshakeTimeout(Duration timeout) {
       this.handshakeTimeout = check(timeout, "handshakeTimeout");
       return this;
     }
 
-    /** See {@link TransportOptions#frameTimeout()}; {@link Duration#ZERO} turns it off. */
+    /**
+     * See {@link TransportOptions#frameTimeout()}; {@link Duration#ZERO} turns it off.
+     *
+     * @param timeout the limit, zero or positive; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder frameTimeout(Duration timeout) {
       this.frameTimeout = check(timeout, "frameTimeout");
       return this;
     }
 
-    /** See {@link TransportOptions#idleTimeout()}; {@link Duration#ZERO} turns it off. */
+    /**
+     * See {@link TransportOptions#idleTimeout()}; {@link Duration#ZERO} turns it off.
+     *
+     * @param timeout the limit, zero or positive; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = check(timeout, "idleTimeout");
       return this;
     }
 
-    /** See {@link TransportOptions#memoryBudget()}; 0 turns it off. Servers only. */
+    /**
+     * See {@link TransportOptions#memoryBudget()}; 0 turns it off. Servers only.
+     *
+     * @param bytes the budget in bytes, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     */
     public Builder memoryBudget(long bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("memoryBudget: " + bytes + " (expected: >= 0)");
@@ -131,7 +183,11 @@ public final class TransportOptions {
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return new immutable options
+     */
     public TransportOptions build() {
       return new TransportOptions(this);
     }

@@ -75,12 +75,22 @@ public final class FilePasswordDatabase implements CredentialsChecker {
     this.table = load(stamp);
   }
 
-  /** Returns a builder for the database stored at {@code path}. */
+  /**
+   * Returns a builder for the database stored at {@code path}.
+   *
+   * @param path the password file, read when the database is built; not null
+   * @return a new builder with the defaults: case-sensitive, reloading, on the common pool
+   * @throws NullPointerException if {@code path} is null
+   */
   public static Builder builder(Path path) {
     return new Builder(path);
   }
 
-  /** The password file's path. */
+  /**
+   * The password file's path.
+   *
+   * @return the path given to {@link #builder(Path)}
+   */
   public Path path() {
     return path;
   }
@@ -258,13 +268,21 @@ public final class FilePasswordDatabase implements CredentialsChecker {
      * Whether usernames are compared exactly (the default) or ignoring ASCII case, as Twisted's
      * {@code caseSensitive}; case-insensitive files must not hold two usernames that differ only in
      * case.
+     *
+     * @param caseSensitive true to compare usernames byte for byte, false to ignore ASCII case
+     * @return this builder
      */
     public Builder caseSensitive(boolean caseSensitive) {
       this.caseSensitive = caseSensitive;
       return this;
     }
 
-    /** Whether logins re-read the file when it changes (default true). Twisted: {@code cache=True}. */
+    /**
+     * Whether logins re-read the file when it changes (default true). Twisted: {@code cache=True}.
+     *
+     * @param reloadOnChange true to re-read the file when it changes, false to read it once
+     * @return this builder
+     */
     public Builder reloadOnChange(boolean reloadOnChange) {
       this.reloadOnChange = reloadOnChange;
       return this;
@@ -274,6 +292,9 @@ public final class FilePasswordDatabase implements CredentialsChecker {
      * Where bcrypt verifications (and reloads) run; default {@link ForkJoinPool#commonPool()}.
      * {@code Runnable::run} runs them on the caller's thread, which suits tests but blocks a
      * protocol's event loop.
+     *
+     * @param executor where verifications and reloads run; not null
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -283,6 +304,7 @@ public final class FilePasswordDatabase implements CredentialsChecker {
     /**
      * Reads the file and returns the database.
      *
+     * @return a new database holding the file's current entries
      * @throws PasswordFileException if the file is malformed
      * @throws UncheckedIOException if it cannot be read
      */

@@ -45,21 +45,36 @@ public final class InMemoryUsernamePasswordDatabase implements CredentialsChecke
     new SecureRandom().nextBytes(dummyPassword);
   }
 
-  /** Sets {@code username}'s plaintext password (both copied). Twisted: {@code addUser}. */
+  /**
+   * Sets {@code username}'s plaintext password (both copied). Twisted: {@code addUser}.
+   *
+   * @param username the username's bytes, compared exactly; not null
+   * @param password the plaintext password's bytes; not null
+   */
   public void addUser(byte[] username, byte[] password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     users.put(ByteKey.copyOf(username), password.clone());
   }
 
-  /** Sets {@code username}'s plaintext password, both encoded as UTF-8. */
+  /**
+   * Sets {@code username}'s plaintext password, both encoded as UTF-8.
+   *
+   * @param username the username; not null
+   * @param password the plaintext password; not null
+   */
   public void addUser(String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     addUser(username.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Removes {@code username}; returns whether it was present. */
+  /**
+   * Removes {@code username}; returns whether it was present.
+   *
+   * @param username the username's bytes; not null
+   * @return true if the user was present and is now removed
+   */
   public boolean removeUser(byte[] username) {
     return users.remove(ByteKey.copyOf(Objects.requireNonNull(username, "username"))) != null;
   }

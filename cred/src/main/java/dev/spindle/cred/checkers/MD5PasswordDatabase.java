@@ -46,12 +46,22 @@ public final class MD5PasswordDatabase implements CredentialsChecker.Synchronous
     new SecureRandom().nextBytes(dummyDigest);
   }
 
-  /** Stores the MD5 digest of {@code password} for {@code username}. */
+  /**
+   * Stores the MD5 digest of {@code password} for {@code username}.
+   *
+   * @param username the username's bytes, compared exactly; not null
+   * @param password the plaintext password's bytes, hashed here and not kept; not null
+   */
   public void addUser(byte[] username, byte[] password) {
     addUserDigest(username, PbChallenge.md5Password(password));
   }
 
-  /** Stores the MD5 digest of {@code password} for {@code username}, both encoded as UTF-8. */
+  /**
+   * Stores the MD5 digest of {@code password} for {@code username}, both encoded as UTF-8.
+   *
+   * @param username the username; not null
+   * @param password the plaintext password, hashed here and not kept; not null
+   */
   public void addUser(String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
@@ -61,6 +71,9 @@ public final class MD5PasswordDatabase implements CredentialsChecker.Synchronous
   /**
    * Stores {@code md5Password}, the 16-byte MD5 digest of the password, for {@code username}.
    *
+   * @param username the username's bytes, compared exactly; not null
+   * @param md5Password the raw MD5 digest of the password, as {@link PbChallenge#md5Password} makes
+   *     it; not null
    * @throws IllegalArgumentException if the digest is not 16 bytes
    */
   public void addUserDigest(byte[] username, byte[] md5Password) {
@@ -73,7 +86,12 @@ public final class MD5PasswordDatabase implements CredentialsChecker.Synchronous
     digests.put(ByteKey.copyOf(username), md5Password.clone());
   }
 
-  /** Removes {@code username}; returns whether it was present. */
+  /**
+   * Removes {@code username}; returns whether it was present.
+   *
+   * @param username the username's bytes; not null
+   * @return true if the user was present and is now removed
+   */
   public boolean removeUser(byte[] username) {
     return digests.remove(ByteKey.copyOf(Objects.requireNonNull(username, "username"))) != null;
   }

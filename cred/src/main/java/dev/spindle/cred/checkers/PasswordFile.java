@@ -81,7 +81,12 @@ public final class PasswordFile {
     this.cost = cost;
   }
 
-  /** The password file at {@code path}, writing hashes at {@link #DEFAULT_COST}. */
+  /**
+   * The password file at {@code path}, writing hashes at {@link #DEFAULT_COST}.
+   *
+   * @param path the file, which need not exist yet (until read); not null
+   * @return a handle on the file; nothing is read yet
+   */
   public static PasswordFile at(Path path) {
     return new PasswordFile(Objects.requireNonNull(path, "path"), DEFAULT_COST);
   }
@@ -89,6 +94,8 @@ public final class PasswordFile {
   /**
    * The same file, writing hashes at {@code cost}.
    *
+   * @param cost the bcrypt cost of new hashes, {@value #MIN_COST} to {@value #MAX_COST}
+   * @return a new instance for the same path
    * @throws IllegalArgumentException if {@code cost} is not from 4 to 31
    */
   public PasswordFile withCost(int cost) {
@@ -96,12 +103,20 @@ public final class PasswordFile {
     return new PasswordFile(path, cost);
   }
 
-  /** The file's path. */
+  /**
+   * The file's path.
+   *
+   * @return the path given to {@link #at(Path)}
+   */
   public Path path() {
     return path;
   }
 
-  /** The bcrypt cost of the hashes this instance writes. */
+  /**
+   * The bcrypt cost of the hashes this instance writes.
+   *
+   * @return the cost, {@value #MIN_COST} to {@value #MAX_COST}
+   */
   public int cost() {
     return cost;
   }
@@ -109,6 +124,8 @@ public final class PasswordFile {
   /**
    * Hashes {@code password} at this instance's cost with a fresh random salt.
    *
+   * @param password the plaintext password's bytes, at most {@value #MAX_PASSWORD_BYTES}; not null
+   * @return the 60-character {@code $2y$} hash
    * @throws IllegalArgumentException if the password is longer than 72 bytes
    */
   public String hashPassword(byte[] password) {
@@ -118,6 +135,9 @@ public final class PasswordFile {
   /**
    * Hashes {@code password} at {@code cost} with a fresh random salt: {@code $2y$<cost>$...}.
    *
+   * @param password the plaintext password's bytes, at most {@value #MAX_PASSWORD_BYTES}; not null
+   * @param cost the bcrypt cost, {@value #MIN_COST} to {@value #MAX_COST}
+   * @return the 60-character {@code $2y$} hash
    * @throws IllegalArgumentException if the cost is out of range or the password longer than 72
    *     bytes
    */
@@ -129,6 +149,10 @@ public final class PasswordFile {
    * True if {@code password} matches {@code hash}, compared in constant time. Costs one bcrypt at
    * the hash's cost whatever the answer.
    *
+   * @param hash a bcrypt hash in the format above ({@code $2a$}, {@code $2b$} or {@code $2y$}); not
+   *     null
+   * @param password the presented password's bytes; not null
+   * @return true if the password matches the hash
    * @throws IllegalArgumentException if {@code hash} is not a bcrypt hash
    */
   public static boolean checkPassword(String hash, byte[] password) {
@@ -141,6 +165,10 @@ public final class PasswordFile {
    * A hash of an unknown random password at {@code cost}, made once per cost. A checker verifies
    * the presented password against it when the user is unknown, so that an unknown user costs as
    * much as a wrong password.
+   *
+   * @param cost the bcrypt cost to match, {@value #MIN_COST} to {@value #MAX_COST}
+   * @return a 60-character {@code $2y$} hash, the same for every call with this cost in this JVM
+   * @throws IllegalArgumentException if {@code cost} is out of range
    */
   public static String dummyHash(int cost) {
     BCryptHash.checkCost(cost);
@@ -160,6 +188,7 @@ public final class PasswordFile {
   /**
    * Reads and checks the file.
    *
+   * @return the entries in file order; empty if the file has none
    * @throws PasswordFileException listing every malformed line
    * @throws UncheckedIOException if the file cannot be read
    */
@@ -173,6 +202,8 @@ public final class PasswordFile {
    * malformed lines included, are kept byte for byte; a missing final LF is added. A new file is created readable by its owner only (on POSIX systems);
    * an existing file keeps its permissions.
    *
+   * @param username the user name, following the format's rules; not null
+   * @param password the plaintext password's bytes, at most {@value #MAX_PASSWORD_BYTES}; not null
    * @throws IllegalArgumentException if the username breaks the format's rules or the password is
    *     longer than 72 bytes
    * @throws UncheckedIOException if the file cannot be read or written
@@ -187,6 +218,7 @@ public final class PasswordFile {
   /**
    * Removes {@code username}'s entry.
    *
+   * @param username the user name, following the format's rules; not null
    * @return true if the file held it
    * @throws UncheckedIOException if the file cannot be read or written
    */
@@ -272,15 +304,31 @@ public final class PasswordFile {
     }
   }
 
-  /** One entry of the file. {@code lineNumber} counts from 1. */
+  /**
+   * One entry of the file. {@code lineNumber} counts from 1.
+   *
+   * @param lineNumber the entry's line in the file, counting from 1
+   * @param username the user name as written; not null
+   * @param hash the bcrypt hash as written; not null
+   */
   public record Entry(int lineNumber, String username, String hash) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param lineNumber the entry's line in the file, counting from 1
+     * @param username the user name as written; not null
+     * @param hash the bcrypt hash as written; not null
+     */
     public Entry {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(hash, "hash");
     }
 
-    /** The username's UTF-8 bytes, as compared with a login's username. */
+    /**
+     * The username's UTF-8 bytes, as compared with a login's username.
+     *
+     * @return a new array of the username's UTF-8 bytes
+     */
     public byte[] usernameBytes() {
       return username.getBytes(StandardCharsets.UTF_8);
     }

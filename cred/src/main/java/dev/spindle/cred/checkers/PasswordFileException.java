@@ -9,9 +9,15 @@ import java.util.List;
 public final class PasswordFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The problems found, in line order; immutable, never empty. */
   private final List<String> problems;
 
-  /** Creates an exception listing {@code problems}, at least one. */
+  /**
+   * Creates an exception listing {@code problems}, at least one.
+   *
+   * @param problems each problem as {@code <file>:<line>: <what> (expected: <rule>)}, in line order
+   * @throws IllegalArgumentException if {@code problems} is empty
+   */
   public PasswordFileException(List<String> problems) {
     super(message(problems));
     this.problems = List.copyOf(problems);
@@ -26,7 +32,11 @@ public final class PasswordFileException extends RuntimeException {
         : problems.size() + " problems:\n" + String.join("\n", problems);
   }
 
-  /** Every problem, in line order. */
+  /**
+   * Every problem, in line order.
+   *
+   * @return an immutable list of one or more problems
+   */
   public List<String> problems() {
     return problems;
   }

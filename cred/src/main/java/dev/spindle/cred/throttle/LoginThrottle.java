@@ -117,7 +117,11 @@ public final class LoginThrottle implements AutoCloseable {
         });
   }
 
-  /** Returns a builder with the defaults. */
+  /**
+   * Returns a builder with the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -126,6 +130,13 @@ public final class LoginThrottle implements AutoCloseable {
    * Runs {@code login} for {@code peerKey} now or after the peer's delay, and delays its answer if
    * it fails with {@link UnauthorizedLoginException} too often. Delays use the throttle's
    * scheduler. See {@link #attempt(String, ScheduledExecutorService, Supplier)}.
+   *
+   * @param <T> the login's result type
+   * @param peerKey the peer's key, normally its IP address as a string; not null
+   * @param login starts the login and returns its stage, such as a call to {@code Portal.login};
+   *     not null
+   * @return a stage of the login's result or its unwrapped failure, delayed as described
+   * @throws IllegalStateException if the throttle is closed
    */
   public <T> CompletionStage<T> attempt(String peerKey, Supplier<? extends CompletionStage<T>> login) {
     return attempt(peerKey, scheduler, login);
@@ -137,6 +148,12 @@ public final class LoginThrottle implements AutoCloseable {
    * wait starts on the calling thread; an answer that need not wait completes on the thread that
    * completed {@code login}'s stage. Failures are delivered unwrapped.
    *
+   * @param <T> the login's result type
+   * @param peerKey the peer's key, normally its IP address as a string; not null
+   * @param scheduler runs this attempt's delayed start and delayed answer; not null
+   * @param login starts the login and returns its stage, such as a call to {@code Portal.login};
+   *     not null
+   * @return a stage of the login's result or its unwrapped failure, delayed as described
    * @throws IllegalStateException if the throttle is closed
    */
   public <T> CompletionStage<T> attempt(
@@ -320,14 +337,23 @@ public final class LoginThrottle implements AutoCloseable {
     }
   }
 
-  /** Number of peers currently remembered; at most {@code maxTrackedPeers}. */
+  /**
+   * Number of peers currently remembered; at most {@code maxTrackedPeers}.
+   *
+   * @return the number of peers remembered, 0 to {@code maxTrackedPeers}
+   */
   public int trackedPeers() {
     synchronized (lock) {
       return peers.size();
     }
   }
 
-  /** Failures counted for {@code peerKey} within the window, 0 if it is not remembered. */
+  /**
+   * Failures counted for {@code peerKey} within the window, 0 if it is not remembered.
+   *
+   * @param peerKey the peer's key, as passed to {@code attempt}
+   * @return the peer's failures counted within the window, 0 or more
+   */
   public int failures(String peerKey) {
     long now = ticker.getAsLong();
     synchronized (lock) {
@@ -397,37 +423,70 @@ public final class LoginThrottle implements AutoCloseable {
 
     private Builder() {}
 
-    /** Failures per peer answered without delay, 0 or more (default 3). */
+    /**
+     * Failures per peer answered without delay, 0 or more (default 3).
+     *
+     * @param freeAttempts failures per peer answered at once; 0 or more, checked by {@link
+     *     #build()}
+     * @return this builder
+     */
     public Builder freeAttempts(int freeAttempts) {
       this.freeAttempts = freeAttempts;
       return this;
     }
 
-    /** Delay after the first failure beyond the free ones, then doubled each time (default 1 s). */
+    /**
+     * Delay after the first failure beyond the free ones, then doubled each time (default 1 s).
+     *
+     * @param baseDelay the first delay; positive, checked by {@link #build()}; not null
+     * @return this builder
+     */
     public Builder baseDelay(Duration baseDelay) {
       this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay");
       return this;
     }
 
-    /** Longest delay, at least {@code baseDelay} (default 1 min). */
+    /**
+     * Longest delay, at least {@code baseDelay} (default 1 min).
+     *
+     * @param maxDelay the cap on delays; at least {@code baseDelay}, checked by {@link #build()};
+     *     not null
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
       return this;
     }
 
-    /** Time without failures after which a peer is forgotten (default 15 min). */
+    /**
+     * Time without failures after which a peer is forgotten (default 15 min).
+     *
+     * @param window the time without failures after which a peer is forgotten; positive; not null
+     * @return this builder
+     */
     public Builder window(Duration window) {
       this.window = Objects.requireNonNull(window, "window");
       return this;
     }
 
-    /** Most peers remembered; the least recently active is forgotten first (default 10,000). */
+    /**
+     * Most peers remembered; the least recently active is forgotten first (default 10,000).
+     *
+     * @param maxTrackedPeers peers remembered at most; 1 or more, checked by {@link #build()}
+     * @return this builder
+     */
     public Builder maxTrackedPeers(int maxTrackedPeers) {
       this.maxTrackedPeers = maxTrackedPeers;
       return this;
     }
 
-    /** Most attempts of one peer that may wait to start; more are refused (default 8). */
+    /**
+     * Most attempts of one peer that may wait to start; more are refused (default 8).
+     *
+     * @param maxQueuedAttempts attempts of one peer that may wait at once; 0 or more (0: none
+     *     waits)
+     * @return this builder
+     */
     public Builder maxQueuedAttempts(int maxQueuedAttempts) {
       this.maxQueuedAttempts = maxQueuedAttempts;
       return this;
@@ -436,6 +495,9 @@ public final class LoginThrottle implements AutoCloseable {
     /**
      * Scheduler for delays, owned by the caller (not stopped by {@link LoginThrottle#close()}).
      * Default: one daemon thread owned by the throttle.
+     *
+     * @param scheduler runs the delayed starts and answers of attempts given no scheduler; not null
+     * @return this builder
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -445,6 +507,9 @@ public final class LoginThrottle implements AutoCloseable {
     /**
      * Source of monotonic nanoseconds (default {@link System#nanoTime()}); tests pass the clock of
      * their fake scheduler.
+     *
+     * @param ticker returns monotonic nanoseconds, as {@link System#nanoTime()} does; not null
+     * @return this builder
      */
     public Builder ticker(LongSupplier ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -454,6 +519,7 @@ public final class LoginThrottle implements AutoCloseable {
     /**
      * Returns the throttle.
      *
+     * @return a new throttle; close it when done if it owns its scheduler
      * @throws IllegalArgumentException naming the first option out of range
      */
     public LoginThrottle build() {

@@ -47,25 +47,43 @@ public final class Backpressure {
     this.resumeTask = resumeTask;
   }
 
+  /**
+   * Starts watching {@code channel}, once the handler is added to its pipeline. Before that the
+   * connection counts as writable.
+   *
+   * @param channel the connection's channel; not null
+   */
   public void attach(Channel channel) {
     this.channel = channel;
   }
 
-  /** Other threads queued {@code bytes} more for the event loop. */
+  /**
+   * Other threads queued {@code bytes} more for the event loop.
+   *
+   * @param bytes the bytes queued; 0 is ignored
+   */
   public void queued(long bytes) {
     if (bytes != 0) {
       queuedBytes.addAndGet(bytes);
     }
   }
 
-  /** The event loop took {@code bytes} off its queue. */
+  /**
+   * The event loop took {@code bytes} off its queue.
+   *
+   * @param bytes the bytes taken off, as counted by {@link #queued}; 0 is ignored
+   */
   public void dequeued(long bytes) {
     if (bytes != 0) {
       queuedBytes.addAndGet(-bytes);
     }
   }
 
-  /** True while callers may send: see the class comment. Thread-safe. */
+  /**
+   * True while callers may send: see the class comment. Thread-safe.
+   *
+   * @return true if the pending bytes are below the channel's high-water mark
+   */
   public boolean isWritable() {
     Channel ch = channel;
     if (ch == null) {
@@ -76,7 +94,11 @@ public final class Backpressure {
     return queuedBytes.get() < ch.bytesBeforeUnwritable();
   }
 
-  /** Bytes waiting to be written: Netty's outbound buffer and this side's queue. Thread-safe. */
+  /**
+   * Bytes waiting to be written: Netty's outbound buffer and this side's queue. Thread-safe.
+   *
+   * @return the pending bytes, 0 or more
+   */
   public long pendingBytes() {
     Channel ch = channel;
     ChannelOutboundBuffer out = ch == null ? null : ch.unsafe().outboundBuffer();
@@ -86,6 +108,9 @@ public final class Backpressure {
   /**
    * Completes when the connection is writable (at once if it is), or fails with {@code lost} once
    * it is closed. Thread-safe; completes on the event loop unless already writable.
+   *
+   * @param lost makes the protocol's "connection lost" exception
+   * @return a future that completes when writable, or exceptionally with {@code lost}'s exception
    */
   public CompletableFuture<Void> whenWritable(Supplier<? extends Throwable> lost) {
     if (isWritable()) {
@@ -136,6 +161,9 @@ public final class Backpressure {
    * Resumes reading if it is paused and should no longer be: the task {@link #update} scheduled.
    * Returns true if it resumed; messages held while paused have then been delivered (without a
    * {@code channelReadComplete}). Event loop, while the connection is open.
+   *
+   * @param awaitingAnswers whether this side waits for answers from the peer
+   * @return true if reading resumed
    */
   public boolean resume(boolean awaitingAnswers) {
     resumeScheduled = false;
@@ -153,7 +181,11 @@ public final class Backpressure {
         && (!awaitingAnswers || pendingBytes() >= 2L * ch.config().getWriteBufferHighWaterMark());
   }
 
-  /** The connection is closed: fails the waiting futures. Any thread. */
+  /**
+   * The connection is closed: fails the waiting futures. Any thread.
+   *
+   * @param lost the exception the waiting futures fail with; not null
+   */
   public void closed(Throwable lost) {
     CompletableFuture<Void> f;
     while ((f = waiters.poll()) != null) {
@@ -161,7 +193,11 @@ public final class Backpressure {
     }
   }
 
-  /** True if futures wait for writability. */
+  /**
+   * True if futures wait for writability.
+   *
+   * @return true if a {@link #whenWritable} future is not complete yet
+   */
   public boolean hasWaiters() {
     return !waiters.isEmpty();
   }

@@ -44,6 +44,11 @@ public final class CallHooks {
   /**
    * @param executor null: {@link BlockingExecutor#defaultExecutor()} when first needed
    * @param allBlocking whether every call of the peer is blocking
+   * @param server interceptors of the peer's calls, outermost first; copied
+   * @param client interceptors of this side's calls, outermost first; copied
+   * @param listeners connection listeners, in order; several are joined into one
+   * @param logContext whether the connection's context is put in the MDC
+   * @param logConnections whether one INFO line is logged per connection opened and closed
    */
   public CallHooks(BlockingExecutor executor, boolean allBlocking, List<CallInterceptor> server,
       List<CallInterceptor> client, List<ConnectionListener> listeners, boolean logContext,
@@ -58,7 +63,11 @@ public final class CallHooks {
     this.logConnections = logConnections;
   }
 
-  /** True if nothing is configured: the protocol may skip every hook. */
+  /**
+   * True if nothing is configured: the protocol may skip every hook.
+   *
+   * @return true if no hook, no listener and no logging is configured
+   */
   public boolean isEmpty() {
     return executor == null && !allBlocking && server == null && client == null && listener == null
         && !logContext && !logConnections;
@@ -67,6 +76,8 @@ public final class CallHooks {
   /**
    * Whether calls need these hooks (an executor, interceptors, counting); if not, the protocol
    * keeps a null reference and a call costs one null check. The MDC needs no per-call work.
+   *
+   * @return true if a call must go through these hooks
    */
   public boolean perCall() {
     return executor != null || allBlocking || server != null || client != null || counts();
@@ -75,27 +86,47 @@ public final class CallHooks {
   /** What a protocol uses for a call declared blocking when the endpoint has no per-call hooks. */
   public static final CallHooks DEFAULT = new CallHooks(null, false, List.of(), List.of(), List.of(), true, false);
 
-  /** Whether every call of the peer is blocking. */
+  /**
+   * Whether every call of the peer is blocking.
+   *
+   * @return true if every call of the peer runs on the blocking executor
+   */
   public boolean allBlocking() {
     return allBlocking;
   }
 
-  /** Whether server-side interceptors are configured. */
+  /**
+   * Whether server-side interceptors are configured.
+   *
+   * @return true if there is at least one server-side interceptor
+   */
   public boolean interceptsServer() {
     return server != null;
   }
 
-  /** Whether client-side interceptors are configured. */
+  /**
+   * Whether client-side interceptors are configured.
+   *
+   * @return true if there is at least one client-side interceptor
+   */
   public boolean interceptsClient() {
     return client != null;
   }
 
-  /** The listener (several joined), or null. */
+  /**
+   * The listener (several joined), or null.
+   *
+   * @return the listener to tell, or null if none is configured
+   */
   public ConnectionListener listener() {
     return listener;
   }
 
-  /** Whether calls are counted (a listener or connection logging is on). */
+  /**
+   * Whether calls are counted (a listener or connection logging is on).
+   *
+   * @return true if bytes and calls are counted
+   */
   public boolean counts() {
     return listener != null || logConnections;
   }
@@ -103,6 +134,12 @@ public final class CallHooks {
   /**
    * Sets up a new channel (before it is active): its {@link ConnectionInfo}, and the observer that
    * counts bytes, sets the MDC and logs, if any of that is on. Returns the info.
+   *
+   * @param ch the new channel, not active yet
+   * @param transport the channel's transport handler
+   * @param system {@link CallInfo#AMP} or {@link CallInfo#PB}
+   * @param isServer true for an accepted channel, false for a connecting one
+   * @return the channel's new connection info
    */
   public ConnectionInfo install(Channel ch, TransportHandler transport, String system, boolean isServer) {
     ConnectionInfo info = new ConnectionInfo(system, isServer, ch.remoteAddress());
@@ -115,7 +152,12 @@ public final class CallHooks {
     return info;
   }
 
-  /** The info {@link #install} gave {@code ch}, or null. */
+  /**
+   * The info {@link #install} gave {@code ch}, or null.
+   *
+   * @param ch a channel
+   * @return the channel's connection info, or null if {@link #install} was not called on it
+   */
   public static ConnectionInfo info(Channel ch) {
     return ch.attr(INFO).get();
   }
@@ -123,6 +165,11 @@ public final class CallHooks {
   /**
    * Runs {@code work} on the blocking executor with the caller's MDC, completing with its result;
    * past the executor's bound the stage fails with a {@code CallRejectedException}.
+   *
+   * @param <T> the result's type, as the caller expects it
+   * @param work the call to run; it may return a {@link CompletionStage}
+   * @param what names the call in the overload message
+   * @return a future that completes with the work's result, or exceptionally with its failure
    */
   public <T> CompletableFuture<T> runBlocking(Callable<?> work, String what) {
     BlockingExecutor e = executor != null ? executor : BlockingExecutor.defaultExecutor();
@@ -140,12 +187,24 @@ public final class CallHooks {
     }, what);
   }
 
-  /** Runs the server-side chain around {@code call}. */
+  /**
+   * Runs the server-side chain around {@code call}.
+   *
+   * @param info the call, as interceptors see it
+   * @param call runs the call itself, after the chain
+   * @return the stage the outermost interceptor returns, or the call's own without interceptors
+   */
   public CompletionStage<?> interceptServer(CallInfo info, Supplier<? extends CompletionStage<?>> call) {
     return server == null ? call.get() : new Chain(server, info, call).proceed();
   }
 
-  /** Runs the client-side chain around {@code call}. */
+  /**
+   * Runs the client-side chain around {@code call}.
+   *
+   * @param info the call, as interceptors see it
+   * @param call sends the call itself, after the chain
+   * @return the stage the outermost interceptor returns, or the call's own without interceptors
+   */
   public CompletionStage<?> interceptClient(CallInfo info, Supplier<? extends CompletionStage<?>> call) {
     return client == null ? call.get() : new Chain(client, info, call).proceed();
   }

@@ -26,6 +26,8 @@ public final class ChannelSettings {
   /**
    * @param sslContext TLS from the first byte, or null for plain TCP
    * @param verifyHostname whether a client checks that the server's certificate names the host
+   * @param writeBufferWaterMark the marks set on each channel; not null
+   * @param transportOptions the time limits and memory budget; not null
    * @param server whether the channels are a server's (which alone has a memory budget)
    */
   public ChannelSettings(
@@ -41,12 +43,20 @@ public final class ChannelSettings {
     this.budget = server ? ConnectionLimits.budget(transportOptions) : null;
   }
 
-  /** Whether a client checks that the server's certificate names the host connected to. */
+  /**
+   * Whether a client checks that the server's certificate names the host connected to.
+   *
+   * @return true if a client verifies the host name
+   */
   public boolean verifyHostname() {
     return verifyHostname;
   }
 
-  /** The time limits and budget. */
+  /**
+   * The time limits and budget.
+   *
+   * @return the options given at construction
+   */
   public TransportOptions transportOptions() {
     return transportOptions;
   }
@@ -56,6 +66,7 @@ public final class ChannelSettings {
    * channel has it), the write-buffer marks and, with TLS from the first byte, the TLS handler
    * first in the pipeline. Event loop.
    *
+   * @param ch the new channel
    * @param host the host a client connects to (the name TLS verifies), null on a server
    * @param port its port
    */
@@ -70,6 +81,9 @@ public final class ChannelSettings {
   /**
    * Puts the time limits and the server's memory budget on {@code ch} ({@link ConnectionLimits}),
    * once the protocol's transport exists. Event loop.
+   *
+   * @param ch the channel
+   * @param transport the channel's transport handler, which the limits close
    */
   public void limit(Channel ch, TransportHandler transport) {
     ConnectionLimits.install(ch, transport, transportOptions, budget);

@@ -30,12 +30,24 @@ public final class Channels {
 
   private Channels() {}
 
-  /** The client channel class for {@code group}. */
+  /**
+   * The client channel class for {@code group}.
+   *
+   * @param group the event loops the channel is to be registered with
+   * @return the matching socket channel class; NIO's unless the group says otherwise
+   * @throws IllegalArgumentException if the group's I/O type has no known channel class
+   */
   public static Class<? extends Channel> socketChannel(EventLoopGroup group) {
     return pick(group, false).asSubclass(Channel.class);
   }
 
-  /** The server channel class for {@code group}. */
+  /**
+   * The server channel class for {@code group}.
+   *
+   * @param group the event loops the channel is to be registered with
+   * @return the matching server channel class; NIO's unless the group says otherwise
+   * @throws IllegalArgumentException if the group's I/O type has no known channel class
+   */
   public static Class<? extends ServerChannel> serverChannel(EventLoopGroup group) {
     return pick(group, true).asSubclass(ServerChannel.class);
   }

@@ -65,6 +65,8 @@ public final class ClientEndpoint {
   }
 
   /**
+   * @param name for log lines and the channel group
+   * @param group the user's event loops, or null for the loops clients share
    * @param transport of the shared client loops to use when {@code group} is null
    * @throws IllegalStateException if {@code transport} is forced but not available here
    */
@@ -91,12 +93,20 @@ public final class ClientEndpoint {
     this.connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE, true);
   }
 
-  /** The event loops the connections run on. */
+  /**
+   * The event loops the connections run on.
+   *
+   * @return the user's group, or the shared loops
+   */
   public EventLoopGroup group() {
     return bootstrap.config().group();
   }
 
-  /** True once {@link #close()} was called. */
+  /**
+   * True once {@link #close()} was called.
+   *
+   * @return true if closing has begun or is done
+   */
   public boolean isClosed() {
     return closed;
   }
@@ -106,6 +116,14 @@ public final class ClientEndpoint {
    * event loop before the connection is active. The future completes with the channel once TCP is
    * connected and, with TLS from the first byte, once the TLS handshake is done (so a refused
    * certificate fails the connect, with {@code tlsError}); else it fails with {@code error}.
+   *
+   * @param host the host name or address literal; a name is looked up off the event loops
+   * @param port the server's TCP port
+   * @param init builds the channel's pipeline, on its event loop
+   * @param error makes the protocol's "connection lost" from a message and a cause (or null)
+   * @param tlsError makes the protocol's TLS handshake failure from a message and a cause
+   * @return a future that completes with the connected channel, or exceptionally with an {@code
+   *     error} or {@code tlsError} exception
    */
   public CompletableFuture<Channel> connect(
       String host,
@@ -136,7 +154,16 @@ public final class ClientEndpoint {
     return handshaken;
   }
 
-  /** As {@link #connect(String, int, Consumer, BiFunction, BiFunction)}, not waiting for TLS. */
+  /**
+   * As {@link #connect(String, int, Consumer, BiFunction, BiFunction)}, not waiting for TLS.
+   *
+   * @param host the host name or address literal; a name is looked up off the event loops
+   * @param port the server's TCP port
+   * @param init builds the channel's pipeline, on its event loop
+   * @param error makes the protocol's "connection lost" from a message and a cause (or null)
+   * @return a future that completes with the connected channel, or exceptionally with an {@code
+   *     error} exception
+   */
   public CompletableFuture<Channel> connect(
       String host, int port, Consumer<Channel> init, BiFunction<String, Throwable, RuntimeException> error) {
     CompletableFuture<Channel> result = new CompletableFuture<>();
@@ -211,7 +238,11 @@ public final class ClientEndpoint {
     Closing.await(name, closeAsync());
   }
 
-  /** Like {@link #close()}, without blocking. Idempotent. */
+  /**
+   * Like {@link #close()}, without blocking. Idempotent.
+   *
+   * @return a stage that completes once the connections are closed and the loops given back
+   */
   public CompletionStage<Void> closeAsync() {
     return closing.close(() -> {
       closed = true;

@@ -27,6 +27,9 @@ public final class Closing {
   /**
    * Waits for {@code closing}, at most {@value #CLOSE_WAIT_SECONDS} s: the blocking close of a
    * client or server. A close that takes longer is logged and left to finish; an interrupt is kept.
+   *
+   * @param name the client or server, for the warning
+   * @param closing the close under way
    */
   public static void await(String name, CompletionStage<Void> closing) {
     try {
@@ -44,6 +47,9 @@ public final class Closing {
    * Closes {@code channels} and completes once all of them are closed. Unlike a {@code
    * ChannelGroupFuture}, it never waits for a listener that a shut-down event loop can no longer
    * run: a channel whose loop is shut down counts as closed (the loop closed it).
+   *
+   * @param channels the channels to close; may be empty
+   * @return a future that completes, never exceptionally, once every channel is closed
    */
   public static CompletableFuture<Void> closeAll(Collection<? extends Channel> channels) {
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -62,7 +68,13 @@ public final class Closing {
     return done;
   }
 
-  /** Runs {@code action} once {@code future} is done, even if {@code ch}'s loop is shut down. */
+  /**
+   * Runs {@code action} once {@code future} is done, even if {@code ch}'s loop is shut down.
+   *
+   * @param future a future of {@code ch}, such as its close future
+   * @param ch the channel whose event loop would run the listener
+   * @param action what to run, exactly once
+   */
   public static void whenDone(Future<?> future, Channel ch, Runnable action) {
     AtomicBoolean ran = new AtomicBoolean();
     Runnable once =
@@ -95,7 +107,12 @@ public final class Closing {
       this.letGo = letGo;
     }
 
-    /** Shuts down {@code ownedGroup} once closed; null: the user's group, left running. */
+    /**
+     * Shuts down {@code ownedGroup} once closed; null: the user's group, left running.
+     *
+     * @param ownedGroup the group the client or server created, or null
+     * @return a new closer
+     */
     public static Once owning(EventLoopGroup ownedGroup) {
       return new Once(ownedGroup == null ? null : () -> ownedGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS));
     }
@@ -105,7 +122,12 @@ public final class Closing {
       return new Once(() -> SharedClientLoops.release(sharedGroup));
     }
 
-    /** Runs {@code steps} the first time; completes once they are done and the loops let go. */
+    /**
+     * Runs {@code steps} the first time; completes once they are done and the loops let go.
+     *
+     * @param steps closes the connections and returns a stage of that; called at most once
+     * @return a stage that completes, never exceptionally, once closed; the same for every call
+     */
     public CompletionStage<Void> close(Supplier<? extends CompletionStage<?>> steps) {
       if (started.compareAndSet(false, true)) {
         steps.get().whenComplete((v, t) -> {

@@ -20,6 +20,9 @@ public final class ConnectionLimits {
   /**
    * Installs the limits on a new channel, before it is active.
    *
+   * @param ch the new channel
+   * @param transport the channel's transport handler, which a limit closes
+   * @param options the time limits
    * @param budget the server's budget, or null (clients, or off)
    */
   public static void install(
@@ -31,7 +34,12 @@ public final class ConnectionLimits {
     }
   }
 
-  /** The server's budget for {@code options}, or null if it is off. */
+  /**
+   * The server's budget for {@code options}, or null if it is off.
+   *
+   * @param options the server's options
+   * @return a new budget shared by the server's connections, or null
+   */
   public static MemoryBudget budget(TransportOptions options) {
     return options.memoryBudget() > 0 ? new MemoryBudget(options.memoryBudget()) : null;
   }

@@ -32,11 +32,17 @@ public abstract class FrameDecoder extends ByteToMessageDecoder {
    * Runs the current state on {@code in}: false if bytes are short (nothing more can be done until
    * more arrive), true once it moved on. What it read so far stays in the decoder's state.
    *
+   * @param in the cumulation, borrowed: read from it, copy what is kept, never retain it
+   * @return true if the step moved on, false if more bytes are needed
    * @throws RuntimeException if the input breaks the protocol or a limit
    */
   protected abstract boolean decodeStep(ByteBuf in);
 
-  /** The frame the last step completed, handed over once (the decoder forgets it), or null. */
+  /**
+   * The frame the last step completed, handed over once (the decoder forgets it), or null.
+   *
+   * @return the completed frame, or null if none is complete
+   */
   protected abstract Object takeFrame();
 
   /** Forgets the frame under way (an error, the end of the stream, the handler removed). */
@@ -45,18 +51,32 @@ public abstract class FrameDecoder extends ByteToMessageDecoder {
   /**
    * Between a frame's first byte and its last, not counting a failed stream (for the frame
    * timeout). The base's {@link #actualReadableBytes()} counts as started.
+   *
+   * @return true while a frame is under way
    */
   public abstract boolean frameOpen();
 
-  /** The bytes held for the open frame: counted so far, and what is buffered. */
+  /**
+   * The bytes held for the open frame: counted so far, and what is buffered.
+   *
+   * @return the bytes held, 0 or more
+   */
   public abstract long heldBytes();
 
-  /** How many frames this decoder has handed on (so the frame limits see that a new one began). */
+  /**
+   * How many frames this decoder has handed on (so the frame limits see that a new one began).
+   *
+   * @return the number of frames handed on, 0 or more
+   */
   public final long framesDecoded() {
     return framesDecoded;
   }
 
-  /** True once an error made this decoder discard all further input. */
+  /**
+   * True once an error made this decoder discard all further input.
+   *
+   * @return true once the decoder has failed
+   */
   protected final boolean failed() {
     return failed;
   }

@@ -49,6 +49,12 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   /**
    * Attaches the limits to {@code ch}: a frame timeout (zero: none) and a budget (null: none).
    * Returns null, attaching nothing, when there is neither.
+   *
+   * @param ch the new channel, not active yet
+   * @param transport the channel's transport handler, which a limit closes
+   * @param budget the server's memory budget, or null
+   * @param frameTimeout the longest time a frame may stay open; zero for none
+   * @return the handler added first to the pipeline, or null
    */
   public static InboundFrames install(
       Channel ch, TransportHandler transport, MemoryBudget budget, Duration frameTimeout) {
@@ -65,7 +71,12 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
     return f;
   }
 
-  /** The limits of {@code ch}'s frames, or null. */
+  /**
+   * The limits of {@code ch}'s frames, or null.
+   *
+   * @param ch a channel
+   * @return the channel's handler, or null if {@link #install} attached none
+   */
   public static InboundFrames of(Channel ch) {
     return ch.attr(KEY).get();
   }
@@ -100,6 +111,9 @@ public final class InboundFrames extends ChannelInboundHandlerAdapter {
   /**
    * After a read: whether a frame is open (started, not finished) and how many bytes the decoder
    * holds for it (its cumulation and what it built). Event loop.
+   *
+   * @param frameOpen true if a frame is under way
+   * @param heldBytes the bytes held for it, 0 or more (0 when none is open)
    */
   public void update(boolean frameOpen, long heldBytes) {
     if (frameOpen != open) {

@@ -41,7 +41,12 @@ public final class Keepalive extends ChannelInboundHandlerAdapter {
   /**
    * Adds the idle detector and the keepalive in front of {@code pipeline}.
    *
+   * @param pipeline the new channel's pipeline
+   * @param prefix the protocol's prefix of the two handlers' names, such as {@code "amp"}
+   * @param transport the channel's transport handler, which the timeout closes
    * @param pinger sends one ping (its result is not looked at: any bytes from the peer count)
+   * @param interval the read silence after which a ping is sent; positive
+   * @param timeout how long to wait for any byte after the ping; positive
    */
   public static void install(
       ChannelPipeline pipeline,

@@ -28,12 +28,20 @@ public final class MemoryBudget {
     this.limit = limit;
   }
 
-  /** The bytes held now, all connections together. */
+  /**
+   * The bytes held now, all connections together.
+   *
+   * @return the bytes held, 0 or more; may pass the limit briefly
+   */
   public long total() {
     return total.get();
   }
 
-  /** The limit. */
+  /**
+   * The limit.
+   *
+   * @return the limit in bytes, positive
+   */
   public long limit() {
     return limit;
   }

@@ -40,7 +40,12 @@ public final class ServerEndpoint {
    * Binds {@code address} and starts accepting; blocks until bound. {@code init} builds each
    * accepted channel's pipeline on its event loop.
    *
+   * @param name for log lines and the channel group
    * @param group the user's event loops, or null for the endpoint's own NIO loops
+   * @param address the local address to bind; port 0 for any free port
+   * @param init builds each accepted channel's pipeline, on its event loop
+   * @param error makes the protocol's exception from a message and a cause
+   * @return the bound endpoint, accepting connections
    * @throws RuntimeException {@code error(message, cause)} if the address cannot be bound
    */
   public static ServerEndpoint bind(
@@ -52,7 +57,19 @@ public final class ServerEndpoint {
     return bind(name, group, IoTransport.AUTO, address, init, error);
   }
 
-  /** {@link #bind}, with the transport of the endpoint's own loops when {@code group} is null. */
+  /**
+   * {@link #bind}, with the transport of the endpoint's own loops when {@code group} is null.
+   *
+   * @param name for log lines and the channel group
+   * @param group the user's event loops, or null for the endpoint's own
+   * @param transport the I/O transport of the endpoint's own loops; ignored with a {@code group}
+   * @param address the local address to bind; port 0 for any free port
+   * @param init builds each accepted channel's pipeline, on its event loop
+   * @param error makes the protocol's exception from a message and a cause
+   * @return the bound endpoint, accepting connections
+   * @throws RuntimeException {@code error(message, cause)} if the loops cannot be made or the
+   *     address cannot be bound
+   */
   public static ServerEndpoint bind(
       String name,
       EventLoopGroup group,
@@ -98,7 +115,11 @@ public final class ServerEndpoint {
     return new ServerEndpoint(name, bound.channel(), connections, owned);
   }
 
-  /** The bound address. */
+  /**
+   * The bound address.
+   *
+   * @return the server channel's local address, with the actual port
+   */
   public SocketAddress address() {
     return serverChannel.localAddress();
   }
@@ -111,7 +132,12 @@ public final class ServerEndpoint {
     Closing.await(name, closeAsync());
   }
 
-  /** Like {@link #close}, without blocking. Idempotent. */
+  /**
+   * Like {@link #close}, without blocking. Idempotent.
+   *
+   * @return a stage that completes once the endpoint and its connections are closed; the same for
+   *     every call
+   */
   public CompletionStage<Void> closeAsync() {
     return closing.close(() -> Closing.closeAll(List.of(serverChannel)).thenCompose(v -> {
       List<Channel> accepted = new ArrayList<>(connections);

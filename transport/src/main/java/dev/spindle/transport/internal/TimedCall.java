@@ -28,6 +28,10 @@ public abstract class TimedCall<T> extends CompletableFuture<T> {
   /**
    * Just sent under {@code id}: arms the timer for {@code deadline} ({@link System#nanoTime()}; 0
    * for none). Event loop.
+   *
+   * @param loop the connection's event loop, which runs the timer
+   * @param id the id the protocol sent the call under, not 0
+   * @param deadline the deadline as a {@link System#nanoTime()} reading, or 0 for none
    */
   protected final void sent(EventLoop loop, long id, long deadline) {
     this.id = id;
@@ -41,7 +45,11 @@ public abstract class TimedCall<T> extends CompletableFuture<T> {
     }
   }
 
-  /** The id it was sent under; 0 before. */
+  /**
+   * The id it was sent under; 0 before.
+   *
+   * @return the id, or 0 if the call is not sent yet
+   */
   protected final long id() {
     return id;
   }
@@ -77,12 +85,25 @@ public abstract class TimedCall<T> extends CompletableFuture<T> {
     return cancelled;
   }
 
-  /** Makes the protocol forget the call sent under {@code id}; true if it was still waiting. */
+  /**
+   * Makes the protocol forget the call sent under {@code id}; true if it was still waiting.
+   *
+   * @param id the id the call was sent under
+   * @return true if the call was still waiting and is now forgotten
+   */
   protected abstract boolean abandon(long id);
 
-  /** The failure at the deadline (the protocol's timeout exception). */
+  /**
+   * The failure at the deadline (the protocol's timeout exception).
+   *
+   * @return a new exception to fail the call with
+   */
   protected abstract Throwable timedOut();
 
-  /** The connection's transport, where a cancelled call is forgotten. */
+  /**
+   * The connection's transport, where a cancelled call is forgotten.
+   *
+   * @return the transport of the connection the call was made on
+   */
   protected abstract TransportHandler transport();
 }

@@ -19,7 +19,12 @@ import javax.net.ssl.SSLSession;
 public final class TlsSupport {
   private TlsSupport() {}
 
-  /** True on the side that opened the TCP connection: the TLS client, as in Twisted. */
+  /**
+   * True on the side that opened the TCP connection: the TLS client, as in Twisted.
+   *
+   * @param ch a channel
+   * @return true if {@code ch} has no parent, that is it was not accepted by a server channel
+   */
   public static boolean isTcpClient(Channel ch) {
     return ch.parent() == null;
   }
@@ -27,8 +32,12 @@ public final class TlsSupport {
   /**
    * A TLS handler for {@code ch}.
    *
+   * @param context the TLS context, for the side {@link #isTcpClient} says; not null
+   * @param ch the channel the handler is for
    * @param host the host connected to (client side; null: the channel's remote address)
    * @param port its port
+   * @param verifyHostname whether a client checks that the certificate names {@code host}
+   * @return a new handler, to go first in the pipeline
    * @throws IllegalArgumentException if {@code context} is for the other side of the connection
    */
   public static SslHandler newHandler(
@@ -58,6 +67,9 @@ public final class TlsSupport {
   /**
    * The TLS session of {@code ch} once TLS is on and its handshake done, else null (also for a
    * null channel).
+   *
+   * @param ch a channel, or null
+   * @return the session, or null before the handshake is done or without TLS
    */
   public static SSLSession session(Channel ch) {
     SslHandler ssl = ch == null ? null : ch.pipeline().get(SslHandler.class);

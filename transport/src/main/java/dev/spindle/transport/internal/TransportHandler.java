@@ -46,19 +46,34 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     /** The connection is open: queued work runs next. May throw: the connection then closes. */
     void opened();
 
-    /** One message from the peer. May throw: the connection then closes with the error. */
+    /**
+     * One message from the peer. May throw: the connection then closes with the error.
+     *
+     * @param message a decoded message (AMP: a box; PB: a Banana expression)
+     * @throws Exception any error, which closes the connection with it
+     */
     void received(Object message) throws Exception;
 
     /**
      * The connection is closed (or detached): {@code cause} is why (null for an orderly close).
      * Called once, whether or not the connection was ever opened.
+     *
+     * @param cause why it closed, or null for an orderly close
      */
     void closed(Throwable cause);
 
-    /** A user event the transport does not handle itself (PB: the dialect was selected). */
+    /**
+     * A user event the transport does not handle itself (PB: the dialect was selected).
+     *
+     * @param evt the user event, as Netty's {@code userEventTriggered} gives it
+     */
     default void event(Object evt) {}
 
-    /** Whether this side waits for answers from the peer (the mutual-call deadlock guard). */
+    /**
+     * Whether this side waits for answers from the peer (the mutual-call deadlock guard).
+     *
+     * @return true if calls of this side wait for answers (reading then goes on longer)
+     */
     default boolean awaitingAnswers() {
       return false;
     }
@@ -73,6 +88,10 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
      * Writes a message on the event loop while the connection is open: the protocol's write gate
      * (AMP holds messages during a StartTLS, drops them once locked for a protocol switch).
      * Default: {@link TransportHandler#writeNow}.
+     *
+     * @param transport the connection's handler, to write through with {@link
+     *     TransportHandler#writeNow}
+     * @param message the message to write, as the protocol's encoder takes it
      */
     default void write(TransportHandler transport, Object message) {
       transport.writeNow(message);
@@ -87,12 +106,16 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     /**
      * The task will never run: the connection is gone, its loop refused the task, or {@link #run}
      * threw {@code cause}. May be called on any thread. Default: nothing.
+     *
+     * @param cause why the task will not run; not null
      */
     default void fail(Throwable cause) {}
 
     /**
      * The bytes this task will write, counted as pending while it waits in the queue (so a thread
      * that queues calls faster than the loop writes them meets the high-water mark). Default 0.
+     *
+     * @return the bytes to count, 0 or more
      */
     default int queuedBytes() {
       return 0;
@@ -101,10 +124,21 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
 
   /** How each protocol names its failures (its own exception root). */
   public interface Failures {
-    /** The connection is gone or going: {@code cause} is why, or null. */
+    /**
+     * The connection is gone or going: {@code cause} is why, or null.
+     *
+     * @param message what happened, for the exception's message
+     * @param cause why, or null
+     * @return the protocol's "connection lost" exception, not thrown
+     */
     RuntimeException lost(String message, Throwable cause);
 
-    /** What an error from the pipeline (a decoder's, say) means to the protocol. Default: itself. */
+    /**
+     * What an error from the pipeline (a decoder's, say) means to the protocol. Default: itself.
+     *
+     * @param cause the error from the pipeline
+     * @return the error to close the connection with
+     */
     default Throwable pipelineError(Throwable cause) {
       return cause;
     }
@@ -168,6 +202,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /**
    * Closes the connection if it is not open within {@code timeout} of becoming active (PB: the
    * Banana dialect handshake; zero: no limit). Before the channel is active.
+   *
+   * @param timeout the limit, zero for none; not null
    */
   public void readyTimeout(Duration timeout) {
     this.readyTimeoutNanos = timeout.toNanos();
@@ -180,12 +216,20 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     return ch == null ? "connection (not attached)" : ch.toString();
   }
 
-  /** Sets the protocol; must be called before the handler is added to a pipeline. */
+  /**
+   * Sets the protocol; must be called before the handler is added to a pipeline.
+   *
+   * @param protocol the protocol this handler serves; not null
+   */
   public void attach(Protocol protocol) {
     this.protocol = protocol;
   }
 
-  /** Completes on the event loop once the connection is open; fails if it closes first. */
+  /**
+   * Completes on the event loop once the connection is open; fails if it closes first.
+   *
+   * @return the future of the connection's opening, the same on every call
+   */
   public CompletableFuture<Void> ready() {
     return ready;
   }
@@ -194,17 +238,27 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    * Completes when the channel is closed and the protocol has been told: normally, or
    * exceptionally with the error that made this side close (a protocol error from the peer, a fatal
    * handler error, an I/O error).
+   *
+   * @return the future of the connection's close, the same on every call
    */
   public CompletableFuture<Void> closeFuture() {
     return closeFuture;
   }
 
-  /** The channel, once the handler is added. */
+  /**
+   * The channel, once the handler is added.
+   *
+   * @return the channel, or null before the handler is added
+   */
   public Channel channel() {
     return channel;
   }
 
-  /** True until this side closes or the channel is gone. Thread-safe. */
+  /**
+   * True until this side closes or the channel is gone. Thread-safe.
+   *
+   * @return true while this side has not closed and the channel is not gone
+   */
   public boolean isOpen() {
     return open;
   }
@@ -213,13 +267,19 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    * What {@code isOpen()} of an AMP or PB connection says: true once the channel is active, until
    * the connection closes or starts closing (either side's close, an error, a limit) or hands its
    * channel to another protocol. Thread-safe.
+   *
+   * @return true while the connection is active and not closing
    */
   public boolean isConnectionOpen() {
     Channel ch = channel;
     return open && ch != null && ch.isActive();
   }
 
-  /** True once opened, until closing. Event loop. */
+  /**
+   * True once opened, until closing. Event loop.
+   *
+   * @return true while the connection is open
+   */
   public boolean isReady() {
     return state == State.OPEN;
   }
@@ -386,6 +446,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /**
    * Refuses traffic from now on: messages are dropped and tasks fail with {@code why} (AMP's
    * {@code _lockForSwitch}). Event loop.
+   *
+   * @param why the exception tasks fail with, and the reason messages are dropped; not null
    */
   public void lock(RuntimeException why) {
     locked = why;
@@ -401,6 +463,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    * the protocol is told it is closed with {@code reason}, later messages are dropped and tasks
    * fail with {@code reason}, and {@link #closeFuture()} completes normally when the channel
    * closes. Event loop.
+   *
+   * @param reason why the protocol leaves, such as the protocol switch; not null
    */
   public void detach(RuntimeException reason) {
     if (state != State.OPEN) {
@@ -425,12 +489,18 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    * True while the connection takes more without passing its write high-water mark (Netty's
    * outbound buffer, with its hysteresis, plus what other threads queued). False once closed.
    * Thread-safe.
+   *
+   * @return true if this side may write more now
    */
   public boolean isWritable() {
     return backpressure.isWritable();
   }
 
-  /** The channel's own writability, and open: pagers write only then. Event loop. */
+  /**
+   * The channel's own writability, and open: pagers write only then. Event loop.
+   *
+   * @return true while open and Netty's channel is writable
+   */
   public boolean channelWritable() {
     return state == State.OPEN && channel.isWritable();
   }
@@ -438,12 +508,19 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /**
    * Completes when {@link #isWritable()} (at once if it is now), or fails with the protocol's
    * "connection lost" if the connection closes first. Thread-safe.
+   *
+   * @return a future that completes when writable, or exceptionally with the protocol's "connection
+   *     lost"
    */
   public CompletableFuture<Void> whenWritable() {
     return backpressure.whenWritable(this::lost);
   }
 
-  /** Bytes waiting to be written: Netty's outbound buffer plus this handler's queue. Thread-safe. */
+  /**
+   * Bytes waiting to be written: Netty's outbound buffer plus this handler's queue. Thread-safe.
+   *
+   * @return the pending bytes, 0 or more
+   */
   public long pendingWriteBytes() {
     return backpressure.pendingBytes();
   }
@@ -539,6 +616,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /**
    * Sends {@code message} through the protocol's write gate. Thread-safe. Messages sent before
    * the connection is open are held; messages sent once it is closing are dropped.
+   *
+   * @param message the message, as the protocol's encoder takes it; not null
    */
   public void write(Object message) {
     Channel ch = channel;
@@ -559,6 +638,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /**
    * Writes {@code message} to the pipeline now and arranges one flush for the batch; dropped once
    * the connection is not open or is locked. Event loop.
+   *
+   * @param message the message, as the protocol's encoder takes it; not null
    */
   public void writeNow(Object message) {
     if (state != State.OPEN) {
@@ -601,6 +682,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
    * Runs {@code task} on the event loop: at once if called there while the connection is open,
    * else queued in order with messages. Thread-safe. If the connection is closing or gone, the
    * task fails instead.
+   *
+   * @param task the work; not null
    */
   public void execute(LoopTask task) {
     Channel ch = channel;
@@ -621,6 +704,8 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
   /**
    * Closes the channel after writing and flushing what was queued before; {@code cause} is why
    * (null: an orderly close). Thread-safe; the close itself happens on the event loop.
+   *
+   * @param cause why this side closes, or null for an orderly close
    */
   public void close(Throwable cause) {
     Channel ch = channel;
@@ -640,7 +725,12 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Closes the connection with the protocol's "connection lost" saying {@code message}. Thread-safe. */
+  /**
+   * Closes the connection with the protocol's "connection lost" saying {@code message}.
+   * Thread-safe.
+   *
+   * @param message what happened, for the exception's message
+   */
   public void closeLost(String message) {
     close(failures.lost(message, null));
   }
@@ -762,7 +852,11 @@ public final class TransportHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The protocol's "connection lost" for now: the detach reason once detached. */
+  /**
+   * The protocol's "connection lost" for now: the detach reason once detached.
+   *
+   * @return a new exception to fail calls with, or the detach reason once detached
+   */
   public RuntimeException lost() {
     if (state == State.DETACHED && locked != null) {
       return locked; // the protocol switch itself, whenever the call comes
