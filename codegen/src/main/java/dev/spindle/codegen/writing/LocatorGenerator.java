@@ -21,7 +21,12 @@ import javax.lang.model.element.Modifier;
  * command name.
  */
 public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
-  /** Creates a generator that writes to {@code filer}. */
+  /**
+   * Creates a generator that writes to {@code filer}.
+   *
+   * @param filer the processing environment's filer, which creates the source files
+   * @param reporter reports a file that cannot be written, on the model's element
+   */
   public LocatorGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
   }
