@@ -23,6 +23,8 @@ public final class Calculator_AmpLocator implements CommandLocator {
 
   /**
    * Creates the locator of {@code target}'s responders.
+   *
+   * @param target the object whose responders answer the commands
    */
   public Calculator_AmpLocator(Calculator target) {
     this.target = target;
@@ -33,6 +35,8 @@ public final class Calculator_AmpLocator implements CommandLocator {
 
   /**
    * The object whose {@code @Responder} methods this locator calls.
+   *
+   * @return the target given to the constructor
    */
   public Calculator target() {
     return target;

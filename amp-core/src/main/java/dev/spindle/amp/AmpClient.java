@@ -30,7 +30,11 @@ public final class AmpClient extends Client {
     this.setup = setup;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new builder with the default options
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,6 +42,11 @@ public final class AmpClient extends Client {
   /**
    * Connects to {@code host}:{@code port}. The future completes with the connection once it is
    * established, or fails with the connect error.
+   *
+   * @param host the server's host name or address; not null
+   * @param port the server's TCP port
+   * @return a future that completes with the open connection, or exceptionally with the connect
+   *     error
    */
   public CompletableFuture<AmpConnection> connect(String host, int port) {
     return connect(InetSocketAddress.createUnresolved(host, port));
@@ -46,6 +55,10 @@ public final class AmpClient extends Client {
   /**
    * Connects to {@code address}. See {@link #connect(String, int)}. Thread-safe. A host name is
    * looked up off the event loops.
+   *
+   * @param address the server's address, resolved or not; not null
+   * @return a future that completes with the open connection, or exceptionally with the connect
+   *     error
    */
   public CompletableFuture<AmpConnection> connect(InetSocketAddress address) {
     return open(address.getHostString(), address.getPort(), ch -> setup.init(ch, address),
@@ -61,13 +74,19 @@ public final class AmpClient extends Client {
      * {@link #sslContext} and StartTLS). Insecure: any server with a certificate the trust manager
      * accepts can then impersonate any other. The certificate chain is still verified unless the
      * context's trust manager says otherwise.
+     *
+     * @return this builder
      */
     public Builder insecureSkipHostnameVerification() {
       this.verifyHostname = false;
       return this;
     }
 
-    /** Builds the client. */
+    /**
+     * Builds the client.
+     *
+     * @return a new client; close it to release its event loops
+     */
     public AmpClient build() {
       checkTlsRole(false, startTlsContext);
       AmpSetup setup = setup();

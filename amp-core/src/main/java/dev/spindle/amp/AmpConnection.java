@@ -118,6 +118,8 @@ public final class AmpConnection {
    * long total = connection.withTimeout(Duration.ofSeconds(2)).callRemote(new Sum(1, 2)).join().total();
    * }</pre>
    *
+   * @param timeout how long each call waits for its answer; {@link Duration#ZERO} for no limit
+   * @return a view sharing this connection, with that timeout
    * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public AmpConnection withTimeout(Duration timeout) {
@@ -125,7 +127,11 @@ public final class AmpConnection {
     return new AmpConnection(handler, dispatcher, nanos, switches);
   }
 
-  /** The timeout of this connection's (or view's) calls; {@link Duration#ZERO} if none. */
+  /**
+   * The timeout of this connection's (or view's) calls; {@link Duration#ZERO} if none.
+   *
+   * @return the call timeout, never null; {@link Duration#ZERO} if calls wait without limit
+   */
   public Duration timeout() {
     return Duration.ofNanos(timeoutNanos);
   }
@@ -141,6 +147,11 @@ public final class AmpConnection {
    * or fails with the command's declared exception, {@link UnhandledCommandException}, {@link
    * UnknownRemoteException}, {@link AmpArgumentException} or {@link AmpConnectionLostException}.
    *
+   * @param <R> the command's response type ({@code Void} for a command that answers with an empty
+   *     box)
+   * @param command the command to call, with its arguments; not null
+   * @return a future that completes with the response, or exceptionally with one of the errors
+   *     above
    * @throws AmpException if {@code command}'s class has no generated spec
    */
   public <R> CompletableFuture<R> callRemote(Request<R> command) {
@@ -148,7 +159,17 @@ public final class AmpConnection {
     return callRemote(CommandSpecs.forCommand(command), command);
   }
 
-  /** Calls {@code command} on the peer using an explicit {@code spec}. See {@link #callRemote(Request)}. */
+  /**
+   * Calls {@code command} on the peer using an explicit {@code spec}. See {@link
+   * #callRemote(Request)}.
+   *
+   * @param <C> the command type
+   * @param <R> the command's response type
+   * @param spec the command's spec: its name, argument and response codecs, and declared errors
+   * @param command the command to call, with its arguments
+   * @return a future that completes with the response, or exceptionally as for {@link
+   *     #callRemote(Request)}
+   */
   public <C extends Request<R>, R> CompletableFuture<R> callRemote(CommandSpec<C, R> spec, C command) {
     AmpCall.Typed<C, R> call = new AmpCall.Typed<>(this, spec);
     AmpBox box = new AmpBox();
@@ -170,7 +191,11 @@ public final class AmpConnection {
    * subclass of the latter). The name is sent as UTF-8; {@code
    * arguments} is copied, so the caller keeps it. Twisted equivalent: {@code callRemoteString}.
    *
+   * @param commandName the command's name, as the peer's locator knows it; not null
+   * @param arguments the argument box, without {@code _command} or {@code _ask}; not null, copied
    * @param requiresAnswer if false no {@code _ask} is sent and the future completes with null
+   * @return a future that completes with the answer box (null if no answer is wanted), or
+   *     exceptionally with the peer's error
    */
   public CompletableFuture<AmpBox> callRemoteString(
       String commandName, AmpBox arguments, boolean requiresAnswer) {
@@ -182,7 +207,14 @@ public final class AmpConnection {
     return call;
   }
 
-  /** Calls {@code commandName} with {@code arguments}, wanting an answer. */
+  /**
+   * Calls {@code commandName} with {@code arguments}, wanting an answer.
+   *
+   * @param commandName the command's name; not null
+   * @param arguments the argument box; not null, copied
+   * @return a future that completes with the answer box, or exceptionally as for {@link
+   *     #callRemoteString(String, AmpBox, boolean)}
+   */
   public CompletableFuture<AmpBox> callRemoteString(String commandName, AmpBox arguments) {
     return callRemoteString(commandName, arguments, true);
   }
@@ -191,6 +223,9 @@ public final class AmpConnection {
    * The connection as listeners and interceptors see it (id, peer, avatar id after a login,
    * counts), or null when the endpoint observes nothing ({@code logContext(false)} and no
    * interceptor, listener or blocking option).
+   *
+   * @return the connection's description for listeners and interceptors, or null if nothing
+   *     observes it
    */
   public ConnectionInfo connectionInfo() {
     return handler.connectionInfo();
@@ -276,6 +311,11 @@ public final class AmpConnection {
    * peer's error ({@link UnhandledCommandException}, {@link RemoteAmpException}) or a {@link
    * AmpTlsHandshakeException}; after an error answer or a failed handshake the connection is closed
    * (the boxes sent meanwhile are never sent in plain text).
+   *
+   * @param context the TLS context of this connection's side: a client context on a connection this
+   *     side opened, else a server one
+   * @return a future that completes with the TLS session once the handshake is done, or
+   *     exceptionally as described above
    */
   public CompletableFuture<SSLSession> startTls(SslContext context) {
     return switches.startTls(context);
@@ -290,6 +330,8 @@ public final class AmpConnection {
    * The TLS session once TLS is on and its handshake done (from the first byte or after StartTLS),
    * else null: the peer's certificates are {@code getPeerCertificates()}. Twisted: {@code
    * peerCertificate}.
+   *
+   * @return the TLS session, or null before TLS is on and its handshake done
    */
   public SSLSession sslSession() {
     return TlsSupport.session(handler.channel());
@@ -307,7 +349,11 @@ public final class AmpConnection {
    *
    * <p>The future completes with the answer box, on the event loop, after the switch.
    *
+   * @param commandName the name of the peer's protocol-switching command; not null
    * @param arguments the command's arguments (copied)
+   * @param protocol the handler that takes over the byte stream once the peer answers
+   * @return a future that completes with the answer box after the switch, or exceptionally with the
+   *     peer's error
    */
   public CompletableFuture<AmpBox> switchProtocol(
       String commandName, AmpBox arguments, ChannelHandler protocol) {
@@ -326,6 +372,10 @@ public final class AmpConnection {
    *     ? c.protocolSwitchResponder(box -> new LineEcho())
    *     : null)
    * }</pre>
+   *
+   * @param protocolFactory makes the new protocol's handler from the command's box; called on the
+   *     event loop, it may throw to refuse the switch
+   * @return a responder to return from this connection's locator for the switching command
    */
   public BoxResponder protocolSwitchResponder(
       Function<AmpBox, ? extends ChannelHandler> protocolFactory) {
@@ -347,6 +397,9 @@ public final class AmpConnection {
    * AmpConnection c = client.connect("127.0.0.1", port).join();
    * Session session = c.locator(Session_AmpLocator.class).target();
    * }</pre>
+   *
+   * @return the connection's locator, {@link CommandLocator#NONE} if it has none, or null if a
+   *     {@code BoxReceiver} takes its boxes
    */
   public CommandLocator locator() {
     if (dispatcher == null) {
@@ -359,6 +412,9 @@ public final class AmpConnection {
   /**
    * {@link #locator()} as a {@code type}, typically the generated {@code <Class>_AmpLocator}.
    *
+   * @param <L> the locator's type
+   * @param type the class the locator is expected to be an instance of
+   * @return the connection's locator, cast to {@code type}
    * @throws IllegalStateException if the locator is not a {@code type}
    */
   public <L extends CommandLocator> L locator(Class<L> type) {
@@ -375,6 +431,8 @@ public final class AmpConnection {
    * The connection's event loop as an {@link Executor}: tasks run on the thread that runs this
    * connection's responders and completes its futures, in order, so they need no locks with
    * them. Do not block in them.
+   *
+   * @return an executor that runs tasks on this connection's event loop
    */
   public Executor executor() {
     return eventLoop();
@@ -393,6 +451,13 @@ public final class AmpConnection {
    *   return c.schedule(s.millis(), TimeUnit.MILLISECONDS, () -> new Slow.Result("done"));
    * }
    * }</pre>
+   *
+   * @param <T> the task's result type
+   * @param delay how long to wait before running the task, in {@code unit}s; zero or negative runs
+   *     it on the next loop turn
+   * @param unit the unit of {@code delay}; not null
+   * @param task computes the result on the event loop; not null
+   * @return a future that completes with the task's result, or exceptionally with what it threw
    */
   public <T> CompletableFuture<T> schedule(long delay, TimeUnit unit, Supplier<? extends T> task) {
     Objects.requireNonNull(unit, "unit");
@@ -448,6 +513,8 @@ public final class AmpConnection {
   /**
    * The box-level sender of this connection, to send hand-made boxes. Thread-safe. Twisted
    * equivalent: {@code IBoxSender}.
+   *
+   * @return the connection's box sender, never null
    */
   public BoxSender boxSender() {
     return handler;
@@ -458,6 +525,8 @@ public final class AmpConnection {
    * and calls queued from other threads) is below the write high-water mark, or, once above it,
    * has drained below the low-water mark. While false, calls fail with {@link
    * AmpBackpressureException}. False once the connection is closed. Thread-safe.
+   *
+   * @return true if a call made now would not fail with {@link AmpBackpressureException}
    */
   public boolean isWritable() {
     return handler.handler().isWritable();
@@ -468,12 +537,20 @@ public final class AmpConnection {
    * fails with {@link AmpConnectionLostException} if it closes first: for a producer that waits
    * instead of meeting {@link AmpBackpressureException}. Completes on the event loop (do not
    * block there); another producer may fill the buffer again before this one calls. Thread-safe.
+   *
+   * @return a stage that completes once the connection is writable, or exceptionally if it closes
+   *     first
    */
   public CompletionStage<Void> whenWritable() {
     return handler.handler().whenWritable().minimalCompletionStage();
   }
 
-  /** Closes the connection after what was sent is flushed; completes when it is closed. */
+  /**
+   * Closes the connection after what was sent is flushed; completes when it is closed.
+   *
+   * @return a stage that completes (normally, even after a protocol error) once the connection is
+   *     closed
+   */
   public CompletionStage<Void> close() {
     handler.handler().close(null);
     return closeFuture().exceptionally(t -> null);
@@ -483,6 +560,9 @@ public final class AmpConnection {
    * Completes when the connection is closed: normally for an orderly close by either side, or
    * exceptionally with the protocol error that made this side close it (for example a {@link
    * TooLongException} or {@link NoEmptyBoxesException} from the peer's bytes).
+   *
+   * @return a stage that completes once the connection is closed, exceptionally if a protocol error
+   *     closed it
    */
   public CompletionStage<Void> closeFuture() {
     return handler.handler().closeFuture().minimalCompletionStage();
@@ -494,22 +574,36 @@ public final class AmpConnection {
    * connection, or a protocol switch
    * ({@link #switchProtocol}) that hands the channel to another protocol. {@link #closeFuture()} completes later, once it is closed. AMP and PB connections
    * answer alike. Thread-safe.
+   *
+   * @return true while the connection is open and not closing
    */
   public boolean isOpen() {
     return handler.handler().isConnectionOpen();
   }
 
-  /** The number of this side's calls waiting for their answer; exact on the event loop. */
+  /**
+   * The number of this side's calls waiting for their answer; exact on the event loop.
+   *
+   * @return the number of calls waiting for an answer; 0 if a {@code BoxReceiver} takes the boxes
+   */
   public int pendingCallCount() {
     return dispatcher == null ? 0 : dispatcher.pendingCallCount();
   }
 
-  /** The local address. */
+  /**
+   * The local address.
+   *
+   * @return the local socket address of the connection's channel
+   */
   public SocketAddress localAddress() {
     return handler.channel().localAddress();
   }
 
-  /** The peer's address. */
+  /**
+   * The peer's address.
+   *
+   * @return the peer's socket address
+   */
   public SocketAddress remoteAddress() {
     return handler.channel().remoteAddress();
   }

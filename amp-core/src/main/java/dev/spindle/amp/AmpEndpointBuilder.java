@@ -35,6 +35,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
   /**
    * Answers the peer's commands with {@code locator} on every connection: a generated {@code
    * <Class>_AmpLocator}, {@link CommandLocator#of(Object)}, or a hand-written box-level one.
+   *
+   * @param locator the locator shared by every connection; not null
+   * @return this builder
    */
   public B locator(CommandLocator locator) {
     Objects.requireNonNull(locator, "locator");
@@ -44,6 +47,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
   /**
    * Builds a locator for each connection; the factory sees the connection, so responders can call
    * the peer back on it. Runs on the connection's event loop.
+   *
+   * @param factory makes the locator of each new connection; not null
+   * @return this builder
    */
   public B locatorFactory(Function<AmpConnection, CommandLocator> factory) {
     this.locatorFactory = Objects.requireNonNull(factory, "factory");
@@ -55,6 +61,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
    * Hands every box of each connection to a {@link BoxReceiver} built by {@code factory} instead of
    * the dispatcher (Twisted's box-level API); {@link AmpConnection#callRemote} is then unavailable
    * and {@link AmpConnection#boxSender()} sends.
+   *
+   * @param factory makes the box receiver of each new connection; not null
+   * @return this builder
    */
   public B boxReceiverFactory(Function<AmpConnection, BoxReceiver> factory) {
     this.receiverFactory = Objects.requireNonNull(factory, "factory");
@@ -62,7 +71,12 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
     return self();
   }
 
-  /** Longest key accepted from the peer, 1 to 255 (default 255, Twisted's {@code MAX_KEY_LENGTH}). */
+  /**
+   * Longest key accepted from the peer, 1 to 255 (default 255, Twisted's {@code MAX_KEY_LENGTH}).
+   *
+   * @param maxKeyLength the longest key accepted, in bytes, 1 to 255
+   * @return this builder
+   */
   public B maxKeyLength(int maxKeyLength) {
     this.maxKeyLength = maxKeyLength;
     return self();
@@ -71,19 +85,33 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
   /**
    * Longest value accepted from the peer, 0 to 65,535 (default 65,535, Twisted's {@code
    * MAX_VALUE_LENGTH}); a longer one closes the connection with a {@link TooLongException}.
+   *
+   * @param maxValueLength the longest value accepted, in bytes, 0 to 65,535
+   * @return this builder
    */
   public B maxValueLength(int maxValueLength) {
     this.maxValueLength = maxValueLength;
     return self();
   }
 
-  /** Largest box accepted from the peer, in bytes (default {@value #DEFAULT_MAX_BOX_BYTES}). */
+  /**
+   * Largest box accepted from the peer, in bytes (default {@value #DEFAULT_MAX_BOX_BYTES}).
+   *
+   * @param maxBoxBytes the largest box accepted, in bytes, keys, values and length prefixes
+   *     included
+   * @return this builder
+   */
   public B maxBoxBytes(int maxBoxBytes) {
     this.maxBoxBytes = maxBoxBytes;
     return self();
   }
 
-  /** Called with each new connection, on its event loop, before any box is read. */
+  /**
+   * Called with each new connection, on its event loop, before any box is read.
+   *
+   * @param callback receives each new connection; not null
+   * @return this builder
+   */
   public B onConnection(Consumer<AmpConnection> callback) {
     this.onConnection = Objects.requireNonNull(callback, "callback");
     return self();
@@ -105,6 +133,9 @@ public abstract class AmpEndpointBuilder<B extends AmpEndpointBuilder<B>> extend
    * a server takes a server context and a client a client context, verified as for {@link
    * #sslContext}. Without this option a peer's StartTLS goes to the locator (and is unhandled unless
    * it answers it). To ask the peer, see {@link AmpConnection#startTls}.
+   *
+   * @param context the TLS context of this side; not null
+   * @return this builder
    */
   public B acceptStartTls(SslContext context) {
     this.startTlsContext = Objects.requireNonNull(context, "context");

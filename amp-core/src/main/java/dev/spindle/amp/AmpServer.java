@@ -29,7 +29,11 @@ public final class AmpServer extends Server {
     super("AmpServer", group, transport, address, setup::init, AmpException::new);
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a new builder with the default options, bound to 127.0.0.1 on an ephemeral port
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -41,7 +45,14 @@ public final class AmpServer extends Server {
 
     private Builder() {}
 
-    /** Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port). */
+    /**
+     * Listens on {@code host}:{@code port} (default 127.0.0.1:0, an ephemeral port).
+     *
+     * @param host the address to listen on, such as {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param port the TCP port, 0 to 65,535; 0 picks a free one
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
     public Builder bind(String host, int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
@@ -54,6 +65,7 @@ public final class AmpServer extends Server {
     /**
      * Binds and starts accepting connections; blocks until bound.
      *
+     * @return the running server; close it to stop listening
      * @throws AmpException if the address cannot be bound
      */
     public AmpServer start() {

@@ -44,12 +44,23 @@ public final class ReconnectingAmpClient extends ReconnectingClient<AmpConnectio
         b.onConnection);
   }
 
-  /** Returns a builder that will connect {@code client} to {@code host}:{@code port}. */
+  /**
+   * Returns a builder that will connect {@code client} to {@code host}:{@code port}.
+   *
+   * @param client the client whose options each connection has; not closed by this one
+   * @param host the server's host name or address, resolved at each attempt
+   * @param port the server's port
+   * @return a new builder
+   */
   public static Builder builder(AmpClient client, String host, int port) {
     return new Builder(client, InetSocketAddress.createUnresolved(host, port));
   }
 
-  /** The current connection, or null while disconnected. */
+  /**
+   * The current connection, or null while disconnected.
+   *
+   * @return the open connection, or null while disconnected
+   */
   public AmpConnection connection() {
     return current();
   }
@@ -68,18 +79,31 @@ public final class ReconnectingAmpClient extends ReconnectingClient<AmpConnectio
       this.address = address;
     }
 
-    /** Called with each new connection, on its event loop. */
+    /**
+     * Called with each new connection, on its event loop.
+     *
+     * @param onConnection receives each new connection; not null
+     * @return this builder
+     */
     public Builder onConnection(Consumer<AmpConnection> onConnection) {
       this.onConnection = Objects.requireNonNull(onConnection, "onConnection");
       return this;
     }
 
-    /** Builds the client; {@link ReconnectingAmpClient#start()} starts it. */
+    /**
+     * Builds the client; {@link ReconnectingAmpClient#start()} starts it.
+     *
+     * @return a new client, not started
+     */
     public ReconnectingAmpClient build() {
       return new ReconnectingAmpClient(this, policy, scheduler, random);
     }
 
-    /** Builds and starts the client. */
+    /**
+     * Builds and starts the client.
+     *
+     * @return the new client, connecting
+     */
     public ReconnectingAmpClient start() {
       return build().start();
     }

@@ -46,7 +46,11 @@ public final class Spindle {
 
   private Spindle() {}
 
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line and exits with its status.
+   *
+   * @param args the command line, as described in the class comment
+   */
   public static void main(String[] args) {
     // UTF-8 whatever the locale: Python's repr keeps non-ASCII text as is.
     PrintStream out = new PrintStream(
@@ -62,6 +66,11 @@ public final class Spindle {
    * {@code in} is standard input, {@code env} the environment (for {@code SPINDLE_PASSWORD}).
    * Password prompts use the process's console if there is one.
    *
+   * @param args the command line, as described in the class comment; not null
+   * @param out where results go
+   * @param err where progress, errors and usage go
+   * @param in standard input, read by {@code dump -} and for passwords without a console
+   * @param env the environment variables; {@code SPINDLE_PASSWORD} is read from it
    * @return the exit status (see {@link Spindle})
    */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {

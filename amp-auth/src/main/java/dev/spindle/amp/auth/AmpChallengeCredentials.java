@@ -41,7 +41,15 @@ public final class AmpChallengeCredentials implements UsernameHashedPassword {
     this.response = response;
   }
 
-  /** Returns credentials holding copies of the arrays. */
+  /**
+   * Returns credentials holding copies of the arrays.
+   *
+   * @param username the username of {@link PasswordLogin}; not null
+   * @param challenge the challenge the server sent; not null
+   * @param cnonce the client's nonce; not null
+   * @param response the client's response, normally {@value #RESPONSE_BYTES} bytes; not null
+   * @return the credentials, holding copies of the arrays
+   */
   public static AmpChallengeCredentials of(
       byte[] username, byte[] challenge, byte[] cnonce, byte[] response) {
     Objects.requireNonNull(username, "username");
@@ -61,6 +69,11 @@ public final class AmpChallengeCredentials implements UsernameHashedPassword {
    * {@code sha('%s %s %s' % ...)} in the original Python 2 release: byte-for-byte the same. (The
    * Python 3 fork opacam/epsilon formats with {@code %r}, hashing the {@code b'...'} reprs instead;
    * it interoperates with neither, nor with this.) The only place Spindle computes the response.
+   *
+   * @param challenge the server's challenge; not null
+   * @param cnonce the client's nonce; not null
+   * @param password the plaintext password; not null
+   * @return a new {@value #RESPONSE_BYTES}-byte array with the digest
    */
   public static byte[] response(byte[] challenge, byte[] cnonce, byte[] password) {
     Objects.requireNonNull(challenge, "challenge");

@@ -55,6 +55,11 @@ public final class AmpLogin {
    * Logs in with challenge-response, the password never leaving this process: sends {@link
    * PasswordLogin}, then answers the challenge with {@link PasswordChallengeResponse} and a fresh
    * {@value #CNONCE_BYTES}-byte nonce. {@code username} is sent as UTF-8.
+   *
+   * @param connection a connection to a server that answers ampauth's commands; not null
+   * @param username the username; not null
+   * @param password the password's bytes; not null, copied
+   * @return a future that completes once logged in, or exceptionally as described above
    */
   public static CompletableFuture<Void> login(
       AmpConnection connection, String username, byte[] password) {
@@ -62,7 +67,14 @@ public final class AmpLogin {
     return login(connection, username.getBytes(StandardCharsets.UTF_8), password);
   }
 
-  /** As {@link #login(AmpConnection, String, byte[])}, with the username as bytes. */
+  /**
+   * As {@link #login(AmpConnection, String, byte[])}, with the username as bytes.
+   *
+   * @param connection a connection to a server that answers ampauth's commands; not null
+   * @param username the username's bytes, sent as they are; not null, copied
+   * @param password the password's bytes; not null, copied
+   * @return a future that completes once logged in, or exceptionally as described above
+   */
   public static CompletableFuture<Void> login(
       AmpConnection connection, byte[] username, byte[] password) {
     Objects.requireNonNull(connection, "connection");
@@ -97,6 +109,11 @@ public final class AmpLogin {
    * passwords are stored hashed ({@link dev.spindle.cred.checkers.FilePasswordDatabase}) and that
    * enabled {@link AmpLoginServer.Builder#allowPlaintextLogin(boolean)}. {@code username} is sent
    * as UTF-8.
+   *
+   * @param connection an encrypted connection to a server that allows plaintext login; not null
+   * @param username the username; not null
+   * @param password the password's bytes, sent as they are; not null, copied
+   * @return a future that completes once logged in, or exceptionally as described above
    */
   public static CompletableFuture<Void> loginPlaintext(
       AmpConnection connection, String username, byte[] password) {
@@ -112,7 +129,12 @@ public final class AmpLogin {
     return done;
   }
 
-  /** Logs in anonymously with {@link AnonymousLogin}, if the server's portal allows it. */
+  /**
+   * Logs in anonymously with {@link AnonymousLogin}, if the server's portal allows it.
+   *
+   * @param connection a connection to a server that answers ampauth's commands; not null
+   * @return a future that completes once logged in, or exceptionally as described above
+   */
   public static CompletableFuture<Void> loginAnonymous(AmpConnection connection) {
     Objects.requireNonNull(connection, "connection");
     CompletableFuture<Void> done = new CompletableFuture<>();

@@ -104,7 +104,12 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
     this.allowPlaintextLogin = b.allowPlaintextLogin;
   }
 
-  /** Returns a builder of a server logging in through {@code portal}. */
+  /**
+   * Returns a builder of a server logging in through {@code portal}.
+   *
+   * @param portal checks credentials and asks the realm for avatars; not null
+   * @return a new builder, with throttling on and plaintext login off
+   */
   public static Builder builder(Portal portal) {
     return new Builder(Objects.requireNonNull(portal, "portal"), null);
   }
@@ -112,13 +117,20 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
   /**
    * Returns a builder of a server logging in through {@code portal}, whose throttle is keyed by
    * the client's IP address.
+   *
+   * @param portal the portal and the throttle that keys its failures by client address; not null
+   * @return a new builder, with plaintext login off
    */
   public static Builder builder(ThrottledPortal portal) {
     Objects.requireNonNull(portal, "portal");
     return new Builder(portal.portal(), portal);
   }
 
-  /** Returns a builder with this server's settings. */
+  /**
+   * Returns a builder with this server's settings.
+   *
+   * @return a new builder with the same portal, throttle and options
+   */
   public Builder toBuilder() {
     return new Builder(portal, throttledPortal).allowPlaintextLogin(allowPlaintextLogin);
   }
@@ -127,6 +139,9 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
    * Returns the locator of {@code connection}: login commands first, then the avatar. Call it once
    * per connection, on its event loop (as {@link dev.spindle.amp.AmpEndpointBuilder#locatorFactory}
    * does); it arranges the logout for when the connection closes.
+   *
+   * @param connection the new connection; not null
+   * @return the connection's locator: the login commands until a login succeeds, then the avatar
    */
   public CommandLocator locator(AmpConnection connection) {
     return new LoginLocator(this, Objects.requireNonNull(connection, "connection"));
@@ -173,6 +188,9 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
      * it only if connections are encrypted (TLS, a tunnel): otherwise clients that use it send
      * their passwords in the clear. It is what a portal whose checker keeps salted hashes ({@link
      * dev.spindle.cred.checkers.FilePasswordDatabase}) needs.
+     *
+     * @param allow true to answer {@link Login}
+     * @return this builder
      */
     public Builder allowPlaintextLogin(boolean allow) {
       this.allowPlaintextLogin = allow;
@@ -183,6 +201,9 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
      * The throttle for a builder made from a plain {@link Portal}, instead of the default one;
      * owned by the caller, so it may be shared by several servers. Ignored if the builder was made
      * from a {@link ThrottledPortal}.
+     *
+     * @param throttle the throttle to key failures by client address; not null
+     * @return this builder
      */
     public Builder loginThrottle(LoginThrottle throttle) {
       this.loginThrottle = Objects.requireNonNull(throttle, "throttle");
@@ -192,13 +213,20 @@ public final class AmpLoginServer implements Function<AmpConnection, CommandLoca
     /**
      * Whether logins through a plain {@link Portal} are throttled (default true). With false, every
      * failed login is answered at once: only for tests or a portal that throttles itself.
+     *
+     * @param throttle false to answer every failed login at once
+     * @return this builder
      */
     public Builder throttleLogins(boolean throttle) {
       this.throttleLogins = throttle;
       return this;
     }
 
-    /** Returns the server. */
+    /**
+     * Returns the server.
+     *
+     * @return a new, immutable server locator factory
+     */
     public AmpLoginServer build() {
       return new AmpLoginServer(this);
     }

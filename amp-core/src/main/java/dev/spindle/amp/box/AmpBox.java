@@ -43,7 +43,11 @@ public final class AmpBox {
     this(4);
   }
 
-  /** Creates an empty box with room for {@code expectedSize} pairs. */
+  /**
+   * Creates an empty box with room for {@code expectedSize} pairs.
+   *
+   * @param expectedSize how many pairs to make room for, at least 0; more may still be put
+   */
   public AmpBox(int expectedSize) {
     pairs = expectedSize == 0 ? EMPTY : new byte[2 * expectedSize][];
   }
@@ -51,6 +55,8 @@ public final class AmpBox {
   /**
    * Returns a new box with the same pairs in the same order. The key and value arrays are shared,
    * which is safe because boxes never modify them.
+   *
+   * @return a new box, independent of this one for puts and removals
    */
   public AmpBox copy() {
     AmpBox c = new AmpBox(0);
@@ -59,12 +65,20 @@ public final class AmpBox {
     return c;
   }
 
-  /** Returns the number of pairs in this box. */
+  /**
+   * Returns the number of pairs in this box.
+   *
+   * @return the number of pairs, at least 0
+   */
   public int size() {
     return size;
   }
 
-  /** Returns true if this box has no pairs. */
+  /**
+   * Returns true if this box has no pairs.
+   *
+   * @return true if {@link #size()} is 0
+   */
   public boolean isEmpty() {
     return size == 0;
   }
@@ -72,6 +86,9 @@ public final class AmpBox {
   /**
    * Puts {@code value} under {@code key}, replacing any earlier value. The box keeps both arrays.
    *
+   * @param key the key, 1 to 255 bytes; not null, kept (not copied)
+   * @param value the value, 0 to 65,535 bytes; not null, kept (not copied)
+   * @return this box, for chaining
    * @throws TooLongException if the key is empty or longer than 255 bytes, or the value is longer
    *     than 65,535 bytes
    */
@@ -88,12 +105,24 @@ public final class AmpBox {
     return this;
   }
 
-  /** Puts {@code value} under the ASCII key {@code key}. See {@link #put(byte[], byte[])}. */
+  /**
+   * Puts {@code value} under the ASCII key {@code key}. See {@link #put(byte[], byte[])}.
+   *
+   * @param key the key, 1 to 255 ASCII characters; not null
+   * @param value the value, 0 to 65,535 bytes; not null, kept (not copied)
+   * @return this box, for chaining
+   */
   public AmpBox put(String key, byte[] value) {
     return put(AmpKeys.ascii(key), value);
   }
 
-  /** Puts the UTF-8 encoding of {@code value} under the ASCII key {@code key}. */
+  /**
+   * Puts the UTF-8 encoding of {@code value} under the ASCII key {@code key}.
+   *
+   * @param key the key, 1 to 255 ASCII characters; not null
+   * @param value the value, at most 65,535 bytes once encoded; not null
+   * @return this box, for chaining
+   */
   public AmpBox putString(String key, String value) {
     return put(AmpKeys.ascii(key), value.getBytes(StandardCharsets.UTF_8));
   }
@@ -115,35 +144,65 @@ public final class AmpBox {
     size++;
   }
 
-  /** Returns the value under {@code key}, or null. The returned array is the box's own. */
+  /**
+   * Returns the value under {@code key}, or null. The returned array is the box's own.
+   *
+   * @param key the key's bytes; not null
+   * @return the value, not a copy, or null if the box has no {@code key}
+   */
   public byte[] get(byte[] key) {
     int i = indexOf(key);
     return i < 0 ? null : pairs[2 * i + 1];
   }
 
-  /** Returns the value under the ASCII key {@code key}, or null. */
+  /**
+   * Returns the value under the ASCII key {@code key}, or null.
+   *
+   * @param key the key as ASCII characters; not null
+   * @return the value, not a copy, or null if the box has no {@code key}
+   */
   public byte[] get(String key) {
     int i = indexOfAscii(key);
     return i < 0 ? null : pairs[2 * i + 1];
   }
 
-  /** Returns the value under {@code key} decoded as UTF-8 (invalid bytes replaced), or null. */
+  /**
+   * Returns the value under {@code key} decoded as UTF-8 (invalid bytes replaced), or null.
+   *
+   * @param key the key as ASCII characters; not null
+   * @return the decoded value, or null if the box has no {@code key}
+   */
   public String getString(String key) {
     byte[] v = get(key);
     return v == null ? null : new String(v, StandardCharsets.UTF_8);
   }
 
-  /** Returns true if the box has a value under the ASCII key {@code key}. */
+  /**
+   * Returns true if the box has a value under the ASCII key {@code key}.
+   *
+   * @param key the key as ASCII characters; not null
+   * @return true if the box has {@code key}
+   */
   public boolean containsKey(String key) {
     return indexOfAscii(key) >= 0;
   }
 
-  /** Returns true if the box has a value under {@code key}. */
+  /**
+   * Returns true if the box has a value under {@code key}.
+   *
+   * @param key the key's bytes; not null
+   * @return true if the box has {@code key}
+   */
   public boolean containsKey(byte[] key) {
     return indexOf(key) >= 0;
   }
 
-  /** Removes {@code key} and returns its value, or null if it was absent. */
+  /**
+   * Removes {@code key} and returns its value, or null if it was absent.
+   *
+   * @param key the key as ASCII characters; not null
+   * @return the removed value, or null if the box had no {@code key}
+   */
   public byte[] remove(String key) {
     int i = indexOfAscii(key);
     if (i < 0) {
@@ -165,19 +224,36 @@ public final class AmpBox {
     index = null;
   }
 
-  /** Returns the key of the {@code index}th pair in insertion order (the box's own array). */
+  /**
+   * Returns the key of the {@code index}th pair in insertion order (the box's own array).
+   *
+   * @param index the pair's position in insertion order, 0 to {@code size() - 1}
+   * @return the key, not a copy
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
   public byte[] keyAt(int index) {
     Objects.checkIndex(index, size);
     return pairs[2 * index];
   }
 
-  /** Returns the value of the {@code index}th pair in insertion order (the box's own array). */
+  /**
+   * Returns the value of the {@code index}th pair in insertion order (the box's own array).
+   *
+   * @param index the pair's position in insertion order, 0 to {@code size() - 1}
+   * @return the value, not a copy
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
   public byte[] valueAt(int index) {
     Objects.checkIndex(index, size);
     return pairs[2 * index + 1];
   }
 
-  /** Returns the keys as ASCII-decoded strings, in insertion order. */
+  /**
+   * Returns the keys as ASCII-decoded strings, in insertion order.
+   *
+   * @return an unmodifiable list of the keys, decoded as ISO-8859-1 (so ASCII keys read as
+   *     themselves)
+   */
   public List<String> keys() {
     List<String> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
@@ -189,6 +265,8 @@ public final class AmpBox {
   /**
    * Returns the pair indexes in the order the encoder writes them: keys sorted as unsigned bytes,
    * like Twisted's {@code sorted(box.items())}. A fresh array each call.
+   *
+   * @return a new array of pair indexes (as {@link #keyAt} takes them) in wire order
    */
   public int[] wireOrder() {
     int[] order = new int[size];
@@ -373,6 +451,8 @@ public final class AmpBox {
   /**
    * Returns the number of bytes this box takes on the wire: per pair 2 + key + 2 + value, then 2
    * for the terminator.
+   *
+   * @return the encoded length in bytes, terminator included
    */
   public int encodedLength() {
     int n = 2;
@@ -382,7 +462,11 @@ public final class AmpBox {
     return n;
   }
 
-  /** Returns this box's wire encoding, keys sorted as Twisted sorts them. */
+  /**
+   * Returns this box's wire encoding, keys sorted as Twisted sorts them.
+   *
+   * @return a new array with the box's encoding, terminating empty key included
+   */
   public byte[] toByteArray() {
     byte[] out = new byte[encodedLength()];
     int p = 0;

@@ -7,11 +7,17 @@ package dev.spindle.amp.box;
  * {@code IBoxReceiver}.
  */
 public interface BoxReceiver {
-  /** Called once, before any box, with the sender for replies. */
+  /**
+   * Called once, before any box, with the sender for replies.
+   *
+   * @param sender sends this connection's boxes to the peer
+   */
   void startReceivingBoxes(BoxSender sender);
 
   /**
    * Called for each box received. An exception thrown here closes the connection, as in Twisted.
+   *
+   * @param box the box, in arrival order; the receiver may keep it
    */
   void ampBoxReceived(AmpBox box);
 

@@ -36,7 +36,12 @@ public final class AmpBoxEncoder extends MessageToByteEncoder<AmpBox> {
     encode(box, out);
   }
 
-  /** Writes {@code box}'s wire form to {@code out}; borrows {@code out}. */
+  /**
+   * Writes {@code box}'s wire form to {@code out}; borrows {@code out}.
+   *
+   * @param box the box to encode; its pairs are written in wire order
+   * @param out the buffer to write {@link AmpBox#encodedLength()} bytes to; borrowed, not released
+   */
   public static void encode(AmpBox box, ByteBuf out) {
     int size = box.size();
     if (size <= SMALL_BOX) {

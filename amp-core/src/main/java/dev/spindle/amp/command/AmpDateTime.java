@@ -38,6 +38,9 @@ public final class AmpDateTime implements Comparable<AmpDateTime> {
   /**
    * The date-time {@code local} at {@code offsetMinutes} from UTC (truncated to microseconds).
    *
+   * @param local the local date and time, years 1 to 9999; not null
+   * @param offsetMinutes the offset from UTC in minutes, -1439 to 1439
+   * @return the date-time, truncated to microseconds
    * @throws IllegalArgumentException if the year is outside 1 to 9999 or the offset beyond ±23:59
    */
   public static AmpDateTime of(LocalDateTime local, int offsetMinutes) {
@@ -51,7 +54,12 @@ public final class AmpDateTime implements Comparable<AmpDateTime> {
     return new AmpDateTime(local.truncatedTo(ChronoUnit.MICROS), offsetMinutes);
   }
 
-  /** The same value as {@code value}, its offset rounded down to whole minutes as Twisted sends it. */
+  /**
+   * The same value as {@code value}, its offset rounded down to whole minutes as Twisted sends it.
+   *
+   * @param value the date-time to convert; not null
+   * @return the same local time at the offset in whole minutes
+   */
   public static AmpDateTime of(OffsetDateTime value) {
     return of(value.toLocalDateTime(), Math.floorDiv(value.getOffset().getTotalSeconds(), 60));
   }
@@ -59,23 +67,37 @@ public final class AmpDateTime implements Comparable<AmpDateTime> {
   /**
    * Reads Twisted's text, as a received AMP {@code DateTime} is read.
    *
+   * @param text the text, as Twisted writes it ({@code 2024-02-29T23:59:59.000000+23:59}); not null
+   * @return the parsed date-time
    * @throws dev.spindle.amp.exceptions.AmpArgumentException with Python's message if Twisted would refuse it
    */
   public static AmpDateTime parse(CharSequence text) {
     return DateTimeText.parseAny(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The local date and time, microsecond precision. */
+  /**
+   * The local date and time, microsecond precision.
+   *
+   * @return the local date and time, never null
+   */
   public LocalDateTime localDateTime() {
     return local;
   }
 
-  /** The offset from UTC in minutes, -1439 to 1439. */
+  /**
+   * The offset from UTC in minutes, -1439 to 1439.
+   *
+   * @return the offset in minutes, -1439 to 1439
+   */
   public int offsetMinutes() {
     return offsetMinutes;
   }
 
-  /** True if {@link #toOffsetDateTime()} can hold it: the offset is within ±18:00. */
+  /**
+   * True if {@link #toOffsetDateTime()} can hold it: the offset is within ±18:00.
+   *
+   * @return true if the offset is within ±18:00
+   */
   public boolean fitsOffsetDateTime() {
     return Math.abs(offsetMinutes) <= 18 * 60;
   }
@@ -83,13 +105,18 @@ public final class AmpDateTime implements Comparable<AmpDateTime> {
   /**
    * This value as an {@link OffsetDateTime}.
    *
+   * @return the same local time and offset as an {@link OffsetDateTime}
    * @throws java.time.DateTimeException if the offset is beyond ±18:00 ({@link ZoneOffset}'s range)
    */
   public OffsetDateTime toOffsetDateTime() {
     return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
   }
 
-  /** The instant it denotes (any offset). */
+  /**
+   * The instant it denotes (any offset).
+   *
+   * @return the instant, independent of the offset
+   */
   public Instant toInstant() {
     return local.toInstant(ZoneOffset.UTC).minusSeconds(offsetMinutes * 60L);
   }

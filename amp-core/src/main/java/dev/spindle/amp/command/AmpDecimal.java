@@ -64,7 +64,12 @@ public final class AmpDecimal {
     this.payload = payload;
   }
 
-  /** Returns the finite decimal with {@code value}'s sign, coefficient and exponent. */
+  /**
+   * Returns the finite decimal with {@code value}'s sign, coefficient and exponent.
+   *
+   * @param value the number, kept as is (so {@code 1.50} stays {@code 1.50}); not null
+   * @return the finite decimal; never {@code -0}, which is {@link #NEGATIVE_ZERO}
+   */
   public static AmpDecimal of(BigDecimal value) {
     Objects.requireNonNull(value, "value");
     return new AmpDecimal(Kind.FINITE, value.signum() < 0, value, null);
@@ -77,6 +82,7 @@ public final class AmpDecimal {
    * @param signalling true for {@code sNaN}
    * @param negative true for a set sign bit ({@code -NaN})
    * @param payload the diagnostic payload, not negative
+   * @return the NaN with that sign, kind and payload
    */
   public static AmpDecimal nan(boolean signalling, boolean negative, BigInteger payload) {
     Objects.requireNonNull(payload, "payload");
@@ -97,6 +103,8 @@ public final class AmpDecimal {
    * <p>Python also accepts non-ASCII digits and whitespace in a {@code str}; this does not (AMP's
    * wire value must be ASCII anyway).
    *
+   * @param text the text to parse; not null
+   * @return the parsed value
    * @throws AmpArgumentException if Python would raise {@code decimal.InvalidOperation}, or if the
    *     exponent is beyond {@code ±Integer.MAX_VALUE}
    */
@@ -236,27 +244,47 @@ public final class AmpDecimal {
         Kind.FINITE, negative, new BigDecimal(coefficient, (int) -exponent), null);
   }
 
-  /** True if this is a finite number (including {@code -0}). */
+  /**
+   * True if this is a finite number (including {@code -0}).
+   *
+   * @return true for a finite number
+   */
   public boolean isFinite() {
     return kind == Kind.FINITE;
   }
 
-  /** True if this is {@code Infinity} or {@code -Infinity}. */
+  /**
+   * True if this is {@code Infinity} or {@code -Infinity}.
+   *
+   * @return true for a positive or negative infinity
+   */
   public boolean isInfinite() {
     return kind == Kind.INFINITE;
   }
 
-  /** True if this is a quiet or signalling NaN. */
+  /**
+   * True if this is a quiet or signalling NaN.
+   *
+   * @return true for any NaN
+   */
   public boolean isNaN() {
     return kind == Kind.QUIET_NAN || kind == Kind.SIGNALLING_NAN;
   }
 
-  /** True if this is a signalling NaN ({@code sNaN}). */
+  /**
+   * True if this is a signalling NaN ({@code sNaN}).
+   *
+   * @return true for a signalling NaN only
+   */
   public boolean isSignalling() {
     return kind == Kind.SIGNALLING_NAN;
   }
 
-  /** True if the sign is set: negative numbers, {@code -0}, {@code -Infinity}, {@code -NaN}. */
+  /**
+   * True if the sign is set: negative numbers, {@code -0}, {@code -Infinity}, {@code -NaN}.
+   *
+   * @return true if the sign bit is set
+   */
   public boolean isNegative() {
     return negative;
   }
@@ -264,6 +292,7 @@ public final class AmpDecimal {
   /**
    * Returns a NaN's payload ({@code 123} for {@code NaN123}), zero if it has none.
    *
+   * @return the payload, zero or positive
    * @throws IllegalStateException if this is not a NaN
    */
   public BigInteger nanPayload() {
@@ -277,6 +306,7 @@ public final class AmpDecimal {
    * Returns the finite value with its coefficient and exponent; {@code -0} becomes zero with the
    * same exponent.
    *
+   * @return the finite value as a {@link BigDecimal}, never null
    * @throws AmpArgumentException if this is an infinity or a NaN
    */
   public BigDecimal toBigDecimal() {

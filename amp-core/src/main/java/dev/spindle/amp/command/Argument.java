@@ -34,16 +34,27 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface Argument {
-  /** The key on the wire; the Java name if empty. */
+  /**
+   * The key on the wire; the Java name if empty.
+   *
+   * @return the wire key, or empty for the Java name (as the command's naming derives it)
+   */
   String name() default "";
 
   /**
    * Whether the value may be absent: a null is left out of the box, a missing key reads as null.
    * Primitive fields cannot be optional.
+   *
+   * @return true if the value may be absent
    */
   boolean optional() default false;
 
-  /** A user-defined argument type; {@code ArgumentType.class} (the default) means: by Java type. */
+  /**
+   * A user-defined argument type; {@code ArgumentType.class} (the default) means: by Java type.
+   *
+   * @return the argument type's class, with a public no-argument constructor; {@code
+   *     ArgumentType.class} for the default
+   */
   @SuppressWarnings("rawtypes")
   Class<? extends ArgumentType> type() default ArgumentType.class;
 }

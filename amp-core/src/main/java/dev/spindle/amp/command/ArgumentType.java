@@ -14,6 +14,8 @@ public interface ArgumentType<T> {
   /**
    * Returns the wire form of {@code value} (never null).
    *
+   * @param value the value to send; not null
+   * @return the value's wire bytes, at most 65,535 of them to fit in a box
    * @throws dev.spindle.amp.exceptions.AmpArgumentException if the value cannot be sent
    */
   byte[] toBytes(T value);
@@ -21,6 +23,8 @@ public interface ArgumentType<T> {
   /**
    * Returns the value of the wire form {@code bytes}; the array must not be kept or modified.
    *
+   * @param bytes the value's wire bytes; borrowed for the call only
+   * @return the parsed value
    * @throws dev.spindle.amp.exceptions.AmpArgumentException if the bytes are not a valid value
    */
   T fromBytes(byte[] bytes);

@@ -52,6 +52,9 @@ public final class ArgumentTypes {
    * AMP {@code Integer} as {@link BigInteger} with at most {@code maxDigits} decimal digits each
    * way (0: no limit, as Python before the limit; a value still fits in AMP's 65,535 bytes).
    *
+   * @param maxDigits the most decimal digits a value may have, sign not counted; 0 for no limit
+   * @return an argument type that refuses longer values both ways with an {@link
+   *     AmpArgumentException}
    * @throws IllegalArgumentException if {@code maxDigits} is negative
    */
   public static ArgumentType<BigInteger> bigInteger(int maxDigits) {
@@ -119,7 +122,12 @@ public final class ArgumentTypes {
         }
       };
 
-  /** Returns the AMP {@code Integer} form of {@code value}: decimal ASCII. */
+  /**
+   * Returns the AMP {@code Integer} form of {@code value}: decimal ASCII.
+   *
+   * @param value any long
+   * @return a new array with the decimal digits, {@code -} first if negative
+   */
   public static byte[] longToBytes(long value) {
     if (value == Long.MIN_VALUE) {
       return ascii(Long.toString(value));
@@ -142,7 +150,14 @@ public final class ArgumentTypes {
     return out;
   }
 
-  /** Parses an AMP {@code Integer} into a long, as leniently as Python's {@code int()}. */
+  /**
+   * Parses an AMP {@code Integer} into a long, as leniently as Python's {@code int()}.
+   *
+   * @param bytes the wire value; not modified
+   * @return the parsed value
+   * @throws AmpArgumentException if the bytes are not an integer or the value is outside the long
+   *     range
+   */
   public static long bytesToLong(byte[] bytes) {
     long fast = IntegerText.parseSimpleLong(bytes);
     if (fast != IntegerText.NOT_SIMPLE) {
@@ -156,7 +171,14 @@ public final class ArgumentTypes {
     return big.longValue();
   }
 
-  /** Parses an AMP {@code Integer} into an int, as leniently as Python's {@code int()}. */
+  /**
+   * Parses an AMP {@code Integer} into an int, as leniently as Python's {@code int()}.
+   *
+   * @param bytes the wire value; not modified
+   * @return the parsed value
+   * @throws AmpArgumentException if the bytes are not an integer or the value is outside the int
+   *     range
+   */
   public static int bytesToInt(byte[] bytes) {
     long v = bytesToLong(bytes);
     if (v != (int) v) {
@@ -199,6 +221,8 @@ public final class ArgumentTypes {
   /**
    * Returns the UTF-8 form of {@code value}.
    *
+   * @param value the text to send; not null
+   * @return a new array with the UTF-8 encoding
    * @throws AmpArgumentException if the string has an unpaired surrogate (Python refuses those)
    */
   public static byte[] stringToBytes(String value) {
@@ -222,6 +246,10 @@ public final class ArgumentTypes {
    * Decodes strict UTF-8, as Python's {@code bytes.decode("utf-8")}: overlong forms, encoded
    * surrogates and values above U+10FFFF are errors, with Python's message (e.g. {@code 'utf-8'
    * codec can't decode byte 0xff in position 0: invalid start byte}).
+   *
+   * @param bytes the wire value; not modified
+   * @return the decoded text
+   * @throws AmpArgumentException if the bytes are not valid UTF-8, with Python's message
    */
   public static String bytesToString(byte[] bytes) {
     boolean ascii = true;
@@ -264,12 +292,23 @@ public final class ArgumentTypes {
         }
       };
 
-  /** Returns {@code True} or {@code False}. */
+  /**
+   * Returns {@code True} or {@code False}.
+   *
+   * @param value the boolean to send
+   * @return a new array with {@code True} or {@code False} in ASCII
+   */
   public static byte[] booleanToBytes(boolean value) {
     return value ? TRUE.clone() : FALSE.clone();
   }
 
-  /** Parses exactly {@code True} or {@code False}, as Twisted does. */
+  /**
+   * Parses exactly {@code True} or {@code False}, as Twisted does.
+   *
+   * @param bytes the wire value; not modified
+   * @return true for {@code True}, false for {@code False}
+   * @throws AmpArgumentException for any other bytes
+   */
   public static boolean bytesToBoolean(byte[] bytes) {
     if (java.util.Arrays.equals(bytes, TRUE)) {
       return true;
@@ -316,12 +355,22 @@ public final class ArgumentTypes {
         }
       };
 
-  /** Returns Python's {@code repr(value)} in ASCII: {@code 1e+16}, {@code 0.1}, {@code nan}. */
+  /**
+   * Returns Python's {@code repr(value)} in ASCII: {@code 1e+16}, {@code 0.1}, {@code nan}.
+   *
+   * @param value any double, NaN and infinities included
+   * @return a new array with the ASCII text
+   */
   public static byte[] doubleToBytes(double value) {
     return ascii(FloatText.repr(value));
   }
 
-  /** Parses a float as Python's {@code float(bytes)}. */
+  /**
+   * Parses a float as Python's {@code float(bytes)}.
+   *
+   * @param bytes the wire value; not modified
+   * @return the parsed value
+   */
   public static double bytesToDouble(byte[] bytes) {
     return FloatText.parse(bytes);
   }
@@ -398,6 +447,10 @@ public final class ArgumentTypes {
   /**
    * AMP {@code ListOf(element)}: each element as a 16-bit length and its bytes, concatenated. As in
    * Twisted, a truncated trailing element is dropped on decoding.
+   *
+   * @param <T> the element's Java type
+   * @param element the type of each element; not null
+   * @return an argument type for lists of {@code element}; decoded lists are unmodifiable
    */
   public static <T> ArgumentType<List<T>> listOf(ArgumentType<T> element) {
     Objects.requireNonNull(element, "element");
@@ -449,6 +502,10 @@ public final class ArgumentTypes {
    * AMP {@code AmpList}: each row as a complete box, concatenated. As in Twisted, decoding keeps
    * the complete boxes and silently drops a truncated trailing one (Twisted feeds the value to its
    * streaming box parser, which simply waits for more data); a key length above 255 is an error.
+   *
+   * @param <T> the row's Java type
+   * @param rows the codec of each row's box; not null
+   * @return an argument type for lists of rows; decoded lists are unmodifiable
    */
   public static <T> ArgumentType<List<T>> ampList(BoxCodec<T> rows) {
     Objects.requireNonNull(rows, "rows");
@@ -528,6 +585,8 @@ public final class ArgumentTypes {
    * AMP {@code Descriptor}: not possible on the JDK, which cannot pass file descriptors over UNIX
    * sockets; always throws.
    *
+   * @param <T> the Java type a descriptor argument would have
+   * @return never returns
    * @throws UnsupportedOperationException always
    */
   public static <T> ArgumentType<T> descriptor() {

@@ -9,7 +9,12 @@ import dev.spindle.amp.box.AmpBox;
  * @param <T> the record type
  */
 public interface BoxCodec<T> {
-  /** Puts the fields of {@code value} into {@code box}, leaving out absent optional ones. */
+  /**
+   * Puts the fields of {@code value} into {@code box}, leaving out absent optional ones.
+   *
+   * @param value the value to write; not null
+   * @param box the box to write into; keys already present are replaced
+   */
   void write(T value, AmpBox box);
 
   /**
@@ -17,6 +22,8 @@ public interface BoxCodec<T> {
    * box itself (its value arrays may be kept): {@link dev.spindle.amp.runtime.Responders} reuses a
    * request box for the answer.
    *
+   * @param box the box to read
+   * @return a new value with the box's fields
    * @throws dev.spindle.amp.exceptions.AmpArgumentException if a required key is missing or a
    *     value is bad
    */

@@ -29,12 +29,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Command {
-  /** The command name on the wire; the class's simple name if empty (as in Twisted). */
+  /**
+   * The command name on the wire; the class's simple name if empty (as in Twisted).
+   *
+   * @return the wire name, or empty for the class's simple name
+   */
   String name() default "";
 
   /**
    * Whether the caller wants an answer. If false the command box has no {@code _ask}, the call
    * completes once the box is written, and the responder sends nothing back.
+   *
+   * @return false for a command answered by nothing
    */
   boolean requiresAnswer() default true;
 
@@ -42,12 +48,22 @@ public @interface Command {
    * How the wire keys of the arguments and response values (and of {@code AmpList} rows) derive
    * from their Java names when {@link Argument#name()} does not set them; by default the
    * package's {@link CommandNaming}, else the Java names as they are.
+   *
+   * @return the naming of wire keys, {@link Naming#PACKAGE_DEFAULT} by default
    */
   Naming naming() default Naming.PACKAGE_DEFAULT;
 
-  /** Exceptions sent as error codes; the connection stays open. */
+  /**
+   * Exceptions sent as error codes; the connection stays open.
+   *
+   * @return the declared non-fatal errors, none by default
+   */
   ErrorCode[] errors() default {};
 
-  /** Exceptions sent as error codes, after which the responder closes the connection. */
+  /**
+   * Exceptions sent as error codes, after which the responder closes the connection.
+   *
+   * @return the declared fatal errors, none by default
+   */
   ErrorCode[] fatalErrors() default {};
 }

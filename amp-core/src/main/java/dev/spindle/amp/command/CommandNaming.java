@@ -22,6 +22,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PACKAGE)
 public @interface CommandNaming {
-  /** The naming of the package's commands; {@link Naming#PACKAGE_DEFAULT} means as declared. */
+  /**
+   * The naming of the package's commands; {@link Naming#PACKAGE_DEFAULT} means as declared.
+   *
+   * @return the naming of wire keys for the package's commands
+   */
   Naming value();
 }

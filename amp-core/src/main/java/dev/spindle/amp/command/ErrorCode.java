@@ -18,12 +18,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface ErrorCode {
-  /** The error code on the wire (ASCII, 1 to 255 bytes). */
+  /**
+   * The error code on the wire (ASCII, 1 to 255 bytes).
+   *
+   * @return the error code; required: the processor reports an empty one
+   */
   String code() default "";
 
   /**
    * The exception type. It must be an {@link Exception} with a public {@code (String)}
    * constructor; the processor reports anything else.
+   *
+   * @return the exception type sent and rebuilt under {@link #code()}
    */
   Class<? extends Throwable> type();
 }

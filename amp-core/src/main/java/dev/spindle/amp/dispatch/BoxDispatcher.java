@@ -86,7 +86,11 @@ public final class BoxDispatcher implements BoxReceiver {
   private byte[] lastCommand;
   private String lastCommandName;
 
-  /** Creates a dispatcher that answers commands with {@code locator}. */
+  /**
+   * Creates a dispatcher that answers commands with {@code locator}.
+   *
+   * @param locator finds the responder for each of the peer's commands; not null
+   */
   public BoxDispatcher(CommandLocator locator) {
     this(locator, Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
@@ -95,6 +99,11 @@ public final class BoxDispatcher implements BoxReceiver {
    * Creates a dispatcher that answers commands with {@code locator}, with limits on the calls
    * outstanding each way (see the class comment).
    *
+   * @param locator finds the responder for each of the peer's commands; not null
+   * @param maxOutstandingCalls the most calls of this side that may wait for answers at once, at
+   *     least 1
+   * @param maxPeerOutstandingCalls the most commands of the peer that may wait for asynchronous
+   *     responders at once, at least 1
    * @throws IllegalArgumentException if a limit is below 1
    */
   public BoxDispatcher(CommandLocator locator, int maxOutstandingCalls, int maxPeerOutstandingCalls) {
@@ -113,40 +122,71 @@ public final class BoxDispatcher implements BoxReceiver {
 
   /** What to do with the answer or error box of one call. */
   public interface PendingCall {
-    /** The answer box arrived. */
+    /**
+     * The answer box arrived.
+     *
+     * @param box the answer box, {@code _answer} included
+     */
     void answer(AmpBox box);
 
-    /** The error box arrived: its code and its description (UTF-8, invalid bytes replaced). */
+    /**
+     * The error box arrived: its code and its description (UTF-8, invalid bytes replaced).
+     *
+     * @param code the error code, such as {@code UNHANDLED} or {@code UNKNOWN}
+     * @param description the error's description, possibly empty
+     */
     void error(String code, String description);
 
-    /** The connection is gone. */
+    /**
+     * The connection is gone.
+     *
+     * @param e the cause, naming why the connection was lost
+     */
     void connectionLost(AmpConnectionLostException e);
 
     /**
      * The call was refused before anything was sent (a {@link AmpTooManyCallsException}). By default
      * it is reported as a lost connection caused by {@code e}; callers' futures override this.
+     *
+     * @param e why the call was refused, such as an {@link AmpTooManyCallsException}
      */
     default void refused(AmpException e) {
       connectionLost(new AmpConnectionLostException(e.getMessage(), e));
     }
   }
 
-  /** The locator this dispatcher answers the peer's commands with. */
+  /**
+   * The locator this dispatcher answers the peer's commands with.
+   *
+   * @return the locator given to the constructor, never null
+   */
   public CommandLocator locator() {
     return locator;
   }
 
-  /** Returns the number of calls waiting for an answer. */
+  /**
+   * Returns the number of calls waiting for an answer.
+   *
+   * @return the number of this side's calls waiting for an answer
+   */
   public int pendingCallCount() {
     return pending.size();
   }
 
-  /** Returns the number of the peer's commands whose asynchronous responder has not finished. */
+  /**
+   * Returns the number of the peer's commands whose asynchronous responder has not finished.
+   *
+   * @return the number of the peer's commands still being answered asynchronously
+   */
   public int peerOutstandingCalls() {
     return peerOutstanding.get();
   }
 
-  /** The tag of the last command sent (0 before any); the one {@link #sendCommand} just used. */
+  /**
+   * The tag of the last command sent (0 before any); the one {@link #sendCommand} just used.
+   *
+   * @return the last {@code _ask} tag used, or 0 if no command was sent yet
+   */
   public long lastTag() {
     return lastTag;
   }
@@ -155,6 +195,10 @@ public final class BoxDispatcher implements BoxReceiver {
    * Forgets the call waiting under {@code tag} if it is still {@code call} (it timed out or was
    * cancelled); its answer, if it comes, will be dropped. Returns false if the call is no longer
    * pending (answered, failed or already forgotten).
+   *
+   * @param tag the call's {@code _ask} tag, as {@link #lastTag()} gave it
+   * @param call the call registered under {@code tag}; nothing is forgotten if another is
+   * @return true if the call was forgotten, false if it was no longer pending
    */
   public boolean abandon(long tag, PendingCall call) {
     if (pending.get(tag) != call || call == null) {
@@ -172,6 +216,9 @@ public final class BoxDispatcher implements BoxReceiver {
    *
    * <p>Takes ownership of {@code box}: it is modified and handed to the transport.
    *
+   * @param commandName the command's name, UTF-8 encoded; kept by the box
+   * @param box the command's arguments, without {@code _command} or {@code _ask}
+   * @param call receives the answer or error, or null if the command wants no answer
    * @return false if nothing was sent: the connection is already gone, or {@code call} would
    *     exceed {@code maxOutstandingCalls}; {@code call} was failed
    * @throws IllegalStateException if receiving has not started yet

@@ -9,12 +9,21 @@ package dev.spindle.amp.exceptions;
 public final class AmpArgumentException extends AmpException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message names the field, the value and the rule. */
+  /**
+   * Creates the exception; the message names the field, the value and the rule.
+   *
+   * @param message names the field, the value and the rule broken
+   */
   public AmpArgumentException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a cause. */
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param message names the field, the value and the rule broken
+   * @param cause the parser's or converter's exception
+   */
   public AmpArgumentException(String message, Throwable cause) {
     super(message, cause);
   }

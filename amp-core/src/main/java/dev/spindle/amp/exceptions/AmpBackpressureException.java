@@ -9,16 +9,25 @@ package dev.spindle.amp.exceptions;
 public final class AmpBackpressureException extends AmpException {
   private static final long serialVersionUID = 1L;
 
+  /** The bytes that waited to be written when the call was refused. */
   private final long pendingBytes;
 
-  /** Creates the exception for a connection holding {@code pendingBytes} unsent bytes. */
+  /**
+   * Creates the exception for a connection holding {@code pendingBytes} unsent bytes.
+   *
+   * @param pendingBytes the unsent bytes the connection holds, above its high-water mark
+   */
   public AmpBackpressureException(long pendingBytes) {
     super("connection not writable: " + pendingBytes
         + " bytes wait for the peer to read (above the write high-water mark)");
     this.pendingBytes = pendingBytes;
   }
 
-  /** The bytes that waited to be written when the call was refused. */
+  /**
+   * The bytes that waited to be written when the call was refused.
+   *
+   * @return the number of unsent bytes when the call was refused
+   */
   public long pendingBytes() {
     return pendingBytes;
   }

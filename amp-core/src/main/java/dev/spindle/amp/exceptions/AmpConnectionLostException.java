@@ -7,7 +7,12 @@ package dev.spindle.amp.exceptions;
 public class AmpConnectionLostException extends AmpException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with an optional cause. */
+  /**
+   * Creates the exception with an optional cause.
+   *
+   * @param message says why the connection is gone, or that it was closed already
+   * @param cause what made the connection close, or null
+   */
   public AmpConnectionLostException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -8,7 +8,11 @@ package dev.spindle.amp.exceptions;
 public final class AmpProtocolException extends AmpException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message says what the peer sent that broke the protocol
+   */
   public AmpProtocolException(String message) {
     super(message);
   }

@@ -17,7 +17,12 @@ public final class AmpTimeoutException extends AmpException {
 
   private final transient Duration timeout;
 
-  /** Creates the exception for a call to {@code commandName} that waited {@code timeout}. */
+  /**
+   * Creates the exception for a call to {@code commandName} that waited {@code timeout}.
+   *
+   * @param commandName the name of the command that went unanswered
+   * @param timeout how long the call waited; not null
+   */
   public AmpTimeoutException(String commandName, Duration timeout) {
     super(
         "call to " + commandName + " timed out after " + timeout.toMillis() + " ms",
@@ -25,7 +30,12 @@ public final class AmpTimeoutException extends AmpException {
     this.timeout = timeout;
   }
 
-  /** The timeout that passed. */
+  /**
+   * The timeout that passed.
+   *
+   * @return the timeout that passed; null if the exception was deserialized (the field is
+   *     transient)
+   */
   public Duration timeout() {
     return timeout;
   }

@@ -9,7 +9,12 @@ package dev.spindle.amp.exceptions;
 public final class AmpTlsHandshakeException extends AmpConnectionLostException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code cause} is the TLS engine's error. */
+  /**
+   * Creates the exception; {@code cause} is the TLS engine's error.
+   *
+   * @param message says which handshake failed
+   * @param cause the TLS engine's error, usually a {@link javax.net.ssl.SSLException}
+   */
   public AmpTlsHandshakeException(String message, Throwable cause) {
     super(message, cause);
   }

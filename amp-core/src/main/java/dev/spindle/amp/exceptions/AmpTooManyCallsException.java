@@ -13,15 +13,25 @@ public final class AmpTooManyCallsException extends AmpException {
   /** The error code sent to a peer whose command was refused for having too many outstanding. */
   public static final String ERROR_CODE = "TOO_MANY_CALLS";
 
+  /** The limit of outstanding calls that was reached. */
   private final int limit;
 
-  /** Creates the exception for {@code limit} outstanding calls. */
+  /**
+   * Creates the exception for {@code limit} outstanding calls.
+   *
+   * @param message says which side's limit was reached
+   * @param limit the limit of outstanding calls that was reached
+   */
   public AmpTooManyCallsException(String message, int limit) {
     super(message);
     this.limit = limit;
   }
 
-  /** The limit that was reached. */
+  /**
+   * The limit that was reached.
+   *
+   * @return the limit of outstanding calls that was reached
+   */
   public int limit() {
     return limit;
   }

@@ -7,7 +7,11 @@ package dev.spindle.amp.exceptions;
 public final class InvalidSignatureException extends AmpException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message Twisted's wording, such as {@code forgot b for b'Sum'}
+   */
   public InvalidSignatureException(String message) {
     super(message);
   }

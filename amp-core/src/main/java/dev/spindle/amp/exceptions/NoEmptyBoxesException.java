@@ -7,7 +7,11 @@ package dev.spindle.amp.exceptions;
 public final class NoEmptyBoxesException extends AmpException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception for the offending box, described. */
+  /**
+   * Creates the exception for the offending box, described.
+   *
+   * @param box the offending box, as text
+   */
   public NoEmptyBoxesException(String box) {
     super("box has none of _answer, _error, _command: " + box);
   }

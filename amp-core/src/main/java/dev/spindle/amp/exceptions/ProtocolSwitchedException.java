@@ -7,7 +7,11 @@ package dev.spindle.amp.exceptions;
 public final class ProtocolSwitchedException extends AmpConnectionLostException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message says why no AMP traffic is allowed
+   */
   public ProtocolSwitchedException(String message) {
     super(message, null);
   }

@@ -13,11 +13,19 @@ import java.util.Objects;
 public class RemoteAmpException extends AmpException {
   private static final long serialVersionUID = 1L;
 
+  /** The error code, e.g. {@code UNKNOWN} or an application code. */
   private final String errorCode;
+  /** The human-readable description sent with the code. */
   private final String description;
+  /** True if the connection is closed after the error box is sent. */
   private final boolean fatal;
 
-  /** Creates a non-fatal error with {@code errorCode} and {@code description}. */
+  /**
+   * Creates a non-fatal error with {@code errorCode} and {@code description}.
+   *
+   * @param errorCode the error code to send, e.g. an application code; not null
+   * @param description the human-readable description to send; not null, may be empty
+   */
   public RemoteAmpException(String errorCode, String description) {
     this(errorCode, description, false);
   }
@@ -25,6 +33,10 @@ public class RemoteAmpException extends AmpException {
   /**
    * Creates an error with {@code errorCode} and {@code description}; if {@code fatal}, the
    * responder closes the connection after sending it.
+   *
+   * @param errorCode the error code to send, e.g. an application code; not null
+   * @param description the human-readable description to send; not null, may be empty
+   * @param fatal true to close the connection once the error box is sent
    */
   public RemoteAmpException(String errorCode, String description, boolean fatal) {
     super("Code<" + errorCode + ">: " + description);
@@ -33,17 +45,29 @@ public class RemoteAmpException extends AmpException {
     this.fatal = fatal;
   }
 
-  /** The error code, e.g. {@code UNKNOWN} or an application code. */
+  /**
+   * The error code, e.g. {@code UNKNOWN} or an application code.
+   *
+   * @return the error code, never null
+   */
   public String errorCode() {
     return errorCode;
   }
 
-  /** The human-readable description sent with the code. */
+  /**
+   * The human-readable description sent with the code.
+   *
+   * @return the description, never null, possibly empty
+   */
   public String description() {
     return description;
   }
 
-  /** True if the connection is closed after the error box is sent. */
+  /**
+   * True if the connection is closed after the error box is sent.
+   *
+   * @return true if the error closes the connection
+   */
   public boolean isFatal() {
     return fatal;
   }

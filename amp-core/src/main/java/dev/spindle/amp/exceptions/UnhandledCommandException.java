@@ -10,7 +10,11 @@ public final class UnhandledCommandException extends RemoteAmpException {
   // AmpKeys.UNHANDLED_ERROR_CODE; spelled out so that this leaf package imports nothing.
   private static final String UNHANDLED_ERROR_CODE = "UNHANDLED";
 
-  /** Creates the exception with the peer's description, e.g. {@code Unhandled Command: b'X'}. */
+  /**
+   * Creates the exception with the peer's description, e.g. {@code Unhandled Command: b'X'}.
+   *
+   * @param description the peer's description of the error
+   */
   public UnhandledCommandException(String description) {
     super(UNHANDLED_ERROR_CODE, description);
   }

@@ -19,12 +19,22 @@ public final class BlockingResponder implements BoxResponder {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
-  /** Declares {@code responder} blocking. */
+  /**
+   * Declares {@code responder} blocking.
+   *
+   * @param responder the responder to run on the blocking executor; not null
+   * @return {@code responder} if it is already a {@code BlockingResponder}, else a wrapper around
+   *     it
+   */
   public static BlockingResponder of(BoxResponder responder) {
     return responder instanceof BlockingResponder b ? b : new BlockingResponder(responder);
   }
 
-  /** The responder itself. */
+  /**
+   * The responder itself.
+   *
+   * @return the wrapped responder, which the executor runs
+   */
   public BoxResponder delegate() {
     return delegate;
   }

@@ -16,6 +16,10 @@ public interface BoxResponder {
   /**
    * Answers {@code command} (which still holds {@code _command} and {@code _ask}); the returned box
    * holds the response values, without {@code _answer}.
+   *
+   * @param command the command box; the responder may reuse it for the answer
+   * @return a stage that completes with the answer's values, or exceptionally with the error to
+   *     send
    */
   CompletionStage<AmpBox> respond(AmpBox command);
 }

@@ -19,10 +19,20 @@ public interface CommandLocator {
   /** A locator that has no responders: every command is {@code UNHANDLED}. */
   CommandLocator NONE = name -> null;
 
-  /** Returns the responder for {@code commandName}, or null if there is none. */
+  /**
+   * Returns the responder for {@code commandName}, or null if there is none.
+   *
+   * @param commandName the command's name as received, decoded from UTF-8
+   * @return the responder, or null to answer {@code UNHANDLED}
+   */
   BoxResponder locateResponder(String commandName);
 
-  /** Returns a locator that asks this one first, then {@code next}. */
+  /**
+   * Returns a locator that asks this one first, then {@code next}.
+   *
+   * @param next asked for the commands this one does not answer; not null
+   * @return a locator combining both
+   */
   default CommandLocator orElse(CommandLocator next) {
     return name -> {
       BoxResponder r = locateResponder(name);
@@ -36,6 +46,8 @@ public interface CommandLocator {
    * Responders annotated {@link Blocking} (or all, if the class is) are returned as {@link
    * BlockingResponder}s.
    *
+   * @param target the object whose class (or a superclass) has {@code @Responder} methods
+   * @return the generated locator, wrapping {@code target}
    * @throws IllegalArgumentException if no locator was generated for {@code target}'s class or
    *     any of its superclasses, or if its responders take the connection (then the locator is
    *     built per connection: {@code .locatorFactory(c -> new X_AmpLocator(target,
@@ -76,6 +88,10 @@ public interface CommandLocator {
    * methods) declares {@link Blocking} returned as {@link BlockingResponder}s. {@link #of} does
    * this itself; use it for a generated locator built by hand, such as one per connection:
    * {@code .locatorFactory(c -> new X_AmpLocator(target, c).declaredBlocking(X.class))}.
+   *
+   * @param type the class whose {@code @Responder} methods this locator was generated from
+   * @return this locator if {@code type} declares nothing blocking, else a locator marking those
+   *     responders
    */
   default CommandLocator declaredBlocking(Class<?> type) {
     return blocking(type, this);

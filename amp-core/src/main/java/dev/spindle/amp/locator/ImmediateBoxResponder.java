@@ -17,6 +17,7 @@ public interface ImmediateBoxResponder extends BoxResponder {
   /**
    * Answers {@code command} (which still holds {@code _command} and {@code _ask}) now.
    *
+   * @param command the command box; the responder may reuse it for the answer
    * @return the answer's values, without {@code _answer}
    * @throws Throwable the failure to answer with: a {@link
    *     dev.spindle.amp.exceptions.RemoteAmpException} for an error code, a {@link

@@ -14,7 +14,11 @@ import java.util.Objects;
 public final class PeerInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Wraps {@code cause}, the parsing failure. */
+  /**
+   * Wraps {@code cause}, the parsing failure.
+   *
+   * @param cause the parsing failure, whose {@code toString()} becomes the message; not null
+   */
   public PeerInputException(Throwable cause) {
     super(Objects.requireNonNull(cause, "cause").toString(), cause, false, false);
   }

@@ -33,7 +33,14 @@ public final class BoxCodecs {
 
   private BoxCodecs() {}
 
-  /** Reads the AMP {@code Integer} under {@code key} as a long. */
+  /**
+   * Reads the AMP {@code Integer} under {@code key} as a long.
+   *
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @return the value, parsed as a decimal integer
+   */
   public static long readLong(AmpBox box, byte[] key, String owner) {
     byte[] bytes = require(box, key, owner);
     try {
@@ -43,7 +50,14 @@ public final class BoxCodecs {
     }
   }
 
-  /** Reads the AMP {@code Integer} under {@code key} as an int. */
+  /**
+   * Reads the AMP {@code Integer} under {@code key} as an int.
+   *
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @return the value, parsed as a decimal integer in {@code int} range
+   */
   public static int readInt(AmpBox box, byte[] key, String owner) {
     byte[] bytes = require(box, key, owner);
     try {
@@ -53,7 +67,14 @@ public final class BoxCodecs {
     }
   }
 
-  /** Reads the AMP {@code Boolean} under {@code key}. */
+  /**
+   * Reads the AMP {@code Boolean} under {@code key}.
+   *
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @return true for {@code True}, false for {@code False}
+   */
   public static boolean readBoolean(AmpBox box, byte[] key, String owner) {
     byte[] bytes = require(box, key, owner);
     try {
@@ -63,7 +84,15 @@ public final class BoxCodecs {
     }
   }
 
-  /** Reads the AMP {@code Float} under {@code key}. */
+  /**
+   * Reads the AMP {@code Float} under {@code key}.
+   *
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @return the value, parsed as Python's {@code float} repr (including {@code nan} and {@code
+   *     inf})
+   */
   public static double readDouble(AmpBox box, byte[] key, String owner) {
     byte[] bytes = require(box, key, owner);
     try {
@@ -73,7 +102,14 @@ public final class BoxCodecs {
     }
   }
 
-  /** Reads the AMP {@code Unicode} under {@code key}. */
+  /**
+   * Reads the AMP {@code Unicode} under {@code key}.
+   *
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @return the value, decoded from UTF-8
+   */
   public static String readString(AmpBox box, byte[] key, String owner) {
     byte[] bytes = require(box, key, owner);
     try {
@@ -83,12 +119,28 @@ public final class BoxCodecs {
     }
   }
 
-  /** Reads the AMP {@code String} (raw bytes) under {@code key}: the box's own array. */
+  /**
+   * Reads the AMP {@code String} (raw bytes) under {@code key}: the box's own array.
+   *
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @return the value's bytes, not a copy: the caller must not modify them
+   */
   public static byte[] readBytes(AmpBox box, byte[] key, String owner) {
     return require(box, key, owner);
   }
 
-  /** Reads the value under the required {@code key} with {@code type}. */
+  /**
+   * Reads the value under the required {@code key} with {@code type}.
+   *
+   * @param <T> the value's Java type
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @param type parses the value's bytes
+   * @return the parsed value
+   */
   public static <T> T read(AmpBox box, byte[] key, String owner, ArgumentType<T> type) {
     byte[] bytes = require(box, key, owner);
     try {
@@ -98,7 +150,16 @@ public final class BoxCodecs {
     }
   }
 
-  /** Reads the value under the optional {@code key} with {@code type}, or null if it is absent. */
+  /**
+   * Reads the value under the optional {@code key} with {@code type}, or null if it is absent.
+   *
+   * @param <T> the value's Java type
+   * @param box the box to read from; not modified
+   * @param key the argument's key, pre-encoded as ASCII
+   * @param owner the command or type being read, named in error messages
+   * @param type parses the value's bytes
+   * @return the parsed value, or null if {@code key} is absent
+   */
   public static <T> T readOptional(AmpBox box, byte[] key, String owner, ArgumentType<T> type) {
     byte[] bytes = box.get(key);
     if (bytes == null) {
@@ -114,7 +175,10 @@ public final class BoxCodecs {
   /**
    * Returns the value of a required command argument.
    *
+   * @param <T> the argument's type
+   * @param value the argument's value, possibly null
    * @param message Twisted's wording, {@code forgot b for b'Sum'}
+   * @return {@code value}, never null
    * @throws InvalidSignatureException if {@code value} is null
    */
   public static <T> T requireArgument(T value, String message) {
@@ -127,6 +191,10 @@ public final class BoxCodecs {
   /**
    * Returns the value of a required response or {@code AmpList} row field.
    *
+   * @param <T> the value's type
+   * @param value the field's value, possibly null
+   * @param message the exception's message, naming the missing field
+   * @return {@code value}, never null
    * @throws AmpArgumentException with {@code message} if {@code value} is null
    */
   public static <T> T requireValue(T value, String message) {

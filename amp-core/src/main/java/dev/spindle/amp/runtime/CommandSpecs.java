@@ -26,6 +26,10 @@ public final class CommandSpecs {
   /**
    * Returns the spec generated for {@code commandType}.
    *
+   * @param <C> the command type
+   * @param <R> the response type
+   * @param commandType the command record's class, annotated with {@code @Command}
+   * @return the generated spec, never null
    * @throws AmpException if no spec was generated (the annotation processor did not run)
    */
   @SuppressWarnings("unchecked")
@@ -33,13 +37,27 @@ public final class CommandSpecs {
     return (CommandSpec<C, R>) SPECS.get(commandType);
   }
 
-  /** Returns the spec of {@code command}'s class. */
+  /**
+   * Returns the spec of {@code command}'s class.
+   *
+   * @param <R> the response type
+   * @param command a command instance; not null
+   * @return the generated spec of its class, never null
+   */
   @SuppressWarnings("unchecked")
   public static <R> CommandSpec<Request<R>, R> forCommand(Request<R> command) {
     return (CommandSpec<Request<R>, R>) SPECS.get(command.getClass());
   }
 
-  /** Returns the name of the class the processor generates for {@code type} with {@code suffix}. */
+  /**
+   * Returns the name of the class the processor generates for {@code type} with {@code suffix}.
+   *
+   * @param type the annotated class, possibly nested
+   * @param suffix the generated class's suffix, such as {@code _AmpSerializer} or {@code
+   *     _AmpLocator}
+   * @return the generated class's binary name: same package, nested names joined by {@code _}, then
+   *     {@code suffix}
+   */
   public static String generatedName(Class<?> type, String suffix) {
     String pkg = type.getPackageName();
     String binary = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);

@@ -30,25 +30,56 @@ public final class Responders {
   /** A responder method that returns its response. */
   @FunctionalInterface
   public interface ResponderMethod<C, R> {
-    /** Answers {@code command}. */
+    /**
+     * Answers {@code command}.
+     *
+     * @param command the parsed command
+     * @return the response; null only for a {@code Request<Void>} command
+     * @throws Throwable a declared error, sent as its error code, or any other failure, sent as
+     *     {@code UNKNOWN}
+     */
     R apply(C command) throws Throwable;
   }
 
   /** A responder method that returns a stage of its response. */
   @FunctionalInterface
   public interface AsyncResponderMethod<C, R> {
-    /** Answers {@code command}; the stage must not be null. */
+    /**
+     * Answers {@code command}; the stage must not be null.
+     *
+     * @param command the parsed command
+     * @return a stage that completes with the response, or exceptionally with a declared or other
+     *     error
+     * @throws Throwable a failure before the stage exists, mapped as a failed stage would be
+     */
     CompletionStage<? extends R> apply(C command) throws Throwable;
   }
 
   /** A responder method of a {@code Request<Void>} command that returns nothing. */
   @FunctionalInterface
   public interface VoidResponderMethod<C> {
-    /** Handles {@code command}. */
+    /**
+     * Handles {@code command}.
+     *
+     * @param command the parsed command
+     * @throws Throwable a declared error, sent as its error code, or any other failure, sent as
+     *     {@code UNKNOWN}
+     */
     void accept(C command) throws Throwable;
   }
 
-  /** Answers {@code request} with a method that returns its response directly. */
+  /**
+   * Answers {@code request} with a method that returns its response directly.
+   *
+   * @param <C> the command type
+   * @param <R> the response type
+   * @param spec the command's spec, to parse the arguments, write the response and map declared
+   *     errors
+   * @param request the request box, without {@code _command} and {@code _ask}; emptied and reused
+   *     for the answer
+   * @param method the user's responder method
+   * @return a completed stage with the answer box, or a failed one with the mapped error
+   */
   public static <C extends Request<R>, R> CompletionStage<AmpBox> respond(
       CommandSpec<C, R> spec, AmpBox request, ResponderMethod<? super C, ? extends R> method) {
     try {
@@ -62,6 +93,17 @@ public final class Responders {
    * Answers {@code request} with a method that returns its response directly, without a stage:
    * returns the answer's box or throws what {@link #respond}'s stage would fail with. For an
    * {@link dev.spindle.amp.locator.ImmediateBoxResponder}.
+   *
+   * @param <C> the command type
+   * @param <R> the response type
+   * @param spec the command's spec, to parse the arguments, write the response and map declared
+   *     errors
+   * @param request the request box, without {@code _command} and {@code _ask}; emptied and reused
+   *     for the answer
+   * @param method the user's responder method
+   * @return the answer box: {@code request}, emptied and filled with the response
+   * @throws Throwable a {@link PeerInputException} if the arguments do not parse, a {@link
+   *     RemoteAmpException} for a declared error, or what {@code method} threw
    */
   public static <C extends Request<R>, R> AmpBox respondNow(
       CommandSpec<C, R> spec, AmpBox request, ResponderMethod<? super C, ? extends R> method)
@@ -83,7 +125,15 @@ public final class Responders {
     return encodeNow(spec, response, request);
   }
 
-  /** Answers {@code request} with a {@code void} method: the answer has no values. */
+  /**
+   * Answers {@code request} with a {@code void} method: the answer has no values.
+   *
+   * @param <C> the command type
+   * @param spec the command's spec, to parse the arguments and map declared errors
+   * @param request the request box; emptied and reused for the answer
+   * @param method the user's responder method
+   * @return a completed stage with the (empty) answer box, or a failed one with the mapped error
+   */
   public static <C extends Request<Void>> CompletionStage<AmpBox> respondVoid(
       CommandSpec<C, Void> spec, AmpBox request, VoidResponderMethod<? super C> method) {
     try {
@@ -93,7 +143,16 @@ public final class Responders {
     }
   }
 
-  /** {@link #respondVoid} without a stage, as {@link #respondNow} is to {@link #respond}. */
+  /**
+   * {@link #respondVoid} without a stage, as {@link #respondNow} is to {@link #respond}.
+   *
+   * @param <C> the command type
+   * @param spec the command's spec, to parse the arguments and map declared errors
+   * @param request the request box; emptied and reused for the answer
+   * @param method the user's responder method
+   * @return the answer box: {@code request}, emptied
+   * @throws Throwable as {@link #respondNow} does
+   */
   public static <C extends Request<Void>> AmpBox respondVoidNow(
       CommandSpec<C, Void> spec, AmpBox request, VoidResponderMethod<? super C> method)
       throws Throwable {
@@ -113,7 +172,17 @@ public final class Responders {
     return encodeNow(spec, null, request);
   }
 
-  /** Answers {@code request} with a method that returns a stage of its response. */
+  /**
+   * Answers {@code request} with a method that returns a stage of its response.
+   *
+   * @param <C> the command type
+   * @param <R> the response type
+   * @param spec the command's spec, to parse the arguments, write the response and map declared
+   *     errors
+   * @param request the request box; not reused: the answer is a new box
+   * @param method the user's responder method; its stage must not be null
+   * @return a stage that completes with the answer box, or exceptionally with the mapped error
+   */
   public static <C extends Request<R>, R> CompletionStage<AmpBox> respondAsync(
       CommandSpec<C, R> spec,
       AmpBox request,

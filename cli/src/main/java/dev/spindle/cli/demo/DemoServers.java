@@ -33,7 +33,15 @@ public final class DemoServers implements AutoCloseable {
     this.login = login;
   }
 
-  /** Starts the three servers on {@code host} (port 0: any free port); all or none. */
+  /**
+   * Starts the three servers on {@code host} (port 0: any free port); all or none.
+   *
+   * @param host the address to bind, such as {@code 127.0.0.1}
+   * @param ampPort the AMP server's port, or 0 for any free port
+   * @param pbPort the PB root's port, or 0 for any free port
+   * @param loginPort the PB login's port, or 0 for any free port
+   * @return the running servers; close them to stop all three
+   */
   public static DemoServers start(String host, int ampPort, int pbPort, int loginPort) {
     AmpServer amp = AmpServer.builder()
         .bind(host, ampPort)
@@ -62,17 +70,29 @@ public final class DemoServers implements AutoCloseable {
     }
   }
 
-  /** The AMP server's port. */
+  /**
+   * The AMP server's port.
+   *
+   * @return the port the AMP server is bound to
+   */
   public int ampPort() {
     return amp.port();
   }
 
-  /** The PB root's port. */
+  /**
+   * The PB root's port.
+   *
+   * @return the port the PB root's server is bound to
+   */
   public int pbPort() {
     return pb.port();
   }
 
-  /** The PB login's port. */
+  /**
+   * The PB login's port.
+   *
+   * @return the port the PB login's server is bound to
+   */
   public int loginPort() {
     return login.port();
   }
@@ -92,17 +112,34 @@ public final class DemoServers implements AutoCloseable {
 
   /** The PB root: {@code echo(value)}, {@code add(a, b)}, {@code fail(message)}. */
   public static final class EchoRoot implements Root {
-    /** Returns {@code value} as it came. */
+    /**
+     * Returns {@code value} as it came.
+     *
+     * @param value any value PB can send
+     * @return {@code value}, unchanged
+     */
     public Object remote_echo(Object value) {
       return value;
     }
 
-    /** {@code a + b}. */
+    /**
+     * {@code a + b}.
+     *
+     * @param a the first addend
+     * @param b the second addend
+     * @return the sum
+     * @throws ArithmeticException if the sum overflows a long
+     */
     public long remote_add(long a, long b) {
       return Math.addExact(a, b);
     }
 
-    /** Raises Python's {@code ValueError(message)}. */
+    /**
+     * Raises Python's {@code ValueError(message)}.
+     *
+     * @param message the error's message
+     * @throws IllegalArgumentException always, sent to the peer as {@code builtins.ValueError}
+     */
     public void remote_fail(String message) {
       throw new IllegalArgumentException(message);
     }
@@ -116,7 +153,11 @@ public final class DemoServers implements AutoCloseable {
       this.id = id;
     }
 
-    /** The avatar id, as bytes like Twisted's avatar ids. */
+    /**
+     * The avatar id, as bytes like Twisted's avatar ids.
+     *
+     * @return the logged-in username's bytes
+     */
     public byte[] perspective_whoami() {
       return id.username();
     }

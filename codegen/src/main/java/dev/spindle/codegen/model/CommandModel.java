@@ -29,13 +29,29 @@ public record CommandModel(
     Optional<Schema> response,
     List<Schema> rows,
     List<DeclaredError> errors) {
-  /** Copies the lists, so the model is immutable. */
+  /**
+   * Copies the lists, so the model is immutable.
+   *
+   * @param element the annotated type, the generated file's originating element
+   * @param serializer the generated class
+   * @param commandName the name on the wire
+   * @param requiresAnswer whether calls wait for an answer
+   * @param responseType {@code R} of {@code Request<R>} ({@code Void} for an empty answer)
+   * @param arguments the command's own fields
+   * @param response the fields of {@code R}, absent for {@code Void}
+   * @param rows the {@code AmpList} row types reachable from the arguments and the response; copied
+   * @param errors {@code errors} then {@code fatalErrors}, in declaration order; copied
+   */
   public CommandModel {
     rows = List.copyOf(rows);
     errors = List.copyOf(errors);
   }
 
-  /** The command class. */
+  /**
+   * The command class.
+   *
+   * @return the command record's class name
+   */
   public ClassName commandType() {
     return arguments.type();
   }

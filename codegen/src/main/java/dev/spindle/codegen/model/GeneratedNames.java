@@ -18,6 +18,10 @@ public final class GeneratedNames {
   /**
    * Returns the generated class for {@code type} with {@code suffix}. Defined for every type, even
    * local classes (which validation rejects), so that name checks never fail.
+   *
+   * @param type the annotated type, possibly nested or local
+   * @param suffix appended to the joined names, such as {@code _AmpSerializer}
+   * @return the generated class's name, in {@code type}'s package
    */
   public static ClassName of(TypeElement type, String suffix) {
     Deque<String> names = new ArrayDeque<>();

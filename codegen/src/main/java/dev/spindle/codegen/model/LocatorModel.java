@@ -21,7 +21,15 @@ public record LocatorModel(
     List<ResponderMethod> responders,
     Optional<ClassName> inherited,
     boolean inheritedNeedsConnection) {
-  /** Copies the lists, so the model is immutable. */
+  /**
+   * Copies the lists, so the model is immutable.
+   *
+   * @param element the class, the generated file's originating element
+   * @param locator the generated class
+   * @param responders the class's own responder methods, in declaration order; copied
+   * @param inherited the locator of the nearest superclass with responder methods
+   * @param inheritedNeedsConnection whether the inherited locator is built with the connection
+   */
   public LocatorModel {
     responders = List.copyOf(responders);
   }
@@ -29,13 +37,19 @@ public record LocatorModel(
   /**
    * Whether a responder of the class or of a superclass takes the {@code AmpConnection}: then the
    * locator is built per connection, with it.
+   *
+   * @return true if the locator's constructor takes the connection
    */
   public boolean needsConnection() {
     return inheritedNeedsConnection
         || responders.stream().anyMatch(ResponderMethod::takesConnection);
   }
 
-  /** The class whose instance the locator wraps. */
+  /**
+   * The class whose instance the locator wraps.
+   *
+   * @return the annotated class's name
+   */
   public ClassName targetType() {
     return ClassName.get(element);
   }

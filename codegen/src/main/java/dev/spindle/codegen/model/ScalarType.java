@@ -39,12 +39,20 @@ public enum ScalarType {
     this.constant = constant;
   }
 
-  /** The Java reference type ({@code Long} for {@code long}). */
+  /**
+   * The Java reference type ({@code Long} for {@code long}).
+   *
+   * @return the boxed Java type, such as {@code Long}
+   */
   public TypeName javaType() {
     return javaType;
   }
 
-  /** The name of the {@code ArgumentTypes} constant. */
+  /**
+   * The name of the {@code ArgumentTypes} constant.
+   *
+   * @return the constant's name in {@code ArgumentTypes}, such as {@code LONG}
+   */
   public String constant() {
     return constant;
   }

@@ -12,7 +12,13 @@ import java.util.List;
  * @param fields the arguments, in constructor order
  */
 public record Schema(ClassName type, String displayName, List<Field> fields) {
-  /** Copies the lists, so the model is immutable. */
+  /**
+   * Copies the lists, so the model is immutable.
+   *
+   * @param type the record or class
+   * @param displayName its simple names joined by dots, for messages
+   * @param fields the arguments, in constructor order; copied
+   */
   public Schema {
     fields = List.copyOf(fields);
   }

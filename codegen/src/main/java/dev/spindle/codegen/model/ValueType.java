@@ -6,7 +6,11 @@ import com.squareup.javapoet.TypeName;
 
 /** How one argument travels: a built-in AMP type, a {@code ListOf}, an {@code AmpList} or a user type. */
 public sealed interface ValueType {
-  /** The Java reference type of the value ({@code Long} for {@code long}). */
+  /**
+   * The Java reference type of the value ({@code Long} for {@code long}).
+   *
+   * @return the type of the value in generated code, never a primitive
+   */
   TypeName javaType();
 
   /** A built-in scalar type. */

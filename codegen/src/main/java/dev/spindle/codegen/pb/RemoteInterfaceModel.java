@@ -16,8 +16,16 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
 
   /** How a parameter binds. The names match {@code MethodShape}'s builder methods. */
   public enum Shape {
-    POSITIONAL("positional"), KEYWORD_ONLY("keywordOnly"), VAR_ARGS("varArgs"), KEYWORDS("keywords");
+    /** Bound by position, or by name if {@code javac -parameters} kept it. */
+    POSITIONAL("positional"),
+    /** Bound only by name: {@code @KeywordOnly}, or after it. */
+    KEYWORD_ONLY("keywordOnly"),
+    /** Receives the extra positional arguments: {@code @VarArgs}, Python's {@code *args}. */
+    VAR_ARGS("varArgs"),
+    /** Receives the unmatched keyword arguments: {@code @Keywords}, Python's {@code **kw}. */
+    KEYWORDS("keywords");
 
+    /** The name of the {@code MethodShape.Builder} method that adds such a parameter. */
     public final String builder;
 
     Shape(String builder) {
@@ -26,7 +34,14 @@ public record RemoteInterfaceModel(TypeElement element, ClassName type, ClassNam
   }
 
   /** How the result comes back. */
-  public enum Result { VOID, FUTURE, STAGE }
+  public enum Result {
+    /** The method returns {@code void}: the call is sent without waiting for an answer. */
+    VOID,
+    /** The method returns a {@code CompletableFuture} of the answer. */
+    FUTURE,
+    /** The method returns a {@code CompletionStage} of the answer. */
+    STAGE
+  }
 
   /**
    * One parameter: {@code type} as declared, {@code erasure} for its {@code Class} literal,

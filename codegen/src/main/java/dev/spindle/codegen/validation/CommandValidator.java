@@ -40,7 +40,12 @@ public final class CommandValidator {
   private final SchemaFactory schemas;
   private final ErrorCodeValidator errorCodes;
 
-  /** Creates a validator that reports to {@code reporter}. */
+  /**
+   * Creates a validator that reports to {@code reporter}.
+   *
+   * @param env the processing environment
+   * @param reporter reports each mistake on its element
+   */
   public CommandValidator(ProcessingEnvironment env, ErrorReporter reporter) {
     this.elements = env.getElementUtils();
     this.reporter = reporter;
@@ -50,7 +55,12 @@ public final class CommandValidator {
     this.errorCodes = new ErrorCodeValidator(elements, env.getTypeUtils(), reporter);
   }
 
-  /** Returns the model of {@code type}, or empty after reporting its mistakes. */
+  /**
+   * Returns the model of {@code type}, or empty after reporting its mistakes.
+   *
+   * @param type the class annotated {@code @Command}
+   * @return the model, or empty if a mistake was reported
+   */
   public Optional<CommandModel> validate(TypeElement type) {
     AnnotationMirror annotation = Annotations.find(type, AmpNames.COMMAND).orElseThrow();
     ClassName serializer = GeneratedNames.of(type, AmpNames.SERIALIZER_SUFFIX);

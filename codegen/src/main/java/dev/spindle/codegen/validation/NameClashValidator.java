@@ -20,7 +20,12 @@ public final class NameClashValidator {
   private final ErrorReporter reporter;
   private final Map<ClassName, String> claimed = new HashMap<>();
 
-  /** Creates a validator that reports to {@code reporter}. */
+  /**
+   * Creates a validator that reports to {@code reporter}.
+   *
+   * @param elements the processing environment's element utilities, to find classes the user wrote
+   * @param reporter reports each clash on the types involved
+   */
   public NameClashValidator(Elements elements, ErrorReporter reporter) {
     this.elements = elements;
     this.reporter = reporter;
@@ -29,6 +34,10 @@ public final class NameClashValidator {
   /**
    * Returns the types whose generated class name ({@code naming}) is theirs alone, reporting an
    * error on each of the others.
+   *
+   * @param types the candidate types, in the order they are to be generated
+   * @param naming gives each type's generated class name
+   * @return the types whose generated name clashes with nothing, in the given order
    */
   public List<TypeElement> unique(List<TypeElement> types, Function<TypeElement, ClassName> naming) {
     Map<ClassName, List<TypeElement>> byName = new LinkedHashMap<>();

@@ -35,7 +35,12 @@ public final class ResponderValidator {
   private final Requests requests;
   private final Visibility visibility;
 
-  /** Creates a validator that reports to {@code reporter}. */
+  /**
+   * Creates a validator that reports to {@code reporter}.
+   *
+   * @param env the processing environment
+   * @param reporter reports each mistake on its element
+   */
   public ResponderValidator(ProcessingEnvironment env, ErrorReporter reporter) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
@@ -44,7 +49,12 @@ public final class ResponderValidator {
     this.visibility = new Visibility(elements);
   }
 
-  /** Returns the model of {@code type}'s locator, or empty after reporting its mistakes. */
+  /**
+   * Returns the model of {@code type}'s locator, or empty after reporting its mistakes.
+   *
+   * @param type a class with {@code @Responder} methods
+   * @return the model, or empty if a mistake was reported
+   */
   public Optional<LocatorModel> validate(TypeElement type) {
     ClassName locator = GeneratedNames.of(type, AmpNames.LOCATOR_SUFFIX);
     int before = reporter.errorCount();

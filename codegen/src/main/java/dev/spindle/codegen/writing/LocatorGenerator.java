@@ -21,7 +21,12 @@ import javax.lang.model.element.Modifier;
  * command name.
  */
 public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
-  /** Creates a generator that writes to {@code filer}. */
+  /**
+   * Creates a generator that writes to {@code filer}.
+   *
+   * @param filer the processing environment's filer, which creates the source files
+   * @param reporter reports a file that cannot be written, on the model's element
+   */
   public LocatorGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
   }
@@ -53,15 +58,19 @@ public final class LocatorGenerator extends SourceFileGenerator<LocatorModel> {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(AmpNames.COMMAND_LOCATOR);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addJavadoc("Creates the locator of {@code target}'s responders.\n")
+        .addJavadoc("Creates the locator of {@code target}'s responders.\n\n")
+        .addJavadoc("@param target the object whose responders answer the commands\n")
         .addModifiers(Modifier.PUBLIC)
         .addParameter(target, "target");
     if (model.needsConnection()) {
-      constructor.addParameter(AmpNames.AMP_CONNECTION_CLASS, "connection");
+      constructor
+          .addJavadoc("@param connection the connection the responders are given\n")
+          .addParameter(AmpNames.AMP_CONNECTION_CLASS, "connection");
     }
     constructor.addStatement("this.target = target");
     MethodSpec targetGetter = MethodSpec.methodBuilder("target")
-        .addJavadoc("The object whose {@code @Responder} methods this locator calls.\n")
+        .addJavadoc("The object whose {@code @Responder} methods this locator calls.\n\n"
+            + "@return the target given to the constructor\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(target)
         .addStatement("return target")

@@ -28,7 +28,12 @@ import javax.lang.model.element.Modifier;
  * a received state converted component by component into a new record; no reflection.
  */
 public final class PbCopyGenerator extends SourceFileGenerator<CopyRecordModel> {
-  /** Creates a generator that writes to {@code filer}. */
+  /**
+   * Creates a generator that writes to {@code filer}.
+   *
+   * @param filer the processing environment's filer, which creates the source files
+   * @param reporter reports a file that cannot be written, on the model's element
+   */
   public PbCopyGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
   }

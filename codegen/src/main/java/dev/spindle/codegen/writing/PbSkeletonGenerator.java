@@ -33,7 +33,12 @@ import javax.lang.model.element.Modifier;
  * then calls through a {@code switch} on the method's number.
  */
 public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfaceModel> {
-  /** Creates a generator that writes to {@code filer}. */
+  /**
+   * Creates a generator that writes to {@code filer}.
+   *
+   * @param filer the processing environment's filer, which creates the source files
+   * @param reporter reports a file that cannot be written, on the model's element
+   */
   public PbSkeletonGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
   }

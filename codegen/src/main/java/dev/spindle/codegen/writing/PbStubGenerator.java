@@ -30,7 +30,12 @@ import javax.lang.model.element.Modifier;
  * converting the answer to the declared type.
  */
 public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceModel> {
-  /** Creates a generator that writes to {@code filer}. */
+  /**
+   * Creates a generator that writes to {@code filer}.
+   *
+   * @param filer the processing environment's filer, which creates the source files
+   * @param reporter reports a file that cannot be written, on the model's element
+   */
   public PbStubGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
   }

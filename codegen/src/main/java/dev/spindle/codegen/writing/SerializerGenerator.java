@@ -28,7 +28,12 @@ import javax.lang.model.element.Modifier;
  * instanceof} tests and a {@code switch}.
  */
 public final class SerializerGenerator extends SourceFileGenerator<CommandModel> {
-  /** Creates a generator that writes to {@code filer}. */
+  /**
+   * Creates a generator that writes to {@code filer}.
+   *
+   * @param filer the processing environment's filer, which creates the source files
+   * @param reporter reports a file that cannot be written, on the model's element
+   */
   public SerializerGenerator(Filer filer, ErrorReporter reporter) {
     super(filer, reporter);
   }

@@ -30,7 +30,11 @@ public abstract class SourceFileGenerator<T> {
     this.reporter = reporter;
   }
 
-  /** Writes the source file of {@code model}; a failure is reported on its element. */
+  /**
+   * Writes the source file of {@code model}; a failure is reported on its element.
+   *
+   * @param model a validated model; its element is the generated file's originating element
+   */
   public final void generate(T model) {
     ClassName name = className(model);
     Element origin = originatingElement(model);

@@ -9,7 +9,12 @@ public final class PythonRepr {
 
   private PythonRepr() {}
 
-  /** Returns {@code repr(bytes(b))} exactly as CPython 3 prints it. */
+  /**
+   * Returns {@code repr(bytes(b))} exactly as CPython 3 prints it.
+   *
+   * @param b the bytes to show; not null
+   * @return the repr, such as {@code b'Name'} or {@code b"it's"}, with non-printable bytes escaped
+   */
   public static String bytes(byte[] b) {
     boolean hasSingle = false;
     boolean hasDouble = false;
