@@ -1,5 +1,7 @@
 package dev.spindle.pb.flavors;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,6 +12,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe; the future completes on the connection's event loop. The observer passed to
  * {@link Cacheable#stoppedObserving} is the same instance.
+ *
+ * <p>Typed: when the peer's copy implements a {@link dev.spindle.pb.typed.RemoteInterface remote
+ * interface}, {@code <Interface>_PbStub.observer(observer)} calls it through that interface
+ * ({@code pond.addDuck("ugly duckling")} sends {@code addDuck}, run there as {@code
+ * observe_addDuck}), with no method names as strings.
  */
 public interface RemoteCacheObserver {
   /**
@@ -17,6 +24,24 @@ public interface RemoteCacheObserver {
    * DeadReferenceException} once the peer has released the cache or the connection is lost.
    */
   CompletableFuture<Object> callRemote(String method, Object... args);
+
+  /**
+   * Calls {@code observe_<method>(*args, **kwargs)} on the peer's copy, keywords sent in the
+   * map's order.
+   */
+  CompletableFuture<Object> callRemoteWithKeywords(String method, List<?> args,
+      Map<String, ?> kwargs);
+
+  /**
+   * Calls {@code observe_<method>(args...)} without asking for an answer (Twisted's {@code
+   * pbanswer=False}); the future completes once the message is written, or fails if it could not
+   * be sent.
+   */
+  CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args);
+
+  /** {@link #callRemoteNoAnswer} with keywords, sent in the map's order. */
+  CompletableFuture<Void> callRemoteNoAnswerWithKeywords(String method, List<?> args,
+      Map<String, ?> kwargs);
 
   /** The perspective this copy was sent to (null outside an avatar's call). */
   Object perspective();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 
 /**
  * The remote methods of a generated {@link Skeleton} class, in {@link Skeleton#dispatch} order.
@@ -14,6 +15,10 @@ import java.util.WeakHashMap;
 public final class SkeletonMethods {
   /** Weak keys: a generated class and its loader can be unloaded. Read once per class. */
   private static final Map<Class<?>, SkeletonMethods> REGISTERED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Remote interface to its generated {@code <Interface>_PbSkeleton::of}; weak keys as above. */
+  private static final Map<Class<?>, Function<Object, Skeleton>> FACTORIES =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private final String interfaceName;
@@ -55,6 +60,41 @@ public final class SkeletonMethods {
       m = REGISTERED.get(type);
     }
     return m;
+  }
+
+  /**
+   * Registers {@code of}, the generated skeleton factory of the remote interface {@code type}: how
+   * PB wraps an object implementing it that is not exported through the skeleton itself, a {@link
+   * RemoteCache} whose {@code observe_} methods the interface declares.
+   *
+   * @throws IllegalStateException if {@code type} has a factory already
+   */
+  public static <T> void registerFactory(Class<T> type, Function<? super T, ? extends Skeleton> of) {
+    Objects.requireNonNull(of, "of");
+    Function<Object, Skeleton> factory = target -> of.apply(type.cast(target));
+    if (FACTORIES.putIfAbsent(Objects.requireNonNull(type, "type"), factory) != null) {
+      throw new IllegalStateException(type.getName() + " has a skeleton factory already");
+    }
+  }
+
+  /**
+   * The skeleton factory of the remote interface {@code type} (initializing its generated {@code
+   * <Interface>_PbSkeleton}, named as spindle-codegen names it), or null if there is none.
+   */
+  public static Function<Object, Skeleton> factory(Class<?> type) {
+    Function<Object, Skeleton> f = FACTORIES.get(type);
+    if (f == null) {
+      String pkg = type.getPackageName();
+      String binary = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+      String skeleton = (pkg.isEmpty() ? "" : pkg + ".") + binary.replace('$', '_') + "_PbSkeleton";
+      try {
+        Class.forName(skeleton, true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return null;
+      }
+      f = FACTORIES.get(type);
+    }
+    return f;
   }
 
   /** The remote interface's name, for messages. */
