@@ -17,6 +17,8 @@ public final class PbNames {
   public static final String COPY_RECORD = PB + ".typed.CopyRecord";
 
   public static final ClassName REMOTE_REFERENCE = ClassName.get(PB, "RemoteReference");
+  public static final ClassName REMOTE_CACHE_OBSERVER =
+      ClassName.get(PB + ".flavors", "RemoteCacheObserver");
   public static final ClassName BYTE_STRING = ClassName.get(PB + ".jelly", "ByteString");
   public static final ClassName TUPLE = ClassName.get(PB + ".jelly", "Tuple");
   public static final ClassName ROOT = ClassName.get(PB + ".flavors", "Root");
