@@ -52,8 +52,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>A Cacheable that implements a remote interface travels as itself (a cache, not a reference)
- * where the interface is the declared type; a parameter so typed receives the peer's copy when
- * the copy's class implements the interface.
+ * where the interface is the declared type; a parameter or result so typed receives the peer's
+ * copy when the copy's class implements the interface.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
