@@ -1,10 +1,17 @@
 package dev.spindle.pb;
 
+import static dev.spindle.pb.Msg.a;
+import static dev.spindle.pb.Msg.dict;
+import static dev.spindle.pb.Msg.i;
+import static dev.spindle.pb.Msg.l;
+import static dev.spindle.pb.Msg.tuple;
+import static dev.spindle.pb.Msg.u;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.exceptions.RemotePbException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.Default;
@@ -143,6 +150,35 @@ class ObservedCacheTest {
       assertEquals("builtins.TypeError", e.typeName());
       assertEquals("ObservedCacheTest.TallyCopy.observe_add() got an unexpected keyword argument"
           + " 'c'", e.value());
+    }
+  }
+
+  @Test
+  void theOwnersCallsAreCacheMessagesNamedWithoutPrefix() {
+    // Twisted's RemoteCacheObserver.callRemote: broker._sendMessage(b"cache", perspective,
+    // cacheID, _name, args, kw), answerRequired 0 for pbanswer=False; the copy adds observe_
+    TallyRoot root = new TallyRoot();
+    try (EmbeddedPb server = EmbeddedPb.server(root, PbServer.builder())) {
+      server.next(); // the dialect offer
+      server.feed("02827062" + "028013870681"); // pb, version 6
+      server.next(); // the version
+      server.feed(Msg.callRoot(1, "getTally"));
+      Sexp.SList answer = (Sexp.SList) server.nextSexp();
+      // ["answer", 1, ["tests.Tally", luid, 0]]
+      Sexp.SList cache = (Sexp.SList) answer.get(2);
+      assertEquals(a("tests.Tally"), cache.get(0));
+      Sexp luid = cache.get(1);
+      RemoteCacheObserver observer = root.tally.observer;
+
+      observer.callRemote("add", 1L);
+      assertEquals(l(a("cachemessage"), i(1), luid, a("add"), i(1), tuple(i(1)), dict()),
+          server.nextSexp());
+      observer.callRemoteNoAnswer("set", 7L);
+      assertEquals(l(a("cachemessage"), i(2), luid, a("set"), i(0), tuple(i(7)), dict()),
+          server.nextSexp());
+      observer.callRemoteWithKeywords("add", List.of(), Map.of("b", 2L));
+      assertEquals(l(a("cachemessage"), i(3), luid, a("add"), i(1), tuple(),
+          l(a("dictionary"), l(u("b"), i(2)))), server.nextSexp());
     }
   }
 
