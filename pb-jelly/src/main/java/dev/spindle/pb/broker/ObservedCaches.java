@@ -3,7 +3,7 @@ package dev.spindle.pb.broker;
 import dev.spindle.pb.flavors.RemoteCache;
 import dev.spindle.pb.flavors.Skeleton;
 import dev.spindle.pb.flavors.SkeletonMethods;
-import dev.spindle.pb.typed.RemoteInterface;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +14,16 @@ import java.util.stream.Collectors;
 /**
  * What the owner's {@code cachemessage} calls on a received {@link RemoteCache}, found once per
  * class: the cache itself (its reflective {@code observe_} methods), or, when the class implements
- * a {@link RemoteInterface}, the interface's generated skeleton, which dispatches the interface's
- * methods as {@code observe_<name>} with no reflection per call.
+ * a remote interface ({@code @RemoteInterface}), the interface's generated skeleton, which
+ * dispatches the interface's methods as {@code observe_<name>} with no reflection per call.
  */
 final class ObservedCaches {
+  /**
+   * {@code dev.spindle.pb.typed.RemoteInterface}, read by name: {@code typed} is a layer above the
+   * broker, which does not import it.
+   */
+  private static final String REMOTE_INTERFACE = "dev.spindle.pb.typed.RemoteInterface";
+
   private static final ClassValue<Function<RemoteCache, Object>> TARGETS = new ClassValue<>() {
     @Override
     protected Function<RemoteCache, Object> computeValue(Class<?> type) {
@@ -68,7 +74,7 @@ final class ObservedCaches {
     return skeleton::apply;
   }
 
-  /** The interfaces annotated {@link RemoteInterface} that {@code type} implements. */
+  /** The interfaces annotated {@code @RemoteInterface} that {@code type} implements. */
   private static Set<Class<?>> remoteInterfaces(Class<?> type) {
     Set<Class<?>> found = new LinkedHashSet<>();
     List<Class<?>> pending = new ArrayList<>();
@@ -77,12 +83,21 @@ final class ObservedCaches {
     }
     while (!pending.isEmpty()) {
       Class<?> i = pending.remove(pending.size() - 1);
-      if (i.isAnnotationPresent(RemoteInterface.class)) {
+      if (isRemoteInterface(i)) {
         found.add(i);
       }
       pending.addAll(List.of(i.getInterfaces()));
     }
     return found;
+  }
+
+  private static boolean isRemoteInterface(Class<?> type) {
+    for (Annotation a : type.getAnnotations()) {
+      if (a.annotationType().getName().equals(REMOTE_INTERFACE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code interfaces} without those another of them extends. */
