@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -17,9 +18,18 @@ public final class SkeletonMethods {
   private static final Map<Class<?>, SkeletonMethods> REGISTERED =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** Remote interface to its generated {@code <Interface>_PbSkeleton::of}; weak keys as above. */
-  private static final Map<Class<?>, Function<Object, Skeleton>> FACTORIES =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * Remote interface to its generated {@code <Interface>_PbSkeleton::of}, set once. A {@link
+   * ClassValue}: the factory refers to its interface's loader, which a map's weak key would not
+   * let go.
+   */
+  private static final ClassValue<AtomicReference<Function<Object, Skeleton>>> FACTORIES =
+      new ClassValue<>() {
+        @Override
+        protected AtomicReference<Function<Object, Skeleton>> computeValue(Class<?> type) {
+          return new AtomicReference<>();
+        }
+      };
 
   private final String interfaceName;
   private final List<MethodShape> methods;
@@ -72,7 +82,7 @@ public final class SkeletonMethods {
   public static <T> void registerFactory(Class<T> type, Function<? super T, ? extends Skeleton> of) {
     Objects.requireNonNull(of, "of");
     Function<Object, Skeleton> factory = target -> of.apply(type.cast(target));
-    if (FACTORIES.putIfAbsent(Objects.requireNonNull(type, "type"), factory) != null) {
+    if (!FACTORIES.get(Objects.requireNonNull(type, "type")).compareAndSet(null, factory)) {
       throw new IllegalStateException(type.getName() + " has a skeleton factory already");
     }
   }
@@ -82,7 +92,7 @@ public final class SkeletonMethods {
    * <Interface>_PbSkeleton}, named as spindle-codegen names it), or null if there is none.
    */
   public static Function<Object, Skeleton> factory(Class<?> type) {
-    Function<Object, Skeleton> f = FACTORIES.get(type);
+    Function<Object, Skeleton> f = FACTORIES.get(type).get();
     if (f == null) {
       String pkg = type.getPackageName();
       String binary = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
@@ -92,7 +102,7 @@ public final class SkeletonMethods {
       } catch (ClassNotFoundException e) {
         return null;
       }
-      f = FACTORIES.get(type);
+      f = FACTORIES.get(type).get();
     }
     return f;
   }
