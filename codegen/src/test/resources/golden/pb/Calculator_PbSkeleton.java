@@ -19,7 +19,8 @@ import javax.annotation.processing.Generated;
 /**
  * Exposes a {@link Calculator} to PB peers: publish it as the root, send it as a Referenceable, or
  * hand out {@link #avatar} at login ({@code perspective_} methods); {@link #view} sends it as a
- * Viewable ({@code view_} methods).
+ * Viewable ({@code view_} methods). A {@code RemoteCache} implementing {@link Calculator} runs
+ * the owner's {@code observe_} calls through it.
  *
  * <p>{@code Calculator_PbSkeleton.of(target)} creates it.
  */
@@ -53,6 +54,7 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
 
   static {
     SkeletonMethods.register(Calculator_PbSkeleton.class, "Calculator", SHAPES);
+    SkeletonMethods.registerFactory(Calculator.class, Calculator_PbSkeleton::of);
   }
 
   private final Calculator target;

@@ -55,6 +55,23 @@ class PbValidationTest {
   }
 
   @Test
+  void methodWithTheSignatureOfAStubAccessor() {
+    assertMistakes(file("Pond", """
+        @RemoteInterface
+        public interface Pond {
+          CompletableFuture<String> observer();
+          void reference();
+          CompletableFuture<String> observe(String duck); // a near name: fine
+        }
+        """), error("String> observer()", "remote method observer() of test.Pond has the signature"
+            + " of the generated stub's observer() accessor: give it another Java name (and"
+            + " @Remote(\"observer\") if the peer calls it so)"),
+        error("void reference()", "remote method reference() of test.Pond has the signature of"
+            + " the generated stub's reference() accessor: give it another Java name (and"
+            + " @Remote(\"reference\") if the peer calls it so)"));
+  }
+
+  @Test
   void overload() {
     assertMistakes(file("Calc", """
         @RemoteInterface

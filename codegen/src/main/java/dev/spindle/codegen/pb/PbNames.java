@@ -27,6 +27,9 @@ public final class PbNames {
 
   /** {@code RemoteReference}: what a generated stub calls through. */
   public static final ClassName REMOTE_REFERENCE = ClassName.get(PB, "RemoteReference");
+  /** {@code RemoteCacheObserver}: what a generated observer stub calls through. */
+  public static final ClassName REMOTE_CACHE_OBSERVER =
+      ClassName.get(PB + ".flavors", "RemoteCacheObserver");
   /** {@code ByteString}: Python's {@code bytes} as unjelly gives it. */
   public static final ClassName BYTE_STRING = ClassName.get(PB + ".jelly", "ByteString");
   /** {@code Tuple}: Python's {@code tuple}. */

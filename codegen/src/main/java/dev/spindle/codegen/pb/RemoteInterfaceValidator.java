@@ -41,6 +41,12 @@ import javax.lang.model.util.Types;
  * Jelly carries, reporting each mistake on its element with what to do instead.
  */
 final class RemoteInterfaceValidator {
+  /**
+   * Methods of the generated stubs that a remote method must not override: {@code
+   * <Interface>_PbStub.reference()} and {@code <Interface>_PbStub.Observer.observer()}.
+   */
+  private static final Set<String> STUB_ACCESSORS = Set.of("reference", "observer");
+
   /** What every unsupported-type message offers instead. */
   static final String SUPPORTED = "long, int, short, byte, double, float, boolean (or their boxes),"
       + " String, BigInteger, byte[], ByteString, Tuple, Object, RemoteReference, a Jellyable or"
@@ -114,6 +120,12 @@ final class RemoteInterfaceValidator {
             + " a Python method has one signature: give one of them another Java name"
             + " (and @Remote(\"" + javaName + "\") if the peer calls it so), or use @Default"
             + " parameters");
+        continue;
+      }
+      if (m.getParameters().isEmpty() && STUB_ACCESSORS.contains(javaName)) {
+        reporter.error(m, "remote method " + javaName + "() of " + name + " has the signature of"
+            + " the generated stub's " + javaName + "() accessor: give it another Java name"
+            + " (and @Remote(\"" + javaName + "\") if the peer calls it so)");
         continue;
       }
       String remoteName = remoteName(m);

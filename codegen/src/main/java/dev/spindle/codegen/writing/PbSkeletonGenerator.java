@@ -27,8 +27,9 @@ import javax.lang.model.element.Modifier;
  * Generates {@code <Interface>_PbSkeleton}: an implementation of the remote interface exposed as
  * a PB {@code Root} (so also a {@code Referenceable}), through its nested {@code Avatar} as a
  * login {@code Perspective} (called as {@code perspective_}), or through its nested {@code View}
- * as a {@code Viewable} (called as {@code view_}, the perspective choosing the target), whose
- * methods the broker
+ * as a {@code Viewable} (called as {@code view_}, the perspective choosing the target), or for a
+ * {@code RemoteCache} implementing the interface (called as {@code observe_}), whose methods the
+ * broker
  * binds with Python's calling convention from the shapes registered in its static initializer,
  * then calls through a {@code switch} on the method's number.
  */
@@ -152,16 +153,21 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
     return TypeSpec.classBuilder(skeleton)
         .addJavadoc("Exposes a {@link $T} to PB peers: publish it as the root, send it as a"
             + " Referenceable, or\nhand out {@link #avatar} at login ({@code perspective_} methods);"
-            + " {@link #view} sends it as a\nViewable ({@code view_} methods).\n\n"
-            + "<p>{@code $T.of(target)} creates it.\n", model.type(), skeleton)
+            + " {@link #view} sends it as a\nViewable ({@code view_} methods). A {@code RemoteCache}"
+            + " implementing {@link $T} runs\nthe owner's {@code observe_} calls through it.\n\n"
+            + "<p>{@code $T.of(target)} creates it.\n", model.type(), model.type(), skeleton)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(PbNames.ROOT)
         .addSuperinterface(PbNames.SKELETON)
         .addField(FieldSpec.builder(ArrayTypeName.of(PbNames.METHOD_SHAPE), "SHAPES",
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(shapes.build()).build())
-        .addStaticBlock(CodeBlock.of("$T.register($T.class, $S, SHAPES);\n",
-            PbNames.SKELETON_METHODS, skeleton, model.pythonName()))
+        .addStaticBlock(CodeBlock.builder()
+            .addStatement("$T.register($T.class, $S, SHAPES)", PbNames.SKELETON_METHODS, skeleton,
+                model.pythonName())
+            .addStatement("$T.registerFactory($T.class, $T::of)", PbNames.SKELETON_METHODS,
+                model.type(), skeleton)
+            .build())
         .addField(FieldSpec.builder(ParameterizedTypeName.get(PbNames.SKELETON_CACHE,
                 model.type(), skeleton), "SKELETONS", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)

@@ -27,7 +27,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code <Interface>_PbStub}: the remote interface implemented over a {@code
  * RemoteReference}, each method building its positional arguments and keywords directly and
- * converting the answer to the declared type.
+ * converting the answer to the declared type; and its nested {@code Observer}, the same over a
+ * Cacheable's {@code RemoteCacheObserver} (the peer's copy runs them as {@code observe_}).
  */
 public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceModel> {
   /**
@@ -55,7 +56,8 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     ClassName stub = model.stub();
     TypeSpec.Builder type = TypeSpec.classBuilder(stub)
         .addJavadoc("Calls a remote {@link $T} through a {@code RemoteReference}.\n\n"
-            + "<p>{@code $T.of(reference)} creates it.\n", model.type(), stub)
+            + "<p>{@code $T.of(reference)} creates it; {@link #observer} calls a\nCacheable's"
+            + " copy instead.\n", model.type(), stub)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(model.type())
         .addSuperinterface(PbNames.PB_STUB)
@@ -84,6 +86,35 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     if (!model.copies().isEmpty()) {
       type.addMethod(PbSkeletonGenerator.registerCopies(model));
     }
+    ClassName observer = stub.nestedClass("Observer");
+    type.addMethod(MethodSpec.methodBuilder("observer")
+        .addJavadoc("The stub calling the peer's copy of a Cacheable through {@code observer}"
+            + " (given to\n{@code getStateToCacheAndObserveFor}): each method is sent as"
+            + " {@code cachemessage}, which the\ncopy runs as {@code observe_<name>}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(observer)
+        .addParameter(PbNames.REMOTE_CACHE_OBSERVER, "observer")
+        .addStatement("return new $T($T.requireNonNull(observer, $S))", observer, Objects.class,
+            "observer")
+        .build());
+    TypeSpec.Builder observing = TypeSpec.classBuilder(observer)
+        .addJavadoc("A {@link $T} called through a {@code RemoteCacheObserver}: the peer's copy of\na"
+            + " Cacheable, whose {@code observe_} methods run each call.\n", model.type())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(model.type())
+        .addField(FieldSpec.builder(PbNames.REMOTE_CACHE_OBSERVER, "observer", Modifier.PRIVATE,
+            Modifier.FINAL).build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(PbNames.REMOTE_CACHE_OBSERVER, "observer")
+            .addStatement("this.observer = observer")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("observer")
+            .addJavadoc("The observer the stub calls (the one {@code stoppedObserving} is given).\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(PbNames.REMOTE_CACHE_OBSERVER)
+            .addStatement("return observer")
+            .build());
     for (Method m : model.methods()) {
       String convert = null;
       if (m.convert() != null) {
@@ -94,9 +125,10 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
             .initializer("$L", m.convert())
             .build());
       }
-      type.addMethod(method(model, m, convert));
+      type.addMethod(method(model, m, convert, "reference"));
+      observing.addMethod(method(model, m, convert, "observer"));
     }
-    return type;
+    return type.addType(observing.build());
   }
 
   /** {@code addAll} as {@code ADD_ALL}. */
@@ -104,7 +136,8 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
   }
 
-  private MethodSpec method(RemoteInterfaceModel model, Method m, String convert) {
+  /** The method {@code m}, calling through the field {@code via} (a reference or an observer). */
+  private MethodSpec method(RemoteInterfaceModel model, Method m, String convert, String via) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(m.javaName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -122,21 +155,21 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
       boolean named = m.parameters().stream()
           .anyMatch(p -> p.shape() == Shape.KEYWORD_ONLY || p.shape() == Shape.KEYWORDS);
       if (named) {
-        b.addStatement("this.reference.callRemoteNoAnswerWithKeywords($S, $L, $L)", m.remoteName(),
+        b.addStatement("this.$N.callRemoteNoAnswerWithKeywords($S, $L, $L)", via, m.remoteName(),
             args, keywords);
       } else if (m.parameters().isEmpty()) {
-        b.addStatement("this.reference.callRemoteNoAnswer($S)", m.remoteName());
+        b.addStatement("this.$N.callRemoteNoAnswer($S)", via, m.remoteName());
       } else if (!tail) {
-        b.addStatement("this.reference.callRemoteNoAnswer($S, $L)", m.remoteName(), array(m));
+        b.addStatement("this.$N.callRemoteNoAnswer($S, $L)", via, m.remoteName(), array(m));
       } else {
-        b.addStatement("this.reference.callRemoteNoAnswer($S, $L.toArray())", m.remoteName(), args);
+        b.addStatement("this.$N.callRemoteNoAnswer($S, $L.toArray())", via, m.remoteName(), args);
       }
     } else if (convert != null) {
-      b.addStatement("return $T.callConverted(this.reference, $N, $S, $S, $L, $L)", PbNames.STUBS,
-          convert, model.pythonName() + "." + m.javaName(), m.remoteName(), args, keywords);
+      b.addStatement("return $T.callConverted(this.$N, $N, $S, $S, $L, $L)", PbNames.STUBS,
+          via, convert, model.pythonName() + "." + m.javaName(), m.remoteName(), args, keywords);
     } else {
-      b.addStatement("return $T.call(this.reference, $T.class, $S, $S, $L, $L)", PbNames.STUBS,
-          m.valueErasure(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
+      b.addStatement("return $T.call(this.$N, $T.class, $S, $S, $L, $L)", PbNames.STUBS,
+          via, m.valueErasure(), model.pythonName() + "." + m.javaName(), m.remoteName(), args,
           keywords);
     }
     return b.build();

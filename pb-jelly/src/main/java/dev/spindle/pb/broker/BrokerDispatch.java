@@ -164,7 +164,7 @@ abstract class BrokerDispatch extends BrokerAnswers {
         if (ic == null) {
           throw TwistedException.keyError(show(objectId));
         }
-        target = ic.cache;
+        target = ic.observed();
         perspective = null;
         kind = Kind.OBSERVE;
       } else {

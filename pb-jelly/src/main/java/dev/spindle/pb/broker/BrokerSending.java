@@ -60,9 +60,12 @@ abstract class BrokerSending extends BrokerJelly {
     }
   }
 
-  /** Sends {@code cachemessage} to the peer's copy observed by {@code observer}. */
+  /**
+   * Sends {@code cachemessage} to the peer's copy observed by {@code observer}; without {@code
+   * answerRequired}, {@code call} learns only whether it was written.
+   */
   void sendCacheMessage(CacheObserver observer, String method, Tuple args, Map<String, ?> kwargs,
-      PendingCall call) {
+      boolean answerRequired, PendingCall call) {
     CachedLocal c = remotelyCachedLuids.get(observer.cacheable());
     if (c == null || c.observer != observer) {
       if (call != null) {
@@ -72,7 +75,7 @@ abstract class BrokerSending extends BrokerJelly {
     }
     try {
       send(Wire.CACHEMESSAGE, Sexp.integer(c.luid), observer.perspective(), method, args, kwargs,
-          call != null, call);
+          answerRequired, call);
     } finally {
       closeIfGoodbye();
     }

@@ -4,7 +4,10 @@ import dev.spindle.pb.exceptions.DeadReferenceException;
 import dev.spindle.pb.flavors.Cacheable;
 import dev.spindle.pb.flavors.RemoteCacheObserver;
 import dev.spindle.pb.jelly.Tuple;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,16 +29,44 @@ final class CacheObserver implements RemoteCacheObserver {
 
   @Override
   public CompletableFuture<Object> callRemote(String method, Object... args) {
+    return call(method, Tuple.of(args), Map.of(), true);
+  }
+
+  @Override
+  public CompletableFuture<Object> callRemoteWithKeywords(String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return call(method, Tuple.copyOf(args), kwargs.isEmpty() ? Map.of() : new LinkedHashMap<>(kwargs),
+        true);
+  }
+
+  @Override
+  public CompletableFuture<Void> callRemoteNoAnswer(String method, Object... args) {
+    return call(method, Tuple.of(args), Map.of(), false).thenApply(v -> null);
+  }
+
+  @Override
+  public CompletableFuture<Void> callRemoteNoAnswerWithKeywords(String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return call(method, Tuple.copyOf(args), kwargs.isEmpty() ? Map.of() : new LinkedHashMap<>(kwargs),
+        false).thenApply(v -> null);
+  }
+
+  /**
+   * Sends {@code cachemessage} from the event loop. Without an answer, the future completes with
+   * null once the message is written.
+   */
+  private CompletableFuture<Object> call(String method, Tuple arguments, Map<String, ?> kwargs,
+      boolean answer) {
+    Objects.requireNonNull(method, "method");
     ObserverCall result = new ObserverCall();
     if (!observing) {
       result.completeExceptionally(stale());
       return result;
     }
-    Tuple arguments = Tuple.of(args);
     broker.execute(new Broker.Task() {
       @Override
       public void run() {
-        broker.sendCacheMessage(CacheObserver.this, method, arguments, Map.of(), result);
+        broker.sendCacheMessage(CacheObserver.this, method, arguments, kwargs, answer, result);
       }
 
       @Override

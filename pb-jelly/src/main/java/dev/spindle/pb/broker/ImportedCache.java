@@ -17,11 +17,28 @@ final class ImportedCache implements RemoteCacheLink {
   final AtomicInteger copies = new AtomicInteger(1);
   /** The owner sent {@code uncache}, or the connection is gone. Event-loop confined. */
   boolean detached;
+  /** What its {@code observe_} calls run on, once known ({@link ObservedCaches}). Event loop. */
+  private Object observed;
 
   ImportedCache(Broker broker, long luid, RemoteCache cache) {
     this.broker = broker;
     this.luid = luid;
     this.cache = cache;
+  }
+
+  /**
+   * The object the owner's {@code observe_} calls run on: the cache, or the generated skeleton of
+   * its remote interface. Event loop.
+   *
+   * @throws IllegalArgumentException if the cache's class cannot be observed
+   */
+  Object observed() {
+    Object o = observed;
+    if (o == null) {
+      o = ObservedCaches.of(cache);
+      observed = o;
+    }
+    return o;
   }
 
   @Override

@@ -82,6 +82,11 @@ final class MethodTable {
     }
   }
 
+  /** Whether the class has methods of {@code kind}, or methods of {@code kind} in error. */
+  boolean declares(Kind kind) {
+    return errors.containsKey(kind) || !methods.get(kind).isEmpty();
+  }
+
   /** The method called {@code name} for {@code kind}, or null. Call {@link #check} first. */
   RemoteMethod find(Kind kind, String name) {
     check(kind);

@@ -27,6 +27,20 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Typed: a subclass that implements a {@link dev.spindle.pb.typed.RemoteInterface remote
+ * interface} declares no {@code observe_} methods; the interface's methods are its {@code
+ * observe_} methods, dispatched by the generated {@code <Interface>_PbSkeleton} with no
+ * reflection per call, and the owner calls them through {@code <Interface>_PbStub.observer}. One
+ * remote interface per class (it may extend others), and no {@code observe_} methods beside it.
+ *
+ * <pre>{@code
+ * public final class RemoteCounter extends RemoteCache implements Counter { // @RemoteInterface
+ *   volatile long value;
+ *   protected void setCopyableState(Map<String, Object> state) { value = (Long) state.get("value"); }
+ *   public void setValue(long v) { value = v; } // observe_setValue
+ * }
+ * }</pre>
+ *
  * <p>Copies: every time the peer sends the cache, the first time and as {@code ["cached", luid]}
  * afterwards, this same instance is returned and counts one more copy (Twisted makes a new
  * "borg" object sharing the state). Give each back with {@link #release()}, which sends one

@@ -29,8 +29,31 @@ import java.lang.annotation.Target;
  * server.root(Calculator_PbSkeleton.of(new MyCalculator())); // server: remote_add
  * }</pre>
  *
- * <p>The prefix ({@code remote_}, {@code perspective_}, {@code observe_}) is chosen where the
- * skeleton is bound, not in the interface.
+ * <p>The prefix ({@code remote_}, {@code perspective_}, {@code view_}, {@code observe_}) is chosen
+ * where the skeleton is bound, not in the interface: {@code of} (a Root or Referenceable, {@code
+ * remote_}), {@code avatar} ({@code perspective_}), {@code view} ({@code view_}), and a {@link
+ * dev.spindle.pb.flavors.RemoteCache RemoteCache} that implements the interface ({@code
+ * observe_}): the owner calls it through {@code <Interface>_PbStub.observer(observer)}.
+ *
+ * <pre>{@code
+ * @RemoteInterface
+ * public interface DuckPond {
+ *   void addDuck(String duck);
+ * }
+ *
+ * // the Cacheable's owner, in getStateToCacheAndObserveFor(perspective, observer):
+ * DuckPond copy = DuckPond_PbStub.observer(observer);
+ * copy.addDuck("ugly duckling");                          // cachemessage "addDuck"
+ *
+ * // the receiver: observe_addDuck, dispatched by DuckPond_PbSkeleton
+ * public final class SlaveDuckPond extends RemoteCache implements DuckPond {
+ *   public void addDuck(String duck) { ducks.add(duck); }
+ * }
+ * }</pre>
+ *
+ * <p>A Cacheable that implements a remote interface travels as itself (a cache, not a reference)
+ * where the interface is the declared type; a parameter or result so typed receives the peer's
+ * copy when the copy's class implements the interface.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

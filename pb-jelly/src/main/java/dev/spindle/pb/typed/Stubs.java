@@ -6,6 +6,8 @@ import dev.spindle.pb.exceptions.PbConversionException;
 import dev.spindle.pb.broker.Conversions;
 import java.util.List;
 import java.util.Map;
+import dev.spindle.pb.flavors.Cacheable;
+import dev.spindle.pb.flavors.RemoteCacheObserver;
 import dev.spindle.pb.flavors.Skeleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,9 +69,46 @@ public final class Stubs {
   public static <T> CompletableFuture<T> callConverted(RemoteReference reference,
       UnaryOperator<Object> convert, String display, String method, List<?> args,
       Map<String, ?> kwargs) {
-    CompletableFuture<Object> raw = kwargs.isEmpty()
+    return converted(kwargs.isEmpty()
         ? reference.callRemote(method, args.toArray())
-        : reference.callRemoteWithKeywords(method, args, kwargs);
+        : reference.callRemoteWithKeywords(method, args, kwargs), convert, display);
+  }
+
+  /**
+   * {@link #call(RemoteReference, Class, String, String, List, Map)} on the peer's copy of a
+   * Cacheable: {@code cachemessage}, run there as {@code observe_<method>}.
+   */
+  public static <T> CompletableFuture<T> call(RemoteCacheObserver observer, Class<?> type,
+      String display, String method, List<?> args, Map<String, ?> kwargs) {
+    return callConverted(observer, CONVERTERS.get(type), display, method, args, kwargs);
+  }
+
+  /**
+   * {@link #callConverted(RemoteReference, UnaryOperator, String, String, List, Map)} on the
+   * peer's copy of a Cacheable.
+   */
+  public static <T> CompletableFuture<T> callConverted(RemoteCacheObserver observer,
+      UnaryOperator<Object> convert, String display, String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return converted(kwargs.isEmpty()
+        ? observer.callRemote(method, args.toArray())
+        : observer.callRemoteWithKeywords(method, args, kwargs), convert, display);
+  }
+
+  /**
+   * {@link #call(RemoteReference, Function, String, String, List, Map)} on the peer's copy of a
+   * Cacheable.
+   */
+  public static <T> CompletableFuture<T> call(RemoteCacheObserver observer,
+      Function<RemoteReference, ? extends T> stub, String display, String method, List<?> args,
+      Map<String, ?> kwargs) {
+    return Stubs.<RemoteReference>call(observer, RemoteReference.class, display, method, args,
+        kwargs).thenApply(r -> stub(r, stub));
+  }
+
+  /** {@code raw}'s answer converted by {@code convert}, cancelling {@code raw} if cancelled. */
+  private static <T> CompletableFuture<T> converted(CompletableFuture<Object> raw,
+      UnaryOperator<Object> convert, String display) {
     CompletableFuture<T> typed = new CompletableFuture<>();
     typed.whenComplete((v, e) -> {
       if (typed.isCancelled()) {
@@ -130,13 +169,15 @@ public final class Stubs {
 
   /**
    * What to send for {@code value}, typed as a remote interface: null (None), a stub's own
-   * reference (so the peer gets its object back, not a proxy), or {@code skeleton.apply(value)}.
+   * reference (so the peer gets its object back, not a proxy), a {@link Cacheable} as itself (the
+   * peer's copy, a {@code RemoteCache}, may implement the interface too), or {@code
+   * skeleton.apply(value)}.
    *
    * @param <T> the remote interface
    * @param value the local value, or {@code null}
    * @param skeleton makes the skeleton of a local object, usually through a {@link SkeletonCache}
-   * @return what to send: {@code null}, a {@link dev.spindle.pb.RemoteReference} or a {@link
-   *     Skeleton}
+   * @return what to send: {@code null}, a {@link dev.spindle.pb.RemoteReference}, the {@link
+   *     Cacheable} itself or a {@link Skeleton}
    */
   public static <T> Object export(T value, Function<? super T, ? extends Skeleton> skeleton) {
     if (value == null) {
@@ -144,6 +185,9 @@ public final class Stubs {
     }
     if (value instanceof PbStub stub) {
       return stub.reference();
+    }
+    if (value instanceof Cacheable) {
+      return value;
     }
     return skeleton.apply(value);
   }

@@ -3,6 +3,7 @@ package dev.spindle.interop.pb.typed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spindle.testing.LeakChecked;
+import dev.spindle.examples.pb.typed.TypedCache;
 import dev.spindle.examples.pb.typed.TypedChat;
 import dev.spindle.examples.pb.typed.TypedCopy;
 import dev.spindle.examples.pb.typed.TypedExc;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 14: pbsimple, pb1, pb2, pb3, exc, trap, copy, pb6 (login) and chat (a View) written with
+ * Issue 14: pbsimple, pb1, pb2, pb3, exc, trap, copy, cache, pb6 (login) and chat (a View) written with
  * remote interfaces ({@code
  * dev.spindle.examples.pb.typed}) against the howto's Python ({@code howto_pb.py}), both ways.
  */
@@ -194,6 +195,42 @@ class TypedHowtoInteropTest {
     List<List<String>> lines = javaClientAgainstTwisted("copy", 2, TypedCopy::run);
     assertEquals(COPY_SENDER, lines.get(0));
     assertEquals(List.of(" got pond: ReceiverPond", "7 frogs"), lines.get(1));
+  }
+
+  private static final List<String> CACHE_SENDER = List.of(
+      "I have [2] ducks",
+      "I have [3] ducks",
+      "I have [2] ducks",
+      "stopped observing");
+  private static final List<String> CACHE_RECEIVER = List.of(
+      " cache - sitting, er, setting ducks",
+      "got pond: SlaveDuckPond",
+      "[2] ducks:  ['one duck', 'two duck']",
+      " cache - addDuck",
+      "[3] ducks:  ['one duck', 'two duck', 'ugly duckling']",
+      " cache - removeDuck",
+      "[2] ducks:  ['two duck', 'ugly duckling']",
+      "dropping pond");
+
+  @Test
+  void twistedCacheSenderUpdatesTypedCopyThroughItsRemoteInterface() throws Exception {
+    // cache_sender.py's observer.callRemote("addDuck", duck) runs DuckPond.addDuck as observe_addDuck
+    List<List<String>> lines = twistedClientAgainst("cache", out -> TypedCache.start(0, out));
+    assertEquals(CACHE_SENDER, lines.get(0));
+    assertEquals(CACHE_RECEIVER, lines.get(1));
+  }
+
+  @Test
+  void typedCacheSenderUpdatesTwistedCopyThroughObserverStubs() throws Exception {
+    Printed printed = new Printed();
+    TypedCache.MasterDuckPond master;
+    TwistedPeer twisted = TwistedPeer.startServer("howto_pb.py", "cache");
+    try (twisted) {
+      master = TypedCache.run("127.0.0.1", twisted.port(), printed.out);
+    }
+    assertEquals(CACHE_SENDER, printed.lines());
+    assertEquals(CACHE_RECEIVER, twisted.lines());
+    assertEquals(List.of(), master.observers(), "the receiver's decache stopped the observing");
   }
 
   private static final List<String> PB6_SERVER = List.of(
