@@ -77,6 +77,17 @@ public final class Stubs {
   /**
    * {@link #call(RemoteReference, Class, String, String, List, Map)} on the peer's copy of a
    * Cacheable: {@code cachemessage}, run there as {@code observe_<method>}.
+   *
+   * @param <T> the declared result type
+   * @param observer the observer of the peer's copy, given to {@code
+   *     getStateToCacheAndObserveFor}
+   * @param type the erasure of {@code T}, whose range checks the answer must pass
+   * @param display the interface and method, for messages ({@code DuckPond.count})
+   * @param method the remote method name, without the {@code observe_} prefix
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments; empty for none
+   * @return a future that completes with the converted answer, or exceptionally with the call's
+   *     failure or a {@link PbConversionException}
    */
   public static <T> CompletableFuture<T> call(RemoteCacheObserver observer, Class<?> type,
       String display, String method, List<?> args, Map<String, ?> kwargs) {
@@ -86,6 +97,17 @@ public final class Stubs {
   /**
    * {@link #callConverted(RemoteReference, UnaryOperator, String, String, List, Map)} on the
    * peer's copy of a Cacheable.
+   *
+   * @param <T> the declared result type
+   * @param observer the observer of the peer's copy, given to {@code
+   *     getStateToCacheAndObserveFor}
+   * @param convert converts the answer to {@code T}, made by {@link Elements}
+   * @param display the interface and method, for messages ({@code DuckPond.count})
+   * @param method the remote method name, without the {@code observe_} prefix
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments; empty for none
+   * @return a future that completes with the converted answer, or exceptionally with the call's
+   *     failure or a {@link PbConversionException}
    */
   public static <T> CompletableFuture<T> callConverted(RemoteCacheObserver observer,
       UnaryOperator<Object> convert, String display, String method, List<?> args,
@@ -98,6 +120,17 @@ public final class Stubs {
   /**
    * {@link #call(RemoteReference, Function, String, String, List, Map)} on the peer's copy of a
    * Cacheable.
+   *
+   * @param <T> the remote interface of the answer
+   * @param observer the observer of the peer's copy, given to {@code
+   *     getStateToCacheAndObserveFor}
+   * @param stub makes the stub of the reference the peer answers with
+   * @param display the interface and method, for messages ({@code DuckPond.count})
+   * @param method the remote method name, without the {@code observe_} prefix
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments; empty for none
+   * @return a future that completes with the converted answer, or exceptionally with the call's
+   *     failure or a {@link PbConversionException}
    */
   public static <T> CompletableFuture<T> call(RemoteCacheObserver observer,
       Function<RemoteReference, ? extends T> stub, String display, String method, List<?> args,
