@@ -66,6 +66,9 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
   /**
    * The skeleton calling {@code target}: the same one for the same object, so that it is one
    * reference on the wire however often it is sent.
+   *
+   * @param target the object whose methods the peer calls; not null
+   * @return the skeleton of {@code target}
    */
   public static Calculator_PbSkeleton of(Calculator target) {
     return SKELETONS.get(Objects.requireNonNull(target, "target"));
@@ -81,13 +84,19 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
 
   /**
    * {@code target} as a PB login avatar: the peer calls its methods as {@code perspective_<name>}.
+   *
+   * @param target the avatar's object; not null
+   * @return the avatar, for a realm to hand out at login
    */
   public static Avatar avatar(Calculator target) {
     return new Avatar(of(target));
   }
 
   /**
-   * Registers with {@code registry} the records {@link Calculator} sends by value; returns {@code registry}.
+   * Registers with {@code registry} the records {@link Calculator} sends by value.
+   *
+   * @param registry the registry the peer's connection will use
+   * @return {@code registry}, for chaining
    */
   public static JellyRegistry.Builder registerCopies(JellyRegistry.Builder registry) {
     Point_PbCopy.register(registry);
@@ -98,6 +107,9 @@ public final class Calculator_PbSkeleton implements Root, Skeleton {
    * {@code targets} as a PB Viewable ({@code view_} methods): each call runs on the target
    * {@code targets} gives for the caller's perspective (null when the view was not sent by a
    * perspective method).
+   *
+   * @param targets gives the target for a caller's perspective; not null
+   * @return the Viewable, to send to the peer
    */
   public static View view(Function<Object, ? extends Calculator> targets) {
     return new View(Objects.requireNonNull(targets, "targets"));

@@ -36,6 +36,9 @@ public final class Calculator_PbStub implements Calculator, PbStub {
 
   /**
    * The stub calling {@code reference}.
+   *
+   * @param reference the remote object; not null
+   * @return a stub whose methods call it
    */
   public static Calculator_PbStub of(RemoteReference reference) {
     return new Calculator_PbStub(Objects.requireNonNull(reference, "reference"));
@@ -47,7 +50,10 @@ public final class Calculator_PbStub implements Calculator, PbStub {
   }
 
   /**
-   * Registers with {@code registry} the records {@link Calculator} sends by value; returns {@code registry}.
+   * Registers with {@code registry} the records {@link Calculator} sends by value.
+   *
+   * @param registry the registry the peer's connection will use
+   * @return {@code registry}, for chaining
    */
   public static JellyRegistry.Builder registerCopies(JellyRegistry.Builder registry) {
     Point_PbCopy.register(registry);
@@ -58,6 +64,9 @@ public final class Calculator_PbStub implements Calculator, PbStub {
    * The stub calling the peer's copy of a Cacheable through {@code observer} (given to
    * {@code getStateToCacheAndObserveFor}): each method is sent as {@code cachemessage}, which the
    * copy runs as {@code observe_<name>}.
+   *
+   * @param observer the observer of one peer's copy; not null
+   * @return a stub whose methods call that copy
    */
   public static Observer observer(RemoteCacheObserver observer) {
     return new Observer(Objects.requireNonNull(observer, "observer"));
@@ -120,6 +129,8 @@ public final class Calculator_PbStub implements Calculator, PbStub {
 
     /**
      * The observer the stub calls (the one {@code stoppedObserving} is given).
+     *
+     * @return the observer given to {@code observer(...)}
      */
     public RemoteCacheObserver observer() {
       return observer;

@@ -31,8 +31,10 @@ public final class Point_PbCopy {
   }
 
   /**
-   * Registers {@link Point} with {@code registry}, once, with the records its components use;
-   * returns {@code registry}.
+   * Registers {@link Point} with {@code registry}, once, with the records its components use.
+   *
+   * @param registry the registry to add the records to
+   * @return {@code registry}, for chaining
    */
   public static JellyRegistry.Builder register(JellyRegistry.Builder registry) {
     if (!registry.registers(Point.class)) {

@@ -75,7 +75,8 @@ public final class PbCopyGenerator extends SourceFileGenerator<CopyRecordModel> 
 
     MethodSpec.Builder register = MethodSpec.methodBuilder("register")
         .addJavadoc("Registers {@link $T} with {@code registry}, once, with the records its"
-            + " components use;\nreturns {@code registry}.\n", model.type())
+            + " components use.\n\n@param registry the registry to add the records to\n"
+            + "@return {@code registry}, for chaining\n", model.type())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(PbNames.JELLY_REGISTRY_BUILDER)
         .addParameter(PbNames.JELLY_REGISTRY_BUILDER, "registry")

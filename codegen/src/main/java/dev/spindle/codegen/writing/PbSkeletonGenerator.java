@@ -47,8 +47,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
   /** {@code registerCopies(registry)}: registers every {@code @CopyRecord} the interface uses. */
   static MethodSpec registerCopies(RemoteInterfaceModel model) {
     MethodSpec.Builder b = MethodSpec.methodBuilder("registerCopies")
-        .addJavadoc("Registers with {@code registry} the records {@link $T} sends by value;"
-            + " returns {@code registry}.\n", model.type())
+        .addJavadoc("Registers with {@code registry} the records {@link $T} sends by value.\n\n"
+            + "@param registry the registry the peer's connection will use\n"
+            + "@return {@code registry}, for chaining\n", model.type())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(PbNames.JELLY_REGISTRY_BUILDER)
         .addParameter(PbNames.JELLY_REGISTRY_BUILDER, "registry");
@@ -180,7 +181,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .build())
         .addMethod(MethodSpec.methodBuilder("of")
             .addJavadoc("The skeleton calling {@code target}: the same one for the same object, so"
-                + " that it is one\nreference on the wire however often it is sent.\n")
+                + " that it is one\nreference on the wire however often it is sent.\n\n"
+                + "@param target the object whose methods the peer calls; not null\n"
+                + "@return the skeleton of {@code target}\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(skeleton)
             .addParameter(model.type(), "target")
@@ -196,7 +199,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
             .build())
         .addMethod(MethodSpec.methodBuilder("avatar")
             .addJavadoc("{@code target} as a PB login avatar: the peer calls its methods as {@code"
-                + " perspective_<name>}.\n")
+                + " perspective_<name>}.\n\n"
+                + "@param target the avatar's object; not null\n"
+                + "@return the avatar, for a realm to hand out at login\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(avatar)
             .addParameter(model.type(), "target")
@@ -206,7 +211,9 @@ public final class PbSkeletonGenerator extends SourceFileGenerator<RemoteInterfa
         .addMethod(MethodSpec.methodBuilder("view")
             .addJavadoc("{@code targets} as a PB Viewable ({@code view_} methods): each call runs"
                 + " on the target\n{@code targets} gives for the caller's perspective (null when the"
-                + " view was not sent by a\nperspective method).\n")
+                + " view was not sent by a\nperspective method).\n\n"
+                + "@param targets gives the target for a caller's perspective; not null\n"
+                + "@return the Viewable, to send to the peer\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(view)
             .addParameter(ParameterizedTypeName.get(ClassName.get(Function.class),

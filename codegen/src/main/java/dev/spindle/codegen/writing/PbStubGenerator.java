@@ -69,7 +69,9 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
             .addStatement("this.reference = reference")
             .build())
         .addMethod(MethodSpec.methodBuilder("of")
-            .addJavadoc("The stub calling {@code reference}.\n")
+            .addJavadoc("The stub calling {@code reference}.\n\n"
+                + "@param reference the remote object; not null\n"
+                + "@return a stub whose methods call it\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(stub)
             .addParameter(PbNames.REMOTE_REFERENCE, "reference")
@@ -90,7 +92,9 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
     type.addMethod(MethodSpec.methodBuilder("observer")
         .addJavadoc("The stub calling the peer's copy of a Cacheable through {@code observer}"
             + " (given to\n{@code getStateToCacheAndObserveFor}): each method is sent as"
-            + " {@code cachemessage}, which the\ncopy runs as {@code observe_<name>}.\n")
+            + " {@code cachemessage}, which the\ncopy runs as {@code observe_<name>}.\n\n"
+            + "@param observer the observer of one peer's copy; not null\n"
+            + "@return a stub whose methods call that copy\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(observer)
         .addParameter(PbNames.REMOTE_CACHE_OBSERVER, "observer")
@@ -110,7 +114,8 @@ public final class PbStubGenerator extends SourceFileGenerator<RemoteInterfaceMo
             .addStatement("this.observer = observer")
             .build())
         .addMethod(MethodSpec.methodBuilder("observer")
-            .addJavadoc("The observer the stub calls (the one {@code stoppedObserving} is given).\n")
+            .addJavadoc("The observer the stub calls (the one {@code stoppedObserving} is given)."
+                + "\n\n@return the observer given to {@code observer(...)}\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(PbNames.REMOTE_CACHE_OBSERVER)
             .addStatement("return observer")
