@@ -324,10 +324,7 @@ public final class BoxDispatcher implements BoxReceiver {
       return;
     }
     if (responder == null) {
-      UnhandledCommandException unhandled =
-          new UnhandledCommandException("Unhandled Command: " + PythonRepr.bytes(commandName));
-      peerErrors.record(sender, unhandled);
-      finish(ask, null, unhandled);
+      unhandled(commandName, ask);
       return;
     }
     if (responder instanceof ImmediateBoxResponder immediate) {
@@ -378,6 +375,27 @@ public final class BoxDispatcher implements BoxReceiver {
             finish(ask, result, failure);
           });
     }
+  }
+
+  /**
+   * A command no responder handles: Twisted's UNHANDLED error box, the connection kept open. A
+   * peer may send these as fast as it can, so no exception is made for them (its stack trace was
+   * most of their cost) unless the command wants no answer, which closes the connection.
+   */
+  private void unhandled(byte[] commandName, byte[] ask) {
+    String description = "Unhandled Command: " + PythonRepr.bytes(commandName);
+    if (ask == null) {
+      UnhandledCommandException e = new UnhandledCommandException(description);
+      peerErrors.record(sender, e);
+      finish(null, null, e);
+      return;
+    }
+    peerErrors.record(sender, UnhandledCommandException.class, description);
+    AmpBox error = new AmpBox(3);
+    error.put(ERROR, ask);
+    error.put(ERROR_CODE, ascii(AmpKeys.UNHANDLED_ERROR_CODE));
+    error.put(ERROR_DESCRIPTION, description.getBytes(StandardCharsets.UTF_8));
+    sender.sendBox(error);
   }
 
   /** The peer has {@code maxPeerOutstandingCalls} commands waiting already: this one is not run. */

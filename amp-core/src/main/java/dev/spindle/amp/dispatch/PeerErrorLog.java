@@ -42,6 +42,19 @@ final class PeerErrorLog {
     }
   }
 
+  /**
+   * Records an error caused by the peer's input on {@code connection} that has no exception: its
+   * type's name and its description.
+   */
+  void record(Object connection, Class<? extends Throwable> type, String description) {
+    if (count.getAndIncrement() == 0) {
+      first = LogLimiter.sanitize(type.getName() + ": " + description, MAX_EXAMPLE_CHARS);
+    }
+    if (logger.isDebugEnabled()) {
+      logger.debug("{}: bad input from the peer: {}: {}", connection, type.getName(), description);
+    }
+  }
+
   /** The number of errors recorded. */
   int count() {
     return count.get();
