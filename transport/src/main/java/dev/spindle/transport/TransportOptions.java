@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The time limits and the memory budget of AMP and PB connections, one set for both protocols.
- * Immutable; {@link #builder()} or {@link #toBuilder()} to change one. Each limit is off with
- * {@link Duration#ZERO} (or 0 bytes).
+ * The time limits, the memory budget and the read size of AMP and PB connections, one set for
+ * both protocols. Immutable; {@link #builder()} or {@link #toBuilder()} to change one. Each limit
+ * is off with {@link Duration#ZERO} (or 0 bytes).
  *
  * <p>Defaults, and why:
  *
@@ -24,6 +24,12 @@ import java.util.Objects;
  *       it the connection holding the most is closed. Banana's accounting keeps the heap of an
  *       unfinished expression within twice its counted bytes, so the budget's worst case is half
  *       the heap.
+ *   <li>{@link #DEFAULT_MAX_BYTES_PER_READ} 16 KiB: what an event loop reads from one connection
+ *       before it serves the others it owns (Twisted's reactor reads at most 64 KiB per connection
+ *       per turn). 16 KiB of the smallest AMP commands or PB calls is under a millisecond of a
+ *       loop's work, so a client sharing the loop with peers that pipeline thousands of messages
+ *       waits a few milliseconds per such peer, not for their whole backlog (Netty's own default,
+ *       up to 16 reads of 64 KiB per turn, let 16 such peers delay it by a quarter of a second).
  * </ul>
  */
 public final class TransportOptions {
@@ -33,6 +39,10 @@ public final class TransportOptions {
   public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(60);
   /** Default idle timeout: off. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
+  /** Default bytes read from one connection per turn of its event loop: 16,384. */
+  public static final int DEFAULT_MAX_BYTES_PER_READ = 16_384;
+  /** The least {@link Builder#maxBytesPerRead(int)} takes, other than 0: 1,024. */
+  public static final int MIN_BYTES_PER_READ = 1_024;
 
   /** The defaults. */
   public static final TransportOptions DEFAULT = builder().build();
@@ -41,12 +51,14 @@ public final class TransportOptions {
   private final Duration frameTimeout;
   private final Duration idleTimeout;
   private final long memoryBudget;
+  private final int maxBytesPerRead;
 
   private TransportOptions(Builder b) {
     this.handshakeTimeout = b.handshakeTimeout;
     this.frameTimeout = b.frameTimeout;
     this.idleTimeout = b.idleTimeout;
     this.memoryBudget = b.memoryBudget;
+    this.maxBytesPerRead = b.maxBytesPerRead;
   }
 
   /**
@@ -78,6 +90,7 @@ public final class TransportOptions {
     b.frameTimeout = frameTimeout;
     b.idleTimeout = idleTimeout;
     b.memoryBudget = memoryBudget;
+    b.maxBytesPerRead = maxBytesPerRead;
     return b;
   }
 
@@ -117,10 +130,21 @@ public final class TransportOptions {
     return memoryBudget;
   }
 
+  /**
+   * The most bytes an event loop reads from one connection's socket before it serves its other
+   * connections (one read per turn); 0: Netty's own default (up to 16 reads of up to 64 KiB).
+   *
+   * @return the bytes per read, 0 or at least {@link #MIN_BYTES_PER_READ}
+   */
+  public int maxBytesPerRead() {
+    return maxBytesPerRead;
+  }
+
   @Override
   public String toString() {
     return "TransportOptions{handshakeTimeout=" + handshakeTimeout + ", frameTimeout=" + frameTimeout
-        + ", idleTimeout=" + idleTimeout + ", memoryBudget=" + memoryBudget + "}";
+        + ", idleTimeout=" + idleTimeout + ", memoryBudget=" + memoryBudget
+        + ", maxBytesPerRead=" + maxBytesPerRead + "}";
   }
 
   /** Builds {@link TransportOptions}. Not thread-safe. */
@@ -129,6 +153,7 @@ public final class TransportOptions {
     private Duration frameTimeout = DEFAULT_FRAME_TIMEOUT;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private long memoryBudget = defaultMemoryBudget();
+    private int maxBytesPerRead = DEFAULT_MAX_BYTES_PER_READ;
 
     private Builder() {}
 
@@ -180,6 +205,23 @@ public final class TransportOptions {
         throw new IllegalArgumentException("memoryBudget: " + bytes + " (expected: >= 0)");
       }
       this.memoryBudget = bytes;
+      return this;
+    }
+
+    /**
+     * See {@link TransportOptions#maxBytesPerRead()}; 0 leaves Netty's default (more per turn:
+     * more throughput for one connection of large frames, less fairness among many).
+     *
+     * @param bytes 0, or at least {@link TransportOptions#MIN_BYTES_PER_READ}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is negative or between 1 and 1,023
+     */
+    public Builder maxBytesPerRead(int bytes) {
+      if (bytes < 0 || (bytes > 0 && bytes < MIN_BYTES_PER_READ)) {
+        throw new IllegalArgumentException(
+            "maxBytesPerRead: " + bytes + " (expected: 0 or >= " + MIN_BYTES_PER_READ + ")");
+      }
+      this.maxBytesPerRead = bytes;
       return this;
     }
 

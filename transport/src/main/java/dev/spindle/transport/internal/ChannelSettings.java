@@ -1,6 +1,7 @@
 package dev.spindle.transport.internal;
 
 import dev.spindle.transport.TransportOptions;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
@@ -9,8 +10,9 @@ import java.util.Objects;
 
 /**
  * What every channel of one AMP or PB endpoint gets around its protocol's handlers, from the
- * builder's options: {@code TCP_NODELAY}, TLS from the first byte, the write-buffer marks, and
- * the time limits and memory budget of {@link TransportOptions}. Immutable; one per endpoint, the
+ * builder's options: {@code TCP_NODELAY}, TLS from the first byte, the write-buffer marks, one
+ * bounded read per turn of the loop, and the time limits and memory budget of {@link
+ * TransportOptions}. Immutable; one per endpoint, the
  * server's memory budget shared by all its connections.
  */
 public final class ChannelSettings {
@@ -63,8 +65,9 @@ public final class ChannelSettings {
 
   /**
    * Prepares a new channel before the protocol's handlers go in: {@code TCP_NODELAY} (where the
-   * channel has it), the write-buffer marks and, with TLS from the first byte, the TLS handler
-   * first in the pipeline. Event loop.
+   * channel has it), the write-buffer marks, one read of at most {@link
+   * TransportOptions#maxBytesPerRead()} per turn of the loop and, with TLS from the first byte, the
+   * TLS handler first in the pipeline. Event loop.
    *
    * @param ch the new channel
    * @param host the host a client connects to (the name TLS verifies), null on a server
@@ -76,6 +79,13 @@ public final class ChannelSettings {
       ch.pipeline().addLast(TLS_HANDLER, TlsSupport.newHandler(sslContext, ch, host, port, verifyHostname));
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
+    int perRead = transportOptions.maxBytesPerRead();
+    if (perRead > 0) {
+      // One read per turn of the loop, of at most perRead bytes (Twisted's reactor: one recv of
+      // 64 KiB per connection per turn), so one connection's backlog cannot hold the loop.
+      ch.config().setRecvByteBufAllocator(
+          new AdaptiveRecvByteBufAllocator(64, Math.min(2048, perRead), perRead).maxMessagesPerRead(1));
+    }
   }
 
   /**
