@@ -82,9 +82,15 @@ abstract class AttackTestBase {
     ResourceLeakDetector.setLevel(leakLevel);
   }
 
-  /** The target's time limits and budget; the defaults unless a suite needs others. */
+  /**
+   * The target's time limits and budget; the defaults unless a suite needs others, or
+   * {@code -Dspindle.attacks.maxBytesPerRead=N} (0: Netty's own read size, as before issue 11).
+   */
   TransportOptions targetOptions() {
-    return TransportOptions.DEFAULT;
+    Integer perRead = Integer.getInteger("spindle.attacks.maxBytesPerRead");
+    return perRead == null
+        ? TransportOptions.DEFAULT
+        : TransportOptions.builder().maxBytesPerRead(perRead).build();
   }
 
   @BeforeEach

@@ -7,7 +7,6 @@ import static dev.spindle.attacks.Wire.pb;
 import static dev.spindle.attacks.Wire.rootCall;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.spindle.pb.banana.Sexp;
 import java.io.ByteArrayOutputStream;
@@ -25,16 +24,6 @@ class PbAttacksTest extends AttackTestBase {
   private static final Duration ATTACK = Duration.ofMillis(1500);
   private static final Duration LIMIT = Duration.ofSeconds(5);
   private static final HexFormat HEX = HexFormat.of();
-
-  /** Whether branch pbhostile's fix of finding 1 (bounded, identity-aware value text) is in. */
-  static boolean finding1Fixed() {
-    try {
-      Class.forName("dev.spindle.pb.jelly.ValueText");
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
 
   /**
    * {@code depth} levels of lists, level n holding level n-1 twice (inline and as a jelly
@@ -55,7 +44,6 @@ class PbAttacksTest extends AttackTestBase {
    */
   @Test
   void exponentialDagBeforeLogin() throws Exception {
-    assumeTrue(finding1Fixed(), "needs branch pbhostile (finding 1)");
     Sexp args = l(a("dictionary"), l(a("k"), dag(40)));
     byte[] message = pb(l(a("message"), i(1), a("root"), a("login"), i(1), args, l(a("dictionary"))));
     assertTrue(message.length < 1000, message.length + " bytes");
@@ -71,7 +59,6 @@ class PbAttacksTest extends AttackTestBase {
   /** Finding 7: an indirect cycle as an argument never sends a VM error's text to the peer. */
   @Test
   void indirectCycleBeforeLogin() throws Exception {
-    assumeTrue(finding1Fixed(), "needs branch pbhostile (findings 1 and 7)");
     Sexp cycle = l(a("reference"), i(1), l(a("list"), l(a("tuple"), l(a("dereference"), i(1)))));
     byte[] message = pb(rootCall(1, "login", true, cycle));
     underAttack("pb-indirect-cycle", ctx -> parallel(2, ATTACK, (t, n) -> {
@@ -86,15 +73,11 @@ class PbAttacksTest extends AttackTestBase {
   }
 
   /**
-   * MAX_BROKER_REFS: 1,100 challengers exported; refused, then "Goodbye" on the fourth. Open: run
-   * back to back on this 2-core box it slows every probe (p50 40-90 ms, p90 150-430 ms, both
-   * protocols) though one round costs the server's loop only 17 ms of CPU; not yet explained.
-   * TODO: find the cause, then drop the assumption (-Dspindle.attacks.brokerRefs=true runs it).
+   * MAX_BROKER_REFS: 1,100 challengers exported; refused, then "Goodbye" on the fourth. Each round
+   * is about 70 KB of calls, which the server takes 16 KiB per turn of its loop.
    */
   @Test
   void brokerReferenceOverflowBeforeLogin() throws Exception {
-    assumeTrue(Boolean.getBoolean("spindle.attacks.brokerRefs"),
-        "open finding: slows every client; -Dspindle.attacks.brokerRefs=true");
     ByteArrayOutputStream calls = new ByteArrayOutputStream();
     for (int id = 1; id <= 1100; id++) {
       calls.writeBytes(pb(rootCall(id, "login", true, Sexp.ascii("alice"))));
