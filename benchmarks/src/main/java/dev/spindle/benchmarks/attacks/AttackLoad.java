@@ -17,6 +17,7 @@ import dev.spindle.pb.banana.BananaEncoder;
 import dev.spindle.pb.banana.Sexp;
 import dev.spindle.pb.flavors.Root;
 import dev.spindle.pb.login.Perspective;
+import dev.spindle.transport.TransportOptions;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -49,11 +50,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.spindle.benchmarks.attacks.AttackLoad \
- *     [--seconds 10] [--connections 32] [--mib 8] [scenario ...]
+ *     [--seconds 10] [--connections 32] [--mib 8] [--max-bytes-per-read 16384] [scenario ...]
  * scenarios: amp-bad-arguments amp-unknown-commands pb-failing-calls pb-login-guessing
  *            pb-login-guessing-unthrottled pb-nested-lists amp-unfinished-frames
  *            pb-unfinished-strings (default: all)
  * </pre>
+ *
+ * <p>{@code --max-bytes-per-read} sets the servers' {@code TransportOptions.maxBytesPerRead} (0:
+ * Netty's own read size, as before issue 11's read limit).
  */
 public final class AttackLoad {
   private static final HexFormat HEX = HexFormat.of();
@@ -63,25 +67,29 @@ public final class AttackLoad {
   private final int seconds;
   private final int connections;
   private final int mib;
+  private final TransportOptions options;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final AtomicInteger passwordChecks = new AtomicInteger();
 
-  private AttackLoad(int seconds, int connections, int mib) {
+  private AttackLoad(int seconds, int connections, int mib, TransportOptions options) {
     this.seconds = seconds;
     this.connections = connections;
     this.mib = mib;
+    this.options = options;
   }
 
   public static void main(String[] args) throws Exception {
     int seconds = 10;
     int connections = 32;
     int mib = 8;
+    int perRead = TransportOptions.DEFAULT_MAX_BYTES_PER_READ;
     List<String> scenarios = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--connections" -> connections = Integer.parseInt(args[++i]);
         case "--mib" -> mib = Integer.parseInt(args[++i]);
+        case "--max-bytes-per-read" -> perRead = Integer.parseInt(args[++i]);
         default -> scenarios.add(args[i]);
       }
     }
@@ -90,9 +98,10 @@ public final class AttackLoad {
           "pb-login-guessing", "pb-login-guessing-unthrottled", "pb-nested-lists",
           "amp-unfinished-frames", "pb-unfinished-strings");
     }
-    AttackLoad load = new AttackLoad(seconds, connections, mib);
-    System.out.printf("attack load: %d s, %d connections, %d MiB, heap max %d MiB, %d cpus%n",
-        seconds, connections, mib, Runtime.getRuntime().maxMemory() >> 20,
+    AttackLoad load = new AttackLoad(seconds, connections, mib,
+        TransportOptions.builder().maxBytesPerRead(perRead).build());
+    System.out.printf("attack load: %d s, %d connections, %d MiB, %d bytes per read, heap max %d MiB, %d cpus%n",
+        seconds, connections, mib, perRead, Runtime.getRuntime().maxMemory() >> 20,
         Runtime.getRuntime().availableProcessors());
     try {
       for (String s : scenarios) {
@@ -139,10 +148,11 @@ public final class AttackLoad {
         LoginResult.of(Perspective.class, new Avatar(), () -> {});
     boolean throttled = !scenario.endsWith("-unthrottled");
     try (AmpServer amp = AmpServer.builder().locator(new Summer_AmpLocator(new Summer()))
-            .eventLoopGroup(group).start();
-        PbServer pbLogin = PbServer.builder().portal(new Portal(realm, counting))
+            .transportOptions(options).eventLoopGroup(group).start();
+        PbServer pbLogin = PbServer.builder().portal(new Portal(realm, counting)).transportOptions(options)
             .throttleLogins(throttled).eventLoopGroup(group).start();
-        PbServer pb = PbServer.builder().root(new Adder()).eventLoopGroup(group).start();
+        PbServer pb = PbServer.builder().root(new Adder()).transportOptions(options)
+            .eventLoopGroup(group).start();
         AmpClient ampClient = AmpClient.builder().build();
         PbClient pbClient = PbClient.builder().build()) {
       AmpConnection ampProbe = ampClient.connect("127.0.0.1", amp.port()).get(10, TimeUnit.SECONDS);
