@@ -87,10 +87,14 @@ abstract class AttackTestBase {
    * {@code -Dspindle.attacks.maxBytesPerRead=N} (0: Netty's own read size, as before issue 11).
    */
   TransportOptions targetOptions() {
+    return targetOptionsBuilder().build();
+  }
+
+  /** The defaults, with {@code -Dspindle.attacks.maxBytesPerRead} if set: for suites' own options. */
+  static TransportOptions.Builder targetOptionsBuilder() {
+    TransportOptions.Builder b = TransportOptions.builder();
     Integer perRead = Integer.getInteger("spindle.attacks.maxBytesPerRead");
-    return perRead == null
-        ? TransportOptions.DEFAULT
-        : TransportOptions.builder().maxBytesPerRead(perRead).build();
+    return perRead == null ? b : b.maxBytesPerRead(perRead);
   }
 
   @BeforeEach

@@ -49,9 +49,7 @@ class FloodAttacksTest extends AttackTestBase {
         assertTrue(seen.contains("UNHANDLED"), "Twisted's answer to an unknown command");
       }
     };
-    parallel(CONNECTIONS, WARM_UP, attacker);
-    underAttack("amp-unknown-commands " + CONNECTIONS + " x " + MESSAGES + " pipelined (" + bytes.length
-        + " bytes each)", HEAP_BOUND, 30, ctx -> parallel(CONNECTIONS, ATTACK, attacker));
+    flood("amp-unknown-commands", bytes.length, attacker);
   }
 
   /**
@@ -72,8 +70,13 @@ class FloodAttacksTest extends AttackTestBase {
         Wire.skipUntil(s, Wire.PB_REMOTE, 0, Wire.READ_TIMEOUT); // the login's challenger
       }
     };
+    flood("pb-failing-calls", bytes.length, attacker);
+  }
+
+  /** Runs {@code attacker} from 16 connections unmeasured ({@link #WARM_UP}), then under attack. */
+  private void flood(String name, int bytes, Attacker attacker) throws Exception {
     parallel(CONNECTIONS, WARM_UP, attacker);
-    underAttack("pb-failing-calls " + CONNECTIONS + " x " + MESSAGES + " pipelined (" + bytes.length
-        + " bytes each)", HEAP_BOUND, 30, ctx -> parallel(CONNECTIONS, ATTACK, attacker));
+    underAttack(name + " " + CONNECTIONS + " x " + MESSAGES + " pipelined (" + bytes + " bytes each)",
+        HEAP_BOUND, 30, ctx -> parallel(CONNECTIONS, ATTACK, attacker));
   }
 }

@@ -37,7 +37,7 @@ class TransportAttacksTest extends AttackTestBase {
 
   @Override
   TransportOptions targetOptions() {
-    return TransportOptions.builder()
+    return targetOptionsBuilder()
         .handshakeTimeout(LIMIT)
         .frameTimeout(LIMIT)
         .idleTimeout(Duration.ofSeconds(3))

@@ -121,67 +121,36 @@ final class Wire {
    * connection closes or {@code limit} passes first.
    */
   static String readUntil(Socket s, String marker, Duration limit) throws IOException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    StringBuilder seen = new StringBuilder();
-    byte[] buf = new byte[8192];
-    InputStream in = s.getInputStream();
-    int from = 0; // the search goes over each byte about once: linear in what is read
-    while (seen.indexOf(marker, from) < 0) {
-      from = Math.max(0, seen.length() - marker.length() + 1);
-      int n = readSome(s, in, buf, deadline);
-      if (n < 0) {
-        fail("closed before " + printable(marker) + "; got " + printable(seen.toString()));
-      }
-      seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-    }
-    return seen.toString();
+    return skipUntil(s, marker, Integer.MAX_VALUE, limit);
   }
 
   /**
-   * Reads until {@code marker} (ISO-8859-1) has gone by, keeping only the first {@code keep}
-   * bytes, which it returns: for attackers that read long answers, with as little CPU as the
-   * search takes (one pass over the bytes, no copies), so that the attackers, which share this
-   * machine's cores with the server, do not slow it down themselves. Fails as {@link #readUntil}.
+   * As {@link #readUntil}, keeping only the first {@code keep} bytes read, which it returns: for
+   * attackers that read long answers, so that they, which share this machine's cores with the
+   * server, spend no more than one pass over the bytes (the search looks at each chunk with the
+   * marker's length of the one before, never at all that was read).
    */
   static String skipUntil(Socket s, String marker, int keep, Duration limit) throws IOException {
     long deadline = System.nanoTime() + limit.toNanos();
-    byte[] m = marker.getBytes(StandardCharsets.ISO_8859_1);
     byte[] buf = new byte[65536];
     ByteArrayOutputStream first = new ByteArrayOutputStream();
     InputStream in = s.getInputStream();
-    int matched = 0;
+    String tail = "";
     while (true) {
       int n = readSome(s, in, buf, deadline);
       if (n < 0) {
-        fail("closed before " + printable(marker) + "; got " + printable(first.toString(StandardCharsets.ISO_8859_1)));
+        fail("closed before " + printable(marker) + "; got "
+            + printable(first.toString(StandardCharsets.ISO_8859_1)));
       }
       if (first.size() < keep) {
         first.write(buf, 0, Math.min(n, keep - first.size()));
       }
-      for (int i = 0; i < n; i++) {
-        byte b = buf[i];
-        while (matched > 0 && b != m[matched]) {
-          matched = fallback(m, matched);
-        }
-        if (b == m[matched] && ++matched == m.length) {
-          return first.toString(StandardCharsets.ISO_8859_1);
-        }
+      String window = tail + new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+      if (window.contains(marker)) {
+        return first.toString(StandardCharsets.ISO_8859_1);
       }
+      tail = window.substring(Math.max(0, window.length() - marker.length() + 1));
     }
-  }
-
-  /** The longest proper prefix of {@code m[0, matched)} that is also its suffix (KMP, unprepared). */
-  private static int fallback(byte[] m, int matched) {
-    for (int k = matched - 1; k > 0; k--) {
-      boolean ok = true;
-      for (int j = 0; j < k && ok; j++) {
-        ok = m[j] == m[matched - k + j];
-      }
-      if (ok) {
-        return k;
-      }
-    }
-    return 0;
   }
 
   /** As {@link #readUntil}, but returns null if {@code limit} passes first (an answer delayed). */

@@ -391,11 +391,17 @@ public final class BoxDispatcher implements BoxReceiver {
       return;
     }
     peerErrors.record(sender, UnhandledCommandException.class, description);
+    sender.sendBox(errorBox(
+        ask, AmpKeys.UNHANDLED_ERROR_CODE, description.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The error box answering {@code ask}: Twisted's {@code _error}, code and description. */
+  private static AmpBox errorBox(byte[] ask, String code, byte[] description) {
     AmpBox error = new AmpBox(3);
     error.put(ERROR, ask);
-    error.put(ERROR_CODE, ascii(AmpKeys.UNHANDLED_ERROR_CODE));
-    error.put(ERROR_DESCRIPTION, description.getBytes(StandardCharsets.UTF_8));
-    sender.sendBox(error);
+    error.put(ERROR_CODE, ascii(code));
+    error.put(ERROR_DESCRIPTION, description);
+    return error;
   }
 
   /** The peer has {@code maxPeerOutstandingCalls} commands waiting already: this one is not run. */
@@ -452,13 +458,10 @@ public final class BoxDispatcher implements BoxReceiver {
       sender.sendBox(result);
       return;
     }
-    AmpBox error = new AmpBox(3);
-    error.put(ERROR, ask);
     if (failure instanceof RemoteAmpException) {
       RemoteAmpException remote = (RemoteAmpException) failure;
-      error.put(ERROR_CODE, ascii(remote.errorCode()));
-      error.put(ERROR_DESCRIPTION, remote.description().getBytes(StandardCharsets.UTF_8));
-      sender.sendBox(error);
+      sender.sendBox(errorBox(
+          ask, remote.errorCode(), remote.description().getBytes(StandardCharsets.UTF_8)));
       if (remote.isFatal()) {
         sender.unhandledError(remote);
       }
@@ -468,9 +471,7 @@ public final class BoxDispatcher implements BoxReceiver {
       logger.warn(
           "{}: undeclared exception in a responder; sending UNKNOWN and closing", sender, failure);
     }
-    error.put(ERROR_CODE, ascii(AmpKeys.UNKNOWN_ERROR_CODE));
-    error.put(ERROR_DESCRIPTION, ascii(AmpKeys.UNKNOWN_ERROR_DESCRIPTION));
-    sender.sendBox(error);
+    sender.sendBox(errorBox(ask, AmpKeys.UNKNOWN_ERROR_CODE, ascii(AmpKeys.UNKNOWN_ERROR_DESCRIPTION)));
     sender.unhandledError(failure);
   }
 

@@ -34,9 +34,7 @@ final class PeerErrorLog {
 
   /** Records an error caused by the peer's input on {@code connection}. */
   void record(Object connection, Throwable error) {
-    if (count.getAndIncrement() == 0) {
-      first = LogLimiter.sanitize(error.toString(), MAX_EXAMPLE_CHARS);
-    }
+    count(error.toString());
     if (logger.isDebugEnabled()) {
       logger.debug("{}: bad input from the peer", connection, error);
     }
@@ -47,11 +45,17 @@ final class PeerErrorLog {
    * type's name and its description.
    */
   void record(Object connection, Class<? extends Throwable> type, String description) {
-    if (count.getAndIncrement() == 0) {
-      first = LogLimiter.sanitize(type.getName() + ": " + description, MAX_EXAMPLE_CHARS);
-    }
+    String text = type.getName() + ": " + description;
+    count(text);
     if (logger.isDebugEnabled()) {
-      logger.debug("{}: bad input from the peer: {}: {}", connection, type.getName(), description);
+      logger.debug("{}: bad input from the peer: {}", connection, text);
+    }
+  }
+
+  /** Counts one error; the first one's text is kept for the summary. */
+  private void count(String text) {
+    if (count.getAndIncrement() == 0) {
+      first = LogLimiter.sanitize(text, MAX_EXAMPLE_CHARS);
     }
   }
 

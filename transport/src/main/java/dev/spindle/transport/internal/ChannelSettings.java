@@ -4,6 +4,7 @@ import dev.spindle.transport.TransportOptions;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import java.util.Objects;
@@ -24,6 +25,8 @@ public final class ChannelSettings {
   private final WriteBufferWaterMark writeBufferWaterMark;
   private final TransportOptions transportOptions;
   private final MemoryBudget budget;
+  /** Netty's read sizing with {@link TransportOptions#maxBytesPerRead()}; null: Netty's default. */
+  private final RecvByteBufAllocator readAllocator;
 
   /**
    * @param sslContext TLS from the first byte, or null for plain TCP
@@ -43,6 +46,13 @@ public final class ChannelSettings {
     this.writeBufferWaterMark = Objects.requireNonNull(writeBufferWaterMark, "writeBufferWaterMark");
     this.transportOptions = Objects.requireNonNull(transportOptions, "transportOptions");
     this.budget = server ? ConnectionLimits.budget(transportOptions) : null;
+    int perRead = transportOptions.maxBytesPerRead();
+    // One read per turn of the loop, of at most perRead bytes (Twisted's reactor: one recv of
+    // 64 KiB per connection per turn), so one connection's backlog cannot hold the loop. Shared
+    // by the endpoint's channels: each channel gets a handle of its own from it.
+    this.readAllocator = perRead == 0
+        ? null
+        : new AdaptiveRecvByteBufAllocator(64, Math.min(2048, perRead), perRead).maxMessagesPerRead(1);
   }
 
   /**
@@ -79,12 +89,8 @@ public final class ChannelSettings {
       ch.pipeline().addLast(TLS_HANDLER, TlsSupport.newHandler(sslContext, ch, host, port, verifyHostname));
     }
     ch.config().setWriteBufferWaterMark(writeBufferWaterMark);
-    int perRead = transportOptions.maxBytesPerRead();
-    if (perRead > 0) {
-      // One read per turn of the loop, of at most perRead bytes (Twisted's reactor: one recv of
-      // 64 KiB per connection per turn), so one connection's backlog cannot hold the loop.
-      ch.config().setRecvByteBufAllocator(
-          new AdaptiveRecvByteBufAllocator(64, Math.min(2048, perRead), perRead).maxMessagesPerRead(1));
+    if (readAllocator != null) {
+      ch.config().setRecvByteBufAllocator(readAllocator);
     }
   }
 
